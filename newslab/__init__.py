@@ -1,0 +1,18 @@
+"""newslab — framing analysis of news for teaching and research.
+
+Load an article, then ask who is in it, how it feels, who speaks, who stands where and how the
+story is framed; every answer is a tidy pandas table with character offsets into the original text.
+
+>>> import newslab
+>>> a = newslab.Article.from_text("Talks\\n\\nRussia and Turkey met. They agreed.")
+>>> a.n_sentences
+2
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .article import Article, Corpus, Paragraph, Sentence, Span, Token  # noqa: E402
+from .errors import NewslabError  # noqa: E402
+
+__all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "__version__"]

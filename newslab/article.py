@@ -1,0 +1,372 @@
+"""The document model: one :class:`Article` owns its text; everything else is a span into it.
+
+Modelled on spaCy's ``Doc``/``Span``: paragraphs, sentences and tokens are small objects holding
+``start``/``end`` character offsets into ``article.text``, so ``article.text[s.start:s.end]`` is
+always the span's text. ``article.text`` is the decoded original; cleaning (a repeated title line,
+a dateline, section heads such as "Mutual need:", trailing boilerplate such as "More from this
+category") only decides which spans exist, and is remembered in ``article.structure``.
+
+Example
+-------
+>>> a = Article.from_text("Talks in Sochi\\n\\nSOCHI, Russia: Mr. Putin met Mr. Erdogan. They agreed.")
+>>> a.title, a.dateline, a.n_sentences
+('Talks in Sochi', 'SOCHI, Russia', 2)
+>>> s = a.sentences[0]; a.text[s.start:s.end] == s.text
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+
+from .resources import load_word_list
+from .tokenize import is_word, iter_tokens, split_sentences, stopwords
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled stretch of an article's text: ``article.text[start:end]``."""
+
+    start: int
+    end: int
+    label: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A body paragraph (``i`` counts body paragraphs only, from 0)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence; ``paragraph`` is the index of the body paragraph that holds it."""
+
+    i: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation token; ``sentence`` is the index of its sentence."""
+
+    i: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return is_word(self.text)
+
+    @property
+    def is_stop(self) -> bool:
+        return self.text.lower() in stopwords()
+
+
+# A dateline opens the first body paragraph: "SOCHI, Russia:", "MOSCOW (Reuters) -",
+# "ANKARA, Nov 13 (AFP) —". At most ~6 words before the separator, each capitalised or a number.
+_DATELINE_RE = re.compile(
+    r"""(?P<dateline>[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|\d{1,4}))*\.?(?:\s*\([A-Za-z/ .-]+\))?)"""
+    r"""\s*(?::|\s[-–—]{1,2})\s+(?=\S)"""
+)
+_BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # runs of non-blank lines
+_HEADING_MAX_WORDS = 8
+_TERMINAL = ".!?\"'”’)…"
+
+
+@dataclass
+class Structure:
+    """What the loader recognised and kept out of sentences (all as spans into the text)."""
+
+    title: Span | None = None
+    title_repeats: list[Span] = field(default_factory=list)
+    dateline: Span | None = None
+    headings: list[Span] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+
+    def to_frame(self) -> pd.DataFrame:
+        rows = []
+        for kind, spans in (("title", [self.title] if self.title else []),
+                            ("title_repeat", self.title_repeats),
+                            ("dateline", [self.dateline] if self.dateline else []),
+                            ("heading", self.headings), ("boilerplate", self.boilerplate)):
+            rows += [{"kind": kind, "start": s.start, "end": s.end, "text": s.text} for s in spans]
+        return pd.DataFrame(rows, columns=["kind", "start", "end", "text"]).sort_values("start", ignore_index=True)
+
+
+def _boilerplate_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in load_word_list("boilerplate.txt")]
+
+
+def _is_boilerplate(block: str) -> bool:
+    flat = " ".join(block.split())
+    return any(p.fullmatch(flat) for p in _boilerplate_patterns())
+
+
+def _is_heading(block: str) -> bool:
+    """A short line that introduces a section ("Mutual need:", "High opinions of themselves:")."""
+    if "\n" in block.strip():
+        return False
+    words = block.split()
+    if not words or len(words) > _HEADING_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if block.rstrip().endswith(":"):
+        return True
+    # Title-like line without terminal punctuation: most words capitalised, no inner comma.
+    if block.rstrip()[-1] in _TERMINAL + ",;" or "," in block:
+        return False
+    caps = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return long_words > 0 and caps == long_words and len(words) <= 6
+
+
+class Article:
+    """A news article: its original text, metadata, and spans for paragraphs, sentences, tokens.
+
+    Build one with :meth:`from_text` (for raw text, optionally with the title on the first line)
+    or with the loaders in :mod:`newslab.io`.
+
+    Attributes
+    ----------
+    text : str
+        The decoded original text; every offset in newslab points into it.
+    id, title, date, source, url, dateline : str
+        Metadata ('' when unknown). ``dateline`` is read from the first paragraph when the
+        metadata does not give it.
+    structure : Structure
+        Title, repeated title, dateline, section heads and boilerplate that were kept out of
+        sentences.
+    """
+
+    def __init__(self, text: str, *, id: str = "", title: str = "", date: str = "", source: str = "",
+                 url: str = "", dateline: str = "", path: str = "", title_line: bool = False,
+                 meta: dict[str, Any] | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.meta = dict(meta or {})
+        self.structure = Structure()
+        # Analyzer results computed once per article and shared (e.g. actor mentions used by
+        # quotes, stance and frames). Keys are chosen by each analyzer module.
+        self.cache: dict[Any, Any] = {}
+        self._body: list[tuple[int, int]] = []
+        self._parse(title_line)
+        self.title = title or (self.structure.title.text if self.structure.title else "")
+        self.dateline = dateline or (self.structure.dateline.text if self.structure.dateline else "")
+        self.id = id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        self.date, self.source, self.url = date, source, url
+
+    @classmethod
+    def from_text(cls, text: str, *, title_line: bool = True, **meta: Any) -> "Article":
+        """Make an article from raw text; with ``title_line`` the first line is the title."""
+        return cls(text, title_line=title_line, **meta)
+
+    # -- structure -------------------------------------------------------------------------
+    def _parse(self, title_line: bool) -> None:
+        text = self.text
+        blocks = [(m.start(), m.end()) for m in _BLOCK_RE.finditer(text)]
+        st = self.structure
+        if title_line and blocks:
+            s, e = blocks[0]
+            # The title is the first line of the first block; the rest of that block is body.
+            nl = text.find("\n", s, e)
+            t_end = nl if nl != -1 else e
+            st.title = Span(s, t_end, "title", text[s:t_end].strip())
+            rest = [(nl + 1, e)] if nl != -1 else []
+            blocks = rest + blocks[1:]
+            title_norm = " ".join(st.title.text.split()).lower()
+            while blocks and " ".join(text[blocks[0][0]:blocks[0][1]].split()).lower() == title_norm:
+                s, e = blocks.pop(0)
+                st.title_repeats.append(Span(s, e, "title_repeat", text[s:e]))
+        # Trailing boilerplate ("More from this category") is dropped from the end inwards.
+        while blocks and _is_boilerplate(text[blocks[-1][0]:blocks[-1][1]]):
+            s, e = blocks.pop()
+            st.boilerplate.insert(0, Span(s, e, "boilerplate", text[s:e]))
+        body: list[tuple[int, int]] = []
+        for s, e in blocks:
+            block = text[s:e]
+            if _is_boilerplate(block):
+                st.boilerplate.append(Span(s, e, "boilerplate", block))
+            elif _is_heading(block) and body:
+                st.headings.append(Span(s, e, "heading", block.strip()))
+            else:
+                body.append((s, e))
+        if body:
+            s, e = body[0]
+            m = _DATELINE_RE.match(text, s, e)
+            if m and len(m.group("dateline").split()) <= 6:
+                d_end = s + len(m.group("dateline"))
+                st.dateline = Span(s, d_end, "dateline", m.group("dateline").rstrip(" ."))
+                body[0] = (m.end(), e)
+        self._body = body
+
+    # -- spans ------------------------------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Body paragraphs (title, dateline, section heads and boilerplate excluded)."""
+        return [Paragraph(i, s, e, self.text[s:e]) for i, (s, e) in enumerate(self._body)]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the body, in order; a sentence never crosses a paragraph break."""
+        out: list[Sentence] = []
+        for p in self.paragraphs:
+            for s, e, t in split_sentences(self.text, p.start, p.end):
+                out.append(Sentence(len(out), p.i, s, e, t))
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Tokens of all sentences, with the index of the sentence each belongs to."""
+        out: list[Token] = []
+        text = self.text
+        for sent in self.sentences:
+            for s, e, t in iter_tokens(text, sent.start, sent.end):
+                out.append(Token(len(out), sent.i, s, e, t))
+        return out
+
+    @cached_property
+    def sentence_token_ranges(self) -> list[tuple[int, int]]:
+        """For each sentence, the ``[first, last+1)`` range of its tokens in :attr:`tokens`."""
+        ranges = [(0, 0)] * len(self.sentences)
+        toks = self.tokens
+        i = 0
+        for sent in self.sentences:
+            j = i
+            while j < len(toks) and toks[j].sentence == sent.i:
+                j += 1
+            ranges[sent.i] = (i, j)
+            i = j
+        return ranges
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        """Tokens of sentence ``i``."""
+        a, b = self.sentence_token_ranges[i]
+        return self.tokens[a:b]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains character ``offset`` (or None outside sentences)."""
+        import bisect
+
+        starts = self._sentence_starts
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def span(self, start: int, end: int, label: str = "") -> Span:
+        """A :class:`Span` over ``text[start:end]``."""
+        return Span(start, end, label, self.text[start:end])
+
+    # -- summaries --------------------------------------------------------------------------
+    @property
+    def n_paragraphs(self) -> int:
+        return len(self.paragraphs)
+
+    @property
+    def n_sentences(self) -> int:
+        return len(self.sentences)
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.tokens)
+
+    @property
+    def n_words(self) -> int:
+        return sum(1 for t in self.tokens if t.is_word)
+
+    def metadata(self) -> dict[str, Any]:
+        """The article block of the JSON output."""
+        return {"id": self.id, "title": self.title, "date": self.date, "source": self.source,
+                "dateline": self.dateline, "n_paragraphs": self.n_paragraphs,
+                "n_sentences": self.n_sentences, "n_tokens": self.n_tokens}
+
+    def sentences_frame(self) -> pd.DataFrame:
+        """One row per sentence: i, paragraph, start, end, text."""
+        return pd.DataFrame([{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end,
+                              "text": s.text} for s in self.sentences],
+                            columns=["i", "paragraph", "start", "end", "text"])
+
+    def tokens_frame(self) -> pd.DataFrame:
+        """One row per token: i, sentence, start, end, text, lower, is_word, is_stop."""
+        stops = stopwords()
+        return pd.DataFrame([{"i": t.i, "sentence": t.sentence, "start": t.start, "end": t.end,
+                              "text": t.text, "lower": t.text.lower(), "is_word": is_word(t.text),
+                              "is_stop": t.text.lower() in stops} for t in self.tokens],
+                            columns=["i", "sentence", "start", "end", "text", "lower", "is_word", "is_stop"])
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, title={self.title[:40]!r}, sentences={self.n_sentences})"
+
+
+class Corpus:
+    """An ordered collection of articles with a metadata table.
+
+    Iterating yields :class:`Article` objects. A corpus made by :func:`newslab.io.load_corpus`
+    is lazy: articles are read from disk as they are iterated.
+
+    >>> c = Corpus([Article.from_text("A\\n\\nB met C."), Article.from_text("D\\n\\nE met F.")])
+    >>> len(c), list(c.metadata()["title"])
+    (2, ['A', 'D'])
+    """
+
+    def __init__(self, articles: Iterable[Article] | None = None, *, loader: Any = None,
+                 name: str = "") -> None:
+        self._articles = list(articles) if articles is not None else None
+        self._loader = loader  # zero-argument callable returning an iterator of articles
+        self.name = name
+        self.skipped: list[tuple[str, str]] = []  # (path, reason) for files the loader skipped
+
+    def __iter__(self) -> Iterator[Article]:
+        if self._articles is not None:
+            return iter(self._articles)
+        return iter(self._loader())
+
+    def __len__(self) -> int:
+        if self._articles is None:
+            self._articles = list(self._loader())
+        return len(self._articles)
+
+    def __getitem__(self, i: int) -> Article:
+        if self._articles is None:
+            self._articles = list(self._loader())
+        return self._articles[i]
+
+    def metadata(self) -> pd.DataFrame:
+        """One row per article: the same fields as the JSON ``article`` block."""
+        return pd.DataFrame([a.metadata() for a in self],
+                            columns=["id", "title", "date", "source", "dateline", "n_paragraphs",
+                                     "n_sentences", "n_tokens"])
+
+    def __repr__(self) -> str:
+        return f"Corpus(name={self.name!r})"
+
+
+def as_articles(obj: "Article | Corpus | Iterable[Article]") -> Iterator[Article]:
+    """Iterate the articles of an Article, Corpus or iterable (the corpus-level call pattern)."""
+    if isinstance(obj, Article):
+        yield obj
+    else:
+        yield from obj
