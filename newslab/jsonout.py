@@ -20,7 +20,7 @@ from .article import Article
 
 SECTIONS = ("entities", "actors", "quotes", "stance", "relations", "frames")
 # Modules that contribute fields, in the order they run.
-ANALYZER_MODULES = ("sentiment", "entities", "quotes", "relations", "frames")
+ANALYZER_MODULES = ("sentiment", "entities", "quotes", "relations", "stance", "frames")
 
 
 def _contributors() -> list[Any]:
