@@ -88,6 +88,11 @@ _DATELINE_RE = re.compile(
     r"""(?P<dateline>[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|\d{1,4}))*\.?(?:\s*\([A-Za-z/ .-]+\))?)"""
     r"""\s*(?::|\s[-–—]{1,2})\s+(?=\S)"""
 )
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_LINE_RE = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
 _BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # runs of non-blank lines
 _HEADING_MAX_WORDS = 8
 _TERMINAL = ".!?\"'”’)…"
@@ -155,12 +160,15 @@ class Article:
     structure : Structure
         Title, repeated title, dateline, section heads and boilerplate that were kept out of
         sentences.
+    splitter : str
+        ``"rules"`` (default, no data needed) or ``"punkt"`` (NLTK's Punkt, optional data).
     """
 
     def __init__(self, text: str, *, id: str = "", title: str = "", date: str = "", source: str = "",
                  url: str = "", dateline: str = "", path: str = "", title_line: bool = False,
-                 meta: dict[str, Any] | None = None) -> None:
+                 meta: dict[str, Any] | None = None, splitter: str = "rules") -> None:
         self.text = text
+        self.splitter = splitter
         self.path = path
         self.meta = dict(meta or {})
         self.structure = Structure()
@@ -209,7 +217,11 @@ class Article:
                 st.headings.append(Span(s, e, "heading", block.strip()))
             else:
                 body.append((s, e))
-        if body:
+        if len(body) > 1 and _DATE_LINE_RE.fullmatch(text[body[0][0]:body[0][1]].strip()):
+            # A paragraph that is only a date ("Friday, January 4, 2019") is a dateline.
+            s, e = body.pop(0)
+            st.dateline = Span(s, e, "dateline", text[s:e].strip())
+        elif body:
             s, e = body[0]
             m = _DATELINE_RE.match(text, s, e)
             if m and len(m.group("dateline").split()) <= 6:
@@ -229,7 +241,7 @@ class Article:
         """Sentences of the body, in order; a sentence never crosses a paragraph break."""
         out: list[Sentence] = []
         for p in self.paragraphs:
-            for s, e, t in split_sentences(self.text, p.start, p.end):
+            for s, e, t in split_sentences(self.text, p.start, p.end, self.splitter):
                 out.append(Sentence(len(out), p.i, s, e, t))
         return out
 

@@ -129,3 +129,136 @@ def load_html(path: str | os.PathLike[str], **meta: Any) -> Article:
               "url": data.get("url") or "", **_sidecar(p), **{k: v for k, v in meta.items() if v}}
     known = {k: str(fields.pop(k)) for k in META_FIELDS if k in fields}
     return Article(text, title_line=bool(title), path=str(p), meta=fields, **known)
+
+
+def _row_article(row: dict[str, Any], text_column: str, path: Path, n: int) -> Article | None:
+    text = row.get(text_column)
+    if text is None or (isinstance(text, float) and text != text) or not str(text).strip():
+        return None
+    meta = {k: ("" if v is None or (isinstance(v, float) and v != v) else str(v))
+            for k, v in row.items() if k != text_column}
+    known = {k: meta.pop(k) for k in META_FIELDS if k in meta}
+    known.setdefault("id", f"{path.stem}-{n}")
+    if not known["id"]:
+        known["id"] = f"{path.stem}-{n}"
+    return Article(str(text), title_line=False, path=str(path), meta=meta, **known)
+
+
+def _check_column(columns: list[str], text_column: str, path: Path) -> None:
+    if text_column not in columns:
+        shown = ", ".join(repr(c) for c in columns[:12]) or "none"
+        raise InputError(f"{path}: no '{text_column}' column (columns: {shown}) — rename the text "
+                         f"column to '{text_column}' or pass --text-column NAME.")
+
+
+def iter_table(path: str | os.PathLike[str], text_column: str = "text") -> Iterator[Article]:
+    """Stream articles from a CSV/TSV or JSONL file, one row at a time (rows with empty text skipped)."""
+    p = Path(path)
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        with open(p, "rb") as fh:
+            n = 0
+            for lineno, raw in enumerate(fh, 1):
+                line = decode_bytes(raw, p).strip()
+                if not line:
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:
+                    raise InputError(f"{p}: line {lineno} is not valid JSON — each line must be one "
+                                     "JSON object with a text field.") from None
+                if not isinstance(row, dict):
+                    raise InputError(f"{p}: line {lineno} is not a JSON object — each line must be "
+                                     "one object such as {\"text\": \"...\"}.")
+                if n == 0:
+                    _check_column(list(row), text_column, p)
+                art = _row_article(row, text_column, p, n)
+                n += 1
+                if art is not None:
+                    yield art
+        return
+    text = read_text(p)  # decoding and binary checks; CSVs are small enough to decode whole
+    delimiter = "\t" if p.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(text.splitlines(keepends=True), delimiter=delimiter)
+    _check_column(list(reader.fieldnames or []), text_column, p)
+    for n, row in enumerate(reader):
+        art = _row_article(row, text_column, p, n)
+        if art is not None:
+            yield art
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED
+                  and not f.name.startswith(".") and ".meta." not in f.name)
+
+
+def load_corpus(path: str | os.PathLike[str], text_column: str = "text", *,
+                skip_bad: bool = True) -> Corpus:
+    """Open a corpus lazily: a .txt/.html file, a folder of them, or a CSV/TSV/JSONL table.
+
+    Articles are read when iterated, so a folder of 100k files or a large JSONL is never held in
+    memory at once. In a folder, a file that cannot be read (empty, binary) is skipped and recorded
+    in ``corpus.skipped`` with the reason (set ``skip_bad=False`` to raise instead).
+
+    >>> c = load_corpus("data")  # doctest: +SKIP
+    >>> len(c)
+    1
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputNotFoundError(f"{p}: no such file or folder — check the path; {_FIX}.")
+    if p.is_dir():
+        files = _files_in(p)
+        if not files:
+            raise InputError(f"{p}: the folder has no .txt, .html, .csv or .jsonl files — {_FIX}.")
+        corpus = Corpus(name=p.name)
+
+        def load_folder() -> Iterator[Article]:
+            corpus.skipped.clear()
+            for f in files:
+                try:
+                    if f.suffix.lower() in TABLE_SUFFIXES:
+                        yield from iter_table(f, text_column)
+                    else:
+                        yield load_article(f)
+                except InputError as exc:
+                    if not skip_bad:
+                        raise
+                    corpus.skipped.append((str(f), str(exc)))
+                    warnings.warn(f"skipped {exc}", stacklevel=2)
+
+        corpus._loader = load_folder
+        return corpus
+    suffix = p.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        if p.stat().st_size == 0:
+            raise InputError(f"{p}: the file is empty — {_FIX}.")
+        # Check the header now so a missing text column fails before any work starts.
+        first = next(iter_table(p, text_column), None)
+        if first is None:
+            raise InputError(f"{p}: no rows with text in column '{text_column}' — {_FIX}.")
+        return Corpus(loader=lambda: iter_table(p, text_column), name=p.stem)
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == "":
+        return Corpus([load_article(p)], name=p.stem)
+    raise InputError(f"{p}: unsupported file type '{suffix}' — {_FIX}.")
+
+
+def load(path: str | os.PathLike[str], text_column: str = "text") -> Article | Corpus:
+    """Load a single article for a .txt/.html file, else a :class:`Corpus`."""
+    p = Path(path)
+    if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return load_article(p)
+    return load_corpus(p, text_column)
+
+
+def find_data_dir() -> Path:
+    """The project's ``data/`` folder (for notebooks and the README's commands)."""
+    here = Path(__file__).resolve().parent.parent / "data"
+    if here.is_dir():
+        return here
+    return Path.cwd() / "data"
+
+
+def seed_path() -> Path:
+    """Path of the worked example, the AFP article of 13 November 2017."""
+    return find_data_dir() / "afp_2017-11-13_sochi_putin_erdogan.txt"

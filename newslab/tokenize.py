@@ -87,16 +87,24 @@ def _is_sentence_end(text: str, punct_start: int, punct: str, after: int) -> boo
 _ENDING_ABBREVIATIONS = frozenset({"etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m", "al"})
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    backend: str = "rules") -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` into sentences.
 
     Returns ``(start, end, text)`` triples whose offsets are into ``text``; leading and trailing
-    white space is excluded from each sentence.
+    white space is excluded from each sentence. ``backend="punkt"`` uses NLTK's Punkt model
+    instead (needs the optional ``punkt_tab`` data package).
 
     >>> split_sentences('He met Gen. Smith in the U.S. on Jan. 5. "We agreed," he said.')[1][2]
     '"We agreed," he said.'
     """
     end = len(text) if end is None else end
+    if backend == "punkt":
+        return _split_punkt(text, start, end)
+    if backend != "rules":
+        from .errors import ParameterError
+
+        raise ParameterError(f"sentence splitter backend {backend!r} is unknown — use 'rules' or 'punkt'.")
     out: list[tuple[int, int, str]] = []
     sent_start = start
     for m in _END_RE.finditer(text, start, end):
@@ -107,6 +115,23 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             _append_trimmed(text, sent_start, stop, out)
             sent_start = stop
     _append_trimmed(text, sent_start, end, out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from .nltkdata import require
+
+    require("punkt_tab", "the Punkt sentence splitter")
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    return PunktTokenizer("english")
+
+
+def _split_punkt(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for s, e in _punkt().span_tokenize(text[start:end]):
+        _append_trimmed(text, start + s, start + e, out)
     return out
 
 

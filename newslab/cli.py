@@ -1,0 +1,164 @@
+"""The ``newslab`` command line (also ``python -m newslab``).
+
+    newslab analyze PATH [--json] [--out FILE] [--text-column NAME]
+    newslab render [--corpus PATH] [--out DIR] [--notebook NAME ...] [-p KEY VALUE ...]
+    newslab data status
+    newslab data install [PACKAGE ...] [--from DIR] [--to DIR]
+
+A user's mistake (missing or empty file, binary data, a CSV without the text column, an unknown
+option or parameter) prints one sentence naming the file and the fix, and exits with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import NewslabError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one sentence (exit status 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"newslab: {message} — run `{self.prog} --help` for the options.\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="newslab", description="Framing analysis of news: sentiment, actors, quotes, "
+                "stance, relations and frames, with offsets into the original text.")
+    p.add_argument("--version", action="version", version=f"newslab {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="analyze an article or a corpus",
+                       description="Analyze a .txt/.html article, a folder of them, or a CSV/JSONL "
+                       "with a text column. Prints a summary, or JSON with --json.")
+    a.add_argument("path", metavar="PATH", help="a .txt or .html file, a folder, or a .csv/.tsv/.jsonl file")
+    a.add_argument("--json", action="store_true", help="print one JSON object per article (a list for a corpus)")
+    a.add_argument("--out", metavar="FILE", help="write the output to FILE instead of standard output")
+    a.add_argument("--text-column", default="text", metavar="NAME",
+                   help="name of the text column in a CSV/JSONL (default: text)")
+
+    r = sub.add_parser("render", help="render the teaching notebooks into HTML reports",
+                       description="Execute the notebooks with papermill and write HTML reports, "
+                       "an index and a provenance manifest.")
+    r.add_argument("--corpus", metavar="PATH", help="article or corpus to analyze (default: the seed in data/)")
+    r.add_argument("--out", default="reports", metavar="DIR", help="report folder (default: reports)")
+    r.add_argument("--notebook", nargs="+", metavar="NAME", help="only these notebooks (e.g. 02_sentiment)")
+    r.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+                   help="set a notebook parameter (repeatable)")
+    r.add_argument("--quiet", action="store_true", help="no progress output")
+
+    d = sub.add_parser("data", help="optional NLTK data: status and install",
+                       description="newslab works without NLTK data; these packages enable optional backends.")
+    dsub = d.add_subparsers(dest="data_command", parser_class=_Parser, metavar="ACTION")
+    dsub.add_parser("status", help="list optional NLTK packages, whether present, and what each enables")
+    di = dsub.add_parser("install", help="install optional NLTK packages (online, or --from a local folder)")
+    di.add_argument("packages", nargs="*", metavar="PACKAGE", help="package names (default: all)")
+    di.add_argument("--from", dest="source", metavar="DIR", help="copy from this nltk_data folder instead of downloading")
+    di.add_argument("--to", dest="target", metavar="DIR", help="install into DIR (default: $NLTK_DATA or ~/nltk_data)")
+    return p
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .io import load
+    from .jsonout import article_json
+    from .progress import progress
+
+    obj = load(args.path, text_column=args.text_column)
+    from .article import Article
+
+    articles = [obj] if isinstance(obj, Article) else obj
+    docs = [article_json(a) for a in progress(articles, desc="analyzing", unit="article",
+                                              enabled=not isinstance(obj, Article))]
+    if not docs:
+        raise NewslabError(f"{args.path}: no articles with text were found — check the file or the --text-column name.")
+    if args.json:
+        payload = docs[0] if isinstance(obj, Article) else docs
+        out = json.dumps(payload, ensure_ascii=False, indent=2)
+    else:
+        out = _summary(docs)
+    if args.out:
+        Path(args.out).write_text(out + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(out + "\n")
+    return 0
+
+
+def _summary(docs: list[dict]) -> str:
+    lines = []
+    for d in docs:
+        a = d["article"]
+        lines.append(f"{a['id']}: {a['title'] or '(untitled)'}")
+        lines.append(f"  {a['source'] or '-'} {a['date'] or '-'} {a['dateline'] or ''}".rstrip())
+        lines.append(f"  {a['n_paragraphs']} paragraphs, {a['n_sentences']} sentences, {a['n_tokens']} tokens")
+        counts = ", ".join(f"{len(d[k])} {k}" for k in ("entities", "actors", "quotes", "stance", "relations", "frames"))
+        lines.append(f"  {counts}")
+        if a.get("sentiment"):
+            lines.append(f"  sentiment: {a['sentiment']}")
+        if a.get("dominant_frames"):
+            lines.append(f"  dominant frames: {a['dominant_frames']}")
+        if a.get("dyads"):
+            lines.append(f"  dyads: {a['dyads']}")
+    lines.append("(use --json for the full machine-readable output)")
+    return "\n".join(lines)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .render import render
+
+    result = render(notebooks=args.notebook, corpus=args.corpus, out=args.out,
+                    params=dict(args.parameter), progress=not args.quiet)
+    return 0 if result.ok else 1
+
+
+def _cmd_data(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .nltkdata import data_status, install
+
+    if args.data_command == "status":
+        table = data_status()
+        for row in table.itertuples():
+            mark = "present" if row.present else "missing"
+            print(f"{row.package:32s} {mark:8s} {row.enables}")
+        print("\nnewslab's default path needs none of these. Install with "
+              "`newslab data install [PACKAGE ...] [--from DIR]`.")
+        return 0
+    if args.data_command == "install":
+        done = install(args.packages or None, source=args.source, target=args.target)
+        print(f"installed: {', '.join(done) if done else 'nothing'}")
+        return 0 if done else 1
+    parser.parse_args(["data", "--help"])
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newslab`` command; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    warnings.simplefilter("default")
+    warnings.formatwarning = lambda msg, cat, *a, **k: f"newslab: warning: {msg}\n"  # type: ignore[assignment]
+    try:
+        if args.command == "analyze":
+            return _cmd_analyze(args)
+        if args.command == "render":
+            return _cmd_render(args)
+        return _cmd_data(args, parser)
+    except NewslabError as exc:
+        print(f"newslab: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newslab: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
