@@ -120,7 +120,9 @@ def load_html(path: str | os.PathLike[str], **meta: Any) -> Article:
                          "or copy its text into a .txt file.")
     data = extracted if isinstance(extracted, dict) else extracted.as_dict()
     body = (data.get("text") or "").strip()
-    if not body:
+    # Fewer than ten words is navigation or a stub page, not an article (trafilatura's fallback
+    # extractors return such scraps rather than nothing).
+    if len(body.split()) < 10:
         raise InputError(f"{p}: no article text found in this HTML page — save the article page itself, "
                          "or copy its text into a .txt file.")
     title = (data.get("title") or "").strip()

@@ -1,0 +1,81 @@
+"""The command line: JSON shape on the seed and one-sentence errors with exit status 2."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from newslab.cli import main
+
+BASE_KEYS = {"article", "sentences", "entities", "actors", "quotes", "stance", "relations", "frames"}
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_analyze_json_shape_on_seed(seed_path, capsys):
+    code, out, err = run(["analyze", str(seed_path), "--json"], capsys)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert BASE_KEYS <= set(doc)
+    art = doc["article"]
+    assert {k: art[k] for k in ("id", "title", "date", "source", "dateline", "n_paragraphs", "n_sentences")} == {
+        "id": "afp-2017-11-13-sochi", "title": "Putin and Erdogan discuss Syria peace plan", "date": "2017-11-13",
+        "source": "AFP", "dateline": "Sochi, Russia", "n_paragraphs": 23, "n_sentences": 25}
+    text = seed_path.read_text(encoding="utf-8")
+    assert len(doc["sentences"]) == 25
+    for s in doc["sentences"]:
+        assert {"i", "paragraph", "start", "end", "text"} <= set(s)
+        assert text[s["start"]:s["end"]] == s["text"]
+
+
+def test_analyze_corpus_gives_a_list(tmp_path, capsys):
+    p = tmp_path / "c.csv"
+    p.write_text('text,date\n"Russia and Turkey met.",2019-01-01\n"Ankara protested. Moscow replied.",2019-02-01\n')
+    out_file = tmp_path / "out.json"
+    code, _, err = run(["analyze", str(p), "--json", "--out", str(out_file)], capsys)
+    assert code == 0, err
+    docs = json.loads(out_file.read_text())
+    assert [d["article"]["n_sentences"] for d in docs] == [1, 2]
+
+
+def test_analyze_summary_text(seed_path, capsys):
+    code, out, _ = run(["analyze", str(seed_path)], capsys)
+    assert code == 0 and "25 sentences" in out and "Putin and Erdogan discuss Syria peace plan" in out
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing.txt", "missing.txt: no such file"),
+    (lambda d: (d / "empty.txt").write_text("") or d / "empty.txt", "empty.txt: the file is empty"),
+    (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 50) or d / "bin.txt", "bin.txt: looks like a binary file"),
+    (lambda d: (d / "t.csv").write_text("a,b\n1,2\n") or d / "t.csv", "t.csv: no 'text' column"),
+    (lambda d: (d / "sub").mkdir() or (d / "sub" / "x.doc").write_text("x") or d / "sub", "sub: the folder has no"),
+])
+def test_user_errors_exit_2_with_one_sentence(tmp_path, capsys, make, message):
+    code, out, err = run(["analyze", str(make(tmp_path))], capsys)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_unknown_option_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "x.txt", "--bogus"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "--bogus" in err and "--help" in err and err.count("\n") == 1
+
+
+def test_help_and_module_entry_point():
+    proc = subprocess.run([sys.executable, "-m", "newslab", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    for word in ("analyze", "render", "data"):
+        assert word in proc.stdout
+
+
+def test_data_status_lists_packages(capsys):
+    code, out, _ = run(["data", "status"], capsys)
+    assert code == 0 and "punkt_tab" in out and "averaged_perceptron_tagger_eng" in out

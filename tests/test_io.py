@@ -1,0 +1,144 @@
+"""Loaders and bad input: every case gives an Article/Corpus or one clear NewslabError."""
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from newslab.errors import InputError, InputNotFoundError
+from newslab.io import EncodingFallbackWarning, load, load_article, load_corpus
+
+ARTICLE = "Ankara and Moscow talk\n\nANKARA, Russia: Turkey and Russia held talks. Both sides agreed.\n"
+
+
+def test_seed_bytes_are_kept(seed_path, seed):
+    assert seed.text == seed_path.read_bytes().decode("utf-8")
+
+
+def test_txt_utf8_bom(tmp_path):
+    p = tmp_path / "bom.txt"
+    p.write_bytes(b"\xef\xbb\xbf" + ARTICLE.encode())
+    a = load_article(p)
+    assert a.title == "Ankara and Moscow talk" and a.text == ARTICLE and a.n_sentences == 2
+
+
+def test_txt_cp1252_falls_back_with_warning(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Erdoğan? No: Erdogan\n\nHe said “yes” at the café.\n".encode("utf-8").replace(
+        "“yes”".encode(), "\x93yes\x94".encode("latin-1")).replace("café".encode(), b"caf\xe9"))
+    with pytest.warns(EncodingFallbackWarning, match="latin.txt"):
+        a = load_article(p)
+    assert "café" in a.text and "“yes”" in a.text
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("  \n\n")
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        load_article(p)
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="image.txt: looks like a binary file"):
+        load_article(p)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(InputNotFoundError, match="nope.txt: no such file"):
+        load(tmp_path / "nope.txt")
+
+
+def test_folder_of_txt_with_sidecar_and_bad_file(tmp_path):
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "a.txt").write_text("First\n\nOne sentence here.\n")
+    (tmp_path / "a.meta.yml").write_text("source: Reuters\ndate: '2019-03-01'\n")
+    (tmp_path / "z.txt").write_bytes(b"")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    corpus = load_corpus(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        arts = list(corpus)
+    assert [a.id for a in arts] == ["a", "b"]
+    assert (arts[0].source, arts[0].date) == ("Reuters", "2019-03-01")
+    assert len(corpus.skipped) == 1 and corpus.skipped[0][0].endswith("z.txt")
+
+
+def test_folder_without_supported_files(tmp_path):
+    (tmp_path / "x.docx").write_bytes(b"PK")
+    with pytest.raises(InputError, match="no .txt, .html, .csv or .jsonl files"):
+        load_corpus(tmp_path)
+
+
+def test_csv_with_text_and_meta_columns(tmp_path):
+    p = tmp_path / "news.csv"
+    p.write_text('id,title,date,source,text\n1,T1,2019-01-02,AFP,"Russia and Turkey met. They agreed."\n'
+                 '2,T2,2019-02-03,AP,""\n3,T3,2019-03-04,AP,"Ankara protested."\n')
+    arts = list(load_corpus(p))
+    assert [(a.id, a.title, a.date, a.source, a.n_sentences) for a in arts] == [
+        ("1", "T1", "2019-01-02", "AFP", 2), ("3", "T3", "2019-03-04", "AP", 1)]
+
+
+def test_csv_custom_text_column(tmp_path):
+    p = tmp_path / "news.csv"
+    p.write_text("headline,body\nH,Erdogan spoke. Putin listened.\n")
+    a = next(iter(load_corpus(p, text_column="body")))
+    assert a.n_sentences == 2 and a.meta["headline"] == "H"
+
+
+def test_csv_without_text_column(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_text("headline,body\nH,B\n")
+    with pytest.raises(InputError, match=r"bad.csv: no 'text' column \(columns: 'headline', 'body'\)"):
+        load_corpus(p)
+
+
+def test_jsonl(tmp_path):
+    p = tmp_path / "news.jsonl"
+    rows = [{"text": "Moscow warned Ankara. Ties froze.", "date": "2015-11-25", "title": "Jet"},
+            {"text": "TurkStream opened.", "date": "2020-01-08"}]
+    p.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    arts = list(load_corpus(p))
+    assert [(a.date, a.n_sentences) for a in arts] == [("2015-11-25", 2), ("2020-01-08", 1)]
+    assert arts[0].title == "Jet"
+
+
+def test_jsonl_bad_line(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"text": "ok."}\nnot json\n')
+    with pytest.raises(InputError, match="bad.jsonl: line 2 is not valid JSON"):
+        list(load_corpus(p))
+
+
+HTML = """<!DOCTYPE html><html><head><title>Putin hosts Erdogan | Example News</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Putin hosts Erdogan in Sochi</h1>
+<p>Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdogan in Sochi on Monday for talks on Syria that lasted four hours.</p>
+<p>The two leaders agreed to step up efforts toward a political settlement, officials in both capitals said after the meeting ended.</p>
+<p>Turkey bought S-400 air defence systems from Russia, a deal that worried its NATO allies in Washington and Brussels.</p>
+</article><footer>Copyright Example News. All rights reserved.</footer></body></html>"""
+
+
+def test_html_page_main_text(tmp_path):
+    p = tmp_path / "page.html"
+    p.write_text(HTML)
+    a = load_article(p)
+    assert a.title.startswith("Putin hosts Erdogan")
+    assert a.n_sentences == 3
+    assert "Home" not in " ".join(s.text for s in a.sentences)
+    assert all(a.text[s.start:s.end] == s.text for s in a.sentences)
+
+
+def test_html_saved_as_txt_is_detected(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text(HTML)
+    assert load_article(p).n_sentences == 3
+
+
+def test_html_without_article_text(tmp_path):
+    p = tmp_path / "blank.html"
+    p.write_text("<html><body><nav>Home</nav></body></html>")
+    with pytest.raises(InputError, match="blank.html: no article text found"):
+        load_article(p)
