@@ -1,6 +1,7 @@
 """The ``newslab`` command line (also ``python -m newslab``).
 
     newslab analyze PATH [--json] [--out FILE] [--text-column NAME]
+    newslab analyze PATH --format csv|parquet|json --out DIR [--jobs N] [--steps ...] [--no-cache]
     newslab render [--corpus PATH] [--out DIR] [--notebook NAME ...] [-p KEY VALUE ...]
     newslab data status
     newslab data install [PACKAGE ...] [--from DIR] [--to DIR]
@@ -42,6 +43,14 @@ def _build_parser() -> argparse.ArgumentParser:
     a.add_argument("--out", metavar="FILE", help="write the output to FILE instead of standard output")
     a.add_argument("--text-column", default="text", metavar="NAME",
                    help="name of the text column in a CSV/JSONL (default: text)")
+    a.add_argument("--format", choices=("csv", "parquet", "json"),
+                   help="write one table per analyzer (sentences, mentions, quotes, relations, stance, "
+                   "frames, articles) into the --out folder")
+    a.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for --format (-1 = all cores)")
+    a.add_argument("--steps", nargs="+", metavar="STEP",
+                   help="with --format: only these steps (sentences sentiment mentions quotes relations stance frames)")
+    a.add_argument("--no-cache", action="store_true", help="with --format: do not read or write the result cache")
+    a.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
 
     r = sub.add_parser("render", help="render the teaching notebooks into HTML reports",
                        description="Execute the notebooks with papermill and write HTML reports, "
@@ -64,7 +73,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _cmd_analyze_tables(args: argparse.Namespace) -> int:
+    from .io import load_corpus
+    from .pipeline import analyze_corpus
+
+    if not args.out:
+        raise NewslabError("--format writes one file per table: add --out DIR naming the folder to write.")
+    corpus = load_corpus(args.path, text_column=args.text_column)
+    result = analyze_corpus(corpus, steps=args.steps, n_jobs=args.jobs, cache=not args.no_cache,
+                            show_progress=True if args.progress else None)
+    paths = result.export(args.out, args.format)
+    st = result.stats
+    print(f"analyzed {st['articles']} articles in {st['seconds']:.1f} s ({st['cache_hits']} from cache); "
+          f"wrote {', '.join(p.name for p in paths)} to {args.out}")
+    for path, reason in result.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    return 0
+
+
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    if args.format:
+        return _cmd_analyze_tables(args)
     from .io import load
     from .jsonout import article_json
     from .progress import progress

@@ -1,0 +1,294 @@
+"""Corpus-scale analysis: every analyzer over many articles, in parallel, cached, streamed.
+
+:func:`analyze_corpus` maps the per-article analyzers over a corpus and gathers their tidy tables
+(each with ``doc_id`` and ``date``) into a :class:`CorpusAnalysis`. Articles are streamed from the
+loader (a lazy :class:`~newslab.article.Corpus` is never read into memory at once), processed in
+worker processes when ``n_jobs`` > 1, and returned in corpus order whatever ``n_jobs`` is.
+
+Per-article results are cached on disk, keyed by the article's text and metadata hash, the newslab
+version and a fingerprint of every resource file (lexicons, actor lists, frame dictionaries), so
+re-rendering a report does not recompute, and editing a dictionary invalidates the cache.
+
+>>> from newslab import Article, Corpus
+>>> c = Corpus([Article.from_text("T\\n\\nRussia and Turkey met.", id="a")])
+>>> result = analyze_corpus(c, steps=["sentences"], cache=False)
+>>> result.sentences[["doc_id", "i", "text"]].values.tolist()
+[['a', 0, 'Russia and Turkey met.']]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import pandas as pd
+
+from . import __version__
+from .article import Article, Corpus, as_articles
+from .errors import NewslabError, ParameterError
+from .progress import progress
+
+TABLES = ("articles", "sentences", "mentions", "quotes", "relations", "stance", "frames")
+ALL_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "stance", "frames")
+DEFAULT_CACHE_DIR = Path(os.environ.get("NEWSLAB_CACHE_DIR", ".newslab_cache"))
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return df.to_dict("records") if len(df) else []
+
+
+# -- steps: each takes an Article and returns {table: list of row dicts} ---------------------------
+def _step_sentences(a: Article) -> dict[str, list[dict]]:
+    return {"sentences": [{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+                          for s in a.sentences]}
+
+
+def _step_sentiment(a: Article) -> dict[str, list[dict]]:
+    from .sentiment import score_sentiment
+
+    return {"sentiment": _records(score_sentiment(a))}
+
+
+def _step_mentions(a: Article) -> dict[str, list[dict]]:
+    from .entities import find_mentions
+
+    return {"mentions": _records(find_mentions(a))}
+
+
+def _step_quotes(a: Article) -> dict[str, list[dict]]:
+    from .quotes import extract_quotes
+
+    return {"quotes": _records(extract_quotes(a))}
+
+
+def _step_relations(a: Article) -> dict[str, list[dict]]:
+    from .relations import extract_relations
+
+    return {"relations": _records(extract_relations(a))}
+
+
+def _step_stance(a: Article) -> dict[str, list[dict]]:
+    from .stance import stance
+
+    return {"stance": _records(stance(a))}
+
+
+def _step_frames(a: Article) -> dict[str, list[dict]]:
+    from .frames import score_frames
+
+    rows: list[dict] = []
+    for scheme in ("generic", "policy", "russia_turkey"):
+        df = score_frames(a, scheme=scheme)
+        if "scheme" not in df.columns:
+            df = df.assign(scheme=scheme)
+        rows += _records(df)
+    return {"frames": rows}
+
+
+STEPS: dict[str, Callable[[Article], dict[str, list[dict]]]] = {
+    "sentences": _step_sentences, "sentiment": _step_sentiment, "mentions": _step_mentions,
+    "quotes": _step_quotes, "relations": _step_relations, "stance": _step_stance, "frames": _step_frames,
+}
+
+
+def _article_row(a: Article, tables: dict[str, list[dict]]) -> dict[str, Any]:
+    row = {**a.metadata(), "url": a.url}
+    row.pop("id")
+    return row
+
+
+def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[str, list[dict]]:
+    """Run the chosen steps on one article; returns plain row dicts per table (picklable, cacheable)."""
+    out: dict[str, list[dict]] = {}
+    for step in steps:
+        out.update(STEPS[step](article))
+    out["articles"] = [_article_row(article, out)]
+    # Sentiment rows are columns of the sentence table, joined on the sentence index.
+    senti = out.pop("sentiment", None)
+    if senti is not None:
+        by_i = {r["i"] if "i" in r else r.get("sentence"): r for r in senti}
+        base = out.get("sentences") or _step_sentences(article)["sentences"]
+        for r in base:
+            extra = by_i.get(r["i"], {})
+            r.update({k: v for k, v in extra.items() if k not in r and k not in ("doc_id", "sentence")})
+        out["sentences"] = base
+    return out
+
+
+# -- cache -----------------------------------------------------------------------------------------
+def _fingerprint(steps: tuple[str, ...]) -> str:
+    from .resources import resources_fingerprint
+
+    h = hashlib.sha256(f"{__version__}|{','.join(steps)}|{resources_fingerprint()}".encode())
+    return h.hexdigest()[:16]
+
+
+def _article_key(a: Article) -> str:
+    meta = json.dumps([a.id, a.title, a.date, a.source, a.url, a.dateline], ensure_ascii=False)
+    return hashlib.sha256((meta + "\x00" + a.text).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class _Cache:
+    folder: Path | None
+
+    def get(self, key: str) -> dict | None:
+        if self.folder is None:
+            return None
+        p = self.folder / key[:2] / f"{key}.pkl"
+        try:
+            with open(p, "rb") as fh:
+                return pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+
+    def put(self, key: str, value: dict) -> None:
+        if self.folder is None:
+            return
+        p = self.folder / key[:2] / f"{key}.pkl"
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, p)  # atomic: a crashed run never leaves a half-written entry
+
+
+# -- results ---------------------------------------------------------------------------------------
+@dataclass
+class CorpusAnalysis:
+    """Tidy tables for a corpus; each has ``doc_id`` and ``date`` columns first."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    relations: pd.DataFrame
+    stance: pd.DataFrame
+    frames: pd.DataFrame
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+    def export(self, folder: str | os.PathLike[str], fmt: str = "csv") -> list[Path]:
+        """Write one file per table (``sentences.csv``, ``mentions.csv`` ...) in csv, parquet or json."""
+        if fmt not in ("csv", "parquet", "json"):
+            raise ParameterError(f"format {fmt!r} is unknown — use csv, parquet or json.")
+        out = Path(folder)
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, df in self.tables().items():
+            p = out / f"{name}.{fmt}"
+            if fmt == "csv":
+                df.to_csv(p, index=False)
+            elif fmt == "parquet":
+                _for_parquet(df).to_parquet(p, index=False)
+            else:
+                df.to_json(p, orient="records", force_ascii=False, indent=1)
+            paths.append(p)
+        return paths
+
+
+def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
+    """Parquet needs one type per column: nested lists/dicts become JSON strings."""
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, dict))).any():
+            df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False, default=str))
+    return df
+
+
+# -- worker ----------------------------------------------------------------------------------------
+def _work(payload: tuple[Article, tuple[str, ...], str | None]) -> tuple[str, dict | None, str, float]:
+    article, steps, cache_folder = payload
+    t0 = time.perf_counter()
+    cache = _Cache(Path(cache_folder) if cache_folder else None)
+    key = _article_key(article)
+    hit = cache.get(key)
+    if hit is not None:
+        return key, hit, "hit", time.perf_counter() - t0
+    try:
+        res = analyze_article(article, steps)
+    except NewslabError as exc:  # a user-fixable problem in one article: report, don't crash the run
+        return key, None, f"{article.path or article.id}: {exc}", time.perf_counter() - t0
+    cache.put(key, res)
+    return key, res, "miss", time.perf_counter() - t0
+
+
+def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while True:
+        chunk = list(islice(it, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable[str] | None = None,
+                   n_jobs: int = 1, cache: bool | str | os.PathLike[str] = True,
+                   show_progress: bool | None = None, chunk_size: int = 64) -> CorpusAnalysis:
+    """Analyze every article of ``corpus`` and return tidy tables with ``doc_id`` and ``date``.
+
+    Parameters
+    ----------
+    steps
+        Any of ``sentences, sentiment, mentions, quotes, relations, stance, frames`` (default: all).
+    n_jobs
+        Worker processes; ``-1`` uses every core. Output order is the corpus order regardless.
+    cache
+        ``True`` for ``.newslab_cache/`` (or ``$NEWSLAB_CACHE_DIR``), a folder path, or ``False``.
+    show_progress
+        A tqdm bar on stderr; by default only on an interactive terminal.
+    chunk_size
+        Articles handed to the worker pool at a time: bounds memory whatever the corpus size.
+    """
+    steps = tuple(ALL_STEPS if steps is None else steps)
+    unknown = [s for s in steps if s not in STEPS]
+    if unknown:
+        raise ParameterError(f"unknown step(s) {', '.join(unknown)} — choose from {', '.join(ALL_STEPS)}.")
+    if n_jobs == -1 or n_jobs == 0:
+        n_jobs = os.cpu_count() or 1
+    folder = None
+    if cache:
+        base = DEFAULT_CACHE_DIR if cache is True else Path(cache)
+        folder = str(base / _fingerprint(steps))
+    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    skipped: list[tuple[str, str]] = []
+    stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs}
+    t0 = time.perf_counter()
+    total = len(corpus) if isinstance(corpus, Corpus) and corpus._articles is not None else None
+    articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
+
+    def collect(article_meta: tuple[str, str], result: tuple[str, dict | None, str, float]) -> None:
+        doc_id, date = article_meta
+        _, res, status, _ = result
+        if res is None:
+            skipped.append((doc_id, status))
+            return
+        stats["articles"] += 1
+        stats["cache_hits"] += status == "hit"
+        for table, recs in res.items():
+            for r in recs:
+                rows[table].append({"doc_id": doc_id, "date": date, **r})
+
+    if n_jobs <= 1:
+        for a in articles:
+            collect((a.id, a.date), _work((a, steps, folder)))
+    else:
+        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+            for chunk in _chunks(iter(articles), chunk_size * n_jobs):
+                payload = [(a, steps, folder) for a in chunk]
+                for a, result in zip(chunk, pool.map(_work, payload, chunksize=max(1, chunk_size // 4))):
+                    collect((a.id, a.date), result)
+    if isinstance(corpus, Corpus):
+        skipped = list(corpus.skipped) + skipped
+    stats["seconds"] = time.perf_counter() - t0
+    frames = {t: pd.DataFrame(rows[t]) if rows[t] else pd.DataFrame(columns=["doc_id", "date"]) for t in TABLES}
+    return CorpusAnalysis(**frames, skipped=skipped, stats=stats)
