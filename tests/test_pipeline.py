@@ -1,0 +1,106 @@
+"""Corpus pipeline: same output for any n_jobs, cache hits and invalidation, bad files reported."""
+from __future__ import annotations
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+from newslab import Article, Corpus
+from newslab.io import load_corpus
+from newslab.pipeline import analyze_corpus
+
+TEXTS = [
+    ("Jet downed\n\nANKARA, Turkey: Turkey shot down a Russian warplane near the Syrian border on Tuesday. "
+     "Putin called it a stab in the back and Moscow imposed sanctions on Ankara.", "2015-11-24"),
+    ("Pipeline opens\n\nRussia and Turkey opened the TurkStream gas pipeline. \"This is a great day for our "
+     "nations,\" Erdogan said. Putin praised the cooperation between the two countries.", "2020-01-08"),
+    ("Talks in Astana\n\nIran, Russia and Turkey agreed on new de-escalation zones in Syria. "
+     "The United Nations welcomed the deal.", "2017-05-04"),
+]
+
+
+@pytest.fixture()
+def small_corpus(seed):
+    arts = [seed] + [Article.from_text(t, id=f"doc{i}", date=d) for i, (t, d) in enumerate(TEXTS)]
+    return Corpus(arts)
+
+
+def test_same_results_for_one_and_two_jobs(small_corpus, tmp_path):
+    one = analyze_corpus(small_corpus, n_jobs=1, cache=False)
+    two = analyze_corpus(Corpus(list(small_corpus)), n_jobs=2, cache=False, chunk_size=1)
+    for name, df in one.tables().items():
+        pd.testing.assert_frame_equal(df, two.tables()[name], check_dtype=False)
+    assert list(one.articles.doc_id) == ["afp-2017-11-13-sochi", "doc0", "doc1", "doc2"]
+    assert len(one.sentences) == 25 + 2 + 3 + 2
+    assert set(one.sentences.columns) >= {"doc_id", "date", "i", "start", "end", "text"}
+    assert (one.sentences.doc_id == "afp-2017-11-13-sochi").sum() == 25
+
+
+def test_tables_have_doc_id_and_date(small_corpus):
+    res = analyze_corpus(small_corpus, cache=False)
+    for name, df in res.tables().items():
+        assert list(df.columns[:2]) == ["doc_id", "date"], name
+    assert set(res.articles.date) == {"2017-11-13", "2015-11-24", "2020-01-08", "2017-05-04"}
+    assert len(res.mentions) > 0 and len(res.quotes) > 0 and len(res.frames) > 0
+
+
+def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
+    import newslab.resources as res_mod
+
+    # Work on a copy of the resource folder so the test can "edit a dictionary".
+    copy = tmp_path / "resources"
+    shutil.copytree(res_mod.RESOURCE_DIR, copy)
+    monkeypatch.setattr(res_mod, "RESOURCE_DIR", copy)
+    corpus = Corpus([Article.from_text(t, id=f"d{i}", date=d) for i, (t, d) in enumerate(TEXTS)])
+    cache = tmp_path / "cache"
+    first = analyze_corpus(corpus, steps=["sentences"], cache=cache)
+    second = analyze_corpus(corpus, steps=["sentences"], cache=cache)
+    assert (first.stats["cache_hits"], second.stats["cache_hits"]) == (0, 3)
+    pd.testing.assert_frame_equal(first.sentences, second.sentences)
+    with open(copy / "stopwords_en.txt", "a", encoding="utf-8") as fh:
+        fh.write("sochi\n")
+    third = analyze_corpus(corpus, steps=["sentences"], cache=cache)
+    assert third.stats["cache_hits"] == 0
+
+
+def test_bad_files_are_reported_and_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text("Good\n\nRussia and Turkey met in Sochi.\n")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary\x00" * 20)
+    (tmp_path / "c.txt").write_text("")
+    (tmp_path / "d.txt").write_text("Also good\n\nErdogan spoke.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = analyze_corpus(load_corpus(tmp_path), steps=["sentences"], cache=False)
+    assert list(res.articles.doc_id) == ["a", "d"]
+    assert sorted(p.rsplit("/", 1)[-1] for p, _ in res.skipped) == ["b.txt", "c.txt"]
+    assert "binary" in dict((p.rsplit("/", 1)[-1], r) for p, r in res.skipped)["b.txt"]
+
+
+def test_export_csv_and_parquet(small_corpus, tmp_path):
+    res = analyze_corpus(small_corpus, cache=False)
+    names = {p.name for p in res.export(tmp_path / "csv", "csv")}
+    assert names == {f"{t}.csv" for t in ("articles", "sentences", "mentions", "quotes", "relations", "stance", "frames")}
+    back = pd.read_csv(tmp_path / "csv" / "sentences.csv")
+    assert len(back) == len(res.sentences)
+    res.export(tmp_path / "pq", "parquet")
+    assert len(pd.read_parquet(tmp_path / "pq" / "quotes.parquet")) == len(res.quotes)
+
+
+def test_unknown_step():
+    from newslab.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="unknown step"):
+        analyze_corpus(Corpus([]), steps=["vibes"])
+
+
+def test_cli_tables(tmp_path, seed_path, capsys):
+    from newslab.cli import main
+
+    code = main(["analyze", str(seed_path), "--format", "csv", "--out", str(tmp_path), "--no-cache",
+                 "--steps", "sentences", "sentiment"])
+    assert code == 0
+    df = pd.read_csv(tmp_path / "sentences.csv")
+    assert len(df) == 25 and {"doc_id", "i", "start", "end", "text"} <= set(df.columns)
+    assert "analyzed 1 articles" in capsys.readouterr().out
