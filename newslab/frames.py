@@ -1,0 +1,688 @@
+"""Frames: which aspects of a story the text makes salient, counted with editable dictionaries.
+
+Framing analysis asks what a story is *about* beyond its topic: a fight between sides, money,
+human suffering, a moral question, somebody's responsibility (Entman 1993). newslab measures
+frames the transparent way — with dictionaries a teacher can open and edit — in the tradition of
+quanteda's ``dictionary()`` / ``tokens_lookup()``: named frames, single words, multi-word phrases,
+glob patterns (``sanction*``) and exclusions, all in YAML files in ``newslab/resources/``:
+
+* ``generic`` — the five generic news frames of Semetko & Valkenburg (2000);
+* ``policy`` — the 14 Policy Frames Codebook dimensions (Boydstun et al. 2014) as used in
+  SemEval-2023 Task 3;
+* ``russia_turkey`` — issue frames for the Russia–Turkey relationship.
+
+Any other YAML path in the same shape (or a plain quanteda-style ``frame: [term, ...]`` file)
+works too.
+
+How a hit is counted
+--------------------
+The article's own tokens (``article.tokens``, which carry character offsets) are matched, one
+sentence at a time, against one compiled token trie per dictionary (built once, cached until the
+YAML file changes). From each token the longest dictionary entry wins within a frame, so
+"political settlement" is one hit, not two. A hit inside a match of one of the frame's
+``exclude`` entries is dropped (but listed with ``excluded=True`` by :func:`frame_hits`).
+
+Each hit is also marked:
+
+* ``negated`` — a negation cue (not, no, never, without, n't, ...) among the three words before
+  it in the same clause ("no sign of a *crisis*"). Negated hits are **not** counted by default
+  (``count_negated=False``): the story denies the aspect rather than asserting it.
+* ``quoted`` — the hit lies inside direct speech (quotation marks around four or more words).
+  Quoted hits **are** counted by default (``count_quoted=True``): choosing a quote is itself a
+  framing decision of the journalist; the ``quoted`` column shows how much of a frame comes from
+  sources' mouths.
+
+Scores and the presence threshold
+---------------------------------
+:func:`score_frames` gives one row per (unit, frame), for every paragraph (``level ==
+"paragraph"``) and for the whole article (``level == "article"``): ``hits``, ``per_1000``
+(hits per 1,000 words of the unit), ``share`` (the frame's part of all frame hits in the unit),
+``present`` and ``dominant``. A frame is **present** in an article when ``hits >= min_hits`` *and*
+``per_1000 >= threshold_per_1000`` (both set per frame in the YAML, with scheme defaults); in a
+paragraph when ``hits >= paragraph_min_hits`` (default 1). The **dominant** frames of a unit are
+the present frames whose hits reach ``dominance_ratio`` (default 0.5) of the strongest frame's
+hits, ranked strongest first (``rank`` 1, 2, ...).
+
+Example
+-------
+>>> from newslab import Article
+>>> a = Article.from_text("Talks\\n\\nThe two sides clashed over sanctions and trade.")
+>>> df = score_frames(a, scheme="generic")
+>>> row = df[(df.level == "article") & (df.frame == "conflict")].iloc[0]
+>>> int(row.hits), [t["text"] for t in row.terms]
+(2, ['two sides', 'clashed'])
+"""
+from __future__ import annotations
+
+import fnmatch
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+
+from .article import Article, Corpus, as_articles
+from .errors import ParameterError, ResourceFileError
+from .resources import RESOURCE_DIR, load_yaml, resource_path
+from .tokenize import is_word, iter_tokens
+
+SCHEMES = {"generic": "frames_generic.yml", "policy": "frames_policy.yml",
+           "russia_turkey": "frames_russia_turkey.yml"}
+DEFAULTS = {"threshold_per_1000": 0.0, "min_hits": 1, "paragraph_min_hits": 1, "dominance_ratio": 0.5}
+
+# Negation cues looked for in the three words before a hit (same sentence, same clause).
+NEGATION_CUES = frozenset("""not no never without neither nor none nobody nothing nowhere cannot
+hardly barely lack lacks lacking absence denied deny denies""".split())
+NEGATION_WINDOW = 3
+_CLAUSE_BREAKS = frozenset(",;:()—–-")
+QUOTE_MIN_WORDS = 4  # shorter quoted stretches are scare quotes ("de-escalation"), not speech
+
+SCORE_COLUMNS = ["doc_id", "date", "scheme", "level", "paragraph", "frame", "label", "hits",
+                 "matches", "negated", "quoted", "n_words", "per_1000", "share", "present",
+                 "dominant", "rank", "terms"]
+HIT_COLUMNS = ["doc_id", "date", "scheme", "frame", "pattern", "text", "start", "end", "sentence",
+               "paragraph", "negated", "quoted", "excluded", "counted"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dictionaries
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FrameDef:
+    """One frame of a scheme: its definition, terms, exclusions and presence threshold."""
+
+    key: str
+    label: str
+    definition: str
+    terms: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    threshold_per_1000: float = 0.0
+    min_hits: int = 1
+
+
+@dataclass(frozen=True)
+class FrameScheme:
+    """A frame dictionary: frames in file order plus its compiled matcher."""
+
+    name: str
+    title: str
+    path: str
+    frames: dict[str, FrameDef]
+    paragraph_min_hits: int = 1
+    dominance_ratio: float = 0.5
+    matcher: "TermMatcher" = field(repr=False, default=None)  # type: ignore[assignment]
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self.frames)
+
+    def definitions(self) -> pd.DataFrame:
+        """One row per frame: frame, label, definition, n_terms, threshold_per_1000, min_hits."""
+        return pd.DataFrame([{"frame": f.key, "label": f.label, "definition": f.definition,
+                              "n_terms": len(f.terms), "threshold_per_1000": f.threshold_per_1000,
+                              "min_hits": f.min_hits} for f in self.frames.values()])
+
+
+def _as_str_list(value: Any, where: str, path: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ResourceFileError(f"{path}: '{where}' must be a list of words or phrases — write it as "
+                                f"'- word' lines or [word, other word].")
+    return tuple(str(v).strip() for v in value if str(v).strip())
+
+
+def _resolve_scheme_path(scheme: str | os.PathLike[str]) -> Path:
+    if isinstance(scheme, str) and scheme in SCHEMES:
+        return RESOURCE_DIR / SCHEMES[scheme]
+    s = str(scheme)
+    if not (s.endswith((".yml", ".yaml")) or os.path.exists(s)):
+        raise ParameterError(f"scheme={scheme!r}: unknown frame scheme — use one of "
+                             f"{', '.join(repr(k) for k in SCHEMES)} or the path of a frame YAML file.")
+    return resource_path(s)
+
+
+def load_scheme(scheme: str | os.PathLike[str] | FrameScheme = "generic") -> FrameScheme:
+    """Load a frame dictionary by name (``generic``, ``policy``, ``russia_turkey``) or YAML path.
+
+    Two YAML shapes are accepted. The full one (see the packaged files)::
+
+        scheme: my_frames
+        defaults: {threshold_per_1000: 1.0, min_hits: 1}
+        frames:
+          conflict:
+            definition: Disagreement between parties.
+            terms: [war*, clash*, two sides]
+            exclude: [war on cancer]
+
+    and the quanteda-style short one, ``conflict: [war*, clash*]`` per frame. The matcher is
+    compiled once per file and rebuilt only when the file changes.
+
+    >>> s = load_scheme("generic")
+    >>> s.keys[:2]
+    ['conflict', 'human_interest']
+    """
+    if isinstance(scheme, FrameScheme):
+        return scheme
+    path = _resolve_scheme_path(scheme)
+    return _compile_scheme(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=16)
+def _compile_scheme(path: str, mtime: float) -> FrameScheme:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not data:
+        raise ResourceFileError(f"{path}: a frame dictionary must map frame names to term lists — "
+                                f"see newslab/resources/frames_generic.yml for the shape.")
+    frames_raw = data.get("frames", None)
+    defaults = dict(DEFAULTS)
+    if frames_raw is None:  # quanteda-style: every top-level key is a frame
+        frames_raw = {k: v for k, v in data.items() if k not in ("scheme", "title", "defaults")}
+    defaults.update(data.get("defaults") or {})
+    if not isinstance(frames_raw, dict) or not frames_raw:
+        raise ResourceFileError(f"{path}: 'frames' must map each frame name to its terms — "
+                                f"e.g. 'conflict: {{terms: [war*, clash*]}}'.")
+    frames: dict[str, FrameDef] = {}
+    for key, spec in frames_raw.items():
+        key = str(key)
+        if isinstance(spec, (list, str)):
+            spec = {"terms": spec}
+        if not isinstance(spec, dict):
+            raise ResourceFileError(f"{path}: frame '{key}' must have a 'terms' list — e.g. "
+                                    f"'{key}: {{terms: [word, phrase*]}}'.")
+        terms = _as_str_list(spec.get("terms"), f"{key}.terms", path)
+        if not terms:
+            raise ResourceFileError(f"{path}: frame '{key}' has no terms — add at least one word "
+                                    f"under '{key}: terms:'.")
+        try:
+            thr = float(spec.get("threshold_per_1000", defaults["threshold_per_1000"]))
+            min_hits = int(spec.get("min_hits", defaults["min_hits"]))
+        except (TypeError, ValueError):
+            raise ResourceFileError(f"{path}: frame '{key}' has a non-numeric threshold_per_1000 or "
+                                    f"min_hits — write plain numbers such as 1.5 and 2.") from None
+        frames[key] = FrameDef(key=key, label=str(spec.get("label", key)),
+                               definition=" ".join(str(spec.get("definition", "")).split()),
+                               terms=terms, exclude=_as_str_list(spec.get("exclude"), f"{key}.exclude", path),
+                               threshold_per_1000=thr, min_hits=min_hits)
+    name = str(data.get("scheme") or Path(path).stem)
+    matcher = TermMatcher()
+    for f in frames.values():
+        for t in f.terms:
+            matcher.add(t, (f.key, t, False))
+        for t in f.exclude:
+            matcher.add(t, (f.key, t, True))
+    return FrameScheme(name=name, title=str(data.get("title", name)), path=path, frames=frames,
+                       paragraph_min_hits=int(defaults["paragraph_min_hits"]),
+                       dominance_ratio=float(defaults["dominance_ratio"]), matcher=matcher)
+
+
+# ---------------------------------------------------------------------------------------------
+# The matcher: a token trie whose edges are literal tokens or glob patterns
+# ---------------------------------------------------------------------------------------------
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_TERMINAL = "\x00end"
+
+
+def _norm(token: str) -> str:
+    return token.lower().replace("’", "'")
+
+
+class TermMatcher:
+    """Match dictionary entries (words, phrases, globs) against token sequences.
+
+    Entries are split into elements the same way articles are tokenized (so "Syria's" is
+    ``syria`` + ``'s``); an element with ``*``/``?`` is a glob over one token. Every distinct
+    token type is resolved once to the trie edges it can take (literal and glob keys), so the
+    per-token work is a dict lookup; prefix globs such as ``sanction*`` are found by prefix
+    lookups, not by trying every pattern.
+
+    >>> m = TermMatcher(); m.add("peace talk*", "P"); m.add("talks", "T")
+    >>> [(s, e, p) for s, e, p in m.find(["the", "peace", "talks", "resumed"])]
+    [(1, 3, ['P']), (2, 3, ['T'])]
+    """
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] = {}
+        self.literals: set[str] = set()
+        self.prefixes: dict[str, str] = {}  # prefix -> glob key, for 'abc*' globs
+        self.globs: list[tuple[str, re.Pattern[str]]] = []  # other globs
+        self._types: dict[str, tuple[str, ...]] = {}
+
+    @staticmethod
+    def elements(entry: str) -> list[str]:
+        """Split an entry into trie keys: glob keys start with ``\\x01``."""
+        out: list[str] = []
+        for piece in entry.split():
+            if _GLOB_CHARS.search(piece):
+                out.append("\x01" + _norm(piece))
+            else:
+                out.extend(_norm(t) for _, _, t in iter_tokens(piece))
+        return out
+
+    def add(self, entry: str, payload: Any) -> None:
+        keys = self.elements(entry)
+        if not keys:
+            return
+        node = self.root
+        for k in keys:
+            if k.startswith("\x01"):
+                pat = k[1:]
+                body = pat[:-1]
+                if pat.endswith("*") and body and not _GLOB_CHARS.search(body):
+                    self.prefixes[body] = k
+                elif all(g != k for g, _ in self.globs):
+                    self.globs.append((k, re.compile(fnmatch.translate(pat))))
+            else:
+                self.literals.add(k)
+            node = node.setdefault(k, {})
+        node.setdefault(_TERMINAL, []).append(payload)
+        self._types.clear()
+
+    def keys_for(self, token: str) -> tuple[str, ...]:
+        """The trie keys a (normalised) token can take; cached per token type."""
+        got = self._types.get(token)
+        if got is not None:
+            return got
+        keys = [token] if token in self.literals else []
+        if self.prefixes:
+            for i in range(1, len(token) + 1):
+                k = self.prefixes.get(token[:i])
+                if k is not None:
+                    keys.append(k)
+        for k, rx in self.globs:
+            if rx.match(token):
+                keys.append(k)
+        got = tuple(keys)
+        self._types[token] = got
+        return got
+
+    def find(self, tokens: Sequence[str]) -> Iterable[tuple[int, int, list[Any]]]:
+        """Yield ``(i, j, payloads)`` for every entry matching ``tokens[i:j]`` (all lengths)."""
+        keys_for = self.keys_for
+        root = self.root
+        n = len(tokens)
+        for i in range(n):
+            first = [root[k] for k in keys_for(tokens[i]) if k in root]
+            if not first:
+                continue
+            frontier = first
+            j = i + 1
+            while frontier:
+                nxt = []
+                for node in frontier:
+                    pay = node.get(_TERMINAL)
+                    if pay:
+                        yield i, j, pay
+                    if j < n and len(node) > (1 if pay else 0):
+                        for k in keys_for(tokens[j]):
+                            child = node.get(k)
+                            if child is not None:
+                                nxt.append(child)
+                frontier = nxt
+                j += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching an article
+# ---------------------------------------------------------------------------------------------
+_OPEN_Q = "“«"
+_CLOSE_Q = "”»"
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Direct-speech spans in ``text[start:end]`` (one paragraph): pairs of double quotes.
+
+    Straight quotes alternate open/close; an opening quote left unclosed runs to the paragraph
+    end (news style for a quote that continues in the next paragraph). Stretches of fewer than
+    ``QUOTE_MIN_WORDS`` words are scare quotes and are left out.
+
+    >>> t = 'He said "we will never give up on peace" and left.'
+    >>> [t[s:e] for s, e in quote_spans(t, 0, len(t))]
+    ['"we will never give up on peace"']
+    """
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            if open_at < 0:
+                open_at = i
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+        elif ch in _OPEN_Q and open_at < 0:
+            open_at = i
+        elif ch in _CLOSE_Q and open_at >= 0:
+            spans.append((open_at, i + 1))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, end))
+    return [(s, e) for s, e in spans if len(text[s:e].split()) >= QUOTE_MIN_WORDS]
+
+
+def _is_negation(tok: str) -> bool:
+    return tok in NEGATION_CUES or tok.endswith("n't")
+
+
+def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
+    """All dictionary hits of one article (cached in ``article.cache``)."""
+    key = ("frame_hits", scheme.path, os.path.getmtime(scheme.path) if os.path.exists(scheme.path) else 0)
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached
+    text = article.text
+    tokens = article.tokens
+    sentences = article.sentences
+    para_of = [s.paragraph for s in sentences]
+    quotes_by_para: dict[int, list[tuple[int, int]]] = {}
+    for p in article.paragraphs:
+        qs = quote_spans(text, p.start, p.end)
+        if qs:
+            quotes_by_para[p.i] = qs
+    lows = [_norm(t.text) for t in tokens]
+    find = scheme.matcher.find
+    hits: list[dict[str, Any]] = []
+    for sent_i, (a, b) in enumerate(article.sentence_token_ranges):
+        if a == b:
+            continue
+        sent_lows = lows[a:b]
+        # Per frame: longest include match per start; exclusion spans per frame.
+        found: dict[tuple[str, int], tuple[int, str]] = {}
+        excl: dict[str, list[tuple[int, int]]] = {}
+        for i, j, payloads in find(sent_lows):
+            for frame, term, is_excl in payloads:
+                if is_excl:
+                    excl.setdefault(frame, []).append((i, j))
+                else:
+                    prev = found.get((frame, i))
+                    if prev is None or j > prev[0]:
+                        found[(frame, i)] = (j, term)
+        if not found:
+            continue
+        para = para_of[sent_i]
+        qspans = quotes_by_para.get(para, ())
+        last_end: dict[str, int] = {}
+        for (frame, i), (j, term) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            if i < last_end.get(frame, 0):
+                continue  # overlaps a longer match of the same frame
+            last_end[frame] = j
+            excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
+            # Negation: a cue among the NEGATION_WINDOW words before, not across a clause break.
+            negated = False
+            seen = 0
+            k = i - 1
+            while k >= 0 and seen < NEGATION_WINDOW:
+                w = sent_lows[k]
+                if w in _CLAUSE_BREAKS:
+                    break
+                if _is_negation(w):
+                    negated = True
+                    break
+                if is_word(w):
+                    seen += 1
+                k -= 1
+            s_char, e_char = tokens[a + i].start, tokens[a + j - 1].end
+            quoted = any(qs <= s_char and e_char <= qe for qs, qe in qspans)
+            hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
+                         "start": s_char, "end": e_char, "sentence": sent_i, "paragraph": para,
+                         "negated": negated, "quoted": quoted, "excluded": excluded})
+    article.cache[key] = hits
+    return hits
+
+
+def _counted(hit: dict[str, Any], count_negated: bool, count_quoted: bool) -> bool:
+    return not hit["excluded"] and (count_negated or not hit["negated"]) and (count_quoted or not hit["quoted"])
+
+
+def frame_hits(article_or_corpus: Article | Corpus | Iterable[Article], scheme: str | os.PathLike[str] | FrameScheme = "generic",
+               *, count_negated: bool = False, count_quoted: bool = True) -> pd.DataFrame:
+    """One row per dictionary hit, with offsets: what a highlighter or a reader checks.
+
+    Columns: doc_id, date, scheme, frame, pattern (the dictionary entry), text (as in the
+    article), start, end, sentence, paragraph, negated, quoted, excluded, counted (whether
+    :func:`score_frames` counts it under the same options).
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nThere was no crisis, only trade.")
+    >>> frame_hits(a, "generic")[["frame", "text", "negated", "counted"]].values.tolist()
+    [['conflict', 'crisis', True, False], ['economic', 'trade', False, True]]
+    """
+    sch = load_scheme(scheme)
+    rows = []
+    for art in as_articles(article_or_corpus):
+        for h in _match_article(art, sch):
+            rows.append({"doc_id": art.id, "date": art.date, "scheme": sch.name, **h,
+                         "counted": _counted(h, count_negated, count_quoted)})
+    return pd.DataFrame(rows, columns=HIT_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scores
+# ---------------------------------------------------------------------------------------------
+def _unit_rows(art: Article, sch: FrameScheme, level: str, paragraph: Any, n_words: int,
+               unit_hits: dict[str, list[dict[str, Any]]], count_negated: bool,
+               count_quoted: bool) -> list[dict[str, Any]]:
+    rows = []
+    counts: dict[str, int] = {}
+    for f in sch.frames:
+        hs = unit_hits.get(f, [])
+        counts[f] = sum(_counted(h, count_negated, count_quoted) for h in hs)
+    total = sum(counts.values())
+    for f, fd in sch.frames.items():
+        hs = unit_hits.get(f, [])
+        hits = counts[f]
+        per_1000 = 1000.0 * hits / n_words if n_words else 0.0
+        if level == "article":
+            present = hits >= max(fd.min_hits, 1) and per_1000 >= fd.threshold_per_1000
+        else:
+            present = hits >= max(sch.paragraph_min_hits, 1)
+        rows.append({"doc_id": art.id, "date": art.date, "scheme": sch.name, "level": level,
+                     "paragraph": paragraph, "frame": f, "label": fd.label, "hits": hits,
+                     "matches": sum(not h["excluded"] for h in hs),
+                     "negated": sum(h["negated"] and not h["excluded"] for h in hs),
+                     "quoted": sum(h["quoted"] and not h["excluded"] for h in hs),
+                     "n_words": n_words, "per_1000": per_1000,
+                     "share": hits / total if total else 0.0, "present": present,
+                     "dominant": False, "rank": 0,
+                     "terms": [{"term": h["pattern"], "text": h["text"], "start": h["start"],
+                                "end": h["end"], "negated": h["negated"], "quoted": h["quoted"]}
+                               for h in hs if not h["excluded"]]})
+    # Dominant frames: present and at least dominance_ratio of the strongest present frame.
+    present_rows = sorted((r for r in rows if r["present"]), key=lambda r: -r["hits"])
+    if present_rows:
+        top = present_rows[0]["hits"]
+        rank = 0
+        for r in present_rows:
+            if r["hits"] >= sch.dominance_ratio * top:
+                rank += 1
+                r["dominant"], r["rank"] = True, rank
+    return rows
+
+
+def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
+                 scheme: str | os.PathLike[str] | FrameScheme = "generic", *,
+                 levels: Sequence[str] = ("paragraph", "article"), count_negated: bool = False,
+                 count_quoted: bool = True) -> pd.DataFrame:
+    """Frame scores per paragraph and per article: one row per (unit, frame).
+
+    Parameters
+    ----------
+    article_or_corpus : Article, Corpus or iterable of articles
+        A corpus gives the same rows for every article, told apart by ``doc_id`` and ``date``.
+    scheme : "generic", "policy", "russia_turkey", or the path of your own frame YAML.
+    levels : which units to score; ``("article",)`` is faster for large corpora.
+    count_negated, count_quoted : whether negated / quoted hits count (see the module notes).
+
+    Returns
+    -------
+    DataFrame with columns doc_id, date, scheme, level ("paragraph" or "article"), paragraph
+    (index, <NA> on article rows), frame, label, hits (counted hits), matches (all non-excluded
+    hits), negated, quoted (how many of the matches are negated / quoted), n_words, per_1000,
+    share, present, dominant, rank (1 = strongest dominant frame, 0 otherwise), terms (list of
+    ``{term, text, start, end, negated, quoted}``; ``article.text[start:end] == text``).
+
+    >>> from newslab.io import load_article, seed_path
+    >>> df = score_frames(load_article(seed_path()), "russia_turkey")   # doctest: +SKIP
+    >>> df[(df.level == "article") & df.dominant].frame.tolist()        # doctest: +SKIP
+    ['diplomacy', 'security_military']
+    """
+    bad = set(levels) - {"paragraph", "article"}
+    if bad or not levels:
+        raise ParameterError(f"levels={tuple(levels)!r}: use 'paragraph', 'article' or both.")
+    sch = load_scheme(scheme)
+    rows: list[dict[str, Any]] = []
+    for art in as_articles(article_or_corpus):
+        hits = _match_article(art, sch)
+        words_by_para: dict[int, int] = {}
+        for t in art.tokens:
+            if is_word(t.text):
+                p = art.sentences[t.sentence].paragraph
+                words_by_para[p] = words_by_para.get(p, 0) + 1
+        if "paragraph" in levels:
+            by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
+            for h in hits:
+                by_para.setdefault(h["paragraph"], {}).setdefault(h["frame"], []).append(h)
+            for p in art.paragraphs:
+                rows += _unit_rows(art, sch, "paragraph", p.i, words_by_para.get(p.i, 0),
+                                   by_para.get(p.i, {}), count_negated, count_quoted)
+        if "article" in levels:
+            by_frame: dict[str, list[dict[str, Any]]] = {}
+            for h in hits:
+                by_frame.setdefault(h["frame"], []).append(h)
+            rows += _unit_rows(art, sch, "article", pd.NA, sum(words_by_para.values()), by_frame,
+                               count_negated, count_quoted)
+    df = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    df["paragraph"] = df["paragraph"].astype("Int64")
+    df.attrs["scheme"] = sch.name
+    df.attrs["scheme_path"] = sch.path
+    return df
+
+
+def dominant_frames(df: pd.DataFrame) -> dict[str, list[str]]:
+    """``{doc_id: [frame, ...]}`` — the article-level dominant frames, strongest first."""
+    art = df[(df["level"] == "article") & df["dominant"]].sort_values(["doc_id", "rank"])
+    out: dict[str, list[str]] = {d: [] for d in df["doc_id"].unique()}
+    for d, f in zip(art["doc_id"], art["frame"]):
+        out[d].append(f)
+    return out
+
+
+def frame_matrix(df: pd.DataFrame, value: str = "present") -> pd.DataFrame:
+    """Article-level scores as a wide table: one row per doc_id, one column per frame."""
+    art = df[df["level"] == "article"]
+    return art.pivot(index="doc_id", columns="frame", values=value)[list(dict.fromkeys(art["frame"]))]
+
+
+# ---------------------------------------------------------------------------------------------
+# Frames x actors
+# ---------------------------------------------------------------------------------------------
+def _find_mentions():
+    try:
+        from .entities import find_mentions  # lazy: the actors module is optional
+    except ImportError as exc:
+        if getattr(exc, "name", "") in ("newslab.entities", None) or "find_mentions" in str(exc):
+            raise ParameterError("frame_by_actor needs newslab.entities.find_mentions, which is not "
+                                 "available in this installation — update newslab (the actors "
+                                 "module), or pass mentions=... yourself.") from None
+        raise
+    return find_mentions
+
+
+def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
+                   scheme: str | os.PathLike[str] | FrameScheme = "russia_turkey", *,
+                   unit: str = "sentence", mentions: pd.DataFrame | None = None,
+                   count_negated: bool = False, count_quoted: bool = True) -> pd.DataFrame:
+    """Which frames co-occur with which actors: counts over sentences (or paragraphs).
+
+    For every unit (sentence or paragraph) that holds both a mention of an actor (from
+    :func:`newslab.entities.find_mentions`) and a counted hit of a frame, the pair scores one
+    ``units`` and the frame's hits in that unit add to ``hits``. Mentions without a resolved
+    actor are skipped.
+
+    Returns columns scheme, actor, side, frame, units, hits, articles — sorted by units. Pivot
+    it with ``df.pivot_table(index="actor", columns="frame", values="units", fill_value=0)``.
+
+    ``mentions`` lets you pass your own mention table (columns doc_id or none, actor, side,
+    sentence, paragraph) for a single article instead of calling the actors module.
+    """
+    if unit not in ("sentence", "paragraph"):
+        raise ParameterError(f"unit={unit!r}: use 'sentence' or 'paragraph'.")
+    sch = load_scheme(scheme)
+    finder = None if mentions is not None else _find_mentions()
+    counts: dict[tuple[str, str, str], list[Any]] = {}
+    for art in as_articles(article_or_corpus):
+        m = mentions if mentions is not None else finder(art)
+        if m is None or len(m) == 0:
+            continue
+        if "doc_id" in m.columns:
+            m = m[m["doc_id"] == art.id] if (m["doc_id"] == art.id).any() else m
+        m = m[m["actor"].fillna("").astype(str) != ""]
+        actors_in: dict[int, dict[str, str]] = {}
+        for actor, side, u in zip(m["actor"], m.get("side", pd.Series([""] * len(m), index=m.index)), m[unit]):
+            if pd.isna(u):
+                continue
+            actors_in.setdefault(int(u), {})[str(actor)] = "" if pd.isna(side) else str(side)
+        hits_in: dict[int, dict[str, int]] = {}
+        for h in _match_article(art, sch):
+            if _counted(h, count_negated, count_quoted):
+                d = hits_in.setdefault(h[unit], {})
+                d[h["frame"]] = d.get(h["frame"], 0) + 1
+        for u, frames in hits_in.items():
+            for actor, side in actors_in.get(u, {}).items():
+                for frame, n in frames.items():
+                    c = counts.setdefault((actor, side, frame), [0, 0, set()])
+                    c[0] += 1
+                    c[1] += n
+                    c[2].add(art.id)
+    rows = [{"scheme": sch.name, "actor": a, "side": s, "frame": f, "units": c[0], "hits": c[1],
+             "articles": len(c[2])} for (a, s, f), c in counts.items()]
+    df = pd.DataFrame(rows, columns=["scheme", "actor", "side", "frame", "units", "hits", "articles"])
+    df.attrs["unit"] = unit
+    return df.sort_values(["units", "hits", "actor", "frame"], ascending=[False, False, True, True],
+                          ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
+# ---------------------------------------------------------------------------------------------
+def add_json(article: Article, doc: dict[str, Any]) -> None:
+    """Fill ``doc["frames"]`` and ``doc["article"]["dominant_frames"]`` for all three schemes.
+
+    ``frames`` holds one entry per (scheme, frame) at article level:
+    ``{scheme, frame, hits, per_1000, present, terms: [{term, start, end, negated, quoted}]}``
+    where ``term`` is the matched text; ``dominant_frames`` is ``{scheme: [frame, ...]}``,
+    strongest first.
+    """
+    frames_out = doc.setdefault("frames", [])
+    dominant: dict[str, list[str]] = {}
+    for name in SCHEMES:
+        df = score_frames(article, name, levels=("article",))
+        for r in df.itertuples(index=False):
+            frames_out.append({"scheme": name, "frame": r.frame, "hits": int(r.hits),
+                               "per_1000": round(float(r.per_1000), 3), "present": bool(r.present),
+                               "terms": [{"term": t["text"], "start": t["start"], "end": t["end"],
+                                          "negated": t["negated"], "quoted": t["quoted"]}
+                                         for t in r.terms]})
+        dominant[name] = [f for f, _ in sorted(((r.frame, r.rank) for r in df.itertuples(index=False)
+                                                if r.dominant), key=lambda fr: fr[1])]
+    doc.setdefault("article", {})["dominant_frames"] = dominant
+
+
+__all__ = ["SCHEMES", "FrameDef", "FrameScheme", "TermMatcher", "load_scheme", "frame_hits",
+           "score_frames", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
+           "add_json", "coding_sheet", "agreement"]
+
+
+def __getattr__(name: str) -> Any:
+    # The validation workflow lives in newslab.agreement; re-exported here under the agreed names.
+    if name in ("coding_sheet", "agreement"):
+        from . import agreement as _agreement_module
+
+        return getattr(_agreement_module, name)
+    raise AttributeError(name)
