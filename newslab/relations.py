@@ -1,0 +1,794 @@
+"""Who does what to whom: actor→actor events on a cooperation–conflict scale, and dyad summaries.
+
+The method follows event-data coding as done by GDELT and PETRARCH (Schrodt 2012): find an
+event cue (a verb or noun such as "agreed", "talks", "sanctions", "shot down"), find its source
+and target actors, and give the event its CAMEO QuadClass (verbal/material × cooperation/conflict)
+and a Goldstein (1992) weight on −10…+10. Cues, types and weights live in the editable file
+``newslab/resources/relation_cues.yml``; time-reference cues in ``time_cues.yml``.
+
+Rules, in plain words (everything is decided inside one *clause*: the stretch of a sentence
+between ``;``, dashes, or a comma before when/which/who/while/although/but):
+
+* **source** = the nearest actor mention before the cue, with its coordinated partners
+  ("Russia, along with Iran," → both; "Putin and his Turkish counterpart Erdogan" → both);
+  in the passive ("shot down by Turkish jets") the ``by`` agent is the source.
+* **target** = the nearest actor mention after the cue that is not a location
+  ("in Kazakhstan's capital" is where, not whom).
+* **symmetric** cues (meet, agree, talks, cooperate, rivalry, crisis …) record both directions
+  when two sides are named together: "Russia and Turkey have been working together",
+  "talks between Putin and Erdogan", "the two sides agreed", "the pair met" (group phrases are
+  resolved to the two most-mentioned states so far in the article), "they" after such a pair.
+* an agentless action on one member of a pair named in the same clause ("a crisis caused by the
+  shooting down of a Russian warplane", in a clause about Russia and Turkey) is attributed to
+  the other member.
+* **negation**: not / n't / never / no / failed to / without within the four words before the cue.
+* **time**: ``background`` for past events the article recalls (see ``time_cues.yml``: "since a
+  2016 deal", "last met in September", a date before the article's month, past perfect),
+  else ``current``; the article's ``date`` is the reference when it has one.
+* persons are mapped to their state for dyads with :func:`newslab.entities.actor_side`
+  (Putin → Russia).
+
+Example
+-------
+>>> from newslab import Article
+>>> a = Article.from_text("Talks\\n\\nRussia and Turkey signed a gas deal on Monday.", date="2018-01-10")
+>>> ev = extract_relations(a)
+>>> sorted(zip(ev.source_side, ev.target_side, ev.cue))
+[('Russia', 'Turkey', 'signed'), ('Turkey', 'Russia', 'signed')]
+>>> dyad(a, "Russia", "Turkey").net
+8.0
+"""
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .article import Article, Corpus, as_articles
+from .errors import ParameterError, ResourceFileError
+from .resources import load_yaml, resource_path
+
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
+                    "sentence", "evidence", "source_side", "target_side", "source_text", "target_text",
+                    "symmetric", "cue_name", "weight"]
+# A negated cooperation/conflict counts half its weight in the opposite direction (CAMEO's
+# Reject/Deny codes carry about half the magnitude of the action they refuse).
+NEGATION_FACTOR = -0.5
+
+_NEGATORS_RE = re.compile(
+    r"\b(?:not|never|no|n't|cannot|without|neither|nor|failed to|fails to|fail to|no longer)\b|n't\b",
+    re.IGNORECASE)
+# Clause boundaries inside a sentence.
+_CLAUSE_SPLIT_RE = re.compile(
+    r";|\s[-–—]{1,2}\s|\s--\s|,\s+(?=(?:when|which|who|whom|whose|while|whereas|although|though|but|"
+    r"adding|saying|pointing|as)\b)|\s(?=(?:but|whereas)\s)", re.IGNORECASE)
+_LOCATION_PREP_RE = re.compile(
+    r"\b(?:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(
+    r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
+    r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
+    r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
+_GROUP_RE = re.compile(
+    r"\b(?:the\s+two\s+(?:sides|leaders|countries|nations|presidents|governments|neighbou?rs|men|states|"
+    r"capitals|powers|heads of state|ministers|foreign ministers)|the\s+pair|both\s+(?:sides|countries|"
+    r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
+_PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
+_PASSIVE_BY_RE = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+", re.IGNORECASE)
+_SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
+_WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?",
+    re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]|\s*(?:people|soldiers|troops|km|tons))")
+
+
+# ------------------------------------------------------------------------------------------
+# Resources
+# ------------------------------------------------------------------------------------------
+def _phrase_regex(phrase: str) -> str:
+    """Turn a readable cue phrase ("impose* ... sanctions", "mend* (ties|relations)") into regex."""
+    parts = []
+    for word in phrase.strip().split():
+        if word == "...":
+            parts.append(r"(?:[\w'’$.,-]+\s+){0,3}?")
+            continue
+        w = re.escape(word)
+        w = w.replace(r"\*", r"[\w'’-]*").replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|")
+        w = w.replace(r"\[", "[").replace(r"\]", "]")
+        parts.append(w + r"\s+")
+    rx = "".join(parts)
+    rx = rx[:-3] if rx.endswith(r"\s+") else rx
+    return r"(?<![\w-])" + rx + r"(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    type: str
+    intensity: float
+    symmetric: bool
+    note: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    cues: tuple[Cue, ...]
+    ignore: re.Pattern[str] | None
+    path: str
+
+
+@lru_cache(maxsize=8)
+def _compile_cues(path: str, mtime: float) -> CueLexicon:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), dict):
+        raise ResourceFileError(f"{path}: expected a top-level 'cues:' mapping of cue names — see the "
+                                "header of newslab/resources/relation_cues.yml for the format.")
+    cues = []
+    for name, spec in data["cues"].items():
+        try:
+            ctype = str(spec["type"])
+            intensity = float(spec["intensity"])
+            forms = list(spec["forms"])
+        except (KeyError, TypeError, ValueError):
+            raise ResourceFileError(f"{path}: cue '{name}' needs forms, type and a numeric intensity — "
+                                    "add the missing field.") from None
+        if ctype not in QUAD_CLASSES:
+            raise ResourceFileError(f"{path}: cue '{name}' has type '{ctype}' — use one of "
+                                    f"{', '.join(QUAD_CLASSES)}.")
+        if not -10 <= intensity <= 10:
+            raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
+        rx = re.compile("|".join(_phrase_regex(f) for f in forms), re.IGNORECASE)
+        cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
+                        str(spec.get("note", "")), rx))
+    ignore = data.get("ignore") or []
+    ignore_rx = re.compile("|".join(_phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
+    return CueLexicon(tuple(cues), ignore_rx, path)
+
+
+def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
+    """The relation cue lexicon (packaged ``relation_cues.yml`` or your own file in that format)."""
+    p = resource_path(path or "relation_cues.yml")
+    return _compile_cues(str(p), p.stat().st_mtime)
+
+
+def cue_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The cue lexicon as a table (name, type, intensity, symmetric, forms, note) for reading."""
+    p = resource_path(path or "relation_cues.yml")
+    data = load_yaml(p)
+    return pd.DataFrame([{"cue": k, "type": v["type"], "intensity": float(v["intensity"]),
+                          "symmetric": bool(v.get("symmetric", False)), "forms": ", ".join(v["forms"]),
+                          "note": v.get("note", "")} for k, v in data["cues"].items()])
+
+
+@dataclass(frozen=True)
+class TimeCues:
+    markers: re.Pattern[str]
+    relative: re.Pattern[str]
+    past_perfect: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _compile_time(path: str, mtime: float) -> TimeCues:
+    data = load_yaml(path) or {}
+    markers = data.get("background_markers") or ["previously"]
+    relative = data.get("past_relative") or ["last year"]
+    parts = data.get("participles") or ["been"]
+    pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
+                    r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
+    return TimeCues(re.compile("|".join(_phrase_regex(m) for m in markers), re.IGNORECASE),
+                    re.compile("|".join(_phrase_regex(m) for m in relative), re.IGNORECASE), pp)
+
+
+def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
+    p = resource_path(path or "time_cues.yml")
+    return _compile_time(str(p), p.stat().st_mtime)
+
+
+# ------------------------------------------------------------------------------------------
+# Actor mentions (from newslab.entities; a tiny built-in gazetteer only if that module is absent)
+# ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    actors: tuple[tuple[str, str], ...]  # (canonical actor, state/side) — two for "the pair"
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for _, s in self.actors))
+
+
+_FALLBACK_GAZETTEER = {
+    # actor: (side, aliases) — used only when newslab.entities cannot be imported.
+    "Russia": ("Russia", ["Russia", "Russian", "Russians", "Moscow", "the Kremlin", "Kremlin"]),
+    "Turkey": ("Turkey", ["Turkey", "Turkish", "Turks", "Ankara", "Türkiye"]),
+    "Syria": ("Syria", ["Syria", "Syrian", "Damascus"]),
+    "Iran": ("Iran", ["Iran", "Iranian", "Tehran"]),
+    "Ukraine": ("Ukraine", ["Ukraine", "Ukrainian", "Kiev", "Kyiv"]),
+    "United States": ("United States", ["United States", "US", "U.S.", "American", "Washington"]),
+    "NATO": ("NATO", ["NATO"]),
+    "United Nations": ("United Nations", ["United Nations", "UN"]),
+    "European Union": ("European Union", ["European Union", "EU", "Brussels"]),
+    "Vladimir Putin": ("Russia", ["Vladimir Putin", "Putin", "the Russian leader", "the Russian president"]),
+    "Recep Tayyip Erdogan": ("Turkey", ["Recep Tayyip Erdogan", "Erdogan", "Erdoğan", "the Turkish leader",
+                                        "the Turkish president"]),
+    "Bashar al-Assad": ("Syria", ["Bashar al-Assad", "Assad"]),
+    "Syrian rebels": ("", ["rebels", "the rebels", "Syrian rebels", "opposition fighters"]),
+}
+
+
+def _fallback_mentions(article: Article) -> pd.DataFrame:
+    alias_rx = []
+    for actor, (side, aliases) in _FALLBACK_GAZETTEER.items():
+        for a in aliases:
+            alias_rx.append((len(a), re.compile(r"(?<![\w-])" + re.escape(a) + r"(?:'s|’s)?(?![\w-])"), actor, side))
+    alias_rx.sort(key=lambda t: -t[0])
+    rows, taken = [], []
+    for sent in article.sentences:
+        for _, rx, actor, side in alias_rx:
+            for m in rx.finditer(article.text, sent.start, sent.end):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                rows.append({"text": m.group(0), "start": m.start(), "end": m.end(), "label": "",
+                             "actor": actor, "side": side, "sentence": sent.i})
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "actor", "side", "sentence"])
+
+
+def _fallback_side(name: str) -> str:
+    entry = _FALLBACK_GAZETTEER.get(name)
+    return entry[0] if entry else ""
+
+
+def _entities_api() -> tuple[Any, Any]:
+    """(find_mentions, actor_side) from newslab.entities, or the fallback pair."""
+    try:
+        entities = importlib.import_module("newslab.entities")
+    except ModuleNotFoundError as exc:
+        if exc.name != "newslab.entities":
+            raise
+        return _fallback_mentions, _fallback_side
+    return entities.find_mentions, entities.actor_side
+
+
+def actor_state(actor: str, side: str = "") -> str:
+    """The state (or bloc) an actor stands for in dyads: Putin → Russia; a state maps to itself."""
+    if side:
+        return side
+    _, side_of = _entities_api()
+    try:
+        return side_of(actor) or actor
+    except Exception:  # an unknown name is its own side
+        return actor
+
+
+def _actor_mentions(article: Article) -> list[_Mention]:
+    """Actor mentions (no plain places) merged per span, plus group phrases ("the pair")."""
+    key = ("relations", "actor_mentions")
+    if key in article.cache:
+        return article.cache[key]
+    find, _ = _entities_api()
+    df = find(article)
+    spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    texts: dict[tuple[int, int], str] = {}
+    for row in df.itertuples(index=False):
+        actor = str(getattr(row, "actor", "") or "")
+        if not actor:
+            continue
+        label = str(getattr(row, "label", "") or "").upper()
+        how = str(getattr(row, "how", "") or "")
+        if label == "PLACE" and how != "metonym":
+            continue  # Sochi, Idlib, the Black Sea: where, not who
+        side = actor_state(actor, str(getattr(row, "side", "") or ""))
+        k = (int(row.start), int(row.end))
+        spans.setdefault(k, [])
+        if (actor, side) not in spans[k]:
+            spans[k].append((actor, side))
+        texts[k] = str(row.text)
+    mentions = sorted((_Mention(s, e, texts[(s, e)], tuple(a)) for (s, e), a in spans.items()),
+                      key=lambda x: (x.start, x.end))
+    # Group phrases are resolved here to the two most-mentioned states so far in the article.
+    groups = []
+    for m in _GROUP_RE.finditer(article.text):
+        if article.sentence_at(m.start()) is None:
+            continue
+        pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
+            or _top_two_states(mentions, before=m.start())
+        if pair:
+            groups.append(_Mention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
+    mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
+    mentions = sorted(mentions + groups, key=lambda x: (x.start, x.end))
+    article.cache[key] = mentions
+    return mentions
+
+
+def _last_coordinated_pair(text: str, mentions: list[_Mention], before: int) -> tuple[str, str] | None:
+    """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
+    earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
+    for i in range(len(earlier) - 1, 0, -1):
+        grp = _sides(_chain(text, earlier[:i + 1], from_end=True))
+        if len(grp) >= 2:
+            return grp[0][1], grp[1][1]
+    return None
+
+
+def _top_two_states(mentions: list[_Mention], before: int) -> tuple[str, str] | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.start < before and len(m.actors) == 1:
+            s = m.actors[0][1]
+            if s:
+                counts[s] = counts.get(s, 0) + 1
+    if len(counts) < 2:
+        for m in mentions:
+            if m.start >= before and len(m.actors) == 1 and m.actors[0][1]:
+                counts[m.actors[0][1]] = counts.get(m.actors[0][1], 0) + 1
+    if len(counts) < 2:
+        return None
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    return top[0][0], top[1][0]
+
+
+# ------------------------------------------------------------------------------------------
+# Clauses, groups, time
+# ------------------------------------------------------------------------------------------
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, s = [], start
+    for m in _CLAUSE_SPLIT_RE.finditer(text, start, end):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end() if m.group(0).strip() else m.start()
+    out.append((s, end))
+    return [c for c in out if c[1] > c[0]]
+
+
+def _is_location(text: str, m: _Mention, floor: int) -> bool:
+    return bool(_LOCATION_PREP_RE.search(text[max(floor, m.start - 40):m.start]))
+
+
+def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
+    """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
+    if not ms:
+        return []
+    seq = list(reversed(ms)) if from_end else list(ms)
+    group = [seq[0]]
+    seen_and = False
+    for k, (prev, cur) in enumerate(zip(seq, seq[1:])):
+        a, b = (cur, prev) if from_end else (prev, cur)
+        gap = text[a.end:b.start]
+        if len(gap) > 40:
+            break
+        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap:
+            group.append(cur)  # "Russian President Vladimir Putin": one side named twice
+        elif _CONNECTOR_RE.match(gap) and re.search(r"[^\s,]", gap):
+            group.append(cur)
+            seen_and = True
+        elif gap.strip() == ",":
+            # a bare comma joins list items only in a list closed by "and" ("Russia, Iran and Turkey")
+            nxt = seq[k + 2] if k + 2 < len(seq) else None
+            if seen_and or (nxt is not None and not from_end and
+                            re.fullmatch(r",?\s+and\s+", text[cur.end:nxt.start])):
+                group.append(cur)
+            else:
+                break
+        else:
+            break
+    return group
+
+
+def _sides(ms: Iterable[_Mention]) -> list[tuple[str, str, str]]:
+    """(actor, side, text) per distinct side, persons preferred over bare adjectives."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for m in ms:
+        for actor, side in m.actors:
+            key = side or actor
+            prev = out.get(key)
+            if prev is None or (prev[0] == key and actor != key):
+                out[key] = (actor, side or actor, m.text)
+    return list(out.values())
+
+
+def _article_ref(article: Article) -> tuple[int, int] | None:
+    m = re.match(r"\s*(\d{4})-(\d{1,2})", str(article.date or ""))
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def _dates_in(text: str, s: int, e: int, ref: tuple[int, int] | None) -> list[tuple[int, int | None, int]]:
+    """(offset, year, month) for date expressions in text[s:e]; month 0 = whole year."""
+    out = []
+    covered = []
+    for m in _MONTH_RE.finditer(text, s, e):
+        word = m.group(1)
+        if word.lower() == "may" and not m.group(2) and not re.search(r"\b(?:in|early|late|mid-?|since|last|of)\s+$",
+                                                                      text[max(s, m.start() - 8):m.start()], re.I):
+            continue  # the modal verb "may"
+        if word.lower() in ("mar", "jan", "jun", "jul", "oct", "dec", "nov", "feb", "apr", "aug", "sep") \
+                and not word[0].isupper():
+            continue
+        if not word[0].isupper():
+            continue
+        month = _MONTHS[word.lower().rstrip(".")]
+        year = int(m.group(2)) if m.group(2) else None
+        if year is None and ref:
+            year = ref[0] if month <= ref[1] else ref[0] - 1
+        out.append((m.start(), year, month))
+        covered.append((m.start(), m.end()))
+    for m in _YEAR_RE.finditer(text, s, e):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        out.append((m.start(), int(m.group(1)), 0))
+    return out
+
+
+def _max_year(article: Article) -> int | None:
+    years = [int(y) for y in _YEAR_RE.findall(article.text)]
+    return max(years) if years else None
+
+
+def _is_past(year: int | None, month: int, ref: tuple[int, int] | None, max_year: int | None) -> bool:
+    if year is None:
+        return ref is None  # a month with no year and no article date: read as recalled
+    if ref is not None:
+        if month == 0:
+            return year < ref[0]
+        return (year, month) < ref
+    return max_year is not None and year < max_year
+
+
+def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, int],
+             prev_background: bool, ref: tuple[int, int] | None, max_year: int | None) -> str:
+    text = article.text
+    tc = load_time_cues()
+    cs, ce = clause
+    if tc.markers.search(text, cs, ce):
+        return "background"
+    since = [m.start() for m in _SINCE_RE.finditer(text, cs, ce)]
+    if any(p < cue_start for p in since):
+        return "background"
+    # a date that is the object of a later "since" ("working together since a 2016 deal") dates
+    # the start of a current state, not the cue; other dates in the clause do date it
+    since_objects = [(p, p + 45) for p in since if p > cue_start]
+    for off, year, month in _dates_in(text, cs, ce, ref):
+        if any(a <= off < b and not re.search(r"\b(?:when|after|before)\b", text[a:off], re.I)
+               for a, b in since_objects):
+            continue
+        if _is_past(year, month, ref, max_year):
+            return "background"
+    for m in tc.relative.finditer(text, cs, ce):
+        return "background"
+    if tc.past_perfect.search(text, cs, cue_end):
+        return "background"
+    if prev_background and _WHEN_OPEN_RE.match(text, cs, ce):
+        return "background"
+    return "current"
+
+
+def _clause_background(article: Article, clause: tuple[int, int], ref, max_year) -> bool:
+    return _time_of(article, clause[1], clause[1], clause, False, ref, max_year) == "background"
+
+
+# ------------------------------------------------------------------------------------------
+# Extraction
+# ------------------------------------------------------------------------------------------
+def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int, Cue]]:
+    found = []
+    ignored = [(m.start(), m.end()) for m in lex.ignore.finditer(text, s, e)] if lex.ignore else []
+    for cue in lex.cues:
+        for m in cue.regex.finditer(text, s, e):
+            if m.end() <= m.start():
+                continue
+            if any(m.start() < b and a < m.end() for a, b in ignored + blocked):
+                continue
+            found.append((m.start(), m.end(), cue))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out, last_end = [], -1
+    for st, en, cue in found:
+        if st >= last_end:
+            out.append((st, en, cue))
+            last_end = en
+    return out
+
+
+def _negated(text: str, clause_start: int, cue_start: int) -> bool:
+    window = text[max(clause_start, cue_start - 40):cue_start]
+    words = window.split()[-4:]
+    return bool(_NEGATORS_RE.search(" ".join(words)))
+
+
+def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Actor→actor events in an article, one row per direction.
+
+    Columns: ``source``, ``target`` (canonical actors as mentioned, e.g. "Vladimir Putin"),
+    ``cue`` (the cue words) with ``start``/``end`` offsets, ``type`` (CAMEO QuadClass),
+    ``intensity`` (Goldstein-like −10…+10 from the cue lexicon), ``negated``, ``time``
+    (``current``/``background``), ``sentence`` (index), ``evidence`` (the clause text),
+    ``source_side``/``target_side`` (the states used for dyads), ``source_text``/``target_text``
+    (the words that named them), ``symmetric``, ``cue_name`` (lexicon entry) and ``weight``
+    (the intensity, or −0.5 × intensity when negated). A Corpus gives the same columns plus
+    ``doc_id`` and ``date``.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nTurkey did not agree with Russia.")
+    >>> extract_relations(a)[["source", "target", "negated", "weight"]].values.tolist()
+    [['Turkey', 'Russia', True, -2.0], ['Russia', 'Turkey', True, -2.0]]
+    """
+    if not isinstance(article, Article):
+        frames = []
+        for art in as_articles(article):
+            df = extract_relations(art, cues=cues)
+            df.insert(0, "doc_id", art.id)
+            df.insert(1, "date", art.date)
+            frames.append(df)
+        if not frames:
+            return pd.DataFrame(columns=["doc_id", "date"] + RELATION_COLUMNS)
+        return pd.concat(frames, ignore_index=True)
+    key = ("relations", str(cues))
+    if key in article.cache:
+        return article.cache[key].copy()
+    lex = load_relation_cues(cues)
+    text = article.text
+    mentions = _actor_mentions(article)
+    ref = _article_ref(article)
+    max_year = _max_year(article)
+    rows: list[dict[str, Any]] = []
+    last_pair: tuple[list[tuple[str, str, str]], int] | None = None  # (pair, sentence)
+    for sent in article.sentences:
+        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
+        blocked = [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
+        matches = _cue_matches(text, sent.start, sent.end, lex, blocked)
+        clauses = _clauses(text, sent.start, sent.end)
+        prev_bg = {}
+        for ci, cl in enumerate(clauses):
+            prev_bg[cl] = ci > 0 and _clause_background(article, clauses[ci - 1], ref, max_year)
+        prev_cue: tuple[int, int, Cue] | None = None
+        for st, en, cue in matches:
+            clause = next((c for c in clauses if c[0] <= st < c[1]), (sent.start, sent.end))
+            # "agreed to cooperate", "pledged to support": the first verb carries the event.
+            if prev_cue and prev_cue[1] <= st and clause[0] <= prev_cue[0] and \
+                    re.fullmatch(r"\s+to\s+(?:\w+\s+)?", text[prev_cue[1]:st]):
+                prev_cue = (st, en, cue)
+                continue
+            prev_cue = (st, en, cue)
+            cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
+            left = [m for m in cms if m.end <= st and not _is_location(text, m, clause[0])]
+            right = [m for m in cms if m.start >= en and not _is_location(text, m, en)]
+            pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i)
+            if not pairs:
+                continue
+            negated = _negated(text, clause[0], st)
+            time = _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year)
+            for (src, tgt) in pairs:
+                if src[1] == tgt[1]:
+                    continue
+                rows.append({
+                    "source": src[0], "target": tgt[0], "cue": text[st:en], "start": st, "end": en,
+                    "type": cue.type, "intensity": cue.intensity, "negated": negated, "time": time,
+                    "sentence": sent.i, "evidence": text[clause[0]:clause[1]].strip(),
+                    "source_side": src[1], "target_side": tgt[1], "source_text": src[2],
+                    "target_text": tgt[2], "symmetric": cue.symmetric, "cue_name": cue.name,
+                    "weight": cue.intensity * (NEGATION_FACTOR if negated else 1.0),
+                })
+            if cue.symmetric and len(pairs) >= 2:
+                last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
+        # a coordinated pair named in this sentence becomes the antecedent of a later "they"
+        for cl in clauses:
+            cms = [m for m in sent_mentions if cl[0] <= m.start < cl[1]]
+            for i in range(len(cms)):
+                grp = _sides(_chain(text, cms[i:], from_end=False))
+                if len(grp) >= 2:
+                    last_pair = (grp[:2], sent.i)
+                    break
+    df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
+    article.cache[key] = df
+    return df.copy()
+
+
+def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[_Mention],
+             left: list[_Mention], right: list[_Mention],
+             last_pair: tuple[list[tuple[str, str, str]], int] | None, sent_i: int
+             ) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
+    """Source/target pairs for one cue (both directions for symmetric events)."""
+    def both(group: list[tuple[str, str, str]]):
+        out = []
+        for a in group:
+            for b in group:
+                if a[1] != b[1]:
+                    out.append((a, b))
+        return out
+
+    left_group = _sides(_chain(text, left, from_end=True))
+    right_group = _sides(_chain(text, right, from_end=False))
+    # "between X and Y" after the cue (or anywhere in the clause for symmetric cues)
+    between = []
+    for bm in _BETWEEN_RE.finditer(text, clause[0], clause[1]):
+        after = [m for m in cms if m.start >= bm.end()]
+        grp = _sides(_chain(text, after, from_end=False))
+        if len(grp) >= 2 and after[0].start - bm.end() < 25:
+            between = grp
+            if bm.start() >= en:
+                break
+    # names inside "between X and Y" are not the subject (or passive patient) of a later verb
+    between_starts = [bm.end() for bm in _BETWEEN_RE.finditer(text, clause[0], st)]
+    subj = [m for m in left if not any(0 <= m.start - b < 25 for b in between_starts)]
+    if len(subj) != len(left):
+        left_nb = _sides(_chain(text, subj, from_end=True))
+    else:
+        left_nb = left_group
+    # a passive agent: "shot down by Turkish jets"
+    passive = _PASSIVE_BY_RE.match(text, en, clause[1])
+    if passive:
+        agents = [m for m in right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
+        if agents:
+            src = _sides(_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
+            return [(s, t) for s in src for t in left_nb] if left_nb else []
+    pronoun_pair = None
+    # "they agreed", "they have met", "their rivalry": a plural pronoun just before the cue
+    if last_pair and sent_i - last_pair[1] <= 2 and \
+            re.search(r"\b(?:they|their)\s+(?:\S+\s+){0,2}$", text[max(clause[0], st - 40):st], re.I):
+        pronoun_pair = last_pair[0]
+    clause_pair = []
+    for i in range(len(cms)):
+        grp = _sides(_chain(text, cms[i:], from_end=False))
+        if len(grp) >= 2:
+            clause_pair = grp
+            break
+
+    if cue.symmetric:
+        if len(left_group) >= 2:
+            return both(left_group)
+        if between:
+            return both(between)
+        if len(left_group) == 1 and right_group:
+            return both(left_group + right_group[:1])
+        if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
+            return both(clause_pair)
+        if not left_group and clause_pair:
+            return both(clause_pair)
+        if not left_group and pronoun_pair:
+            return both(pronoun_pair)
+        return []
+    targets = right_group
+    sources = left_nb
+    if not sources and pronoun_pair and not targets:
+        return []
+    if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, clause[1]) and pronoun_pair:
+        targets = [p for p in pronoun_pair if p[1] not in {s[1] for s in sources}]
+    if not sources and targets and clause_pair:
+        # agentless action on one member of a pair named in the clause → the other member
+        members = {g[1] for g in clause_pair}
+        if targets[0][1] in members:
+            sources = [g for g in clause_pair if g[1] != targets[0][1]]
+    if not sources and targets and pronoun_pair and targets[0][1] in {p[1] for p in pronoun_pair}:
+        sources = [p for p in pronoun_pair if p[1] != targets[0][1]]
+    return [(s, t) for s in sources for t in targets[:2]]
+
+
+# ------------------------------------------------------------------------------------------
+# Dyads
+# ------------------------------------------------------------------------------------------
+@dataclass
+class Dyad:
+    """Events between two actors (either direction), with net cooperation scores.
+
+    ``net`` is the mean event weight over *current* events (−10…+10, positive = cooperative;
+    0.0 when there are none), ``net_all`` the same over all events including background,
+    ``n_events`` the number of event rows (a symmetric event counts once per direction),
+    ``evidence`` the distinct evidence sentences, ``timeseries`` one row per month of a dated
+    corpus (month, n_events, n_current, net, net_all).
+    """
+
+    a: str
+    b: str
+    events: pd.DataFrame
+    net: float
+    net_all: float
+    n_events: int
+    n_current: int
+    evidence: list[str] = field(default_factory=list)
+    timeseries: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def key(self) -> str:
+        return dyad_key(self.a, self.b)
+
+    @property
+    def label(self) -> str:
+        if self.n_current == 0:
+            return "no current events"
+        return "cooperative" if self.net > 0 else "hostile" if self.net < 0 else "balanced"
+
+    def summary(self) -> dict[str, Any]:
+        return {"dyad": self.key, "net": self.net, "net_all": self.net_all, "events": self.n_events,
+                "current": self.n_current, "label": self.label}
+
+    def __repr__(self) -> str:
+        return (f"Dyad({self.a!r}–{self.b!r}: net {self.net:+.2f} over {self.n_current} current events, "
+                f"net_all {self.net_all:+.2f} over {self.n_events}; {self.label})")
+
+
+def dyad_key(a: str, b: str) -> str:
+    """The JSON key of a pair: the two names sorted and joined by ``|`` ("Russia|Turkey")."""
+    return "|".join(sorted([a, b]))
+
+
+def _state_name(name: str) -> str:
+    return actor_state(name)
+
+
+def dyad(article_or_corpus: Article | Corpus | Iterable[Article], a: str, b: str,
+         cues: str | os.PathLike[str] | None = None) -> Dyad:
+    """Summarise the relationship between ``a`` and ``b`` (states or persons mapped to states).
+
+    >>> from newslab import Article
+    >>> art = Article.from_text("T\\n\\nTurkey imposed sanctions on Russia on Tuesday.", date="2015-11-28")
+    >>> d = dyad(art, "Russia", "Turkey"); (d.net, d.label)
+    (-8.0, 'hostile')
+    """
+    if not a or not b or not isinstance(a, str) or not isinstance(b, str):
+        raise ParameterError("dyad(): pass two actor names, e.g. dyad(article, 'Russia', 'Turkey').")
+    sa, sb = _state_name(a), _state_name(b)
+    if isinstance(article_or_corpus, Article):
+        ev = extract_relations(article_or_corpus, cues=cues)
+        ev.insert(0, "doc_id", article_or_corpus.id)
+        ev.insert(1, "date", article_or_corpus.date)
+    else:
+        ev = extract_relations(Corpus(list(as_articles(article_or_corpus))), cues=cues)
+    mask = ((ev.source_side == sa) & (ev.target_side == sb)) | ((ev.source_side == sb) & (ev.target_side == sa))
+    ev = ev[mask].reset_index(drop=True)
+    cur = ev[ev.time == "current"]
+    net = round(float(cur.weight.mean()), 3) if len(cur) else 0.0
+    net_all = round(float(ev.weight.mean()), 3) if len(ev) else 0.0
+    evidence = list(dict.fromkeys(ev.evidence))
+    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev))
+
+
+def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
+    cols = ["month", "n_events", "n_current", "net", "net_all"]
+    dated = ev[ev["date"].astype(str).str.match(r"\d{4}-\d{1,2}")]
+    if dated.empty:
+        return pd.DataFrame(columns=cols)
+    month = pd.to_datetime(dated["date"].astype(str).str[:10], errors="coerce").dt.to_period("M")
+    dated = dated.assign(month=month.astype(str))
+    rows = []
+    for mo, g in dated.groupby("month", sort=True):
+        cur = g[g.time == "current"]
+        rows.append({"month": mo, "n_events": len(g), "n_current": len(cur),
+                     "net": float(cur.weight.mean()) if len(cur) else float("nan"),
+                     "net_all": float(g.weight.mean())})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def dyads(article: Article, cues: str | os.PathLike[str] | None = None) -> dict[str, Dyad]:
+    """Every state pair with at least one event in the article, keyed like ``"Russia|Turkey"``."""
+    ev = extract_relations(article, cues=cues)
+    pairs = {tuple(sorted((s, t))) for s, t in zip(ev.source_side, ev.target_side) if s and t and s != t}
+    return {dyad_key(x, y): dyad(article, x, y, cues=cues) for x, y in sorted(pairs)}
+
+
+def add_json(article: Article, doc: dict[str, Any]) -> None:
+    """Fill ``doc["relations"]`` and ``doc["article"]["dyads"]`` (see newslab.jsonout)."""
+    ev = extract_relations(article)
+    doc["relations"] = [
+        {"source": r.source, "target": r.target, "cue": r.cue, "start": int(r.start), "end": int(r.end),
+         "type": r.type, "intensity": float(r.intensity), "negated": bool(r.negated), "time": r.time}
+        for r in ev.itertuples(index=False)]
+    doc.setdefault("article", {})["dyads"] = {
+        k: {"net": d.net, "net_all": d.net_all, "events": d.n_events} for k, d in dyads(article).items()}
