@@ -1,0 +1,1262 @@
+"""Quotes and sources: who gets a voice in a news article, and in whose words.
+
+:func:`extract_quotes` finds direct quotes (words inside quotation marks), indirect (reported)
+speech without quotation marks, and partial quotes (a short quoted phrase inside reported speech),
+and attributes each to a speaker. :func:`voice_share` sums them up per speaker and per side.
+
+Method
+------
+A rule-based attribution in the tradition of Pouliquen, Steinberger & Best (2007) and Pareti's
+PARC attribution relations (source + cue + content), as in textacy's ``direct_quotations`` but
+extended to reported speech and to speakers named by a pronoun or a role:
+
+1. **Quotation marks** are paired per paragraph (straight ``"``, curly ``“ ”``, ``« »``, ``„ “``;
+   curly single ``‘ ’`` only when the paragraph has no double quotes). Single quotes inside double
+   quotes stay inside. A quote that is not closed by the end of its paragraph is capped there and
+   flagged ``unclosed`` — unless the next paragraph opens with a quotation mark, the newspaper
+   convention for a quote that continues over several paragraphs.
+2. **Cues** are reporting verbs from ``resources/quote_cues.yml`` (said, told, added, warned ...)
+   outside quotation marks, plus "according to". For each cue the **speaker** is the noun phrase
+   just before it (skipping "also", "has", "on Monday" and an apposition such as ", director of
+   research at X,") or, inverted, just after it (``"...," said Erdogan``).
+3. **Content**: the quote just before the speaker (``"...," X said``), the quote just after the cue
+   (``X said: "..."``, ``X told reporters that "..."``), the clause after the cue (``X said (that)
+   ...``, ``X told AFP ...``), or the clause before it (``..., X said``; ``according to X, ...``).
+   A participle cue with no subject (``..., adding that ...``) keeps the speaker of its sentence.
+4. **Partial vs scare quotes** (the general rule): a quoted phrase in the middle of a sentence is a
+   *partial* quote only when it sits inside reported speech with a cue verb and a speaker
+   (``X said Putin and Erdogan had a "mutual need"``, ``X called the deal "a mistake"``). The
+   paraphrase around a partial quote is not returned as a separate indirect quote, so no words are
+   counted twice. Quotation marks anywhere else (``a "de-escalation" zone``) are the reporter's
+   and are not returned.
+5. **Unattributed full quotes**: a paragraph that opens with a quote and has no cue continues the
+   previous speaker's quote (when that speaker was quoted in the previous paragraph); otherwise a
+   sentence-long quote is kept with an empty speaker.
+6. **Speaker resolution** (one function, :func:`_resolve_speaker`): the speaker phrase is mapped to
+   a canonical actor with :func:`newslab.entities.find_mentions` (names, aliases, roles such as
+   "the Russian leader"); pronouns (he/she/they/it) go to the most recent compatible speaker or
+   sentence subject; unknown names keep their full form ("Malashenko" -> "Alexei Malashenko").
+
+Example
+-------
+>>> from newslab import Article
+>>> a = Article.from_text('Talks\\n\\nPutin met Erdogan in Sochi.\\n\\n'
+...                       '"We agreed on a lot," Putin told reporters.')
+>>> q = extract_quotes(a)
+>>> q.loc[0, ["text", "kind", "cue", "speaker_text"]].tolist()
+['We agreed on a lot', 'direct', 'told', 'Putin']
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .article import Article, Corpus, as_articles
+from .errors import ResourceFileError
+from .resources import load_yaml
+
+__all__ = ["extract_quotes", "voice_share", "add_json", "load_cues", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = ["text", "start", "end", "kind", "cue", "cue_start", "cue_end", "speaker_text",
+                 "speaker_start", "speaker_end", "speaker", "side", "sentence", "paragraph",
+                 "unclosed", "how", "group"]
+
+DEFAULT_CUES = "quote_cues.yml"
+
+# ---------------------------------------------------------------------------------------------
+# Cue lexicon
+# ---------------------------------------------------------------------------------------------
+
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+_DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
+_BE = frozenset("is are was were be been being".split())
+_LINKS = frozenset("of and for".split())
+_NAME_PARTICLES = frozenset("al el ad as bin ibn bint abu de del della van von der den la le da di du dos das".split())
+_BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
+                        "publicly separately reportedly privately bluntly today yesterday tonight has "
+                        "have had would will did does do later still just Monday Tuesday Wednesday "
+                        "Thursday Friday Saturday Sunday").split())
+_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
+                           "by over amid about upon").split())
+_CLAUSE_START_WORDS = frozenset(("he she it they we i there this these those the a an his her its "
+                                 "their our some no all both many most several any one two three "
+                                 "nobody nothing everything everyone russia turkey").split())
+_FINITE_HINTS = frozenset(("is are was were be been being has have had will would can could should "
+                           "must may might shall did does do cannot can't won't wasn't isn't "
+                           "aren't weren't hasn't haven't hadn't didn't doesn't don't wouldn't "
+                           "couldn't shouldn't needs wants remains seems").split())
+# Title words stripped from a speaker phrase when no actor dictionary knows the person.
+_TITLE_WORDS = frozenset(("President Prime Minister Foreign Defence Defense Interior Deputy Vice "
+                          "Secretary General Chancellor Premier Spokesman Spokeswoman Spokesperson "
+                          "Ambassador Envoy Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen. Senator Rep. Gen. "
+                          "Colonel Col. Lt. Admiral Adm. King Queen Prince Sheikh Chief Director "
+                          "Professor Prof. Mayor Governor Commander Minister's Kremlin Foreign "
+                          "Presidential Senior Top Former State Economy Energy Justice "
+                          "Analyst Expert Official Aide Adviser Advisor").split())
+_OPENERS = {'"': '"”', "“": "”\"", "„": "“”\"", "«": "»", "‘": "’"}
+_DOUBLE_MARKS = '"“”«»„'
+_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|--|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The parsed ``quote_cues.yml``: verb forms -> (lemma, indirect mode, partial_only)."""
+
+    forms: dict[str, tuple[str, str, bool]]
+    multiword: dict[tuple[str, ...], tuple[str, str, bool]]
+    audiences: tuple[tuple[str, ...], ...]
+    adverbials: frozenset[str]
+    speaker_words: frozenset[str]
+    connectives: frozenset[str]
+    female_markers: frozenset[str]
+
+
+_CUE_CACHE: dict[Any, CueLexicon] = {}
+
+
+def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
+    """Load the cue lexicon (the packaged ``quote_cues.yml`` or a user file of the same shape).
+
+    >>> lex = load_cues()
+    >>> lex.forms["told"][:2], ("pointed", "out") in lex.multiword
+    (('tell', 'clause'), True)
+    """
+    name = path or DEFAULT_CUES
+    data = load_yaml(name)
+    key = (str(name), id(data))
+    if key in _CUE_CACHE:
+        return _CUE_CACHE[key]
+    if not isinstance(data, dict) or "verbs" not in data:
+        raise ResourceFileError(f"{name}: a quote cue file needs a 'verbs:' section — copy the layout "
+                                "of newslab/resources/quote_cues.yml.")
+    forms: dict[str, tuple[str, str, bool]] = {}
+    multi: dict[tuple[str, ...], tuple[str, str, bool]] = {}
+
+    def add(lemma: str, entry: Any, partial_only: bool) -> None:
+        if not isinstance(entry, dict) or not entry.get("forms"):
+            raise ResourceFileError(f"{name}: verb '{lemma}' needs 'forms: [...]' — see the file header.")
+        mode = "none" if partial_only else str(entry.get("indirect", "that"))
+        if mode not in ("clause", "that", "none"):
+            raise ResourceFileError(f"{name}: verb '{lemma}' has indirect: {mode!r} — use clause, that or none.")
+        for form in entry["forms"]:
+            words = tuple(str(form).lower().split())
+            if len(words) == 1:
+                forms[words[0]] = (lemma, mode, partial_only)
+            elif words:
+                multi[words] = (lemma, mode, partial_only)
+
+    for lemma, entry in (data.get("verbs") or {}).items():
+        add(str(lemma), entry, False)
+    for lemma, entry in (data.get("partial_verbs") or {}).items():
+        add(str(lemma), entry, True)
+    audiences = tuple(sorted((tuple(_TOKEN_RE.findall(str(a).lower())) for a in data.get("audiences") or []),
+                             key=len, reverse=True))
+    lex = CueLexicon(
+        forms=forms, multiword=multi, audiences=audiences,
+        adverbials=frozenset(str(w).lower() for w in data.get("adverbials") or []),
+        speaker_words=frozenset(str(w).lower() for w in data.get("speaker_words") or []),
+        connectives=frozenset(str(w).lower() for w in data.get("connectives") or []),
+        female_markers=frozenset(str(w).lower() for w in data.get("female_markers") or []),
+    )
+    _CUE_CACHE.clear()  # keep only the current version of each file
+    _CUE_CACHE[key] = lex
+    return lex
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotation marks
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _QuoteMarks:
+    open_pos: int          # offset of the opening mark
+    close_pos: int         # offset of the closing mark (paragraph end when unclosed)
+    start: int             # content start
+    end: int               # content end (trailing comma/space trimmed)
+    paragraph: int
+    unclosed: bool = False
+    continues: bool = False  # an unclosed quote continued by the next paragraph's opening mark
+    group: int = -1
+
+
+def _can_open_straight(text: str, i: int, ps: int, pe: int) -> bool:
+    before = text[i - 1] if i > ps else " "
+    after = text[i + 1] if i + 1 < pe else " "
+    return (before.isspace() or before in "([{—–-/:;,") and not after.isspace()
+
+
+def _can_close(text: str, j: int, pe: int, mark: str) -> bool:
+    before = text[j - 1]
+    after = text[j + 1] if j + 1 < pe else " "
+    if before.isspace():
+        return False
+    if mark == "’":  # an apostrophe (it’s, Russia’s) is followed by a letter
+        return not after.isalpha()
+    if mark == '"':
+        return not after.isalnum()
+    return True
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def find_quote_marks(article: Article) -> list[_QuoteMarks]:
+    """Pair quotation marks paragraph by paragraph (see the module docstring, step 1)."""
+    text = article.text
+    out: list[_QuoteMarks] = []
+    paras = article.paragraphs
+    for p in paras:
+        ps, pe = p.start, p.end
+        segment = text[ps:pe]
+        has_double = any(m in segment for m in _DOUBLE_MARKS)
+        if not has_double and "‘" not in segment:
+            continue
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch in _OPENERS and (ch != "‘" or not has_double):
+                if ch == '"' and not _can_open_straight(text, i, ps, pe):
+                    i += 1
+                    continue
+                if ch == "‘" and i > ps and text[i - 1].isalnum():
+                    i += 1
+                    continue
+                closers = _OPENERS[ch]
+                j = i + 1
+                close = -1
+                while j < pe:
+                    c = text[j]
+                    if c in closers and _can_close(text, j, pe, c):
+                        close = j
+                        break
+                    j += 1
+                if close == -1:
+                    s, e = _trim(text, i + 1, pe)
+                    if e > s:
+                        out.append(_QuoteMarks(i, pe, s, e, p.i, unclosed=True))
+                    break
+                s, e = _trim(text, i + 1, close)
+                if e > s:
+                    out.append(_QuoteMarks(i, close, s, e, p.i))
+                i = close + 1
+                continue
+            i += 1
+    # Multi-paragraph quotes: an unclosed quote followed by a paragraph that opens with a mark.
+    first_in_para = {}
+    for q in out:
+        first_in_para.setdefault(q.paragraph, q)
+    group = 0
+    for q in out:
+        if q.group == -1:
+            q.group = group
+            group += 1
+        if q.unclosed and q.paragraph + 1 < len(paras):
+            nxt = first_in_para.get(q.paragraph + 1)
+            if nxt is not None and nxt.open_pos == paras[q.paragraph + 1].start:
+                q.unclosed = False
+                q.continues = True
+                nxt.group = q.group
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens and noun phrases
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+    sentence: int
+    quote: int = -1        # index of the quote whose marks enclose this token (-1 outside)
+    mark: str = ""         # "open"/"close" for a quotation mark token
+
+
+@dataclass
+class _Attribution:
+    kind: str
+    start: int
+    end: int
+    cue: str
+    cue_start: int
+    cue_end: int
+    sp: tuple[int, int] | None   # speaker token range [a, b)
+    how: str
+    quote: int = -1
+    inherit_from: int = -1       # index of another attribution whose speaker this one shares
+    priority: int = 0
+    unclosed: bool = False
+    speaker_text: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+
+
+class _Paragraph:
+    """Tokens of one paragraph with quote membership and sentence ids."""
+
+    def __init__(self, article: Article, pi: int, quotes: list[_QuoteMarks], qidx: list[int]):
+        p = article.paragraphs[pi]
+        text = article.text
+        self.text = text
+        sents = [s for s in article.sentences if s.paragraph == pi]
+        self.sent_bounds = [(s.start, s.end, s.i) for s in sents]
+        toks: list[_Tok] = []
+        k = 0
+        for m in _TOKEN_RE.finditer(text, p.start, p.end):
+            s, e = m.start(), m.end()
+            while k + 1 < len(sents) and s >= sents[k + 1].start:
+                k += 1
+            sid = sents[k].i if sents else -1
+            t = m.group()
+            toks.append(_Tok(s, e, t, t.lower(), sid))
+        # Mark quotes: tokens between an opening and a closing mark belong to that quote.
+        for qi in qidx:
+            q = quotes[qi]
+            for t in toks:
+                if q.open_pos <= t.start and (t.end <= q.close_pos or (q.unclosed or q.continues) and t.start < q.close_pos):
+                    t.quote = qi
+                if t.start == q.open_pos:
+                    t.mark = "open"
+                elif t.start == q.close_pos and not (q.unclosed or q.continues):
+                    t.mark = "close"
+                    t.quote = qi
+        self.toks = toks
+
+    def sentence_range(self, k: int) -> tuple[int, int]:
+        """Token index range [a, b) of the sentence holding token k."""
+        sid = self.toks[k].sentence
+        a = k
+        while a > 0 and self.toks[a - 1].sentence == sid:
+            a -= 1
+        b = k
+        while b < len(self.toks) and self.toks[b].sentence == sid:
+            b += 1
+        return a, b
+
+
+def _is_name_word(t: _Tok) -> bool:
+    c = t.text[0]
+    return (c.isupper() and t.lower not in _PRONOUNS) or t.lower in _NAME_PARTICLES or t.lower.startswith("al-")
+
+
+class _Rules:
+    """Noun-phrase and clause rules over a paragraph's tokens, parametrised by the cue lexicon."""
+
+    def __init__(self, lex: CueLexicon):
+        self.lex = lex
+        self.drop_initial = lex.connectives | _PREPOSITIONS | {"speaking", "when", "while", "if", "as",
+                                                                "asked", "although", "because"}
+
+    def is_np_word(self, t: _Tok) -> bool:
+        return t.quote == -1 and not t.mark and (_is_name_word(t) or t.lower in self.lex.speaker_words)
+
+    def is_cue(self, t: _Tok) -> bool:
+        return t.lower in self.lex.forms
+
+    def np_ending_at(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase whose last token is j (tokens >= lo), e.g. 'the Russian leader'."""
+        if j < lo or not self.is_np_word(toks[j]):
+            return None
+        i = j
+        start = j
+        while i >= lo:
+            t = toks[i]
+            if self.is_np_word(t) and not self.is_cue(t):
+                start = i
+                i -= 1
+                continue
+            if t.lower in _LINKS and i - 1 >= lo and self.is_np_word(toks[i - 1]) and i < j:
+                i -= 1
+                continue
+            if t.lower in _DETERMINERS and t.quote == -1:
+                start = i
+            break
+        # Drop reporter's openers ('Meanwhile', 'But', 'In') at the start of the phrase.
+        while start <= j and (toks[start].lower in self.drop_initial or toks[start].lower in _LINKS):
+            start += 1
+        if start > j or toks[j].lower in _DETERMINERS:
+            return None
+        if j - start >= 10:
+            start = j - 9
+        return start, j + 1
+
+    def np_back(self, toks: list[_Tok], k: int, lo: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+        """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
+        j = k - 1
+        # 'was quoted as saying'
+        if j - 1 >= lo and toks[j].lower == "as" and toks[j - 1].lower == "quoted":
+            j -= 2
+            if j >= lo and toks[j].lower in _BE:
+                j -= 1
+        while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
+                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in _DAYS)):
+            j -= 1
+        if j < lo:
+            return None
+        t = toks[j]
+        if t.lower in _PRONOUNS and t.quote == -1 and not t.mark:
+            return (j, j + 1), None
+        if t.text == ",":
+            # Apposition: 'Alexei Malashenko, director of research at ..., said'
+            m = j - 1
+            while m >= lo and toks[m].text != "," and toks[m].quote == -1 and not toks[m].mark:
+                m -= 1
+            if m < lo or toks[m].text != ",":
+                return None
+            seg = toks[m + 1:j]
+            if not seg or len(seg) > 30 or any(self.is_cue(x) for x in seg):
+                return None
+            head = self.np_ending_at(toks, m - 1, lo)
+            if head is None:
+                return None
+            first = seg[0]
+            if first.lower in _DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
+                    or first.text[0].isdigit():
+                return head, (m + 1, j)
+            # Two noun phrases in apposition: the name is the speaker, the role describes it
+            # ('Ibrahim Kalin, Erdogan's spokesman, said' / 'Erdogan's spokesman, Ibrahim Kalin, said').
+            name = self.np_ending_at(toks, j - 1, m + 1)
+            if name is None or name[0] != m + 1:
+                return None
+            if self.has_role(toks, head) and not self.has_role(toks, name):
+                return name, head
+            return head, name
+        np_ = self.np_ending_at(toks, j, lo)
+        return (np_, None) if np_ else None
+
+    def has_role(self, toks: list[_Tok], r: tuple[int, int]) -> bool:
+        return any(toks[i].text[0].islower() and toks[i].lower in self.lex.speaker_words
+                   or toks[i].lower.endswith(("'s", "’s")) for i in range(*r))
+
+    def np_fwd(self, toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+        """Inverted speaker phrase starting at token k ('said Erdogan', 'said the Russian leader')."""
+        i = k
+        if i < hi and toks[i].lower in _DETERMINERS:
+            i += 1
+        start = k
+        last = -1
+        while i < hi:
+            t = toks[i]
+            if self.is_np_word(t) and not self.is_cue(t):
+                last = i
+                i += 1
+                continue
+            if t.lower in _LINKS and i + 1 < hi and self.is_np_word(toks[i + 1]) and last != -1:
+                i += 1
+                continue
+            break
+        if last == -1:
+            return None
+        nxt = toks[last + 1] if last + 1 < hi else None
+        if nxt is not None and not (nxt.text in ",.;:!?" or nxt.mark or nxt.lower in _PREPOSITIONS
+                                    or nxt.lower in self.lex.adverbials or nxt.text in "\"“”«»"):
+            return None  # 'said Putin and Erdogan had ...' is not an inversion
+        return start, last + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Attribution over one paragraph
+# ---------------------------------------------------------------------------------------------
+
+def _is_clause_start(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> bool:
+    """Does a reported clause start at token i (subject first) and contain a finite verb?"""
+    if i >= hi:
+        return False
+    t = toks[i]
+    if t.mark == "open":
+        return True
+    if not (t.lower in _CLAUSE_START_WORDS or _is_name_word(t) or t.text[0].isdigit()):
+        return False
+    if t.text in _DAYS:
+        return False
+    words = [x for x in toks[i:hi] if x.text[0].isalnum()]
+    if len(words) < 3:
+        return False
+    return any(x.lower in _FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:12])
+
+
+def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
+    """Token index where reported speech starting at i stops (sentence end, ', adding ...')."""
+    j = i
+    while j < hi:
+        t = toks[j]
+        if t.text == "," and j + 1 < hi and t.quote == -1:
+            nxt = toks[j + 1]
+            if nxt.quote == -1 and ((nxt.lower.endswith("ing") and (nxt.lower in rules.lex.forms
+                                                                    or nxt.lower in ("pointing", "referring", "citing")))
+                                    or (nxt.lower == "according" and j + 2 < hi and toks[j + 2].lower == "to")):
+                return j
+        j += 1
+    return hi
+
+
+def _strip_span(text: str, s: int, e: int, connectives: frozenset[str]) -> tuple[int, int]:
+    """Trim spaces, final punctuation and the reporter's opening connective from reported speech."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?"):
+        e -= 1
+    m = re.match(r"([A-Za-z]+),?\s+", text[s:e])
+    if m and m.group(1).lower() in connectives:
+        s += m.end()
+    return s, e
+
+
+def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
+                         quotes: list[_QuoteMarks]) -> list[_Attribution]:
+    toks = par.toks
+    lex = rules.lex
+    text = article.text
+    atts: list[_Attribution] = []
+    n = len(toks)
+    last_in_sentence: dict[int, int] = {}  # sentence id -> index of its last attribution with a speaker
+
+    def quote_before(i: int) -> int:
+        """The quote whose closing mark sits right before token i (commas between allowed)."""
+        j = i - 1
+        while j >= 0 and toks[j].text in ",":
+            j -= 1
+        if j >= 0 and toks[j].mark == "close":
+            return toks[j].quote
+        return -1
+
+    k = 0
+    while k < n:
+        t = toks[k]
+        if t.quote != -1 or t.mark:
+            k += 1
+            continue
+        cue = None
+        cue_end_k = k + 1
+        according = False
+        if t.lower == "according" and k + 1 < n and toks[k + 1].lower == "to":
+            according = True
+            cue_end_k = k + 2
+        elif k + 1 < n and (t.lower, toks[k + 1].lower) in lex.multiword:
+            cue = lex.multiword[(t.lower, toks[k + 1].lower)]
+            cue_end_k = k + 2
+        elif t.lower in lex.forms:
+            cue = lex.forms[t.lower]
+        if cue is None and not according:
+            k += 1
+            continue
+        sa, sb = par.sentence_range(k)
+        # The clause this cue belongs to starts after the last closing mark in its sentence.
+        lo = sa
+        for j in range(k - 1, sa - 1, -1):
+            if toks[j].mark == "close" or (toks[j].quote != -1):
+                lo = j + 1
+                break
+        cue_s, cue_e = t.start, toks[cue_end_k - 1].end
+        cue_word = text[cue_s:cue_e]
+
+        if according:
+            sp = rules.np_fwd(toks, cue_end_k, sb) or _np_loose(rules, toks, cue_end_k, sb)
+            if sp is None:
+                k = cue_end_k
+                continue
+            after = sp[1]
+            if k > lo and toks[k - 1].text == ",":
+                # '..., according to X.'
+                q = quote_before(k)
+                if q != -1:
+                    atts.append(_Attribution("direct", 0, 0, cue_word, cue_s, cue_e, sp, "according_to", quote=q, priority=3))
+                else:
+                    s, e = _strip_span(text, toks[lo].start, toks[k - 1].start, lex.connectives)
+                    _add_clause(atts, rules, toks, lo, k - 1, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
+            elif after < sb and toks[after].text == ",":
+                # 'According to X, ...'
+                c0 = after + 1
+                c1 = _content_end(rules, toks, c0, sb)
+                if c0 < sb and toks[c0].mark == "open":
+                    atts.append(_Attribution("direct", 0, 0, cue_word, cue_s, cue_e, sp, "according_to",
+                                             quote=toks[c0].quote, priority=2))
+                elif c0 < c1:
+                    s, e = _strip_span(text, toks[c0].start, toks[c1 - 1].end, lex.connectives)
+                    _add_clause(atts, rules, toks, c0, c1, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
+            k = cue_end_k
+            continue
+
+        lemma, mode, partial_only = cue
+        # Passive 'is said to', 'was told': the subject is not the speaker.
+        if k - 1 >= lo and toks[k - 1].lower in _BE and not (k - 2 >= lo and toks[k - 2].lower == "quoted"):
+            k = cue_end_k
+            continue
+        found = rules.np_back(toks, k, lo)
+        sp = found[0] if found else None
+        how_sp = "before"
+        inherit = -1
+        inverted = False
+        if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and toks[k - 1].text == ",":
+            inherit = last_in_sentence.get(t.sentence, -1)
+            if inherit == -1:
+                k = cue_end_k
+                continue
+            how_sp = "participle"
+        elif sp is None:
+            if k - 1 >= 0 and (toks[k - 1].text == "," or toks[k - 1].mark == "close") and not partial_only:
+                sp = rules.np_fwd(toks, cue_end_k, sb)
+                inverted = sp is not None
+                how_sp = "inverted"
+            if sp is None:
+                k = cue_end_k
+                continue
+        made: list[_Attribution] = []
+
+        def new(kind: str, s: int, e: int, how: str, quote: int = -1, priority: int = 0) -> _Attribution:
+            a = _Attribution(kind, s, e, cue_word, cue_s, cue_e, sp, how, quote=quote, inherit_from=inherit,
+                             priority=priority)
+            made.append(a)
+            return a
+
+        # (a) '"...," X said' / '"...," said X'
+        np_start = k if inverted else (sp[0] if sp else k)
+        q = quote_before(np_start) if not partial_only else -1
+        if q != -1:
+            new("direct", 0, 0, "quote_then_cue", quote=q, priority=3)
+        # (b) after the cue: audience, adverbials, then a quote, 'that' + clause, or a bare clause.
+        i = sp[1] if inverted else cue_end_k
+        i = _skip_audience(rules, toks, i, sb, lemma)
+        i0 = i
+        steps = 0
+        that_at = -1
+        direct_at = -1
+        while i < sb and steps < 12:
+            x = toks[i]
+            if x.mark == "open":
+                direct_at = i
+                break
+            if x.lower == "that" and x.quote == -1:
+                that_at = i
+                break
+            if x.text == ":" and i + 1 < sb and toks[i + 1].mark == "open":
+                direct_at = i + 1
+                break
+            if x.text == "," and i + 1 < sb and toks[i + 1].mark == "open":
+                direct_at = i + 1
+                break
+            if x.text in ".;!?,:" or rules.is_cue(x) or x.quote != -1:
+                break
+            if steps == 0 and not (x.lower in lex.adverbials or x.text in _DAYS or x.lower in _PREPOSITIONS):
+                break
+            i += 1
+            steps += 1
+        if partial_only:
+            c1 = _content_end(rules, toks, cue_end_k, sb)
+            for j in range(cue_end_k, c1):
+                if toks[j].mark == "open":
+                    new("partial", 0, 0, "partial_cue", quote=toks[j].quote, priority=1)
+        elif direct_at != -1 and q == -1:
+            new("direct", 0, 0, "cue_then_quote", quote=toks[direct_at].quote, priority=2)
+        elif that_at != -1 and mode != "none" and q == -1:
+            c0 = that_at + 1
+            c1 = _content_end(rules, toks, c0, sb)
+            if c0 < c1:
+                s, e = _strip_span(text, toks[c0].start, toks[c1 - 1].end, frozenset())
+                _add_clause(made, rules, toks, c0, c1, s, e, cue_word, cue_s, cue_e, sp, "cue_that", text,
+                            inherit=inherit)
+        elif mode == "clause" and q == -1 and _is_clause_start(rules, toks, i0, sb):
+            c0 = i0
+            c1 = _content_end(rules, toks, c0, sb)
+            s, e = _strip_span(text, toks[c0].start, toks[c1 - 1].end, frozenset())
+            _add_clause(made, rules, toks, c0, c1, s, e, cue_word, cue_s, cue_e, sp, "cue_clause", text,
+                        inherit=inherit)
+        elif q == -1 and mode != "none" and inherit == -1:
+            # (c) '..., X said.' — the clause before the speaker, when nothing follows the cue.
+            np_first = k if inverted else sp[0]
+            tail_ok = i0 >= sb or toks[i0].text in ".,;!?" or toks[i0].lower in _PREPOSITIONS \
+                or toks[i0].lower in lex.adverbials
+            if tail_ok and np_first - 1 > lo and toks[np_first - 1].text == ",":
+                # The reported clause runs from the sentence start; quotation marks inside it
+                # make partial quotes ('Both have a "strategic interest" in ..., he said').
+                c0, c1 = sa, np_first - 1
+                if found and found[1] is not None and found[1][0] < sp[0]:
+                    # 'Erdogan's spokesman, Ibrahim Kalin, said': the clause ends before the role
+                    c1 = _comma_before(toks, found[1][0], sa)
+                if c1 > c0:
+                    s, e = _strip_span(text, toks[c0].start, toks[c1 - 1].end, lex.connectives)
+                    if toks[c0].mark == "open":
+                        s = toks[c0].end  # a quotation mark opening the sentence is not content
+                    _add_clause(made, rules, toks, c0, c1, s, e, cue_word, cue_s, cue_e, sp, "clause_then_cue",
+                                text, inherit=inherit)
+        if made:
+            for a in made:
+                a.inherit_from = inherit
+            atts.extend(made)
+            last_in_sentence[t.sentence] = len(atts) - 1 if inherit == -1 else inherit
+        elif sp is not None and inherit == -1:
+            # A speaker with a cue but no content here ('Putin said in a statement:' at paragraph end)
+            atts.append(_Attribution("none", 0, 0, cue_word, cue_s, cue_e, sp, "speaker_only"))
+            last_in_sentence[t.sentence] = len(atts) - 1
+        k = cue_end_k
+    return atts
+
+
+def _comma_before(toks: list[_Tok], i: int, lo: int) -> int:
+    j = i - 1
+    while j > lo and toks[j].text != ",":
+        j -= 1
+    return j
+
+
+def _np_loose(rules: _Rules, toks: list[_Tok], k: int, hi: int) -> tuple[int, int] | None:
+    """'according to a statement from the Turkish presidency': up to the next comma or the end."""
+    j = k
+    while j < hi and toks[j].text not in ",.;:!?" and not toks[j].mark and j - k < 10:
+        j += 1
+    return (k, j) if j > k else None
+
+
+def _skip_audience(rules: _Rules, toks: list[_Tok], i: int, hi: int, lemma: str) -> int:
+    """Skip 'reporters', 'AFP', 'a news conference' after told / said to / speaking to."""
+    lex = rules.lex
+    if lemma != "tell":
+        if i < hi and toks[i].lower == "to":
+            j = _match_audience(lex, toks, i + 1, hi)
+            if j > i + 1:
+                return j
+        return i
+    j = _match_audience(lex, toks, i, hi)
+    if j > i:
+        return j
+    # Any other short noun phrase: 'told the Hurriyet daily', 'told Turkish broadcaster NTV'.
+    j = i
+    if j < hi and toks[j].lower in _DETERMINERS:
+        j += 1
+    start = j
+    while j < hi and j - start < 6 and toks[j].quote == -1 and not toks[j].mark and \
+            (rules.is_np_word(toks[j]) or toks[j].lower in ("daily", "newspaper", "news", "agency", "channel",
+                                                           "broadcaster", "radio", "television", "tv")):
+        j += 1
+    return j if j > start else i
+
+
+def _match_audience(lex: CueLexicon, toks: list[_Tok], i: int, hi: int) -> int:
+    for aud in lex.audiences:
+        n = len(aud)
+        if i + n <= hi and all(toks[i + m].lower == aud[m] for m in range(n)):
+            return i + n
+    return i
+
+
+def _add_clause(out: list[_Attribution], rules: _Rules, toks: list[_Tok], c0: int, c1: int, s: int, e: int,
+                cue: str, cue_s: int, cue_e: int, sp: tuple[int, int] | None, how: str, text: str,
+                inherit: int = -1) -> None:
+    """Reported speech toks[c0:c1]: quotes inside become partial (or direct if they open it)."""
+    inner = sorted({toks[j].quote for j in range(c0, c1) if toks[j].mark == "open"})
+    if inner:
+        for qi in inner:
+            opens_clause = toks[c0].mark == "open" and toks[c0].quote == qi
+            out.append(_Attribution("direct" if opens_clause else "partial", 0, 0, cue, cue_s, cue_e, sp,
+                                    how, quote=qi, inherit_from=inherit, priority=2 if opens_clause else 1))
+        return
+    words = sum(1 for j in range(c0, c1) if toks[j].text[0].isalnum())
+    if words < 2 or e <= s:
+        return
+    out.append(_Attribution("indirect", s, e, cue, cue_s, cue_e, sp, how, inherit_from=inherit))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker resolution
+# ---------------------------------------------------------------------------------------------
+
+def _mentions(article: Article) -> pd.DataFrame:
+    """Actor mentions from newslab.entities when it is available, else capitalised name runs."""
+    key = ("quotes", "mentions")
+    if key in article.cache:
+        return article.cache[key]
+    try:
+        from . import entities  # imported lazily: entities is an optional, heavier module
+        find = getattr(entities, "find_mentions", None)
+    except ImportError:
+        find = None
+    if find is not None:
+        df = find(article)
+        df = df.sort_values("start", ignore_index=True)
+    else:
+        df = _fallback_mentions(article)
+    article.cache[key] = df
+    return df
+
+
+_CAP_RUN_RE = re.compile(r"\b(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:(?:al|bin|ibn|de|van|von)\s+)?"
+                         r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
+
+
+def _fallback_mentions(article: Article) -> pd.DataFrame:
+    """Capitalised name runs (used only while newslab.entities is not installed)."""
+    from .tokenize import stopwords
+
+    stops = stopwords()
+    rows = []
+    text = article.text
+    for sent in article.sentences:
+        for m in _CAP_RUN_RE.finditer(text, sent.start, sent.end):
+            s, e = m.start(), m.end()
+            words = m.group().split()
+            while words and words[0] in _TITLE_WORDS | {"The", "A", "But", "And", "Meanwhile", "In", "On"}:
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+                e -= 2
+            label, how = "PERSON", "fallback"
+            if len(words) == 1:
+                w = words[0]
+                if w.lower() in stops or w.lower() in _PRONOUNS:
+                    continue  # a capitalised function word at the start of a sentence
+                if w.endswith(("ian", "ish", "ese", "ean")):
+                    label, how = "NORP", "adjective"  # 'Russian', 'Turkish': not a speaker by itself
+            rows.append({"text": text[s:e], "start": s, "end": e, "label": label, "actor": "",
+                         "side": "", "how": how, "antecedent": "", "sentence": sent.i,
+                         "paragraph": sent.paragraph})
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "actor", "side", "how", "antecedent",
+                                       "sentence", "paragraph"])
+
+
+@dataclass
+class _Candidate:
+    pos: int
+    speaker: str
+    side: str
+    label: str
+    female: bool
+    plural: bool
+    is_speaker: bool
+
+
+@dataclass
+class _Resolver:
+    article: Article
+    lex: CueLexicon
+    mentions: pd.DataFrame
+    candidates: list[_Candidate] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)
+    pronoun_binding: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._rows = self.mentions.to_dict("records")
+        self._starts = [int(r["start"]) for r in self._rows]
+        # Full forms of names no dictionary knows, so 'Malashenko' reads 'Alexei Malashenko'.
+        for r in self._rows:
+            if not r.get("actor") and str(r.get("label") or "") == "PERSON":
+                self.name_of(r)
+
+    def overlapping(self, s: int, e: int) -> list[dict[str, Any]]:
+        import bisect
+
+        i = bisect.bisect_left(self._starts, s - 200)
+        out = []
+        for r in self._rows[i:]:
+            rs, re_ = int(r["start"]), int(r["end"])
+            if rs >= e:
+                break
+            if re_ > s and rs < e:
+                out.append(r)
+        return out
+
+    def name_of(self, r: dict[str, Any]) -> str:
+        actor = str(r.get("actor") or "")
+        if actor:
+            return actor
+        words = str(r["text"]).split()
+        while len(words) > 1 and (words[0] in _TITLE_WORDS or words[0].lower() in _DETERMINERS
+                                  or words[0].lower() in self.lex.speaker_words):
+            words = words[1:]
+        name = " ".join(words)
+        name = re.sub(r"['’]s$", "", name)
+        if len(words) >= 2:
+            self.full_names.setdefault(words[-1], name)
+            return name
+        return self.full_names.get(name, name)
+
+    def is_female(self, s: int, e: int) -> bool:
+        window = self.article.text[max(0, s - 40):e + 60]
+        return any(w.lower().rstrip(".") in self.lex.female_markers for w in re.findall(r"[\w.]+", window)
+                   if w.lower() not in ("she", "her"))
+
+
+def _mention_rank(r: dict[str, Any], text: str) -> tuple[int, int]:
+    """Prefer people over roles over organisations and places; skip possessive modifiers."""
+    e = int(r["end"])
+    possessive = text[e:e + 2] in ("'s", "’s") or str(r["text"]).endswith(("'s", "’s"))
+    label = str(r.get("label") or "")
+    how = str(r.get("how") or "")
+    score = {"PERSON": 4, "ORG": 3, "GROUP": 3, "COUNTRY": 2}.get(label, 1)
+    if how in ("adjective", "demonym"):
+        score = 0
+    if possessive:
+        score -= 5
+    return score, int(r["start"])
+
+
+def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple[str, str, str]:
+    """Map a speaker phrase to (speaker, side, label). The one place that knows about entities.
+
+    Named phrases use the actor mentions inside them (people first, possessive modifiers such as
+    "Erdogan's" in "Erdogan's spokesman" skipped); roles use the antecedent entities resolved;
+    pronouns and unresolved roles go to the most recent compatible speaker or sentence subject.
+    """
+    lower = speaker_text.lower()
+    if lower in _PRONOUNS:
+        return _resolve_pronoun(res, s, lower)
+    text = res.article.text
+    ms = res.overlapping(s, e)
+    if ms:
+        best = max(ms, key=lambda r: _mention_rank(r, text))
+        if _mention_rank(best, text)[0] > 0:
+            return res.name_of(best), str(best.get("side") or ""), str(best.get("label") or "")
+    words = speaker_text.split()
+    if any(w[:1].isupper() and w.lower() not in _DETERMINERS and w not in _TITLE_WORDS for w in words[1:] or words[:1]):
+        # A name no dictionary knows: keep its longest form.
+        name = res.name_of({"text": speaker_text, "actor": ""})
+        side = next((str(r.get("side") or "") for r in ms if r.get("side")), "")
+        if name and name[0].isupper() and len(name.split()) <= 4 and not any(w.lower() in res.lex.speaker_words for w in name.split()):
+            return name, side, "PERSON"
+    # A role with no resolved antecedent ('the Russian leader' in fallback mode, 'officials').
+    side = next((str(r.get("side") or "") for r in ms if r.get("side")), "")
+    head = words[-1].lower() if words else ""
+    if head in ("leader", "president", "counterpart", "premier", "chancellor") and lower.startswith(("the ", "his ", "her ")):
+        cand = _latest(res, s, lambda c: c.label == "PERSON" and (not side or c.side == side))
+        if cand:
+            return cand.speaker, cand.side, "PERSON"
+    plain = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", speaker_text, flags=re.I)
+    return plain, side, "ROLE"
+
+
+def _latest(res: _Resolver, pos: int, ok) -> _Candidate | None:
+    best = None
+    for c in res.candidates:
+        if c.pos < pos and ok(c) and (best is None or c.pos > best.pos or (c.pos == best.pos and c.is_speaker)):
+            best = c
+    return best
+
+
+def _resolve_pronoun(res: _Resolver, pos: int, pronoun: str) -> tuple[str, str, str]:
+    kind = _PRONOUNS[pronoun]
+    if kind in ("m", "f"):
+        want_female = kind == "f"
+        cand = _latest(res, pos, lambda c: c.label == "PERSON" and not c.plural and c.female == want_female)
+        if cand is None:
+            cand = _latest(res, pos, lambda c: c.label == "PERSON" and not c.plural)
+    elif kind == "p":
+        cand = _latest(res, pos, lambda c: c.plural or c.label in ("ORG", "GROUP", "COUNTRY", "ROLE"))
+    elif kind == "n":
+        cand = _latest(res, pos, lambda c: c.label in ("ORG", "GROUP", "COUNTRY"))
+    else:
+        cand = None
+    if cand is None:
+        return "", "", ""
+    return cand.speaker, cand.side, cand.label
+
+
+def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
+    """The first person named outside quotation marks in each sentence is its likely subject."""
+    art = res.article
+    spans = [(q.open_pos, q.close_pos) for q in quotes]
+    seen: set[int] = set()
+    for r in res._rows:
+        sid = r.get("sentence")
+        s = int(r["start"])
+        if sid in seen or any(a <= s <= b for a, b in spans):
+            continue
+        label = str(r.get("label") or "")
+        if label != "PERSON":
+            continue
+        if art.text[int(r["end"]):int(r["end"]) + 2] in ("'s", "’s"):
+            continue
+        seen.add(sid)
+        name = res.name_of(r)
+        res.candidates.append(_Candidate(s, name, str(r.get("side") or ""), "PERSON",
+                                         res.is_female(s, int(r["end"])), False, False))
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------
+
+def extract_quotes(article: Article, cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Find the quotes of an article and who said them; one row per quote.
+
+    Parameters
+    ----------
+    article : Article
+    cues : path, optional
+        A cue file of the same shape as ``newslab/resources/quote_cues.yml``.
+
+    Returns
+    -------
+    DataFrame with columns ``text, start, end`` (the quoted or reported words;
+    ``article.text[start:end] == text``), ``kind`` (direct / indirect / partial), ``cue``,
+    ``cue_start, cue_end``, ``speaker_text, speaker_start, speaker_end`` (the words that name the
+    speaker, -1 when a quote continues an earlier speaker's), ``speaker`` (canonical actor),
+    ``side``, ``sentence``, ``paragraph``, ``unclosed`` (quotation mark never closed; capped at
+    the paragraph end), ``how`` (which rule attributed it) and ``group`` (pieces of one
+    multi-paragraph quote share it).
+
+    >>> from newslab import Article
+    >>> a = Article.from_text('T\\n\\nTurkey is ready to talk, Cavusoglu said on Monday.')
+    >>> extract_quotes(a)[["text", "kind", "speaker_text"]].values.tolist()
+    [['Turkey is ready to talk', 'indirect', 'Cavusoglu']]
+    """
+    key = ("quotes", str(cues or DEFAULT_CUES))
+    if key in article.cache:
+        return article.cache[key].copy()
+    lex = load_cues(cues)
+    rules = _Rules(lex)
+    quotes = find_quote_marks(article)
+    by_para: dict[int, list[int]] = {}
+    for qi, q in enumerate(quotes):
+        by_para.setdefault(q.paragraph, []).append(qi)
+    atts: list[_Attribution] = []
+    pars: dict[int, _Paragraph] = {}
+    text = article.text
+    # Cheap pre-check: only paragraphs with quotation marks or a cue word need tokens.
+    cue_re = _cue_regex(lex)
+    for p in article.paragraphs:
+        qidx = by_para.get(p.i, [])
+        if not qidx and not cue_re.search(text, p.start, p.end):
+            continue
+        par = _Paragraph(article, p.i, quotes, qidx)
+        pars[p.i] = par
+        local = _attribute_paragraph(article, rules, par, quotes)
+        base = len(atts)
+        for a in local:
+            if a.inherit_from != -1:
+                a.inherit_from += base
+            if a.sp is not None:
+                a.speaker_start = par.toks[a.sp[0]].start
+                a.speaker_end = par.toks[a.sp[1] - 1].end
+                a.speaker_text = text[a.speaker_start:a.speaker_end]
+        atts.extend(local)
+
+    # Choose one attribution per quote (highest priority, then nearest cue).
+    best_for_quote: dict[int, int] = {}
+    for ai, a in enumerate(atts):
+        if a.quote == -1:
+            continue
+        cur = best_for_quote.get(a.quote)
+        if cur is None or a.priority > atts[cur].priority:
+            best_for_quote[a.quote] = ai
+
+    mentions = _mentions(article)
+    res = _Resolver(article, lex, mentions)
+    _subject_candidates(res, quotes)
+
+    # Build rows in speaker order so pronouns see the speakers before them.
+    items: list[tuple[int, str, Any]] = []
+    for ai, a in enumerate(atts):
+        if a.kind == "indirect" or a.kind == "none":
+            items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "att", ai))
+    for qi, ai in best_for_quote.items():
+        a = atts[ai]
+        items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "quote", (qi, ai)))
+    items.sort(key=lambda x: x[0])
+
+    resolved: dict[int, tuple[str, str, str, str, int, int]] = {}  # att index -> speaker info
+
+    def speaker_of(ai: int) -> tuple[str, str, str, str, int, int]:
+        if ai in resolved:
+            return resolved[ai]
+        a = atts[ai]
+        if a.inherit_from != -1 and a.sp is None:
+            info = speaker_of(a.inherit_from)
+        elif a.sp is not None:
+            spk, side, label = _resolve_speaker(res, a.speaker_start, a.speaker_end, a.speaker_text)
+            info = (a.speaker_text, spk, side, label, a.speaker_start, a.speaker_end)
+            if spk:
+                res.candidates.append(_Candidate(a.speaker_start, spk, side, label or "PERSON",
+                                                 res.is_female(a.speaker_start, a.speaker_end) or a.speaker_text.lower() == "she",
+                                                 " and " in a.speaker_text or a.speaker_text.lower() in ("they",) or
+                                                 a.speaker_text.lower().endswith(("officials", "leaders", "sides", "pair", "ministers")),
+                                                 True))
+        else:
+            info = ("", "", "", "", -1, -1)
+        resolved[ai] = info
+        return info
+
+    rows: list[dict[str, Any]] = []
+    quote_rows: dict[int, dict[str, Any]] = {}
+    for _pos, typ, payload in items:
+        if typ == "att":
+            ai = payload
+            a = atts[ai]
+            info = speaker_of(ai)
+            if a.kind == "none":
+                continue
+            rows.append(_row(article, a.start, a.end, "indirect", a, info, False, -1))
+        else:
+            qi, ai = payload
+            a = atts[ai]
+            q = quotes[qi]
+            info = speaker_of(ai)
+            row = _row(article, q.start, q.end, a.kind, a, info, q.unclosed, q.group)
+            rows.append(row)
+            quote_rows[qi] = row
+
+    # Quotes without a cue: continuation of a multi-paragraph quote or of the previous speaker.
+    last_by_para: dict[int, dict[str, Any]] = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
+        last_by_para[r["paragraph"]] = r
+    for qi, q in enumerate(quotes):
+        if qi in quote_rows:
+            continue
+        group_row = next((quote_rows[j] for j, other in enumerate(quotes)
+                          if j in quote_rows and other.group == q.group and j != qi), None)
+        para = article.paragraphs[q.paragraph]
+        opens_paragraph = q.open_pos == para.start
+        sent = article.sentence_at(q.start)
+        opens_sentence = sent is not None and q.open_pos <= sent.start + 1
+        words = len(text[q.start:q.end].split())
+        prev = last_by_para.get(q.paragraph - 1) or (last_by_para.get(q.paragraph - 2)
+                                                      if q.paragraph - 1 not in _paragraphs_with_text(article, rows) else None)
+        ends_colon = q.paragraph > 0 and text[:article.paragraphs[q.paragraph - 1].end].rstrip().endswith(":")
+        if group_row is not None:
+            src, how = group_row, "continuation"
+        elif opens_paragraph and prev is not None and prev["speaker"] and (words >= 3 or ends_colon):
+            src, how = prev, "continuation"
+        elif opens_sentence and words >= 4:
+            src, how = None, "unattributed"
+        else:
+            continue  # a scare quote or a title in quotation marks: not a quote of a speaker
+        sid = sent.i if sent is not None else -1
+        row = {"text": text[q.start:q.end], "start": q.start, "end": q.end, "kind": "direct",
+               "cue": src["cue"] if src else "", "cue_start": -1, "cue_end": -1,
+               "speaker_text": src["speaker_text"] if src else "", "speaker_start": -1, "speaker_end": -1,
+               "speaker": src["speaker"] if src else "", "side": src["side"] if src else "",
+               "sentence": sid, "paragraph": q.paragraph, "unclosed": q.unclosed, "how": how,
+               "group": q.group}
+        rows.append(row)
+        quote_rows[qi] = row
+        last_by_para[q.paragraph] = row
+    # Multi-paragraph quotes: pieces before the attributed piece take its speaker.
+    for qi, row in quote_rows.items():
+        if not row["speaker"]:
+            g = quotes[qi].group
+            donor = next((r for j, r in quote_rows.items() if quotes[j].group == g and r["speaker"]), None)
+            if donor is not None:
+                for k in ("speaker_text", "speaker", "side", "cue"):
+                    row[k] = donor[k]
+                row["how"] = "continuation"
+
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    if len(df):
+        df = df.sort_values(["start", "kind"], ignore_index=True)
+        df = df.drop_duplicates(subset=["start", "end"], ignore_index=True)
+    df = df.astype({"start": int, "end": int, "cue_start": int, "cue_end": int, "speaker_start": int,
+                    "speaker_end": int, "sentence": int, "paragraph": int, "unclosed": bool, "group": int})
+    article.cache[key] = df
+    return df.copy()
+
+
+def _paragraphs_with_text(article: Article, rows: list[dict[str, Any]]) -> set[int]:
+    return {r["paragraph"] for r in rows}
+
+
+_CUE_RE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _cue_regex(lex: CueLexicon) -> re.Pattern[str]:
+    pat = _CUE_RE_CACHE.get(id(lex))
+    if pat is None:
+        words = sorted(set(lex.forms) | {w[0] for w in lex.multiword} | {"according"}, key=len, reverse=True)
+        pat = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+        _CUE_RE_CACHE.clear()
+        _CUE_RE_CACHE[id(lex)] = pat
+    return pat
+
+
+def _row(article: Article, s: int, e: int, kind: str, a: _Attribution, info: tuple[str, str, str, str, int, int],
+         unclosed: bool, group: int) -> dict[str, Any]:
+    speaker_text, speaker, side, _label, sps, spe = info
+    sent = article.sentence_at(s)
+    return {"text": article.text[s:e], "start": s, "end": e, "kind": kind, "cue": a.cue,
+            "cue_start": a.cue_start, "cue_end": a.cue_end, "speaker_text": speaker_text,
+            "speaker_start": sps, "speaker_end": spe, "speaker": speaker, "side": side,
+            "sentence": sent.i if sent else -1, "paragraph": sent.paragraph if sent else -1,
+            "unclosed": unclosed, "how": a.how, "group": group}
+
+
+def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str = "speaker",
+                cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Who gets a voice: quotes and quoted words per speaker (or per side).
+
+    Parameters
+    ----------
+    by : "speaker" or "side"
+        One row per speaker (with its side) or per side.
+
+    Returns
+    -------
+    DataFrame with ``n_quotes`` (a multi-paragraph quote counts once), ``n_direct``,
+    ``n_indirect``, ``n_partial``, ``quoted_words`` and ``share_words`` (share of all quoted words
+    in the article or corpus), sorted by quoted words. Quotes with no resolved speaker are
+    counted under ``"(unattributed)"``.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text('T\\n\\n"We won," Putin said. "We lost," said Erdogan.')
+    >>> voice_share(a)[["speaker", "n_quotes", "quoted_words"]].values.tolist()
+    [['Erdogan', 1, 2], ['Putin', 1, 2]]
+    """
+    if by not in ("speaker", "side"):
+        from .errors import ParameterError
+
+        raise ParameterError(f"voice_share(by={by!r}) is unknown — use by='speaker' or by='side'.")
+    frames = []
+    for art in as_articles(article_or_corpus):
+        q = extract_quotes(art, cues=cues)
+        if len(q):
+            q = q.assign(doc_id=art.id)
+            frames.append(q)
+    cols_key = ["speaker", "side"] if by == "speaker" else ["side"]
+    out_cols = cols_key + ["n_quotes", "n_direct", "n_indirect", "n_partial", "quoted_words", "share_words"]
+    if not frames:
+        return pd.DataFrame(columns=out_cols)
+    q = pd.concat(frames, ignore_index=True)
+    q["speaker"] = q["speaker"].replace("", "(unattributed)")
+    q["side"] = q["side"].fillna("")
+    q["words"] = q["text"].str.count(r"\b\w[\w'’-]*")
+    # A quote continued over paragraphs counts once in n_quotes (same doc, same group >= 0).
+    q["quote_key"] = q["doc_id"].astype(str) + ":" + q["group"].astype(str)
+    q.loc[q["group"] < 0, "quote_key"] = q["doc_id"].astype(str) + ":s" + q["start"].astype(str)
+    g = q.groupby(cols_key, dropna=False)
+    out = pd.DataFrame({
+        "n_quotes": g["quote_key"].nunique(),
+        "n_direct": g["kind"].apply(lambda k: int((k == "direct").sum())),
+        "n_indirect": g["kind"].apply(lambda k: int((k == "indirect").sum())),
+        "n_partial": g["kind"].apply(lambda k: int((k == "partial").sum())),
+        "quoted_words": g["words"].sum(),
+    }).reset_index()
+    total = out["quoted_words"].sum()
+    out["share_words"] = out["quoted_words"] / total if total else 0.0
+    out = out.sort_values(["quoted_words"] + cols_key, ascending=[False] + [True] * len(cols_key),
+                          ignore_index=True)
+    return out[out_cols]
+
+
+def add_json(article: Article, doc: dict[str, Any]) -> None:
+    """Fill ``doc["quotes"]`` for ``newslab analyze --json``.
+
+    Each quote is ``{text, start, end, kind, cue, speaker_text, speaker, side, unclosed}``.
+    """
+    q = extract_quotes(article)
+    doc["quotes"] = [
+        {"text": r.text, "start": int(r.start), "end": int(r.end), "kind": r.kind, "cue": r.cue,
+         "speaker_text": r.speaker_text, "speaker": r.speaker, "side": r.side, "unclosed": bool(r.unclosed)}
+        for r in q.itertuples(index=False)
+    ]
