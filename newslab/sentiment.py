@@ -417,11 +417,11 @@ def _tb_assess(words: list[str], table: dict, emoticons: dict, negations: frozen
             else:
                 last = a[-1]
                 last[0].append(w)
-                boosted_by = last[0][-2]
                 last[1] = max(-1.0, min(p * last[3], +1.0))
                 last[2] = max(-1.0, min(s * last[3], +1.0))
                 if trace:
-                    last[5] = [("lexicon", p), (f"intensifier '{boosted_by}' x{last[3]:g}", last[1])]
+                    how = " (inverted by negation)" if last[4] < 0 else ""
+                    last[5] = [("lexicon", p), (f"intensifier '{m}' x{last[3]:.3g}{how}", last[1])]
                     last[6].append(k)
                     last[7], last[8] = w, p
                 last[3] = i
@@ -558,3 +558,496 @@ def news_lexicon(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     rows = [{"word": w, "keep": k, "vader": lex.get(w), "vader_news": st.vader_lexicon.get(w)}
             for w, k in sorted(st.weights.items())]
     return pd.DataFrame(rows, columns=["word", "keep", "vader", "vader_news"])
+
+
+# =================================================================================================
+# Scoring
+# =================================================================================================
+def label_vader(compound: float) -> str:
+    """VADER's convention: ``pos`` at >= 0.05, ``neg`` at <= -0.05, else ``neu``."""
+    return "pos" if compound >= VADER_POS else "neg" if compound <= VADER_NEG else "neu"
+
+
+def label_textblob(polarity: float) -> str:
+    """``pos`` when polarity > 0, ``neg`` when < 0, ``neu`` when exactly 0 (no lexicon word)."""
+    return "pos" if polarity > 0 else "neg" if polarity < 0 else "neu"
+
+
+def label_score(score: float) -> str:
+    """Label of the recommended score: the same ±0.05 band as VADER (see module docstring)."""
+    return label_vader(score)
+
+
+def _check_mode(mode: str | None) -> str:
+    mode = DEFAULT_MODE if mode is None else mode
+    if mode not in MODES:
+        raise ParameterError(f"mode={mode!r}: unknown sentiment mode — use 'news' or 'standard'.")
+    return mode
+
+
+def recommended_score(vader_compound: float, textblob_polarity: float,
+                      news: str | os.PathLike[str] | None = None) -> float:
+    """newslab's recommended score: a fixed blend of VADER compound and TextBlob polarity.
+
+    The weights live in ``sentiment_news.yml`` (``blend``; 0.75 / 0.25 by default), tuned for
+    Pearson r on the odd NYT editorials only. Pass the news-mode values to get the news score.
+
+    >>> recommended_score(0.4, -0.2)
+    0.25
+    """
+    blend = news_settings(news).blend
+    return round(blend.get("vader", 0.75) * vader_compound + blend.get("textblob", 0.25) * textblob_polarity, 4)
+
+
+def score_text(text: str, mode: str | None = None, news: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """All sentiment numbers for one piece of text (usually a sentence).
+
+    Keys: ``vader_neg``, ``vader_neu``, ``vader_pos``, ``vader`` (compound), ``textblob``,
+    ``textblob_subjectivity`` (the published methods), ``vader_news``, ``textblob_news`` (news
+    mode; equal to the plain values in standard mode or when no topic word occurs), ``score``
+    and the three labels.
+
+    >>> r = score_text("Talks on the Syrian conflict went well.")
+    >>> r["vader"], r["vader_news"], r["label"]
+    (-0.0516, 0.2732, 'pos')
+    """
+    mode = _check_mode(mode)
+    if not isinstance(text, str):
+        raise ParameterError(f"text={type(text).__name__}: score_text needs a string — pass sentence.text.")
+    vtext = _vader_prepare(text)
+    vwords = _vader_words(vtext)
+    neg, neu, pos, compound, _ = _vader_scores(_vader_valences(vwords, _analyzer().lexicon), vtext)
+    tb_words = _tb_words(text)
+    table, emoticons, negations = _tb_tables()
+    if tb_words is None:
+        res = _tb_en.sentiment(str(text))
+        polarity, subjectivity = res[0], res[1]
+    else:
+        polarity, subjectivity = _tb_from_assessments(_tb_assess(tb_words, table, emoticons, negations))
+    v_news, t_news = compound, polarity
+    settings = news_settings(news)
+    if mode == "news":
+        weights = settings.weights
+        # Only re-score when a topic word occurs (most sentences have none).
+        if any(w.lower() in weights for w in vwords):
+            v_news = _vader_scores(_vader_valences(vwords, settings.vader_lexicon), vtext)[3]
+        if tb_words is not None and any(w in weights for w in tb_words):
+            t_news = _tb_from_assessments(_tb_assess(tb_words, settings.textblob_table, emoticons, negations))[0]
+    blend = settings.blend
+    score = round(blend.get("vader", 0.75) * v_news + blend.get("textblob", 0.25) * t_news, 4)
+    return {"vader_neg": neg, "vader_neu": neu, "vader_pos": pos, "vader": compound,
+            "textblob": polarity, "textblob_subjectivity": subjectivity,
+            "vader_news": v_news, "textblob_news": t_news, "score": score,
+            "vader_label": label_vader(compound), "textblob_label": label_textblob(polarity),
+            "label": label_score(score)}
+
+
+_SCORE_COLUMNS = ["vader_neg", "vader_neu", "vader_pos", "vader", "textblob", "textblob_subjectivity",
+                  "vader_news", "textblob_news", "score", "vader_label", "textblob_label", "label"]
+SENTENCE_COLUMNS = ["i", "paragraph", "start", "end", "text"] + _SCORE_COLUMNS + ["mode"]
+
+
+def _article_rows(article: Article, mode: str, news: Any) -> list[dict[str, Any]]:
+    key = ("sentiment", mode, str(news) if news else "")
+    rows = article.cache.get(key)
+    if rows is None:
+        rows = []
+        for s in article.sentences:
+            row = {"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            row.update(score_text(s.text, mode, news))
+            row["mode"] = mode
+            rows.append(row)
+        article.cache[key] = rows
+    return rows
+
+
+def score_sentiment(article_or_corpus: Any, mode: str | None = None,
+                    news: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """Score every sentence with VADER, TextBlob and newslab's recommended score.
+
+    One row per sentence with its offsets (``article.text[start:end]`` is the sentence) and the
+    columns described in :func:`score_text`, plus ``mode``. Over a :class:`~newslab.Corpus` the
+    rows of all articles are stacked with ``doc_id`` and ``date`` columns first.
+
+    Parameters
+    ----------
+    mode : "news" (default) or "standard"
+        News mode tones down topic words listed in ``sentiment_news.yml`` for the recommended
+        score; the ``vader``/``textblob`` columns are always the published methods.
+    news : path, optional
+        Your own copy of the news-mode YAML.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nRussia and Turkey ended the crisis. Both leaders were glad.")
+    >>> score_sentiment(a)[["vader", "vader_news", "score", "label"]].values.tolist()
+    [[-0.6249, 0.0, 0.0, 'neu'], [0.4588, 0.4588, 0.4691, 'pos']]
+    """
+    mode = _check_mode(mode)
+    if isinstance(article_or_corpus, Article):
+        return pd.DataFrame(_article_rows(article_or_corpus, mode, news), columns=SENTENCE_COLUMNS)
+    rows: list[dict[str, Any]] = []
+    for art in as_articles(article_or_corpus):
+        for r in _article_rows(art, mode, news):
+            rows.append({"doc_id": art.id, "date": art.date, **r})
+    return pd.DataFrame(rows, columns=["doc_id", "date"] + SENTENCE_COLUMNS)
+
+
+def sentiment_rollup(df: pd.DataFrame, level: str = "article") -> pd.DataFrame:
+    """Average sentence scores per paragraph or per article.
+
+    The roll-up of a score is the plain mean over sentences (as VADER's authors suggest for
+    longer texts); labels are re-derived from the means with the same thresholds.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nA good deal. A bad deal.\\n\\nNothing here.")
+    >>> sentiment_rollup(score_sentiment(a), "paragraph")[["paragraph", "n_sentences"]].values.tolist()
+    [[0, 2], [1, 1]]
+    """
+    if level not in ("paragraph", "article"):
+        raise ParameterError(f"level={level!r}: use 'paragraph' or 'article'.")
+    if not isinstance(df, pd.DataFrame) or "score" not in df.columns:
+        raise ParameterError("df: pass the DataFrame returned by score_sentiment().")
+    keys = [c for c in ("doc_id", "date") if c in df.columns]
+    if level == "paragraph":
+        keys.append("paragraph")
+    value_cols = ["vader_neg", "vader_neu", "vader_pos", "vader", "textblob", "textblob_subjectivity",
+                  "vader_news", "textblob_news", "score"]
+    if not len(df):
+        return pd.DataFrame(columns=keys + ["start", "end", "n_sentences"] + value_cols
+                            + ["vader_label", "textblob_label", "label"])
+    if keys:
+        g = df.groupby(keys, sort=False)
+        out = g[value_cols].mean().round(4)
+        out.insert(0, "n_sentences", g.size())
+        out.insert(0, "end", g["end"].max())
+        out.insert(0, "start", g["start"].min())
+        out = out.reset_index()
+    else:
+        out = pd.DataFrame([{"start": df["start"].min(), "end": df["end"].max(), "n_sentences": len(df),
+                             **df[value_cols].mean().round(4).to_dict()}])
+    out["vader_label"] = out["vader"].map(label_vader)
+    out["textblob_label"] = out["textblob"].map(label_textblob)
+    out["label"] = out["score"].map(label_score)
+    return out
+
+
+# =================================================================================================
+# Explanations
+# =================================================================================================
+EXPLAIN_COLUMNS = ["method", "word", "start", "end", "article_start", "article_end", "lexicon",
+                   "news_keep", "rules", "valence", "share"]
+
+
+def _vader_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """VADER's analysed text and, for each of its words, (start, end) offsets into ``text``."""
+    if _has_emoji(text):
+        # Map each character of the emoji-expanded text back to its source character.
+        emojis = _analyzer().emojis
+        chars: list[str] = []
+        origin: list[int] = []
+        prev_space = True
+        for k, ch in enumerate(text):
+            if ch in emojis:
+                piece = (" " if not prev_space else "") + emojis[ch]
+                prev_space = False
+            else:
+                piece = ch
+                prev_space = ch == " "
+            chars.append(piece)
+            origin.extend([k] * len(piece))
+        expanded = "".join(chars)
+    else:
+        expanded, origin = text, list(range(len(text)))
+    lead = len(expanded) - len(expanded.lstrip())
+    stripped = expanded.strip()
+    spans = []
+    for m in _NONSPACE.finditer(stripped):
+        tok = m.group()
+        core = tok.strip(_VPUNCT)
+        s, e = m.start(), m.end()
+        if len(core) > 2:
+            s += len(tok) - len(tok.lstrip(_VPUNCT))
+            e = s + len(core)
+        a, b = origin[lead + s], origin[lead + e - 1] + 1
+        spans.append((a, b))
+    return stripped, spans
+
+
+def _explain_vader(text: str, lexicon: dict[str, float], weights: dict[str, float]) -> tuple[list[dict], dict]:
+    vtext, spans = _vader_offsets(text)
+    words = _vader_words(vtext)
+    trace: list[dict[str, Any]] = []
+    before_but = _vader_valences(words, lexicon, trace)
+    base = _analyzer().lexicon
+    rows = []
+    lw = [w.lower() for w in words]
+    bi = lw.index("but") if "but" in lw else None
+    for t in trace:
+        k = t["k"]
+        rules = [r for r, _ in t["rules"]]
+        final = before_but[k]
+        if bi is not None and k != bi and t["rules"] is not None:
+            # The "but" rule: words before it count half, words after it 1.5 times.
+            rules.append("before 'but' x0.5" if k < bi else "after 'but' x1.5")
+        keep = weights.get(lw[k]) if lexicon is not base else None
+        if keep is not None:
+            rules.insert(0, f"news mode: topic word, {keep:.0%} of lexicon value kept")
+        rows.append({"method": "vader", "word": words[k], "start": spans[k][0], "end": spans[k][1],
+                     "lexicon": base.get(lw[k], lexicon[lw[k]]), "news_keep": keep,
+                     "rules": "; ".join(rules), "valence": round(float(final), 4)})
+    neg, neu, pos, compound, total = _vader_scores(before_but, vtext)
+    amp = _punct_amplifier(vtext)
+    if amp and sum(before_but) != 0:
+        signed = amp if sum(before_but) > 0 else -amp
+        first = min((k for k, c in enumerate(text) if c in "!?"), default=len(text) - 1)
+        rows.append({"method": "vader", "word": "!" if "!" in text else "?", "start": first, "end": first + 1,
+                     "lexicon": None, "news_keep": None,
+                     "rules": f"punctuation emphasis ({text.count('!')} '!', {text.count('?')} '?')",
+                     "valence": round(signed, 4)})
+    summary = {"vader": compound, "vader_sum": round(total, 4)}
+    return rows, summary
+
+
+def _tb_offsets(text: str, words: list[str]) -> list[tuple[int, int] | None]:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out: list[tuple[int, int] | None] = []
+    pos = 0
+    for w in words:
+        k = low.find(w, pos)
+        if k < 0:
+            out.append(None)
+        else:
+            out.append((k, k + len(w)))
+            pos = k + len(w)
+    return out
+
+
+def _explain_textblob(text: str, table: dict, weights: dict[str, float], news: bool) -> tuple[list[dict], dict]:
+    words = _tb_words(text)
+    if words is None:
+        res = _tb_en.sentiment(str(text))
+        return [], {"textblob": res[0], "textblob_explained": False}
+    _, emoticons, negations = _tb_tables()
+    a = _tb_assess(words, table, emoticons, negations, trace=True)
+    offs = _tb_offsets(text, words)
+    rows = []
+    for entry in a:
+        chunk, p, _s, _i, negated, notes, idx, head, head_p = entry
+        rules = [r for r, _ in notes[1:]] if notes else []
+        final = p * -0.5 if negated < 0 else p
+        if negated < 0:
+            neg_word = next((w for w in chunk if w in negations), "not")
+            rules.append(f"negation '{neg_word}' x-0.5")
+        if final == 0:
+            rules.append("neutral word: counts 0 in TextBlob's average")
+        keep = weights.get(head) if news else None
+        if keep is not None:
+            rules.insert(0, f"news mode: topic word, {keep:.0%} of lexicon value kept")
+        k = [j for j in idx if j >= 0][-1]
+        span = offs[k] if k < len(offs) else None
+        base_p = _tb_tables()[0].get(head, (head_p,))[0]
+        rows.append({"method": "textblob", "word": head, "start": span[0] if span else None,
+                     "end": span[1] if span else None, "lexicon": base_p, "news_keep": keep,
+                     "rules": "; ".join(rules), "valence": round(float(final), 4)})
+    polarity, _ = _tb_from_assessments(a)
+    return rows, {"textblob": polarity, "textblob_explained": True}
+
+
+def explain_sentiment(text_or_span: Any, article: Article | None = None, mode: str | None = None,
+                      news: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The words behind a sentence's VADER and TextBlob scores, and the rules that changed them.
+
+    One row per lexicon word that counted (per method): ``word``, ``start``/``end`` (offsets into
+    the sentence), ``article_start``/``article_end`` (offsets into ``article.text`` when a span
+    and its article are given), ``lexicon`` (the published lexicon value: VADER −4…+4, TextBlob
+    −1…+1), ``news_keep`` (share kept in news mode), ``rules`` (negation, booster/dampener, "but",
+    ALL CAPS, exclamation, idiom, intensifier …) and ``valence`` (the word's final contribution).
+    ``share`` is each word's part of its method's total. VADER's sentence-level punctuation
+    emphasis is its own row. ``df.attrs`` holds the sentence totals: ``vader`` (compound),
+    ``vader_sum`` (sum of valences + punctuation, which VADER normalises as
+    sum / sqrt(sum² + 15)) and ``textblob`` (the mean of the TextBlob valences).
+
+    Parameters
+    ----------
+    text_or_span : str, or anything with ``start``/``end`` (a Sentence, Span, or an int
+        sentence index) together with ``article``.
+    mode : "news" (default) or "standard" — which lexicon the explanation uses.
+
+    >>> df = explain_sentiment("The talks were not very good!", mode="standard")
+    >>> df[["method", "word", "lexicon", "rules", "valence"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['vader', 'good', 1.9, "booster 'very'; negation ('not')", -1.6228],
+     ['vader', '!', None, "punctuation emphasis (1 '!', 0 '?')", -0.292],
+     ['textblob', 'good', 0.7, "intensifier 'very' x1.3; exclamation x1.25; negation 'not' x-0.5", -0.5]]
+    """
+    mode = _check_mode(mode)
+    offset = None
+    if isinstance(text_or_span, str):
+        text = text_or_span
+    elif isinstance(text_or_span, int) and article is not None:
+        if not 0 <= text_or_span < article.n_sentences:
+            raise ParameterError(f"sentence {text_or_span}: the article has {article.n_sentences} sentences — "
+                                 "pass an index from 0 to n_sentences - 1.")
+        s = article.sentences[text_or_span]
+        text, offset = s.text, s.start
+    elif hasattr(text_or_span, "start") and hasattr(text_or_span, "end"):
+        if article is not None:
+            text, offset = article.text[text_or_span.start:text_or_span.end], text_or_span.start
+        elif getattr(text_or_span, "text", None):
+            text = text_or_span.text
+        else:
+            raise ParameterError("explain_sentiment: a span without text needs article= to read its words.")
+    else:
+        raise ParameterError(f"text_or_span={type(text_or_span).__name__}: pass a string, a sentence/span "
+                             "with start and end, or a sentence index together with article=.")
+    settings = news_settings(news)
+    news_on = mode == "news"
+    vlex = settings.vader_lexicon if news_on else _analyzer().lexicon
+    ttable = settings.textblob_table if news_on else _tb_tables()[0]
+    vrows, vsum = _explain_vader(text, vlex, settings.weights if news_on else {})
+    trows, tsum = _explain_textblob(text, ttable, settings.weights, news_on)
+    df = pd.DataFrame(vrows + trows, columns=EXPLAIN_COLUMNS)
+    if offset is not None:
+        df["article_start"] = df["start"].map(lambda v: None if v is None or pd.isna(v) else int(v) + offset)
+        df["article_end"] = df["end"].map(lambda v: None if v is None or pd.isna(v) else int(v) + offset)
+    for method in ("vader", "textblob"):
+        m = df["method"] == method
+        total = df.loc[m, "valence"].abs().sum()
+        df.loc[m, "share"] = (df.loc[m, "valence"] / total).round(3) if total else 0.0
+    df.attrs.update(vsum)
+    df.attrs.update(tsum)
+    df.attrs["mode"] = mode
+    df.attrs["text"] = text
+    return df
+
+
+# =================================================================================================
+# Agreement, actors, JSON
+# =================================================================================================
+@dataclass
+class MethodAgreement:
+    """How far VADER and TextBlob agree on a set of sentences."""
+
+    n: int
+    pearson: float
+    spearman: float
+    label_agreement: float
+    confusion: pd.DataFrame   # rows = VADER label, columns = TextBlob label
+
+    def to_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{"n": self.n, "pearson": self.pearson, "spearman": self.spearman,
+                              "label_agreement": self.label_agreement}])
+
+    def __repr__(self) -> str:
+        return (f"MethodAgreement(n={self.n}, pearson={self.pearson:.3f}, spearman={self.spearman:.3f}, "
+                f"label_agreement={self.label_agreement:.3f})\n{self.confusion}")
+
+
+def _pearson(x: pd.Series, y: pd.Series) -> float:
+    if len(x) < 2 or x.std() == 0 or y.std() == 0:
+        return float("nan")
+    return float(round(x.corr(y), 4))
+
+
+def method_agreement(df: pd.DataFrame, a: str = "vader", b: str = "textblob") -> MethodAgreement:
+    """Correlation and label confusion table between two score columns (VADER vs TextBlob).
+
+    Spearman is the Pearson correlation of the ranks (average ranks for ties).
+
+    >>> from newslab import Article
+    >>> art = Article.from_text("T\\n\\nA good plan. A terrible, sad loss. Nothing more. Not good.")
+    >>> ag = method_agreement(score_sentiment(art))
+    >>> ag.n, ag.label_agreement
+    (4, 1.0)
+    """
+    for col in (a, b, f"{a}_label", f"{b}_label"):
+        if col not in df.columns:
+            raise ParameterError(f"df: column {col!r} missing — pass the DataFrame returned by score_sentiment().")
+    x, y = df[a].astype(float), df[b].astype(float)
+    order = ["neg", "neu", "pos"]
+    conf = pd.crosstab(pd.Categorical(df[f"{a}_label"], categories=order),
+                       pd.Categorical(df[f"{b}_label"], categories=order), dropna=False)
+    conf.index.name, conf.columns.name = a, b
+    agree = float((df[f"{a}_label"] == df[f"{b}_label"]).mean()) if len(df) else float("nan")
+    return MethodAgreement(len(df), _pearson(x, y), _pearson(x.rank(), y.rank()), round(agree, 4), conf)
+
+
+def _span_bounds(spans: Any) -> list[tuple[int, int, Any]]:
+    if isinstance(spans, pd.DataFrame):
+        if not {"start", "end"} <= set(spans.columns):
+            raise ParameterError("spans: the DataFrame needs 'start' and 'end' columns (e.g. find_mentions()).")
+        return [(int(s), int(e), i) for i, s, e in zip(spans.index, spans["start"], spans["end"])]
+    out = []
+    for k, sp in enumerate(spans):
+        if isinstance(sp, tuple) and len(sp) >= 2:
+            out.append((int(sp[0]), int(sp[1]), k))
+        elif hasattr(sp, "start") and hasattr(sp, "end"):
+            out.append((int(sp.start), int(sp.end), k))
+        else:
+            raise ParameterError(f"spans[{k}]: needs start and end offsets (a Span, a (start, end) tuple, "
+                                 "or a DataFrame with start/end columns).")
+    return out
+
+
+def actor_sentiment(article: Article, spans: Any, by: str | None = None, mode: str | None = None) -> pd.DataFrame:
+    """Mean sentiment of the sentences that contain any of the given spans.
+
+    ``spans``: objects with ``start``/``end`` (mentions, Spans), ``(start, end)`` tuples, or a
+    DataFrame with ``start``/``end`` columns (e.g. ``find_mentions(article)``). With ``by`` (a
+    column of that DataFrame such as ``"actor"``) you get one row per group. A sentence counts
+    once per group even when it holds several mentions.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nPutin was glad. Erdogan was sad. Putin left.")
+    >>> actor_sentiment(a, [a.span(7, 12), a.span(40, 45)])[["n_sentences", "sentences"]].values.tolist()
+    [[2, [0, 2]]]
+    """
+    if not isinstance(article, Article):
+        raise ParameterError("article: actor_sentiment works on one Article (loop over a corpus).")
+    df = score_sentiment(article, mode)
+    bounds = _span_bounds(spans)
+    groups: dict[Any, set[int]] = {}
+    for s, e, key in bounds:
+        g = spans.loc[key, by] if by is not None and isinstance(spans, pd.DataFrame) else "all"
+        sent = article.sentence_at(s)
+        if sent is None:
+            continue
+        groups.setdefault(g, set()).add(sent.i)
+        end_sent = article.sentence_at(max(s, e - 1))
+        if end_sent is not None:
+            groups[g].add(end_sent.i)
+    rows = []
+    for g, idx in groups.items():
+        sub = df[df["i"].isin(sorted(idx))]
+        row = {"n_sentences": len(sub), "sentences": sorted(idx),
+               "vader": round(sub["vader"].mean(), 4), "textblob": round(sub["textblob"].mean(), 4),
+               "score": round(sub["score"].mean(), 4)}
+        row["label"] = label_score(row["score"])
+        if by is not None:
+            row = {by: g, **row}
+        rows.append(row)
+    cols = ([by] if by else []) + ["n_sentences", "sentences", "vader", "textblob", "score", "label"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def add_json(article: Article, doc: dict[str, Any]) -> None:
+    """Fill the sentiment fields of ``newslab analyze --json`` (called by newslab.jsonout).
+
+    Each ``doc["sentences"][k]`` gains ``"sentiment": {"vader", "textblob", "score", "label"}``
+    and ``doc["article"]["sentiment"]`` holds the same keys for the article mean.
+    """
+    df = score_sentiment(article)
+    by_i = {int(r.i): r for r in df.itertuples(index=False)}
+    for sent in doc.get("sentences", []):
+        r = by_i.get(int(sent["i"]))
+        if r is not None:
+            sent["sentiment"] = {"vader": float(r.vader), "textblob": round(float(r.textblob), 4),
+                                 "score": float(r.score), "label": r.label}
+    roll = sentiment_rollup(df, "article")
+    if len(roll):
+        r = roll.iloc[0]
+        doc["article"]["sentiment"] = {"vader": float(r["vader"]), "textblob": float(r["textblob"]),
+                                       "score": float(r["score"]), "label": r["label"]}
+    else:
+        doc["article"]["sentiment"] = {"vader": None, "textblob": None, "score": None, "label": None}
