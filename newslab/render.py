@@ -241,8 +241,11 @@ def check_kernel(kernel_name: str = KERNEL_NAME) -> str:
         return sys.executable
     if Path(exe).exists() and Path(exe).resolve() == Path(sys.executable).resolve():
         return sys.executable
-    probe = subprocess.run([exe, "-c", "import newslab"], capture_output=True, text=True)
-    if probe.returncode != 0:
+    try:
+        works = subprocess.run([exe, "-c", "import newslab"], capture_output=True, text=True).returncode == 0
+    except OSError:
+        works = False  # the interpreter does not exist or cannot run
+    if not works:
         raise KernelSetupError(
             f"the Jupyter kernel {kernel_name!r} ({spec.resource_dir}) runs {exe}, which cannot import "
             f"newslab — {fix}, or remove that kernelspec with `jupyter kernelspec remove {kernel_name}`.")
@@ -293,10 +296,14 @@ def dependency_versions() -> dict[str, str]:
 def _clean_executed(nb: Any) -> Any:
     """Drop timestamps and durations papermill/nbclient write, so re-renders are identical."""
     pm = nb.metadata.get("papermill", {})
+    fixed_ids = {"injected-parameters": "injected-parameters", "papermill-error-cell-tag": "papermill-error"}
     for key in ("start_time", "end_time", "duration", "input_path", "output_path"):
         pm.pop(key, None)
-    for cell in nb.cells:
+    for k, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
+        for tag, cell_id in fixed_ids.items():
+            if tag in cell.metadata.get("tags", []) and "id" in cell:
+                cell["id"] = f"{cell_id}-{k}"  # papermill gives these cells random ids
         cpm = cell.metadata.get("papermill")
         if cpm is not None:
             for key in ("start_time", "end_time", "duration"):
@@ -334,11 +341,13 @@ def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | No
     if isinstance(exc, PapermillExecutionError):
         cell = exc.cell_index
         if executed is not None:
-            # papermill inserts an injected-parameters cell (and an error banner); count source cells only.
-            offset = sum(1 for c in executed.cells[:exc.cell_index]
-                         if set(c.metadata.get("tags", [])) & {"injected-parameters"}
-                         or "papermill-error-cell-tag" in c.metadata.get("tags", []))
-            cell = exc.cell_index - offset
+            # Count source cells only: skip papermill's injected-parameters cell and error banners.
+            extra = {"injected-parameters", "papermill-error-cell-tag"}
+            source_cells = [c for c in executed.cells if not set(c.metadata.get("tags", [])) & extra]
+            failing = [i for i, c in enumerate(source_cells) if c.cell_type == "code"
+                       and any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+            if failing:
+                cell = failing[0]
         number = cell + 1
         first = (exc.source or "").strip().splitlines()[:1]
         code = f" (`{first[0][:60]}`)" if first else ""
@@ -454,7 +463,7 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
                     str(source), str(run.ipynb), parameters=nb_params, kernel_name=KERNEL_NAME,
                     language="python", progress_bar=False, log_output=False,
                     request_save_on_cell_execute=False, cwd=str(source.parent), execution_timeout=timeout,
-                    extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no TCP-encryption notice per kernel
+                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
                 run.status = "ok"
             except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render
                 run.status = "failed"

@@ -187,7 +187,7 @@ def show_figure(fig: Any, name: str, figures_dir: str | os.PathLike[str], displa
     paths = save_figure(fig, figures_dir, name)
     plt.close(fig)
     if display:
-        _display(Image(filename=str(paths[0])))
+        _display(Image(filename=str(paths[0]), alt=name.replace("_", " ")))
     return paths
 
 

@@ -1,0 +1,204 @@
+"""The render engine on small notebooks written here: parameters, failures, escaping, provenance, reproducibility."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from newslab.errors import ParameterError
+from newslab.render import (KernelSetupError, check_kernel, coerce_parameter, notebook_parameters, render,
+                            select_notebooks)
+
+ROOT = Path(__file__).resolve().parents[1]
+EVIL = "Putin said <script>alert('x')</script> & *left*"
+
+
+def _nb(cells: list, params: str) -> nbformat.NotebookNode:
+    p = new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    nb = new_notebook(cells=[new_markdown_cell("# Tiny report\n\nA notebook written by the test."), p, *cells])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return nb
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("nbs")
+    article = folder / "evil.txt"
+    article.write_text(f"A headline\n\n{EVIL}\n\nRussia and Turkey agreed.\n", encoding="utf-8")
+    ok = _nb([
+        new_code_cell("import matplotlib.pyplot as plt\nimport pandas as pd\nfrom newslab import reporting as rp\n"
+                      "from newslab.plots.style import new_figure, add_source_line\n"
+                      "from newslab.textutils import kwic\n"
+                      "figures_dir = rp.output_dir(figures_dir)\ndocs = rp.open_corpus(corpus)"),
+        new_code_cell("fig, ax = new_figure()\nax.plot(range(n), [i * i for i in range(n)])\nax.set_title('squares')\n"
+                      "add_source_line(fig, 'test')\nrp.show_figure(fig, 'squares', figures_dir)"),
+        new_code_cell("table = pd.DataFrame({'i': range(n), 'sq': [i * i / 3 for i in range(n)]})\n"
+                      "rp.save_table(table, figures_dir, 'squares')\n"
+                      "rp.show_kwic(kwic(docs, 'putin', window=6))\n"
+                      "rp.show_table(pd.DataFrame({'text': [docs[0].paragraphs[0].text]}))\n"
+                      "rp.md('First paragraph: “{t}”', t=docs[0].paragraphs[0].text)"),
+        new_code_cell("rp.record(figures_dir, n=n, label=label, total=float(table['sq'].sum()), words=words)"),
+    ], params=f"corpus = {str(article)!r}\nn = 5\nlabel = 'squares'\nwords = ['a', 'b']\n"
+              f"figures_dir = 'reports/figures/tiny'")
+    nbformat.write(ok, str(folder / "01_ok.ipynb"))
+    bad = _nb([new_code_cell("x = 1"), new_code_cell("y = x / 0  # boom")], params="n = 1")
+    nbformat.write(bad, str(folder / "02_fails.ipynb"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def rendered(tiny_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = render(notebook_dir=tiny_dir, out=out, params={"n": "4"}, progress=False)
+    return result
+
+
+def test_select_notebooks_by_number_name_or_stem():
+    assert [p.stem for p in select_notebooks(["01", "first_look", "01_first_look.ipynb"])] == ["01_first_look"] * 3
+    with pytest.raises(ParameterError, match=r"unknown notebook 'nope' — choose from: 01_first_look"):
+        select_notebooks(["nope"])
+
+
+def test_unknown_parameter_names_the_valid_ones(tiny_dir, tmp_path):
+    with pytest.raises(ParameterError) as err:
+        render(notebook_dir=tiny_dir, out=tmp_path, params={"colour": "red"}, progress=False)
+    msg = str(err.value)
+    assert "unknown notebook parameter 'colour'" in msg
+    assert "corpus, figures_dir, label, n, words" in msg
+    assert not (tmp_path / "index.html").exists()  # nothing ran
+
+
+def test_parameters_are_read_like_papermill_reads_them(tiny_dir):
+    assert notebook_parameters(tiny_dir / "01_ok.ipynb") == {
+        "corpus": str(tiny_dir / "evil.txt"), "n": 5, "label": "squares", "words": ["a", "b"],
+        "figures_dir": "reports/figures/tiny"}
+
+
+def test_coerce_parameter_from_command_line_strings():
+    assert coerce_parameter("n", "12", 5) == 12
+    assert coerce_parameter("x", "0.5", 1.0) == 0.5 and coerce_parameter("x", "2", 1.0) == 2.0
+    assert coerce_parameter("flag", "false", True) is False
+    assert coerce_parameter("actors", "Russia, Turkey", ["Iran"]) == ["Russia", "Turkey"]
+    assert coerce_parameter("actors", "[Russia]", ["Iran"]) == ["Russia"]
+    assert coerce_parameter("max_articles", "20", None) == 20
+    assert coerce_parameter("max_articles", "null", None) is None
+    assert coerce_parameter("scheme", "123", "generic") == "123"  # a str default keeps the string
+    assert coerce_parameter("n", 7, 5) == 7
+    with pytest.raises(ParameterError, match="parameter 'n' expects int"):
+        coerce_parameter("n", "many", 5)
+
+
+def test_failure_is_reported_and_others_still_render(rendered):
+    assert rendered.exit_code == 1 and not rendered.ok
+    ok, bad = rendered["01"], rendered["02"]
+    assert ok.status == "ok" and ok.html.exists() and ok.ipynb.exists()
+    assert [r.name for r in rendered.failures] == ["02_fails"]
+    # Cell numbers count the source notebook's cells: title, parameters, x = 1, then the failing cell 4.
+    assert bad.cell == 4
+    assert bad.error.startswith("cell 4 (`y = x / 0  # boom`): ZeroDivisionError")
+    assert bad.html.exists()  # the failed notebook is still rendered, showing the traceback
+    assert "ZeroDivisionError" in bad.html.read_text(encoding="utf-8")
+
+
+def test_parameters_reach_the_notebook_with_their_types(rendered):
+    results = rendered["01_ok"].results
+    # -p n 4 arrived as the int 4 (the default's type): 0 + 1/3 + 4/3 + 9/3 = 14/3.
+    assert results == {"n": 4, "label": "squares", "total": round(14 / 3, 6), "words": ["a", "b"]}
+    # figures_dir was pointed at the report folder, not the notebook's default.
+    assert rendered["01_ok"].figures_dir == (rendered.out / "figures" / "01_ok").resolve()
+
+
+def test_figures_are_png_and_svg_and_embedded(rendered):
+    run = rendered["01_ok"]
+    png, svg = run.figures_dir / "squares.png", run.figures_dir / "squares.svg"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 1000
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    page = run.html.read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page
+
+
+def test_html_is_self_contained(rendered):
+    page = rendered["01_ok"].html.read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", page), "no script may be loaded from elsewhere"
+    assert "cdnjs" not in page and "unpkg" not in page
+
+
+def test_article_text_is_escaped_everywhere(rendered):
+    page = rendered["01_ok"].html.read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    # The escaped table and the Markdown narrative show the text as text ...
+    assert page.count("&lt;script&gt;alert") == 2
+    # ... and so does the KWIC table (whose context is tokens joined by spaces).
+    assert re.search(r"<strong>Putin</strong></td><td[^>]*>said &lt; script &gt; alert", page)
+
+
+def test_index_links_every_notebook_and_shows_failures(rendered):
+    index = rendered.index.read_text(encoding="utf-8")
+    assert 'href="01_ok.html"' in index and 'href="02_fails.html"' in index
+    assert "Tiny report" in index and "failed" in index and "ZeroDivisionError" in index
+    assert 'href="manifest.json"' in index
+
+
+def test_manifest_records_provenance(rendered, tiny_dir):
+    import hashlib
+    import sys
+
+    m = json.loads(rendered.manifest.read_text(encoding="utf-8"))
+    assert m["python"] == sys.version.split()[0]
+    assert m["newslab"] and m["dependencies"]["papermill"] and m["dependencies"]["pandas"]
+    assert m["parameters"] == {"n": "4"}
+    by_name = {n["name"]: n for n in m["notebooks"]}
+    assert by_name["01_ok"]["status"] == "ok" and by_name["02_fails"]["status"] == "failed"
+    assert by_name["01_ok"]["parameters"]["n"] == 4
+    assert by_name["01_ok"]["seconds"] > 0
+    nb_bytes = (tiny_dir / "01_ok.ipynb").read_bytes()
+    assert by_name["01_ok"]["source_sha256"] == hashlib.sha256(nb_bytes).hexdigest()
+    inputs = {Path(i["path"]).name: i["sha256"] for i in m["inputs"]}
+    assert inputs["evil.txt"] == hashlib.sha256((tiny_dir / "evil.txt").read_bytes()).hexdigest()
+    figs = {f["path"] for f in by_name["01_ok"]["figures"]}
+    assert figs == {"figures/01_ok/squares.png"}
+    assert "created" in m and len(m["resources_sha256"]) == 64
+
+
+def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
+    again = render(["01_ok"], notebook_dir=tiny_dir, out=tmp_path, params={"n": "4"}, progress=False)
+    assert again.ok
+    first, second = rendered["01_ok"], again["01_ok"]
+    names = sorted(p.name for p in first.figures_dir.iterdir())
+    assert names == ["results.json", "squares.csv", "squares.png", "squares.svg"]
+    for name in names:
+        assert (first.figures_dir / name).read_bytes() == (second.figures_dir / name).read_bytes(), name
+    # The executed notebook carries no timestamps (papermill's are stripped); only paths differ.
+    nb1 = first.ipynb.read_text(encoding="utf-8").replace(str(first.figures_dir), "FIG")
+    nb2 = second.ipynb.read_text(encoding="utf-8").replace(str(second.figures_dir), "FIG")
+    assert nb1 == nb2
+    assert '"start_time"' not in nb1 and '"duration"' not in nb1
+
+
+def test_kernel_pinned_to_another_python_fails_clearly(tmp_path, monkeypatch):
+    spec_dir = tmp_path / "kernels" / "python3"
+    spec_dir.mkdir(parents=True)
+    (spec_dir / "kernel.json").write_text(json.dumps({
+        "argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    with pytest.raises(KernelSetupError, match="ipykernel install --sys-prefix"):
+        check_kernel()
+
+
+def test_default_kernel_runs_this_interpreter():
+    import sys
+
+    assert Path(check_kernel()).resolve() == Path(sys.executable).resolve()
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    from newslab.errors import InputNotFoundError
+
+    with pytest.raises(InputNotFoundError, match="no-such-folder: no such file or folder"):
+        render(corpus=tmp_path / "no-such-folder", out=tmp_path, progress=False)
