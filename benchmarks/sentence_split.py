@@ -321,9 +321,9 @@ def _splitters() -> dict[str, Splitter | str]:
 def _table(title: str, docs: list[GoldDoc], splitters: dict[str, Splitter | str],
            show_errors: int = 0) -> None:
     n_sent = sum(d.n_gold for d in docs)
+    n_inside = sum(len(d.gold_starts - {s for s, _ in d.paragraphs}) for d in docs)
     print(f"\n{title}: {len(docs)} documents, {sum(len(d.paragraphs) for d in docs)} paragraphs, "
-          f"{n_sent} gold sentences, {sum(len([o for o in d.gold_starts if not any(o == s for s, _ in d.paragraphs)]) for d in docs)} "
-          "in-paragraph boundaries")
+          f"{n_sent} gold sentences, {n_inside} in-paragraph boundaries")
     print(f"{'splitter':<15} {'bound-P':>8} {'bound-R':>8} {'bound-F1':>8} {'exact-sent':>10} {'sent/s':>9}"
           f" {'FP':>5} {'FN':>5}")
     for name, splitter in splitters.items():
