@@ -1,0 +1,1328 @@
+"""Actors and entities: who is in the news, under every name they go by.
+
+Framing research counts *actors* — people, states, organisations — not strings. "Putin",
+"Vladimir Putin", "the Russian leader", "the Kremlin" and "Russian" all point at the Russian side;
+:func:`find_mentions` sees through these and records how each mention was recognised.
+
+Method (in the spirit of dictionary-based actor coding such as PETRARCH/TABARI's actor
+dictionaries, plus rule-based name discovery after Mikheev, Moens & Grover 1999):
+
+1. **Dictionary** (``resources/actors.yml`` + the generated ``resources/countries.yml``, optionally
+   a user's YAML): every alias, adjective/demonym and metonym is compiled once into a token trie;
+   one left-to-right pass over each sentence takes the *longest* match at each position. Case:
+   an alias word written with a capital needs a capital in the text ("Turkey", not "turkey");
+   short acronyms need the exact case ("US", not "us"). Possessives are separate tokens
+   ("Assad" + "'s"). Hyphenated words match only as a whole ("Turkish-speaking" is not Turkey),
+   except state-action compounds ("Russian-backed", "Russia-Turkey", "pro-Kremlin").
+2. **Roles** ("the Russian leader", "his Turkish counterpart", "the Kremlin chief", "the pair",
+   "the two sides") are resolved to the nearest compatible earlier named actor in the article,
+   falling back to whoever held that role in the article's year; the antecedent is recorded.
+   A role right before a name ("Russian President Vladimir Putin") is a *title*, not a mention.
+3. **Discovery** of proper names not in the dictionary: capitalised runs (sentence-initial and
+   all-caps words are checked against TextBlob's bundled Brill/Pattern lexicon of common words),
+   typed by evidence from ``resources/gazetteer.yml`` — titles and first names → PERSON,
+   gazetteer and place words → PLACE, Institute/Agency/Ministry/... → ORG — and by consistency
+   within the article ("Alexei Malashenko" … "Malashenko said"). Discovered mentions have an
+   empty ``actor`` (the name is in ``entity``) so a student can add them to the dictionary.
+   ``backend="nltk"`` uses NLTK's perceptron tagger (NNP runs) and ``backend="ne_chunk"`` NLTK's
+   binary chunker as candidate finders instead, when their data is installed.
+
+Example
+-------
+>>> from newslab import Article
+>>> a = Article.from_text("Talks\\n\\nPutin met Erdogan in Ankara. The Turkish leader thanked Moscow.")
+>>> m = find_mentions(a)
+>>> list(zip(m.text, m.actor, m.how))  # doctest: +NORMALIZE_WHITESPACE
+[('Putin', 'Vladimir Putin', 'alias'), ('Erdogan', 'Recep Tayyip Erdogan', 'alias'),
+ ('Ankara', 'Ankara', 'name'), ('The Turkish leader', 'Recep Tayyip Erdogan', 'role'),
+ ('Moscow', 'Russia', 'metonym')]
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .article import Article, Corpus, as_articles
+from .errors import MissingResourceError, ParameterError, ResourceFileError
+from .resources import load_yaml, resource_path
+from .tokenize import iter_tokens, stopwords
+
+LABELS = ("PERSON", "COUNTRY", "ORG", "PLACE", "GROUP", "MISC")
+COLUMNS = ["text", "start", "end", "label", "actor", "side", "how", "antecedent", "antecedent_start",
+           "entity", "sentence", "paragraph"]
+BACKENDS = ("rules", "nltk", "ne_chunk")
+
+# ---------------------------------------------------------------------------------------------
+# Normalising words for matching
+# ---------------------------------------------------------------------------------------------
+_FOLD_TABLE = str.maketrans({"ı": "i", "İ": "I", "’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-",
+                             "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "ß": "ss"})
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower-case, accent-free form used for matching ("Erdoğan" -> "erdogan", "İmamoğlu" -> "imamoglu")."""
+    w = word.translate(_FOLD_TABLE)
+    if not w.isascii():
+        w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii") or w
+    return w.lower()
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _alias_tokens(alias: str) -> list[str]:
+    return [t for _, _, t in iter_tokens(alias)]
+
+
+# ---------------------------------------------------------------------------------------------
+# The actor dictionary
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class ActorEntry:
+    """One actor of the dictionary (a state, person, organisation, group or place)."""
+
+    name: str
+    type: str
+    side: str = ""
+    aliases: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+    roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role, from, to)
+    source: str = ""
+    historical: bool = False  # a former state (Soviet Union): not a referent of 'the two countries'
+    surname: bool = True      # add the last word of a person's name as an alias
+    exact: bool = False       # aliases need the exact case ('IS', 'MIT')
+    need_the: bool = False    # aliases count only after 'the' ('the West')
+
+
+# A trie payload: what a matched token sequence means.
+@dataclass(frozen=True)
+class _Pattern:
+    actor: str
+    label: str
+    how: str           # name, alias, adjective, metonym, capital
+    case: tuple[int, ...]  # per token: 0 any case, 1 needs a capital, 2 exact
+    words: tuple[str, ...]  # original alias tokens (for exact-case checks)
+    need_the: bool = False  # 'the West': only after 'the'
+
+
+_ROLE_RE = re.compile(r"^\s*(?P<role>.*?)\s*(?P<from>\d{4})\s*-\s*(?P<to>\d{4})?\s*$")
+
+
+def _parse_role(text: str, where: str) -> tuple[str, int, int]:
+    m = _ROLE_RE.match(str(text))
+    if not m:
+        raise ResourceFileError(f"{where}: role {text!r} must look like 'foreign minister 2014-2023' — fix it and re-run.")
+    return m.group("role").lower(), int(m.group("from")), int(m.group("to") or 9999)
+
+
+def _case_rule(words: list[str], exact: bool) -> tuple[int, ...]:
+    rule = []
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if exact or (letters and all(c.isupper() for c in letters) and len(letters) <= 3):
+            rule.append(2)  # "US", "UN", "IS": exact case, else "us"/"is" would match
+        elif _is_cap(w):
+            rule.append(1)
+        else:
+            rule.append(0)
+    return tuple(rule)
+
+
+class ActorDictionary:
+    """The compiled actor dictionary: entries by canonical name plus one token trie.
+
+    Build it with :func:`load_actors`; pass it to :func:`find_mentions` as ``actors``.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, ActorEntry] = {}
+        self._alias_owner: dict[tuple[str, ...], str] = {}
+        self.trie: dict[str, Any] = {}
+        self.role_words: dict[tuple[str, ...], str] = {}
+        self.role_classes: dict[str, set[str]] = {}
+        self.plural: dict[tuple[str, ...], str] = {}
+        self.sources: list[str] = []
+        self.fingerprint: tuple = ()
+
+    # -- building -------------------------------------------------------------------------
+    def add(self, entry: ActorEntry, replace: bool = True) -> None:
+        if entry.name in self.entries and not replace:
+            return
+        self.entries[entry.name] = entry
+
+    def compile(self) -> "ActorDictionary":
+        """(Re)build the token trie from the entries. Later sources win on alias conflicts."""
+        patterns: dict[tuple[str, ...], list[_Pattern]] = {}
+        common = common_words()
+        places = {e.name for e in self.entries.values() if e.type in ("PLACE", "COUNTRY")}
+
+        def put(text: str, actor: str, label: str, how: str, exact: bool = False, need_the: bool = False) -> None:
+            words = _alias_tokens(text)
+            if not words:
+                return
+            if words[0].lower() == "the" and len(words) > 1:
+                words = words[1:]  # "the Kremlin" -> match "Kremlin"; "the" stays outside
+            key = tuple(fold(w) for w in words)
+            pat = _Pattern(actor, label, how, _case_rule(words, exact), tuple(words), need_the)
+            lst = patterns.setdefault(key, [])
+            # Same words, same case rule: the first definition wins (countries, then actors.yml);
+            # a user's file takes its aliases over through _alias_owner below.
+            if all(p.case != pat.case or p.actor == actor for p in lst) or key in self._alias_owner:
+                lst.append(pat)
+
+        for e in self.entries.values():
+            exact = e.exact
+            nt = e.need_the
+            label = e.type
+            if e.type == "METONYM":
+                for a in e.aliases:
+                    put(a, e.name, label, "metonym", exact, nt)
+                continue
+            put(e.name, e.name, label, "name", exact, nt)
+            for a in e.aliases:
+                put(a, e.name, label, "alias", exact, nt)
+            for adj in e.adjectives:
+                put(adj, e.name, label, "adjective", exact)
+            for cap in e.capitals:
+                put(cap, e.name, "COUNTRY", "capital", exact)
+            if e.type == "PERSON" and e.surname:
+                last = _alias_tokens(e.name)[-1]
+                if fold(last) not in common and last not in places and len(last) > 2:
+                    put(last, e.name, label, "alias")
+        for key, owner in self._alias_owner.items():  # user overrides of single aliases
+            if key in patterns:
+                patterns[key] = [p for p in patterns[key] if p.actor == owner] or patterns[key]
+        trie: dict[str, Any] = {}
+        for key, pats in patterns.items():
+            node = trie
+            for k in key:
+                node = node.setdefault(k, {})
+            node[None] = tuple(pats)
+        self.trie = trie
+        return self
+
+    # -- queries ----------------------------------------------------------------------------
+    def side(self, name: str) -> str:
+        e = self.entries.get(name)
+        return e.side if e else ""
+
+    def type(self, name: str) -> str:
+        e = self.entries.get(name)
+        return e.type if e else ""
+
+    def holders(self, role_class: str, side: str, year: int | None) -> list[str]:
+        """Dictionary people of ``side`` who held a role of ``role_class`` in ``year``."""
+        wanted = self.role_classes.get(role_class, {role_class})
+        out = []
+        for e in self.entries.values():
+            if e.type != "PERSON" or (side and e.side != side):
+                continue
+            for role, y0, y1 in e.roles:
+                if role in wanted and (year is None or y0 <= year <= y1):
+                    out.append(e.name)
+                    break
+        return out
+
+    def has_role(self, name: str, role_class: str, year: int | None) -> bool:
+        e = self.entries.get(name)
+        if not e:
+            return False
+        wanted = self.role_classes.get(role_class, {role_class})
+        return any(r in wanted and (year is None or y0 <= year <= y1) for r, y0, y1 in e.roles)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"ActorDictionary({len(self.entries)} actors from {', '.join(self.sources)})"
+
+
+def _entries_from_yaml(data: Any, where: str) -> tuple[list[ActorEntry], dict]:
+    """Read the sections of an actors YAML (people/orgs/groups/places/metonyms/countries/roles)."""
+    if data is None:
+        return [], {}
+    if not isinstance(data, dict):
+        raise ResourceFileError(f"{where}: expected sections such as 'people:' and 'orgs:' at the top level — see newslab/resources/actors.yml.")
+    out: list[ActorEntry] = []
+    sections = {"people": "PERSON", "persons": "PERSON", "orgs": "ORG", "organisations": "ORG",
+                "organizations": "ORG", "groups": "GROUP", "places": "PLACE", "countries": "COUNTRY",
+                "metonyms": None}
+    for key in data:
+        if key not in sections and key != "roles":
+            raise ResourceFileError(f"{where}: unknown section {key!r} — use people, orgs, groups, places, countries, metonyms or roles.")
+    for section, typ in sections.items():
+        for i, row in enumerate(data.get(section) or []):
+            if isinstance(row, dict) and row.get("name") == "" and section == "countries":
+                continue
+            if not isinstance(row, dict) or not row.get("name"):
+                raise ResourceFileError(f"{where}: entry {i + 1} of '{section}' needs a 'name' field.")
+            if typ is None:  # metonym: a name standing for another actor
+                e = ActorEntry(name=str(row["name"]), type="METONYM", side=str(row.get("actor", "")),
+                               aliases=[str(a) for a in row.get("aliases") or []], source=where,
+                               exact=row.get("case") == "exact", need_the=row.get("article") == "required")
+                if not e.side:
+                    raise ResourceFileError(f"{where}: metonym {e.name!r} needs 'actor:' (the state or body it stands for).")
+                out.append(e)
+                continue
+            e = ActorEntry(
+                name=str(row["name"]), type=str(row.get("type", typ)).upper(),
+                side=str(row.get("side", row["name"] if typ == "COUNTRY" else "") or ""),
+                aliases=[str(a) for a in row.get("aliases") or []],
+                adjectives=[str(a) for a in row.get("adjectives") or []],
+                capitals=[str(a) for a in row.get("capitals") or []],
+                roles=[_parse_role(r, where) for r in row.get("roles") or []], source=where)
+            if e.type not in LABELS:
+                raise ResourceFileError(f"{where}: {e.name!r} has type {e.type!r} — use one of {', '.join(LABELS[:5])}.")
+            e.surname = bool(row.get("surname", True))
+            e.exact = row.get("case") == "exact"
+            e.need_the = row.get("article") == "required"
+            e.historical = bool(row.get("historical", False))
+            out.append(e)
+    return out, data.get("roles") or {}
+
+
+def _stamp(path: Path) -> tuple[str, float]:
+    return str(path), path.stat().st_mtime
+
+
+def load_actors(extra: str | os.PathLike[str] | dict | None = None) -> ActorDictionary:
+    """Load the packaged actor dictionary, optionally extended/overridden by a user's YAML.
+
+    ``extra`` is a path to a YAML file with the same sections as ``resources/actors.yml``
+    (people, orgs, groups, places, countries, metonyms), or an already-parsed dict. An entry with
+    the same ``name`` as a packaged one replaces it; an alias listed in the extra file belongs to
+    the extra file's actor from then on. Cached until one of the files changes.
+
+    >>> d = load_actors()
+    >>> d.side("Vladimir Putin"), d.type("NATO")
+    ('Russia', 'ORG')
+    """
+    if extra is None:
+        return _load_actors_cached(None, 0.0)
+    if isinstance(extra, dict):
+        return _build_dictionary(extra, "<dict>")
+    path = resource_path(extra)
+    return _load_actors_cached(*_stamp(path))
+
+
+@lru_cache(maxsize=16)
+def _load_actors_cached(extra_path: str | None, mtime: float) -> ActorDictionary:
+    extra_data = load_yaml(extra_path) if extra_path else None
+    return _build_dictionary(extra_data, extra_path or "")
+
+
+def _build_dictionary(extra_data: Any, extra_where: str) -> ActorDictionary:
+    d = ActorDictionary()
+    roles_cfg: dict = {}
+    for name in ("countries.yml", "actors.yml"):
+        entries, roles = _entries_from_yaml(load_yaml(name), f"newslab/resources/{name}")
+        for e in entries:
+            if e.type == "COUNTRY":
+                e.side = e.name
+            _add_entry(d, e, replace=False)
+        roles_cfg.update(roles)
+        d.sources.append(name)
+    if extra_data is not None:
+        entries, roles = _entries_from_yaml(extra_data, extra_where)
+        for e in entries:
+            _add_entry(d, e, replace=True)
+            for a in [e.name] + e.aliases + e.adjectives + e.capitals:
+                toks = _alias_tokens(a)
+                if toks and toks[0].lower() == "the" and len(toks) > 1:
+                    toks = toks[1:]
+                d._alias_owner[tuple(fold(t) for t in toks)] = f"__metonym__{e.name}" if e.type == "METONYM" else e.name
+        for k, v in roles.items():
+            roles_cfg.setdefault(k, {}).update(v) if isinstance(v, dict) else None
+        d.sources.append(os.path.basename(extra_where) or "extra")
+    for cls, words in (roles_cfg.get("role_words") or {}).items():
+        for w in words:
+            d.role_words[tuple(fold(t) for t in _alias_tokens(w))] = cls
+    d.role_classes = {cls: {w.lower() for w in words} for cls, words in (roles_cfg.get("role_classes") or {}).items()}
+    for kind, phrases in (roles_cfg.get("plural") or {}).items():
+        for p in phrases:
+            d.plural[tuple(fold(t) for t in _alias_tokens(p))] = kind
+    return d.compile()
+
+
+def _add_entry(d: ActorDictionary, e: ActorEntry, replace: bool) -> None:
+    if e.type == "METONYM":
+        target = e.side
+        key = f"__metonym__{e.name}"
+        e2 = ActorEntry(name=key, type="METONYM", side=target, aliases=[e.name] + e.aliases, source=e.source,
+                        need_the=e.need_the, exact=e.exact)
+        d.entries[key] = e2
+        return
+    if e.name in d.entries and not replace:
+        old = d.entries[e.name]  # e.g. a place listed in both files: merge aliases
+        old.aliases += [a for a in e.aliases if a not in old.aliases]
+        return
+    d.entries[e.name] = e
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer and common-word lexicon (discovery evidence)
+# ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case words that are ordinary English words (TextBlob's bundled Brill/Pattern lexicon).
+
+    A capitalised word at the start of a sentence, or in an all-caps headline, is taken as a
+    name only when its lower-case form is *not* in this list (or the gazetteer knows it).
+    """
+    words: set[str] = set(stopwords())
+    try:
+        import textblob
+
+        path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(";;;"):
+                    continue
+                parts = line.split()
+                if len(parts) >= 2 and parts[0][:1].islower() and parts[1] not in ("NNP", "NNPS"):
+                    words.add(parts[0])
+    except (ImportError, OSError):  # pragma: no cover - textblob is a dependency
+        pass
+    return frozenset(words)
+
+
+@dataclass
+class Gazetteer:
+    places: dict[tuple[str, ...], str]
+    place_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]
+    org_heads: frozenset[str]
+    titles: dict[tuple[str, ...], int]
+    max_title: int
+    person_cues: frozenset[str]
+    person_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    first_names: frozenset[str]
+    misc: dict[tuple[str, ...], str]
+    not_names: frozenset[str]
+
+
+_BREAK_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december jan feb mar apr jun jul aug sep
+sept oct nov dec""".split())
+_CONNECTORS = frozenset({"of", "de", "la", "du", "des", "le", "von", "van", "der", "den", "del", "della",
+                         "di", "da", "al", "bin", "ibn", "el", "y", "&", "and", "for", "the", "on"})
+_NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del", "della", "di", "da",
+                             "al", "bin", "ibn", "el", "y"})
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
+    """The discovery gazetteer (``resources/gazetteer.yml``), compiled for lookups."""
+    g = load_yaml(path) or {}
+
+    def keys(name: str) -> list[tuple[str, ...]]:
+        return [tuple(fold(t) for t in _alias_tokens(str(w))) for w in g.get(name) or []]
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in g.get(name) or [])
+
+    places = {k: "PLACE" for k in keys("cities") + keys("regions")}
+    titles = {k: len(k) for k in keys("person_titles")}
+    return Gazetteer(
+        places=places, place_suffixes=words("place_suffixes"),
+        org_suffixes=frozenset(w for w in words("org_suffixes")),
+        org_heads=words("org_heads"), titles=titles, max_title=max(titles.values(), default=1),
+        person_cues=words("person_cues"), person_nouns=words("person_nouns"),
+        speech_verbs=words("speech_verbs"), first_names=words("first_names"),
+        misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------------------------
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "a"})
+_LOCATIVE = frozenset({"in", "to", "from", "at", "near", "into", "outside", "around", "via", "toward",
+                       "towards", "across", "inside", "visit", "visited", "visiting", "through", "off",
+                       "within", "reached", "arrived", "left", "leaving"})
+_STATE_ACTION = frozenset({"backed", "led", "brokered", "sponsored", "supported", "allied", "controlled",
+                           "held", "run", "owned", "funded", "armed", "trained", "installed", "imposed",
+                           "mediated", "friendly", "aligned", "made", "built", "bound", "based"})
+_PRO_ANTI = frozenset({"pro", "anti"})
+
+
+@dataclass
+class _M:
+    """A mention while it is being built (token range within the sentence)."""
+
+    t0: int
+    t1: int
+    start: int
+    end: int
+    label: str
+    actor: str
+    side: str
+    how: str
+    entity: str = ""
+    antecedent: str = ""
+    antecedent_start: int = -1
+    role: str = ""        # role class for role mentions
+    plural: str = ""      # 'person' / 'state' for plural role phrases
+
+
+def _check_case(pat: _Pattern, toks: list[str], i: int, allcaps: bool) -> bool:
+    for k, rule in enumerate(pat.case):
+        w = toks[i + k]
+        if rule == 2:
+            if w != pat.words[k] and not (len(w) > 3 and w.upper() == pat.words[k].upper()):
+                return False
+        elif rule == 1 and not w[:1].isupper():
+            return False
+    return True
+
+
+def _match_dictionary(d: ActorDictionary, toks: list[str], keys: list[str], allcaps: bool) -> list[tuple[int, int, _Pattern]]:
+    """Leftmost-longest matches of the dictionary trie over one sentence's tokens."""
+    out = []
+    n = len(keys)
+    trie = d.trie
+    i = 0
+    while i < n:
+        node = trie.get(keys[i])
+        if node is None:
+            i += 1
+            continue
+        best = None
+        j = i
+        while node is not None:
+            pats = node.get(None)
+            if pats:
+                for p in pats:
+                    if p.need_the and (i == 0 or keys[i - 1] != "the"):
+                        continue
+                    if _check_case(p, toks, i, allcaps):
+                        best = (j + 1, p)
+                        break
+            j += 1
+            if j >= n:
+                break
+            node = node.get(keys[j])
+        if best:
+            out.append((i, best[0], best[1]))
+            i = best[0]
+        else:
+            i += 1
+    return out
+
+
+def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, _Pattern]]:
+    """Sub-matches inside a hyphenated word: 'Russian-backed', 'Russia-Turkey', 'pro-Kremlin'.
+
+    Returns (char offset within word, char end, pattern). 'Turkish-speaking' gives nothing.
+    """
+    parts = word.replace("–", "-").split("-")
+    if len(parts) < 2:
+        return []
+    offs, pos = [], 0
+    for p in parts:
+        offs.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    found: list[tuple[int, int, _Pattern] | None] = []
+    for p in parts:
+        node = d.trie.get(fold(p))
+        pat = None
+        if node and node.get(None):
+            pat = next((x for x in node[None] if x.how != "alias" or x.label != "PERSON"), None)
+            if pat and pat.case[0] == 2 and p != pat.words[0]:
+                pat = None
+            if pat and pat.case[0] == 1 and not p[:1].isupper():
+                pat = None
+        found.append(pat)
+    out = []
+    if all(found):  # 'Russia-Turkey', 'Russian-Turkish', 'US-Russian'
+        return [(offs[k][0], offs[k][1], found[k]) for k in range(len(parts))]  # type: ignore[misc]
+    if found[0] and fold(parts[-1]) in _STATE_ACTION and len(parts) == 2:
+        out.append((offs[0][0], offs[0][1], found[0]))
+    if fold(parts[0]) in _PRO_ANTI and len(parts) == 2 and found[1]:
+        out.append((offs[1][0], offs[1][1], found[1]))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# find_mentions
+# ---------------------------------------------------------------------------------------------
+def _article_year(article: Article) -> int | None:
+    m = re.match(r"\s*(\d{4})", str(article.date or ""))
+    return int(m.group(1)) if m else None
+
+
+def find_mentions(article: Article, actors: ActorDictionary | str | os.PathLike[str] | None = None, *,
+                  discover: bool = True, backend: str = "rules") -> pd.DataFrame:
+    """Every mention of an actor or other proper name in ``article``, one row per mention.
+
+    Parameters
+    ----------
+    article : Article
+    actors : ActorDictionary, path, or None
+        The dictionary (default: the packaged one). A path is read with :func:`load_actors`
+        as an extra YAML on top of the packaged one.
+    discover : bool
+        Also report proper names that are not in the dictionary (``how == 'discovered'``).
+    backend : {"rules", "nltk", "ne_chunk"}
+        How discovery finds candidate names: capitalisation rules with TextBlob's bundled
+        lexicon (default, offline, fast), NLTK's perceptron tagger (NNP runs), or NLTK's binary
+        ``ne_chunk``. The NLTK backends need their data (``newslab data install``).
+
+    Returns
+    -------
+    DataFrame with columns ``text, start, end, label, actor, side, how, antecedent,
+    antecedent_start, entity, sentence, paragraph``. ``article.text[start:end] == text``.
+    ``label`` is PERSON, COUNTRY, ORG, PLACE, GROUP (actors) or MISC (other proper names);
+    ``actor`` is the canonical dictionary name ('' when discovered); ``side`` is the state the
+    actor belongs to; ``how`` is name, alias, adjective, metonym, role, title or discovered;
+    role mentions carry the ``antecedent`` text and offset; ``entity`` is the actor or the
+    discovered name ("Alexei Malashenko" for a later "Malashenko"). A plural role phrase
+    ("the two leaders") gives one row per actor it refers to.
+
+    >>> from newslab import Article
+    >>> m = find_mentions(Article.from_text("T\\n\\nSyria's Assad thanked the Kremlin."))
+    >>> list(zip(m.text, m.actor, m.side))
+    [('Syria', 'Syria', 'Syria'), ('Assad', 'Bashar al-Assad', 'Syria'), ('Kremlin', 'Russia', 'Russia')]
+    """
+    if backend not in BACKENDS:
+        raise ParameterError(f"backend={backend!r}: use one of {', '.join(BACKENDS)}.")
+    if actors is None:
+        d = load_actors()
+    elif isinstance(actors, ActorDictionary):
+        d = actors
+    else:
+        d = load_actors(actors)
+    key = ("mentions", id(d), len(d), discover, backend)
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached.copy()
+    rows = _find(article, d, discover, backend)
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    article.cache[key] = df
+    return df.copy()
+
+
+def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) -> list[dict]:
+    text = article.text
+    g = load_gazetteer()
+    common = common_words()
+    year = _article_year(article)
+    tokens = article.tokens
+    all_mentions: list[tuple[int, int, list[_M]]] = []  # (sentence, paragraph, mentions)
+    candidates_fn = None
+    if discover and backend != "rules":
+        candidates_fn = _nltk_candidates(backend)
+    for sent in article.sentences:
+        a, b = article.sentence_token_ranges[sent.i]
+        stoks = tokens[a:b]
+        if not stoks:
+            continue
+        words = [t.text for t in stoks]
+        keys = [fold(w) for w in words]
+        letters = [w for w in words if w[:1].isalpha()]
+        allcaps = len(letters) >= 3 and sum(w.isupper() for w in letters) >= 0.7 * len(letters)
+        ms = _sentence_mentions(d, g, common, stoks, words, keys, allcaps, discover, candidates_fn)
+        all_mentions.append((sent.i, sent.paragraph, ms))
+    _resolve_document(d, g, all_mentions, year)
+    rows = []
+    for si, pi, ms in all_mentions:
+        for m in ms:
+            if m.how == "_drop":
+                continue
+            rows.append({"text": text[m.start:m.end], "start": m.start, "end": m.end, "label": m.label,
+                         "actor": m.actor, "side": m.side, "how": m.how, "antecedent": m.antecedent,
+                         "antecedent_start": m.antecedent_start, "entity": m.entity or m.actor,
+                         "sentence": si, "paragraph": pi})
+    return rows
+
+
+def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start: int, end: int,
+                     prev_key: str) -> _M:
+    if pat.label == "METONYM":
+        target = d.entries[pat.actor].side if pat.actor in d.entries else pat.actor
+        side = d.side(target) or target
+        lab = d.type(target) or "COUNTRY"
+        return _M(t0, t1, start, end, lab, target, side, "metonym")
+    if pat.how == "capital":
+        # "in Ankara" is the place; "Ankara said" is the state (metonym).
+        if prev_key in _LOCATIVE or prev_key in ("capital", "city", "town"):
+            return _M(t0, t1, start, end, "PLACE", "", pat.actor, "name", entity="")
+        return _M(t0, t1, start, end, "COUNTRY", pat.actor, pat.actor, "metonym")
+    side = d.side(pat.actor)
+    return _M(t0, t1, start, end, pat.label, pat.actor, side, pat.how)
+
+
+def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, discover, candidates_fn) -> list[_M]:
+    n = len(words)
+    ms: list[_M] = []
+    covered = [False] * n
+    for t0, t1, pat in _match_dictionary(d, words, keys, allcaps):
+        prev = keys[t0 - 1] if t0 > 0 else ""
+        m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev)
+        if m.how == "name" and m.label == "PLACE" and not m.actor:
+            m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
+            m.actor = m.entity
+        if allcaps and pat.case and max(pat.case) == 0:
+            pass
+        ms.append(m)
+        for k in range(t0, t1):
+            covered[k] = True
+    # "in Moscow and Ankara": a capital coordinated with a place is a place too.
+    for k in range(1, len(ms)):
+        m, prev = ms[k], ms[k - 1]
+        if m.how == "metonym" and prev.label == "PLACE" and prev.how == "name" and m.t0 == prev.t1 + 1 \
+                and keys[prev.t1] in ("and", "or", ",") and _is_capital(d, words[m.t0:m.t1]):
+            m.label, m.how, m.actor, m.entity = "PLACE", "name", " ".join(words[m.t0:m.t1]), " ".join(words[m.t0:m.t1])
+    # Hyphenated compounds not matched as a whole.
+    for k, w in enumerate(words):
+        if not covered[k] and "-" in w:
+            for c0, c1, pat in _hyphen_parts(d, w):
+                s = stoks[k].start + c0
+                m = _pattern_mention(d, pat, k, k + 1, s, stoks[k].start + c1, "")
+                if m.how == "name":
+                    m.how = "adjective"
+                if m.label == "PLACE" and m.how == "metonym":
+                    pass
+                ms.append(m)
+            covered[k] = covered[k] or False
+    ms.sort(key=lambda m: (m.start, m.end))
+    ms = _roles(d, g, words, keys, stoks, ms, covered)
+    if discover:
+        if candidates_fn is None:
+            runs = _capitalised_runs(g, common, words, keys, allcaps, d)
+        else:
+            runs = candidates_fn(words)
+        ms = _discover(d, g, common, stoks, words, keys, ms, runs, allcaps)
+    ms.sort(key=lambda m: (m.start, -m.end))
+    return ms
+
+
+def _is_capital(d: ActorDictionary, words: list[str]) -> bool:
+    node: Any = d.trie
+    for w in words:
+        node = node.get(fold(w)) if node else None
+    return bool(node and any(p.how == "capital" for p in node.get(None, ())))
+
+
+def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], covered) -> list[_M]:
+    """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles."""
+    n = len(keys)
+    by_t0 = {m.t0: m for m in ms}
+    by_t1 = {m.t1: m for m in ms}
+    out = list(ms)
+    i = 0
+    while i < n:
+        # plural phrases: 'the two leaders', 'the pair', 'the two sides'
+        hit = _longest(d.plural, keys, i)
+        if hit:
+            j, kind = hit
+            if not any(covered[i:j]):
+                out.append(_M(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
+                              "", "", "role", plural=kind))
+                i = j
+                continue
+        hit = _longest(d.role_words, keys, i)
+        if not hit or covered[i]:
+            i += 1
+            continue
+        j, cls = hit
+        # What stands before the role word: a state adjective/metonym mention, maybe a determiner.
+        before = by_t1.get(i)
+        side = ""
+        t0 = i
+        if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
+                and before.label in ("COUNTRY", "ORG") and before.t1 == i:
+            side = before.side
+            t0 = before.t0
+        elif i >= 2 and keys[i - 1] == "'s" and by_t1.get(i - 1) is not None and by_t1[i - 1].label == "COUNTRY":
+            before = by_t1[i - 1]
+            side = before.side
+            t0 = before.t0
+        else:
+            before = None
+        det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
+        # A role followed by a name is a title ('Russian President Vladimir Putin').
+        after = by_t0.get(j)
+        nxt_cap = j < n and words[j][:1].isupper() and keys[j] not in ("'s",)
+        if after is not None or (nxt_cap and not det) or (nxt_cap and after is None and j < n and keys[j] not in common_words()):
+            if before is not None and before.how == "adjective":
+                before.how = "title"
+            i = j
+            continue
+        if not det and before is None:
+            i = j
+            continue
+        if before is None and cls not in ("leader", "counterpart", "foreign minister", "defence minister"):
+            i = j
+            continue
+        if before is None and keys[i] not in ("president", "leader", "premier", "chancellor") and cls == "leader":
+            i = j  # a bare 'the head' / 'the chief' is too vague without a state
+            continue
+        if cls == "counterpart" and before is None:
+            i = j
+            continue
+        s0 = t0 - 1 if det else t0
+        m = _M(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls)
+        if before is not None:
+            before.how = "_drop"  # the adjective is part of the role phrase
+        out.append(m)
+        i = j
+    return out
+
+
+def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int) -> tuple[int, str] | None:
+    best = None
+    for L in (4, 3, 2, 1):
+        if i + L <= len(keys):
+            v = table.get(tuple(keys[i:i + L]))
+            if v is not None:
+                return i + L, v
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovery
+# ---------------------------------------------------------------------------------------------
+def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: ActorDictionary) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens (token index ranges)."""
+    n = len(words)
+    namey = [False] * n
+    first = 0
+    while first < n and not words[first][:1].isalnum():
+        first += 1
+    for k, w in enumerate(words):
+        c = w[:1]
+        if not c.isupper():
+            continue
+        if "-" in w and w.rsplit("-", 1)[1][:1].islower() and not w.split("-")[0].lower() in _NAME_PARTICLES:
+            continue  # 'Turkish-speaking', 'Russian-backed': adjectives, not names
+        key = keys[k]
+        if key in _BREAK_WORDS:
+            continue
+        sentence_start = k == first or (k > 0 and words[k - 1] in ('"', "“", "'", "‘", ":", "(", "-", "--"))
+        if allcaps or sentence_start:
+            # An ordinary word written in capitals (headline, first word) is not a name unless known.
+            if key in common and key not in g.first_names and (key,) not in g.places and key not in d.trie:
+                continue
+            if allcaps and len(w) <= 2 and not w.isalpha():
+                continue
+        namey[k] = True
+    runs = []
+    k = 0
+    while k < n:
+        if not namey[k]:
+            k += 1
+            continue
+        j = k + 1
+        while j < n:
+            if namey[j]:
+                j += 1
+            elif keys[j] in _CONNECTORS and j + 1 < n and namey[j + 1] and keys[j] != "and":
+                j += 1
+            else:
+                break
+        runs.append((k, j))
+        k = j
+    return runs
+
+
+def _nltk_candidates(backend: str):
+    """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk)."""
+    try:
+        import nltk
+    except ImportError:  # pragma: no cover - nltk is a dependency
+        raise MissingResourceError("nltk is not installed — run `pip install nltk`.") from None
+    needed = ["taggers/averaged_perceptron_tagger_eng"]
+    if backend == "ne_chunk":
+        needed.append("chunkers/maxent_ne_chunker_tab")
+    for res in needed:
+        try:
+            nltk.data.find(res)
+        except LookupError:
+            raise MissingResourceError(
+                f"NLTK data '{res.split('/')[-1]}' is not installed (needed for backend={backend!r}) — "
+                "run `newslab data install`, or use backend='rules'.") from None
+    from nltk.tag import PerceptronTagger
+
+    tagger = _perceptron()
+    if backend == "nltk":
+        def runs(words: list[str]) -> list[tuple[int, int]]:
+            tags = [t for _, t in tagger.tag(words)]
+            out, k = [], 0
+            while k < len(words):
+                if tags[k].startswith("NNP"):
+                    j = k + 1
+                    while j < len(words) and tags[j].startswith("NNP"):
+                        j += 1
+                    out.append((k, j))
+                    k = j
+                else:
+                    k += 1
+            return out
+        return runs
+    chunker = _chunker()
+
+    def chunk_runs(words: list[str]) -> list[tuple[int, int]]:
+        tree = chunker.parse(tagger.tag(words))
+        out, k = [], 0
+        for node in tree:
+            if hasattr(node, "label"):
+                out.append((k, k + len(node)))
+                k += len(node)
+            else:
+                k += 1
+        return out
+    del PerceptronTagger
+    return chunk_runs
+
+
+@lru_cache(maxsize=1)
+def _perceptron():
+    from nltk.tag import PerceptronTagger
+
+    return PerceptronTagger()
+
+
+@lru_cache(maxsize=1)
+def _chunker():
+    import nltk
+
+    return nltk.chunk.ne_chunker(fmt="binary")  # build once; nltk.ne_chunk re-reads it per call
+
+
+def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
+    """Length of a person title starting at token k (0 if none), e.g. 'Deputy Prime Minister'."""
+    for L in range(min(g.max_title, j - k), 0, -1):
+        if tuple(keys[k:k + L]) in g.titles:
+            return L
+    return 0
+
+
+def _discover(d, g: Gazetteer, common, stoks, words, keys, ms: list[_M], runs, allcaps) -> list[_M]:
+    n = len(words)
+    live = [m for m in ms if m.how != "_drop"]
+    owner: list[_M | None] = [None] * n
+    for m in live:
+        for k in range(m.t0, m.t1):
+            owner[k] = m
+    out = list(ms)
+    for r0, r1 in runs:
+        contained = [m for m in live if m.t0 >= r0 and m.t1 <= r1 and m.how not in ("role",)]
+        partial = [m for m in live if (m.t0 < r0 < m.t1) or (m.t0 < r1 < m.t1)]
+        if partial:
+            continue
+        # A name with an organisation word at its end wins over the dictionary words inside it:
+        # 'Turkish Airlines', 'Central Bank of Russia', 'Ankara University'.
+        org_end, j_end = _org_evidence(g, keys, words, r0, r1)
+        if contained and org_end and not (len(contained) == 1 and contained[0].t0 == r0 and contained[0].t1 == r1):
+            s0 = r0 + _title_len(g, keys, r0, r1) if contained[0].t0 != r0 else r0
+            sides = [m.side for m in contained if m.side]
+            for m in contained:
+                m.how = "_drop"
+            name = " ".join(words[s0:j_end])
+            out.append(_M(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, "ORG", "", sides[0] if sides else "",
+                          "discovered", entity=name))
+            continue
+        # Otherwise the uncovered stretches of the run are the candidates.
+        k = r0
+        while k < r1:
+            if owner[k] is not None and owner[k].how != "_drop":
+                k += 1
+                continue
+            j = k
+            while j < r1 and (owner[j] is None or owner[j].how == "_drop"):
+                j += 1
+            m = _type_segment(d, g, common, stoks, words, keys, k, j, allcaps, owner)
+            if m is not None:
+                out.append(m)
+            k = j
+    return out
+
+
+def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, int]:
+    """Does the run r0:r1 name an organisation? Returns (yes, end incl. a lower-case head)."""
+    last = keys[r1 - 1]
+    if r1 < len(keys) and not words[r1][:1].isupper() and keys[r1] in g.org_suffixes and words[r1].islower():
+        if keys[r1] not in ("group", "party", "council", "movement", "union") or r1 - r0 >= 2:
+            return True, r1 + 1  # 'Dialogue of Civilizations institute'
+    if last in g.org_suffixes and words[r1 - 1][:1].isupper() and r1 - r0 >= 2:
+        return True, r1
+    if r1 - r0 >= 3 and keys[r0] in g.org_heads and keys[r0 + 1] in ("of", "for"):
+        return True, r1
+    return False, r1
+
+
+def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, allcaps, owner) -> _M | None:
+    """Type one stretch of name-like tokens by evidence; None when it is not a name."""
+    n = len(words)
+    title = False
+    # Leading titles ('President', 'Foreign Minister', 'Dr') are evidence, not part of the name.
+    while k < j:
+        L = _title_len(g, keys, k, j)
+        if not L:
+            break
+        title = True
+        k += L
+    # Trim connectors and break words at the ends.
+    while k < j and (keys[k] in _CONNECTORS or keys[k] in _BREAK_WORDS):
+        k += 1
+    while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1] in _BREAK_WORDS):
+        j -= 1
+    if k >= j:
+        return None
+    seg = tuple(keys[k:j])
+    if all(w in g.not_names or w in common and allcaps for w in seg):
+        return None
+    if len(seg) == 1 and not any(c.isalpha() for c in words[k]):
+        return None
+    name = " ".join(words[k:j])
+    prev = keys[k - 1] if k > 0 else ""
+    prev_owner = owner[k - 1] if k > 0 else None
+    if prev_owner is not None and prev_owner.how == "title":
+        title = True
+    nxt = keys[j] if j < n else ""
+    nxt2 = keys[j + 1] if j + 1 < n else ""
+    label = ""
+    org, j2 = _org_evidence(g, keys, words, k, j)
+    if seg in g.misc:
+        label = "MISC"
+    elif seg in g.places:
+        label = "PLACE"
+    elif org:
+        label = "ORG"
+        j = j2
+        name = " ".join(words[k:j])
+    elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
+        label = "PLACE"
+    elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
+        label = "PERSON"
+    elif seg[0] in g.first_names and len(seg) >= 2:
+        label = "PERSON"
+    elif nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2:
+        label = "PERSON"
+    elif any(c.isdigit() for c in name):
+        label = "MISC"  # 'S-400', 'F-16', 'Boeing 737': products and models
+    elif len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
+        label = "ORG"
+    elif len(seg) >= 2 and all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words[k:j]) \
+            and not any(fold(w) in common for w in words[k:j] if w[:1].isupper() and fold(w) not in g.first_names):
+        label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
+    else:
+        label = ""  # decided at article level (consistency), default below
+    m = _M(k, j, stoks[k].start, stoks[j - 1].end, label or "?", "", "", "discovered", entity=name)
+    # Side from a state adjective just before ('Russian analyst ...' is not enough; a title is).
+    if prev_owner is not None and prev_owner.how == "title" and prev_owner.side:
+        m.side = prev_owner.side
+    return m
+
+
+# ---------------------------------------------------------------------------------------------
+# Article-level resolution: discovered-name consistency, roles and plural phrases
+# ---------------------------------------------------------------------------------------------
+def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int | None) -> None:
+    flat = [m for _, _, ms in all_mentions for m in ms if m.how != "_drop"]
+    # 1. Consistency of discovered names: a later 'Malashenko' is the earlier 'Alexei Malashenko'.
+    typed: dict[str, tuple[str, str]] = {}  # folded word / full name -> (label, entity)
+    for m in flat:
+        if m.how == "discovered" and m.label not in ("?", "MISC"):
+            full = fold(m.entity)
+            typed.setdefault(full, (m.label, m.entity))
+            if m.label == "PERSON":
+                parts = m.entity.split()
+                if len(parts) >= 2:
+                    typed.setdefault(fold(parts[-1]), ("PERSON", m.entity))
+    for m in flat:
+        if m.how == "discovered" and m.label in ("?", "PERSON", "ORG", "PLACE"):
+            hit = typed.get(fold(m.entity))
+            if hit and (m.label == "?" or hit[1] != m.entity):
+                m.label, m.entity = hit
+    for m in flat:
+        if m.how == "discovered" and m.label == "?":
+            m.label = _default_label(m.entity)
+    # 2. Roles and plural phrases, in text order.
+    history: list[_M] = []
+    for m in sorted(flat, key=lambda x: (x.start, -x.end)):
+        if m.how == "role" and m.plural:
+            _resolve_plural(d, m, history)
+        elif m.how == "role":
+            _resolve_role(d, m, history, year)
+        if m.label in ("PERSON", "COUNTRY", "ORG", "GROUP") and (m.actor or m.entity) and m.how != "title":
+            history.append(m)
+    # Plural phrases become one mention per actor they stand for.
+    for idx, (si, pi, ms) in enumerate(all_mentions):
+        extra = []
+        for m in ms:
+            if m.how == "role" and m.plural and getattr(m, "_pair", None):
+                first, second = m._pair  # type: ignore[attr-defined]
+                _copy_from(m, first)
+                twin = _M(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
+                _copy_from(twin, second)
+                extra.append(twin)
+            elif m.how == "role" and m.plural:
+                m.how = "_drop"  # nothing to refer to
+        ms.extend(extra)
+        ms.sort(key=lambda x: (x.start, -x.end, x.actor))
+
+
+def _default_label(name: str) -> str:
+    """Type for a capitalised name with no evidence at all."""
+    words = name.split()
+    if len(words) == 1:
+        w = words[0]
+        if re.search(r"(?:ia|land|stan|shire|burg|grad|ville|ton|polis)$", w.lower()):
+            return "PLACE"
+        return "ORG" if w.isupper() else "PERSON"
+    return "PERSON"
+
+
+def _copy_from(m: _M, ante: _M) -> None:
+    m.actor = ante.actor
+    m.entity = ante.entity or ante.actor
+    m.side = ante.side
+    m.antecedent = ante.entity or ante.actor
+    m.antecedent_start = ante.start
+    if m.plural == "state":
+        m.label = "COUNTRY"
+
+
+def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None) -> None:
+    people = [h for h in reversed(history) if h.label == "PERSON" and (h.actor or h.entity)]
+    if m.side:
+        people = [h for h in people if h.side == m.side]
+    ante = None
+    if m.role in ("leader", "counterpart"):
+        # Prefer someone the dictionary knows held a leader role; else the nearest same-side person.
+        ante = next((h for h in people if h.actor and d.has_role(h.actor, "leader", year)), None)
+        if ante is None and m.side:
+            ante = next(iter(people), None)
+        if ante is None and m.role == "counterpart" and not m.side:
+            ante = None
+    else:
+        ante = next((h for h in people if h.actor and d.has_role(h.actor, m.role, year)), None)
+    if ante is not None:
+        m.actor, m.entity, m.antecedent, m.antecedent_start = ante.actor, ante.entity or ante.actor, \
+            ante.entity or ante.actor, ante.start
+        m.side = ante.side
+        return
+    # Nobody named earlier: whoever held the role that year (only when unambiguous).
+    if m.side and year is not None:
+        holders = d.holders("leader" if m.role == "counterpart" else m.role, m.side, year)
+        if len(holders) == 1:
+            m.actor = m.entity = holders[0]
+            return
+    if not m.side:
+        m.how = "_drop"  # 'the president' with nobody to refer to: not reported
+
+
+def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M]) -> None:
+    picked: list[_M] = []
+    seen: set[str] = set()
+    for h in reversed(history):
+        if m.plural == "person":
+            if h.label != "PERSON" or h.how == "role" and h.plural:
+                continue
+            key = h.actor or h.entity
+        else:
+            key = h.side if h.side and d.type(h.side) == "COUNTRY" else ""
+            if key and d.entries[key].historical:
+                continue
+        if not key or key in seen:
+            continue
+        if m.plural == "state":
+            h = _M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key)
+        seen.add(key)
+        picked.append(h)
+        if len(picked) == 2:
+            break
+    if len(picked) == 2:
+        m._pair = (picked[1], picked[0])  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers for other analyzers
+# ---------------------------------------------------------------------------------------------
+def actor_side(name: str, actors: ActorDictionary | None = None) -> str:
+    """The state an actor belongs to: a person's country, a state itself, NATO for NATO.
+
+    Accepts canonical names and any alias ("Putin", "the Kremlin", "Turkish"); '' if unknown.
+
+    >>> actor_side("Vladimir Putin"), actor_side("Erdogan"), actor_side("Moscow"), actor_side("Turkey")
+    ('Russia', 'Turkey', 'Russia', 'Turkey')
+    """
+    d = actors or load_actors()
+    if name in d.entries:
+        return d.entries[name].side
+    toks = _alias_tokens(name)
+    if toks and toks[0].lower() == "the" and len(toks) > 1:
+        toks = toks[1:]
+    node: Any = d.trie
+    for t in toks:
+        node = node.get(fold(t)) if node else None
+    if node and node.get(None):
+        pat = node[None][0]
+        if pat.label == "METONYM":
+            return d.side(pat.actor) or pat.actor
+        if pat.how == "capital":
+            return pat.actor
+        return d.side(pat.actor)
+    return ""
+
+
+def canonical_actor(name: str, actors: ActorDictionary | None = None) -> str:
+    """The dictionary's canonical name for an alias ('Putin' -> 'Vladimir Putin'); '' if unknown."""
+    d = actors or load_actors()
+    if name in d.entries and not name.startswith("__"):
+        return name
+    node: Any = d.trie
+    toks = _alias_tokens(name)
+    if toks and toks[0].lower() == "the" and len(toks) > 1:
+        toks = toks[1:]
+    for t in toks:
+        node = node.get(fold(t)) if node else None
+    if node and node.get(None):
+        pat = node[None][0]
+        return d.side(pat.actor) or pat.actor if pat.label == "METONYM" else pat.actor
+    return ""
+
+
+def last_actor_before(article: Article, offset: int, *, label: str = "PERSON", side: str | None = None,
+                      same_paragraph: bool = False) -> pd.Series | None:
+    """The nearest mention of ``label`` ending before ``offset`` (a helper for pronoun resolution).
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nPutin spoke. He smiled.")
+    >>> last_actor_before(a, a.text.index("He"))["actor"]
+    'Vladimir Putin'
+    """
+    m = find_mentions(article)
+    m = m[(m.end <= offset) & (m.label == label) & (m.entity != "")]
+    if side is not None:
+        m = m[m.side == side]
+    if same_paragraph:
+        sent = article.sentence_at(offset)
+        if sent is not None:
+            m = m[m.paragraph == sent.paragraph]
+    return None if m.empty else m.iloc[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+def _mentions_frame(obj: Article | Corpus | Iterable[Article], actors=None) -> pd.DataFrame:
+    frames = []
+    for a in as_articles(obj):
+        f = find_mentions(a, actors)
+        f.insert(0, "doc_id", a.id)
+        f.insert(1, "date", a.date)
+        frames.append(f)
+    if not frames:
+        return pd.DataFrame(columns=["doc_id", "date"] + COLUMNS)
+    return pd.concat(frames, ignore_index=True)
+
+
+def actor_table(article_or_corpus: Article | Corpus | Iterable[Article], actors=None, *,
+                include_discovered: bool = True) -> pd.DataFrame:
+    """Mentions per actor: one row per actor (or discovered name) with type, side and counts.
+
+    Columns: ``actor`` (canonical name, or the discovered name), ``type``, ``side``,
+    ``mentions``, ``articles``, ``by_name`` / ``by_role`` / ``by_metonym`` / ``by_adjective``
+    (how the mentions were made), ``first_start`` and ``first_text`` (the first mention in the
+    first article), ``discovered`` (True when the actor is not in the dictionary). Sorted by
+    mentions. Title adjectives ("Russian" in "Russian President Vladimir Putin") are not counted:
+    they are evidence of the person's side, not a mention of the state. Places named as
+    locations and MISC names are left out.
+
+    >>> from newslab import Article
+    >>> t = actor_table(Article.from_text("T\\n\\nPutin met Erdogan. Putin smiled."))
+    >>> t[["actor", "side", "mentions"]].values.tolist()
+    [['Vladimir Putin', 'Russia', 2], ['Recep Tayyip Erdogan', 'Turkey', 1]]
+    """
+    m = _mentions_frame(article_or_corpus, actors)
+    cols = ["actor", "type", "side", "mentions", "articles", "by_name", "by_role", "by_metonym",
+            "by_adjective", "first_start", "first_text", "first_doc", "discovered"]
+    m = m[(m.how != "title") & (m.label != "MISC") & (m.label != "PLACE")]
+    if not include_discovered:
+        m = m[m.actor != ""]
+    m = m[m.entity != ""]
+    if m.empty:
+        return pd.DataFrame(columns=cols)
+    m = m.assign(key=m.entity, discovered=m.actor == "")
+    rows = []
+    for key, grp in m.groupby("key", sort=False):
+        first = grp.iloc[0]
+        hows = grp.how.value_counts()
+        rows.append({"actor": key, "type": grp.label.mode().iloc[0], "side": first.side,
+                     "mentions": len(grp), "articles": grp.doc_id.nunique(),
+                     "by_name": int(hows.get("name", 0) + hows.get("alias", 0) + hows.get("discovered", 0)),
+                     "by_role": int(hows.get("role", 0)), "by_metonym": int(hows.get("metonym", 0)),
+                     "by_adjective": int(hows.get("adjective", 0)), "first_start": int(first.start),
+                     "first_text": first.text, "first_doc": first.doc_id, "discovered": bool(first.discovered)})
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["mentions", "first_start"], ascending=[False, True], kind="stable", ignore_index=True)
+
+
+def side_table(article_or_corpus, actors=None) -> pd.DataFrame:
+    """Mentions per side (state), split by the actor type that carried them."""
+    t = actor_table(article_or_corpus, actors, include_discovered=False)
+    t = t[t.side != ""]
+    if t.empty:
+        return pd.DataFrame(columns=["side", "type", "mentions"])
+    return (t.groupby(["side", "type"], as_index=False)["mentions"].sum()
+            .sort_values(["mentions", "side"], ascending=[False, True], ignore_index=True))
+
+
+def cooccurrence(article_or_corpus: Article | Corpus | Iterable[Article], level: str = "sentence",
+                 actors=None, *, by: str = "actor") -> pd.DataFrame:
+    """Actor pairs that appear in the same sentence (or paragraph): the network chart's edges.
+
+    ``by="actor"`` pairs canonical actors (discovered names included); ``by="side"`` pairs the
+    states they belong to. Columns: ``source``, ``target`` (sorted so each pair appears once),
+    ``weight`` (number of sentences/paragraphs with both), ``units`` (their ids, as
+    ``doc_id:index``).
+
+    >>> from newslab import Article
+    >>> c = cooccurrence(Article.from_text("T\\n\\nPutin met Erdogan. Putin left."))
+    >>> c[["source", "target", "weight"]].values.tolist()
+    [['Recep Tayyip Erdogan', 'Vladimir Putin', 1]]
+    """
+    if level not in ("sentence", "paragraph"):
+        raise ParameterError(f"level={level!r}: use 'sentence' or 'paragraph'.")
+    if by not in ("actor", "side"):
+        raise ParameterError(f"by={by!r}: use 'actor' or 'side'.")
+    m = _mentions_frame(article_or_corpus, actors)
+    m = m[(m.how != "title") & ~m.label.isin(["MISC", "PLACE"]) & (m.entity != "")]
+    col = "entity" if by == "actor" else "side"
+    m = m[m[col] != ""]
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for (doc, unit), grp in m.groupby(["doc_id", level], sort=False):
+        names = sorted(set(grp[col]))
+        for i in range(len(names)):
+            for j in range(i + 1, len(names)):
+                pairs.setdefault((names[i], names[j]), []).append(f"{doc}:{unit}")
+    rows = [{"source": a, "target": b, "weight": len(u), "units": u} for (a, b), u in pairs.items()]
+    out = pd.DataFrame(rows, columns=["source", "target", "weight", "units"])
+    return out.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON
+# ---------------------------------------------------------------------------------------------
+def add_json(article: Article, doc: dict) -> None:
+    """Fill the ``entities`` and ``actors`` sections of ``newslab analyze --json``."""
+    m = find_mentions(article)
+    doc["entities"] = [{"text": r.text, "start": int(r.start), "end": int(r.end), "label": r.label,
+                        "actor": r.actor, "side": r.side, "how": r.how}
+                       for r in m.itertuples(index=False)]
+    t = actor_table(article)
+    doc["actors"] = [{"actor": r.actor, "type": r.type, "side": r.side, "mentions": int(r.mentions),
+                      "discovered": bool(r.discovered)} for r in t.itertuples(index=False)]
