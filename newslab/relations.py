@@ -62,22 +62,31 @@ RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensit
 NEGATION_FACTOR = -0.5
 
 _NEGATORS_RE = re.compile(
-    r"\b(?:not|never|no|n't|cannot|without|neither|nor|failed to|fails to|fail to|no longer)\b|n't\b",
+    r"\b(?:not|never|no|n't|cannot|without|neither|nor|failed to|fails to|fail to|no longer|"
+    r"cancel\w*|scrap\w*|call\w* off|postpon\w*)\b|n't\b",
     re.IGNORECASE)
 # Clause boundaries inside a sentence.
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s[-–—]{1,2}\s|\s--\s|,\s+(?=(?:when|which|who|whom|whose|while|whereas|although|though|but|"
-    r"adding|saying|pointing|as)\b)|\s(?=(?:but|whereas)\s)", re.IGNORECASE)
+    r"adding|saying|pointing|as|and)\b)|\s(?=(?:but|whereas)\s)", re.IGNORECASE)
+# A mention right after a place preposition is where something happens, not who does it:
+# "in Kazakhstan's capital Astana", "over Syria", "at the Black Sea resort".
 _LOCATION_PREP_RE = re.compile(
-    r"\b(?:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?)\s+"
+    r"(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|(?i:central|neighbou?ring|"
+    r"war-torn|rebel-held|government-held))\s+){0,2}$")
+# Places (cities, capitals) stand for their state only outside any prepositional phrase
+# ("Ankara has signed", "visited Moscow"), never after one ("talks in Sochi", "resort of Sochi").
+_PLACE_PREP_RE = re.compile(
+    r"\b(?:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?|of|from|to|"
+    r"for|on|via|through|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _CONNECTOR_RE = re.compile(
     r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
     r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
     r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
 _GROUP_RE = re.compile(
     r"\b(?:the\s+two\s+(?:sides|leaders|countries|nations|presidents|governments|neighbou?rs|men|states|"
-    r"capitals|powers|heads of state|ministers|foreign ministers)|the\s+pair|both\s+(?:sides|countries|"
+    r"capitals|powers|heads of state|ministers|foreign ministers)|the\s+(?:two\s+)?neighbou?rs|the\s+pair|both\s+(?:sides|countries|"
     r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
@@ -208,6 +217,7 @@ class _Mention:
     end: int
     text: str
     actors: tuple[tuple[str, str], ...]  # (canonical actor, state/side) — two for "the pair"
+    place: bool = False  # a city/capital that may stand for its state (metonymy)
 
     @property
     def sides(self) -> tuple[str, ...]:
@@ -287,21 +297,30 @@ def _actor_mentions(article: Article) -> list[_Mention]:
     df = find(article)
     spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
     texts: dict[tuple[int, int], str] = {}
+    places: set[tuple[int, int]] = set()
+    blocked: list[tuple[int, int]] = []
     for row in df.itertuples(index=False):
+        blocked.append((int(row.start), int(row.end)))  # no cue inside a name ("Dialogue of ... institute")
         actor = str(getattr(row, "actor", "") or "")
         if not actor:
             continue
         label = str(getattr(row, "label", "") or "").upper()
         how = str(getattr(row, "how", "") or "")
+        raw_side = str(getattr(row, "side", "") or "")
+        if not raw_side and label not in ("PERSON", "GROUP", ""):
+            continue  # a project or product (TurkStream, S-400) or a sea is not an actor
         if label == "PLACE" and how != "metonym":
-            continue  # Sochi, Idlib, the Black Sea: where, not who
-        side = actor_state(actor, str(getattr(row, "side", "") or ""))
+            if not raw_side or raw_side == actor:
+                continue
+            places.add((int(row.start), int(row.end)))
+            actor = raw_side  # "Ankara" in an event stands for Turkey
+        side = actor_state(actor, raw_side)
         k = (int(row.start), int(row.end))
         spans.setdefault(k, [])
         if (actor, side) not in spans[k]:
             spans[k].append((actor, side))
         texts[k] = str(row.text)
-    mentions = sorted((_Mention(s, e, texts[(s, e)], tuple(a)) for (s, e), a in spans.items()),
+    mentions = sorted((_Mention(s, e, texts[(s, e)], tuple(a), (s, e) in places) for (s, e), a in spans.items()),
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
@@ -315,6 +334,7 @@ def _actor_mentions(article: Article) -> list[_Mention]:
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
     mentions = sorted(mentions + groups, key=lambda x: (x.start, x.end))
     article.cache[key] = mentions
+    article.cache[("relations", "name_spans")] = blocked
     return mentions
 
 
@@ -324,7 +344,12 @@ def _last_coordinated_pair(text: str, mentions: list[_Mention], before: int) -> 
     for i in range(len(earlier) - 1, 0, -1):
         grp = _sides(_chain(text, earlier[:i + 1], from_end=True))
         if len(grp) >= 2:
-            return grp[0][1], grp[1][1]
+            if len(grp) == 2:
+                return grp[0][1], grp[1][1]
+            # "Russia, Turkey and Iran ... the two neighbours": the two most-mentioned of the list
+            counts = {g[1]: sum(1 for m in earlier if g[1] in m.sides) for g in grp}
+            top = sorted(counts, key=lambda k: -counts[k])[:2]
+            return top[0], top[1]
     return None
 
 
@@ -359,7 +384,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_location(text: str, m: _Mention, floor: int) -> bool:
-    return bool(_LOCATION_PREP_RE.search(text[max(floor, m.start - 40):m.start]))
+    before = text[max(floor, m.start - 40):m.start]
+    if m.place:
+        return bool(_PLACE_PREP_RE.search(before)) or bool(re.search(r"(?:capital|city|town|resort|port|province)\s+$", before, re.I))
+    return bool(_LOCATION_PREP_RE.search(before))
 
 
 def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
@@ -552,7 +580,8 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     last_pair: tuple[list[tuple[str, str, str]], int] | None = None  # (pair, sentence)
     for sent in article.sentences:
         sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-        blocked = [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
+        blocked = [(a, b) for a, b in article.cache.get(("relations", "name_spans"), [])
+                   if sent.start <= a < sent.end] or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
         matches = _cue_matches(text, sent.start, sent.end, lex, blocked)
         clauses = _clauses(text, sent.start, sent.end)
         prev_bg = {}
@@ -669,6 +698,10 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     sources = left_nb
     if not sources and pronoun_pair and not targets:
         return []
+    if len(sources) >= 2 and not targets and cue.intensity > 0:
+        # a joint cooperative act with no other target ("Moscow and Ankara have supported
+        # negotiations", "Putin and Erdogan inaugurated the pipeline") is cooperation between them
+        return both(sources)
     if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, clause[1]) and pronoun_pair:
         targets = [p for p in pronoun_pair if p[1] not in {s[1] for s in sources}]
     if not sources and targets and clause_pair:
