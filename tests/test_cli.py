@@ -49,12 +49,24 @@ def test_analyze_summary_text(seed_path, capsys):
     assert code == 0 and "25 sentences" in out and "Putin and Erdogan discuss Syria peace plan" in out
 
 
+def _write(name, data):
+    def make(d):
+        p = d / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            p.write_bytes(data)
+        else:
+            p.write_text(data)
+        return p.parent if name.startswith("sub/") else p
+    return make
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "missing.txt", "missing.txt: no such file"),
-    (lambda d: (d / "empty.txt").write_text("") or d / "empty.txt", "empty.txt: the file is empty"),
-    (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 50) or d / "bin.txt", "bin.txt: looks like a binary file"),
-    (lambda d: (d / "t.csv").write_text("a,b\n1,2\n") or d / "t.csv", "t.csv: no 'text' column"),
-    (lambda d: (d / "sub").mkdir() or (d / "sub" / "x.doc").write_text("x") or d / "sub", "sub: the folder has no"),
+    (_write("empty.txt", ""), "empty.txt: the file is empty"),
+    (_write("bin.txt", b"\x00\x01\x02" * 50), "bin.txt: looks like a binary file"),
+    (_write("t.csv", "a,b\n1,2\n"), "t.csv: no 'text' column"),
+    (_write("sub/x.doc", "x"), "sub: the folder has no"),
 ])
 def test_user_errors_exit_2_with_one_sentence(tmp_path, capsys, make, message):
     code, out, err = run(["analyze", str(make(tmp_path))], capsys)
