@@ -1,0 +1,97 @@
+"""Benchmark newslab.quotes.extract_quotes: quotes per second and sentences per second.
+
+Corpus: the seed article repeated (default 200 copies) plus, when present, the English Wikinews
+articles in ``../shared/bench/wikinews_2019_2020/`` (CC BY 2.5; read only, never copied into the
+project). Each article is a fresh :class:`~newslab.Article`, so nothing is cached between runs;
+sentence splitting is done before the clock starts, so the figure measures quote extraction itself
+(including speaker resolution through ``newslab.entities.find_mentions`` when that module exists,
+reported separately).
+
+Run::
+
+    .venv/bin/python benchmarks/quotes.py [--copies 200] [--no-entities]
+
+Target (issue 5): >= 2,000 sentences/s on one core. The machine is shared, so figures are noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newslab import Article  # noqa: E402
+from newslab.io import load_article  # noqa: E402
+import newslab.quotes as quotes  # noqa: E402
+
+
+def bench_dir() -> Path:
+    env = os.environ.get("NEWSLAB_BENCH_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
+def wikinews_texts() -> list[tuple[str, str]]:
+    folder = bench_dir() / "wikinews_2019_2020"
+    files = sorted(folder.glob("wikinews_*.csv")) if folder.is_dir() else []
+    if not files:
+        return []
+    import pandas as pd
+
+    df = pd.concat([pd.read_csv(f) for f in files], ignore_index=True)
+    return [(str(r.title), str(r.text)) for r in df.itertuples(index=False) if isinstance(r.text, str)]
+
+
+def build(copies: int) -> list[Article]:
+    seed_path = ROOT / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
+    seed_text = load_article(seed_path).text
+    arts = [Article.from_text(seed_text, title_line=True) for _ in range(copies)]
+    arts += [Article.from_text(f"{title}\n\n{text}", title_line=True) for title, text in wikinews_texts()]
+    for a in arts:
+        _ = a.sentences  # split before timing
+    return arts
+
+
+def run(arts: list[Article], use_entities: bool) -> tuple[float, int, int]:
+    t0 = time.perf_counter()
+    n_quotes = 0
+    for a in arts:
+        if not use_entities:  # the built-in name fallback, timed as part of the run
+            a.cache[("quotes", "mentions")] = quotes._fallback_mentions(a)
+        n_quotes += len(quotes.extract_quotes(a))
+    dt = time.perf_counter() - t0
+    return dt, n_quotes, sum(a.n_sentences for a in arts)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=200, help="copies of the seed article (default 200)")
+    ap.add_argument("--no-entities", action="store_true", help="time the built-in name fallback only")
+    args = ap.parse_args()
+    arts = build(args.copies)
+    n_wiki = len(arts) - args.copies
+    if n_wiki == 0:
+        print(f"(Wikinews data not found under {bench_dir()}; timing the seed copies only — "
+              "set NEWSLAB_BENCH_DIR to the shared bench folder to include it.)")
+    try:
+        import newslab.entities  # noqa: F401
+        has_entities = not args.no_entities
+    except ImportError:
+        has_entities = False
+    print(f"corpus: {args.copies} x seed + {n_wiki} Wikinews articles")
+    modes = [False] + ([True] if has_entities else [])
+    for use_entities in modes:
+        fresh = build(args.copies) if use_entities else arts
+        dt, nq, ns = run(fresh, use_entities)
+        label = "with entities.find_mentions" if use_entities else "name fallback (no entities)"
+        print(f"{label:32s} {ns:7d} sentences  {nq:6d} quotes  {dt:6.2f} s  "
+              f"{ns / dt:8.0f} sentences/s  {nq / dt:7.0f} quotes/s")
+    print("target: >= 2,000 sentences/s on one core (shared machine: figures are noisy)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
