@@ -90,7 +90,7 @@ _GROUP_RE = re.compile(
     r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
-_PASSIVE_BY_RE = re.compile(r"\s+(?:\w+\s+){0,2}?by\s+", re.IGNORECASE)
+_PASSIVE_BY_RE = re.compile(r"\s+by\s+", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
@@ -662,7 +662,7 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     else:
         left_nb = left_group
     # a passive agent: "shot down by Turkish jets"
-    passive = _PASSIVE_BY_RE.match(text, en, clause[1])
+    passive = None if cue.symmetric else _PASSIVE_BY_RE.match(text, en, clause[1])
     if passive:
         agents = [m for m in right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
         if agents:

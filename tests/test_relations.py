@@ -1,0 +1,224 @@
+"""Tests for newslab.relations: events, cue types, negation, symmetry, time reference, dyads, JSON.
+
+The short texts below are written for these tests (not taken from any article); each one checks
+one rule. The seed article checks the Russia–Turkey case end to end.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslab import Article, Corpus
+from newslab.io import load_article
+from newslab.relations import (QUAD_CLASSES, RELATION_COLUMNS, add_json, cue_table, dyad, dyad_key,
+                               extract_relations, load_relation_cues)
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
+
+
+def art(body: str, date: str = "2018-03-14") -> Article:
+    return Article.from_text("Headline\n\n" + body, date=date)
+
+
+def triples(df: pd.DataFrame) -> set[tuple[str, str, str]]:
+    return set(zip(df.source_side, df.target_side, df.cue.str.lower()))
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return load_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed) -> pd.DataFrame:
+    return extract_relations(seed)
+
+
+# --- the seed article -------------------------------------------------------------------------
+def test_seed_dyad_is_cooperative_for_current_events(seed):
+    d = dyad(seed, "Russia", "Turkey")
+    assert d.net > 2.0                      # current events: talks, agreement, working together, S-400 deal
+    assert d.net_all < d.net                # the background (crisis, warplane, rivalry) pulls it down
+    assert d.n_current >= 10 and d.n_events > d.n_current
+    assert d.label == "cooperative"
+    # persons count for their states: Putin/Erdogan agreed in the first sentence
+    first = d.events[d.events.sentence == 0]
+    assert set(first.source) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    assert set(first.source_side) == {"Russia", "Turkey"}
+
+
+def test_seed_warplane_crisis_and_reconciliation_are_background(seed_events):
+    ev = seed_events
+    shoot = ev[ev.cue.str.contains("shoot|shot", case=False)]
+    assert len(shoot) == 2  # "shooting down of a Russian warplane", "shot down a Russian warplane"
+    assert set(zip(shoot.source_side, shoot.target_side)) == {("Turkey", "Russia")}
+    assert set(shoot.type) == {"material_conflict"} and set(shoot.time) == {"background"}
+    recon = ev[ev.cue.str.lower() == "reconciliation"]
+    assert set(recon.time) == {"background"} and len(recon) == 2  # symmetric: both directions
+    crisis = ev[ev.cue.str.lower() == "crisis"]
+    assert len(crisis) == 4 and set(crisis.time) == {"background"}
+    # the events reported as new stay current
+    work = ev[ev.cue == "working together"]
+    assert set(work.time) == {"current"} and set(work.type) == {"material_cooperation"}
+    met = ev[ev.cue == "met"]  # "The pair last met in Ankara in September"
+    assert set(met.time) == {"background"}
+    assert set(zip(met.source_side, met.target_side)) == {("Russia", "Turkey"), ("Turkey", "Russia")}
+
+
+def test_seed_support_for_assad_and_rebels(seed_events):
+    ev = seed_events
+    backer = ev[ev.cue == "backer"]
+    assert set(zip(backer.source, backer.target)) == {("Russia", "Bashar al-Assad"), ("Iran", "Bashar al-Assad")}
+    backed = ev[ev.cue == "backed"]
+    assert list(zip(backed.source, backed.target)) == [("Turkey", "Syrian rebels")]
+    assert (ev.intensity.between(-10, 10)).all() and set(ev.type) <= set(QUAD_CLASSES)
+
+
+def test_seed_offsets_point_at_the_cue(seed, seed_events):
+    for r in seed_events.itertuples():
+        assert seed.text[r.start:r.end] == r.cue
+    assert list(seed_events.columns) == RELATION_COLUMNS
+
+
+# --- unseen-style episodes (written for the tests) ----------------------------------------------
+HOSTILE = (
+    "Ankara downed the jet on Tuesday near the border, and Russian President Vladimir Putin accused Turkey "
+    "of treachery.\n\nMoscow will impose sanctions on Turkey, the Kremlin said, and it suspended visa-free "
+    "travel for Turkish citizens.\n\nTurkish President Recep Tayyip Erdogan refused to apologise and warned "
+    "Russia against further violations of Turkish airspace.")
+COOPERATIVE = (
+    "Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan held talks in "
+    "Istanbul on Wednesday.\n\nThe two leaders praised their growing cooperation, and Turkey bought a second "
+    "batch of S-400 systems from Russia.\n\nRussia, Turkey and Iran agreed to meet again in Astana.")
+
+
+def test_hostile_episode_is_negative():
+    a = art(HOSTILE, date="2015-11-26")
+    d = dyad(a, "Russia", "Turkey")
+    assert d.net < -3 and d.label == "hostile"
+    ev = d.events
+    assert ("Russia", "Turkey", "sanctions") in triples(ev)
+    assert ("Russia", "Turkey", "accused") in triples(ev)
+    assert ("Turkey", "Russia", "warned") in triples(ev)
+    assert set(ev.time) == {"current"}
+
+
+def test_cooperative_episode_is_positive():
+    d = dyad(art(COOPERATIVE, date="2019-09-17"), "Turkey", "Russia")
+    assert d.net > 3 and d.label == "cooperative"
+    assert ("Turkey", "Russia", "bought") in triples(d.events)
+    assert {("Russia", "Turkey", "held talks"), ("Turkey", "Russia", "held talks")} <= triples(d.events)
+
+
+@pytest.mark.parametrize("body, cue, qclass, sign", [
+    ("Turkey praised Russia for its help.", "praised", "verbal_cooperation", 1),
+    ("Russia delivered gas to Turkey through the new pipeline.", "delivered", "material_cooperation", 1),
+    ("Turkey accused Russia of bombing civilians.", "accused", "verbal_conflict", -1),
+    ("Russia imposed sanctions on Turkey.", "sanctions", "material_conflict", -1),
+])
+def test_each_quad_class(body, cue, qclass, sign):
+    ev = extract_relations(art(body))
+    row = ev[ev.cue.str.lower().str.startswith(cue[:6])].iloc[0]
+    assert row.type == qclass and (row.intensity > 0) == (sign > 0)
+    assert row.time == "current" and not row.negated
+    assert {row.source_side, row.target_side} == {"Russia", "Turkey"}
+
+
+def test_direction_and_passive():
+    ev = extract_relations(art("A Russian warplane was shot down by Turkish jets."))
+    assert list(zip(ev.source_side, ev.target_side)) == [("Turkey", "Russia")]
+
+
+def test_negation_halves_and_flips_the_weight():
+    ev = extract_relations(art("Turkey did not agree with Russia on the plan."))
+    assert len(ev) == 2 and ev.negated.all()
+    assert (ev.weight == -2.0).all()  # agree = +4, negated → −0.5 × 4
+    d = dyad(art("Turkey did not agree with Russia on the plan."), "Russia", "Turkey")
+    assert d.net == -2.0
+
+
+def test_symmetric_events_give_both_directions():
+    for body in ("Russia and Turkey have been working together in Syria.",
+                 "There were talks between Putin and Erdogan on Friday.",
+                 "Putin and Erdogan met in Sochi. The pair agreed to cooperate.",
+                 "Putin and Erdogan spoke on Friday. The two sides agreed on a plan."):
+        ev = extract_relations(art(body))
+        dirs = set(zip(ev.source_side, ev.target_side))
+        assert dirs == {("Russia", "Turkey"), ("Turkey", "Russia")}, body
+
+
+def test_background_time_references():
+    date = "2017-11-13"
+    cases = {
+        "Russia and Turkey signed a deal in November 2015.": "background",
+        "Russia and Turkey have been working together since a 2016 reconciliation deal.": None,
+        "Putin and Erdogan last met in September.": "background",
+        "Turkey had bought arms from Russia in 2014.": "background",
+        "Russia and Turkey signed a deal on Monday.": "current",
+        "Russia and Turkey signed a deal on November 2.": "current",
+    }
+    for body, expected in cases.items():
+        ev = extract_relations(art(body, date=date))
+        if expected is None:
+            times = dict(zip(ev.cue, ev.time))
+            assert times["working together"] == "current" and times["reconciliation"] == "background"
+        else:
+            assert set(ev.time) == {expected}, body
+
+
+def test_time_without_article_date_uses_latest_year():
+    ev = extract_relations(art("Turkey shot down a Russian jet in 2015. In 2017 Russia and Turkey signed a deal.",
+                               date=""))
+    assert dict(zip(ev.cue, ev.time)) == {"shot down": "background", "signed": "current"}
+
+
+def test_empty_and_actorless_articles():
+    empty = Article.from_text("", title_line=False)
+    ev = extract_relations(empty)
+    assert ev.empty and list(ev.columns) == RELATION_COLUMNS
+    d = dyad(empty, "Russia", "Turkey")
+    assert (d.net, d.net_all, d.n_events, d.label) == (0.0, 0.0, 0, "no current events")
+    assert extract_relations(art("The weather was fine and everyone agreed.")).empty
+
+
+def test_corpus_timeseries():
+    c = Corpus([art(HOSTILE, date="2015-11-26"), art(COOPERATIVE, date="2019-09-17"),
+                art("Russia and Turkey signed a gas deal.", date="2019-09-30")])
+    d = dyad(c, "Russia", "Turkey")
+    ts = d.timeseries
+    assert list(ts.month) == ["2015-11", "2019-09"]
+    assert ts.net.iloc[0] < 0 < ts.net.iloc[1]
+    assert set(d.events.doc_id) == {a.id for a in c}
+    assert len(d.evidence) >= 5
+
+
+def test_json_sections(seed):
+    doc = {"article": {}}
+    add_json(seed, doc)
+    json.dumps(doc)
+    assert doc["relations"] and set(doc["relations"][0]) == {
+        "source", "target", "cue", "start", "end", "type", "intensity", "negated", "time"}
+    rt = doc["article"]["dyads"][dyad_key("Turkey", "Russia")]
+    assert rt["net"] > 0 and rt["events"] >= 20 and rt["net_all"] < rt["net"]
+    assert dyad_key("Turkey", "Russia") == "Russia|Turkey"
+
+
+def test_user_cue_file(tmp_path):
+    p = tmp_path / "cues.yml"
+    p.write_text("cues:\n  hug:\n    forms: [hugged]\n    type: verbal_cooperation\n    intensity: 2\n"
+                 "    symmetric: true\n    note: test\n", encoding="utf-8")
+    ev = extract_relations(art("Putin hugged Erdogan."), cues=p)
+    assert list(ev.cue) == ["hugged", "hugged"] and set(ev.intensity) == {2.0}
+    bad = tmp_path / "bad.yml"
+    bad.write_text("cues:\n  x:\n    forms: [x]\n    type: friendly\n    intensity: 2\n", encoding="utf-8")
+    with pytest.raises(Exception, match="type"):
+        load_relation_cues(bad)
+
+
+def test_cue_table_documents_every_cue():
+    t = cue_table()
+    assert len(t) >= 30 and t.note.str.len().min() > 10
+    assert set(t.type) == set(QUAD_CLASSES)
