@@ -1299,14 +1299,14 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
     Returns
     -------
     DataFrame with ``n_quotes`` (a multi-paragraph quote counts once), ``n_direct``,
-    ``n_indirect``, ``n_partial``, ``quoted_words`` and ``share_words`` (share of all quoted words
-    in the article or corpus), sorted by quoted words. Quotes with no resolved speaker are
+    ``n_indirect``, ``n_partial``, ``quoted_words``, ``share_words`` (share of all quoted words
+    in the article or corpus) and ``words_direct/indirect/partial``, sorted by quoted words. Quotes with no resolved speaker are
     counted under ``"(unattributed)"``.
 
     >>> from newslab import Article
     >>> a = Article.from_text('T\\n\\n"We won," Putin said. "We lost," said Erdogan.')
     >>> voice_share(a)[["speaker", "n_quotes", "quoted_words"]].values.tolist()
-    [['Erdogan', 1, 2], ['Putin', 1, 2]]
+    [['Recep Tayyip Erdogan', 1, 2], ['Vladimir Putin', 1, 2]]
     """
     if by not in ("speaker", "side"):
         from .errors import ParameterError
@@ -1319,7 +1319,8 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
             q = q.assign(doc_id=art.id)
             frames.append(q)
     cols_key = ["speaker", "side"] if by == "speaker" else ["side"]
-    out_cols = cols_key + ["n_quotes", "n_direct", "n_indirect", "n_partial", "quoted_words", "share_words"]
+    out_cols = cols_key + ["n_quotes", "n_direct", "n_indirect", "n_partial", "quoted_words", "share_words",
+                           "words_direct", "words_indirect", "words_partial"]
     if not frames:
         return pd.DataFrame(columns=out_cols)
     q = pd.concat(frames, ignore_index=True)
@@ -1336,6 +1337,9 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
         "n_indirect": g["kind"].apply(lambda k: int((k == "indirect").sum())),
         "n_partial": g["kind"].apply(lambda k: int((k == "partial").sum())),
         "quoted_words": g["words"].sum(),
+        "words_direct": g.apply(lambda d: int(d.loc[d["kind"] == "direct", "words"].sum()), include_groups=False),
+        "words_indirect": g.apply(lambda d: int(d.loc[d["kind"] == "indirect", "words"].sum()), include_groups=False),
+        "words_partial": g.apply(lambda d: int(d.loc[d["kind"] == "partial", "words"].sum()), include_groups=False),
     }).reset_index()
     total = out["quoted_words"].sum()
     out["share_words"] = out["quoted_words"] / total if total else 0.0

@@ -1,0 +1,360 @@
+"""Tests for newslab.quotes: the seed's quotes counted by hand, and one small text per pattern."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslab import Article, Corpus
+from newslab.io import load_article
+from newslab.quotes import QUOTE_COLUMNS, extract_quotes, load_cues, voice_share
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
+
+PUTIN, ERDOGAN = "Vladimir Putin", "Recep Tayyip Erdogan"
+CAVUSOGLU, MALASHENKO = "Mevlut Cavusoglu", "Alexei Malashenko"
+
+# Every quote in the seed, read by hand: (start offset, first words, kind, speaker_text, speaker).
+# Not quotes: 'agreed Monday on the need' (no speech verb), a "de-escalation" zone (the
+# reporter's scare quotes), 'Erdogan has pledged to support' (a promise to act, not speech).
+SEED_QUOTES = [
+    (484, "During four hours of talks", "indirect", "Putin", PUTIN),            # ..., Putin said.
+    (645, "We are united in the need", "direct", "the Russian leader", PUTIN),  # role speaker
+    (858, "We agreed that there is now", "direct", "Erdogan", ERDOGAN),         # said Erdogan
+    (1398, "Our relationship has been restored", "direct", "Putin", PUTIN),
+    (1506, "he was glad to see the Turkish leader", "indirect", "Putin", PUTIN),  # ..., adding that
+    (1748, "Ankara was seeking a political solution", "indirect",
+     "Turkish Foreign Minister Mevlut Cavusoglu", CAVUSOGLU),                  # told journalists ... that
+    (1806, "Without a ceasefire we cannot talk", "direct", "he", CAVUSOGLU),    # two sentences, pronoun
+    (2293, "mutual need", "partial", "Alexei Malashenko", MALASHENKO),          # apposition + partial
+    (2310, "Russia, which is in a very difficult position", "direct", "he", MALASHENKO),  # he told AFP
+    (2510, "Erdogan is dissatisfied with the West", "indirect", "Malashenko", MALASHENKO),
+    (2770, "It's a meeting of two charismatic people", "direct", "Malashenko", MALASHENKO),  # added,
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return load_article(SEED)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed: Article) -> pd.DataFrame:
+    return extract_quotes(seed)
+
+
+def q_of(text: str, **kw) -> pd.DataFrame:
+    return extract_quotes(Article.from_text("Headline\n\n" + text, **kw))
+
+
+def row(df: pd.DataFrame, prefix: str) -> pd.Series:
+    hits = df[df["text"].str.startswith(prefix)]
+    assert len(hits) == 1, f"expected one quote starting {prefix!r}, got:\n{df[['text', 'kind', 'speaker']]}"
+    return hits.iloc[0]
+
+
+# ------------------------------------------------------------------------------------------- seed
+
+def test_seed_every_quote_with_its_speaker(seed_quotes: pd.DataFrame) -> None:
+    got = [(int(r.start), r.kind, r.speaker_text, r.speaker) for r in seed_quotes.itertuples()]
+    want = [(s, kind, sp_text, sp) for s, _, kind, sp_text, sp in SEED_QUOTES]
+    assert got == want
+
+
+def test_seed_offsets_slice_back_to_text(seed: Article, seed_quotes: pd.DataFrame) -> None:
+    for r, (_, first_words, *_rest) in zip(seed_quotes.itertuples(), SEED_QUOTES):
+        assert seed.text[r.start:r.end] == r.text
+        assert r.text.startswith(first_words)
+        assert seed.text[r.cue_start:r.cue_end] == r.cue
+        if r.speaker_start >= 0:
+            assert seed.text[r.speaker_start:r.speaker_end] == r.speaker_text
+    assert list(seed_quotes.columns) == QUOTE_COLUMNS
+
+
+def test_seed_quote_boundaries_and_sides(seed_quotes: pd.DataFrame) -> None:
+    cav = row(seed_quotes, "Without a ceasefire")
+    # one quote over two sentences, ending before the closing comma and mark
+    assert cav.text.endswith("pay more attention to the political process")
+    assert (cav.sentence, cav.paragraph) == (12, 11)
+    assert row(seed_quotes, "It's a meeting").text.endswith("two leaders")  # '..." Malashenko added,'
+    assert row(seed_quotes, "Erdogan is dissatisfied").text == \
+        "Erdogan is dissatisfied with the West's attitude towards him"  # 'Meanwhile' is the reporter's
+    assert row(seed_quotes, "Ankara was seeking").cue == "told"
+    assert set(seed_quotes.loc[seed_quotes.speaker == PUTIN, "side"]) == {"Russia"}
+    assert set(seed_quotes.loc[seed_quotes.speaker == CAVUSOGLU, "side"]) == {"Turkey"}
+    assert not seed_quotes["unclosed"].any()
+    assert "de-escalation" not in set(seed_quotes["text"])
+
+
+def test_seed_is_cached(seed: Article) -> None:
+    a = extract_quotes(seed)
+    a.loc[0, "speaker"] = "changed"
+    assert extract_quotes(seed).loc[0, "speaker"] == PUTIN  # callers get a copy of the cached table
+    assert ("quotes", "quote_cues.yml") in seed.cache
+
+
+# --------------------------------------------------------------------------------- direct quotes
+
+def test_said_after_quote_both_orders_and_colon() -> None:
+    df = q_of('"We will win," Lavrov said.\n\n"They will lose," said Cavusoglu.\n\n'
+              'Peskov said: "The presidents talk often."')
+    assert [(r.kind, r.speaker_text) for r in df.itertuples()] == \
+        [("direct", "Lavrov"), ("direct", "Cavusoglu"), ("direct", "Peskov")]
+    assert row(df, "The presidents").text == "The presidents talk often."
+
+
+def test_told_audiences() -> None:
+    df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
+              'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
+              '"We are ready," Erdogan told the Hurriyet daily on Sunday.\n\n'
+              'Peskov told journalists: "No decision yet."')
+    assert [(r.kind, r.speaker_text, r.cue) for r in df.itertuples()] == [
+        ("direct", "Lavrov", "told"), ("indirect", "Cavusoglu", "told"),
+        ("direct", "Erdogan", "told"), ("direct", "Peskov", "told")]
+    assert row(df, "Turkey would").text == "Turkey would not withdraw"
+
+
+def test_curly_quotes_and_interrupted_quote() -> None:
+    df = q_of("“Turkey has to understand,” Zakharova said, “that there is no other way.”")
+    assert list(df["text"]) == ["Turkey has to understand", "that there is no other way."]
+    assert set(df["speaker_text"]) == {"Zakharova"} and set(df["kind"]) == {"direct"}
+
+
+def test_guillemets_and_single_curly_quotes() -> None:
+    df = q_of("«Nous sommes prêts», Lavrov said.\n\n‘It is a provocation,’ Peskov told AFP.")
+    assert list(df["text"]) == ["Nous sommes prêts", "It is a provocation"]
+    assert list(df["speaker_text"]) == ["Lavrov", "Peskov"]
+
+
+def test_nested_single_quotes_stay_inside() -> None:
+    df = q_of("\"The so-called 'safe zone' is a fiction, and 'Idlib first' too,\" Lavrov said.")
+    assert len(df) == 1
+    assert df.loc[0, "text"] == "The so-called 'safe zone' is a fiction, and 'Idlib first' too"
+
+
+def test_apostrophes_do_not_open_quotes() -> None:
+    df = q_of("Russia’s view isn’t Turkey’s, Lavrov said.")
+    assert list(df["kind"]) == ["indirect"] and df.loc[0, "text"] == "Russia’s view isn’t Turkey’s"
+
+
+# ------------------------------------------------------------------------------ speaker phrases
+
+def test_apposition_both_orders() -> None:
+    df = q_of('Fyodor Lukyanov, a Moscow-based analyst who edits a journal, said the sides had no choice.\n\n'
+              '"It will not last," Ibrahim Kalin, Erdogan\'s spokesman, told reporters.\n\n'
+              'Erdogan\'s spokesman, Ibrahim Kalin, said Turkey would stay.\n\n'
+              'Dmitry Peskov, 52, said the Kremlin was worried.')
+    assert list(df["speaker_text"]) == ["Fyodor Lukyanov", "Ibrahim Kalin", "Ibrahim Kalin", "Dmitry Peskov"]
+    assert row(df, "the sides").kind == "indirect"
+
+
+def test_role_speaker_resolved_to_named_actor() -> None:
+    df = q_of("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi.\n\n"
+              '"We agreed on a lot," the Russian leader told reporters.\n\n'
+              '"We will continue," said the Turkish leader.')
+    assert list(df["speaker_text"]) == ["the Russian leader", "the Turkish leader"]
+    assert list(df["speaker"]) == [PUTIN, ERDOGAN]
+    assert list(df["side"]) == ["Russia", "Turkey"]
+
+
+def test_pronouns_follow_the_latest_compatible_speaker() -> None:
+    df = q_of("Foreign ministry spokeswoman Maria Zakharova spoke on Thursday.\n\n"
+              '"This is a provocation," she told a briefing.\n\n'
+              'Sergei Lavrov said Moscow was patient.\n\n'
+              '"But patience has limits," he said.')
+    assert list(df["speaker_text"]) == ["she", "Sergei Lavrov", "he"]
+    assert list(df["speaker"]) == ["Maria Zakharova", "Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_she_skips_a_more_recent_man() -> None:
+    df = q_of("Maria Zakharova briefed reporters in Moscow.\n\nSergei Lavrov flew to Ankara.\n\n"
+              '"Nobody will believe it," she said.\n\n"We will see," he said.')
+    assert list(df["speaker"]) == ["Maria Zakharova", "Sergei Lavrov"]
+
+
+def test_surname_gets_full_name_of_unknown_person() -> None:
+    df = q_of("Sinan Ulgen, a former Turkish diplomat, met reporters.\n\n"
+              '"It was not a breakthrough," Ulgen said.')
+    assert df.loc[0, "speaker"] == "Sinan Ulgen"
+
+
+def test_plural_pronoun_and_officials() -> None:
+    df = q_of("Turkish officials said in a statement on Monday that the convoy had been hit.\n\n"
+              "They added that two soldiers were killed.")
+    assert list(df["speaker_text"]) == ["Turkish officials", "They"]
+    assert df.loc[1, "speaker"] == df.loc[0, "speaker"]
+    assert set(df["side"]) == {"Turkey"}
+
+
+# --------------------------------------------------------------------------------- indirect speech
+
+def test_indirect_forms() -> None:
+    df = q_of("Putin said that Russia did not want a war.\n\n"
+              "Cavusoglu said Turkey expected Moscow to act.\n\n"
+              "The talks were useful, Lavrov said on Monday.\n\n"
+              "The deal was not a breakthrough, said Sinan Ulgen, a former diplomat.\n\n"
+              "Putin has repeatedly said that Russia seeks calm.")
+    assert [(r.text, r.speaker_text) for r in df.itertuples()] == [
+        ("Russia did not want a war", "Putin"), ("Turkey expected Moscow to act", "Cavusoglu"),
+        ("The talks were useful", "Lavrov"), ("The deal was not a breakthrough", "Sinan Ulgen"),
+        ("Russia seeks calm", "Putin")]
+    assert set(df["kind"]) == {"indirect"}
+
+
+def test_according_to_both_positions() -> None:
+    df = q_of("According to the Kremlin, Putin and Erdogan will speak by phone.\n\n"
+              "Two soldiers died, according to Turkish officials.")
+    assert list(df["text"]) == ["Putin and Erdogan will speak by phone", "Two soldiers died"]
+    assert list(df["speaker_text"]) == ["the Kremlin", "Turkish officials"]
+    assert list(df["side"]) == ["Russia", "Turkey"]  # the Kremlin is Russia's metonym
+
+
+def test_according_to_does_not_override_a_reporting_verb() -> None:
+    df = q_of("The Turkish defence ministry said two soldiers had died, according to state media.")
+    assert list(df["speaker_text"]) == ["The Turkish defence ministry"]
+
+
+def test_participle_keeps_the_sentence_speaker() -> None:
+    df = q_of('"The attacks must stop," Erdogan said, adding that Turkey would respond.')
+    assert list(df["kind"]) == ["direct", "indirect"]
+    assert set(df["speaker"]) == {ERDOGAN}
+    assert df.loc[1, "text"] == "Turkey would respond"
+
+
+def test_not_reported_speech() -> None:
+    df = q_of("Erdogan has pledged to support the Tatars.\n\n"
+              "Turkey urged Russia to show restraint.\n\n"
+              "The agreement is said to be fragile.\n\n"
+              "He said nothing.\n\n"
+              "Putin told Erdogan.")
+    assert df.empty
+
+
+# -------------------------------------------------------------------------- partial and scare quotes
+
+def test_partial_inside_reported_speech_scare_quotes_dropped() -> None:
+    df = q_of('Lukyanov said the two sides had a "strategic interest" in calm.\n\n'
+              'They agreed on a "de-escalation" zone in Idlib.\n\n'
+              'The talks were "constructive", a Turkish official said.\n\n'
+              'Erdogan called the strikes "unacceptable".\n\n'
+              'Erdogan was quoted as saying that Turkey would "never leave" Idlib.')
+    assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
+        ("strategic interest", "partial", "Lukyanov"), ("constructive", "partial", "a Turkish official"),
+        ("unacceptable", "partial", "Erdogan"), ("never leave", "partial", "Erdogan")]
+
+
+# ------------------------------------------------------------------------ multi-paragraph quotes
+
+def test_quote_continued_over_paragraphs() -> None:
+    df = q_of('"Our patience has limits.\n\n"If the regime does not withdraw, we will act," Erdogan said.')
+    assert list(df["text"]) == ["Our patience has limits.", "If the regime does not withdraw, we will act"]
+    assert set(df["speaker"]) == {ERDOGAN}
+    assert df["group"].nunique() == 1 and not df["unclosed"].any()
+    assert list(df["paragraph"]) == [0, 1]
+
+
+def test_paragraph_quote_continues_previous_speaker() -> None:
+    df = q_of('"We have agreed to coordinate our steps," Lavrov told a news conference.\n\n'
+              '"The next round will be in Astana."\n\n'
+              'Markets rose on Tuesday.\n\n'
+              '"This is a quote nobody claims in this text."')
+    assert list(df["speaker_text"]) == ["Lavrov", "Lavrov", ""]
+    assert list(df["how"]) == ["quote_then_cue", "continuation", "unattributed"]
+
+
+def test_colon_paragraph_introduces_quote() -> None:
+    df = q_of("Erdogan told members of his party in Ankara:\n\n\"We will not allow a new refugee wave.\"")
+    assert df.loc[0, "speaker"] == ERDOGAN and df.loc[0, "kind"] == "direct"
+
+
+# ----------------------------------------------------------------------------------- bad input
+
+def test_unclosed_quote_is_capped_at_paragraph_end() -> None:
+    text = 'Erdogan spoke.\n\n"This never closes and goes on\n\nRussia and Turkey met. "We agree," Putin said.'
+    a = Article.from_text("Headline\n\n" + text)
+    df = extract_quotes(a)
+    first = row(df, "This never closes")
+    assert first.unclosed and first.end == a.paragraphs[1].end
+    assert row(df, "We agree").speaker == PUTIN  # the next paragraph is not swallowed
+    assert not row(df, "We agree").unclosed
+
+
+def test_unclosed_quote_with_its_own_attribution() -> None:
+    df = q_of('"We will not retreat, Erdogan said on Friday.')
+    assert df.loc[0, "text"] == "We will not retreat"
+    assert df.loc[0, "speaker"] == ERDOGAN and bool(df.loc[0, "unclosed"])
+
+
+def test_empty_and_quote_free_articles() -> None:
+    df = q_of("Russia and Turkey have a long history of rivalry.")
+    assert df.empty and list(df.columns) == QUOTE_COLUMNS
+
+
+def test_user_cue_file(tmp_path: Path) -> None:
+    cue_file = tmp_path / "cues.yml"
+    cue_file.write_text("verbs:\n  mumble: {forms: [mumbled], indirect: clause}\n", encoding="utf-8")
+    a = Article.from_text("T\n\nPutin mumbled that the talks went well. Putin said it was fine.")
+    df = extract_quotes(a, cues=cue_file)
+    assert list(df["cue"]) == ["mumbled"]
+    assert load_cues(cue_file).forms["mumbled"] == ("mumble", "clause", False)
+    bad = tmp_path / "bad.yml"
+    bad.write_text("audiences: [reporters]\n", encoding="utf-8")
+    from newslab.errors import ResourceFileError
+
+    with pytest.raises(ResourceFileError, match="verbs"):
+        load_cues(bad)
+
+
+# ------------------------------------------------------------------------ voice share, JSON, plot
+
+def test_voice_share_on_seed(seed: Article) -> None:
+    vs = voice_share(seed)
+    top = vs.set_index("speaker")
+    assert top.loc[MALASHENKO, "n_quotes"] == 4
+    assert (top.loc[MALASHENKO, ["n_direct", "n_indirect", "n_partial"]].tolist()) == [2, 1, 1]
+    assert top.loc[PUTIN, "n_quotes"] == 4 and top.loc[PUTIN, "n_direct"] == 2
+    assert top.loc[ERDOGAN, "quoted_words"] == 17  # "We agreed ... political process"
+    assert abs(vs["share_words"].sum() - 1) < 1e-9
+    assert vs["quoted_words"].is_monotonic_decreasing
+    sides = voice_share(seed, by="side").set_index("side")
+    assert sides.loc["Russia", "n_quotes"] == 4 and sides.loc["Turkey", "n_quotes"] == 3
+
+
+def test_voice_share_counts_multi_paragraph_quote_once_and_corpus() -> None:
+    a = Article.from_text('T\n\n"Part one.\n\n"Part two," Erdogan said.', id="a1")
+    b = Article.from_text('T\n\n"Hello there," Putin said.', id="b1")
+    vs = voice_share(Corpus([a, b])).set_index("speaker")
+    assert vs.loc[ERDOGAN, "n_quotes"] == 1 and vs.loc[ERDOGAN, "quoted_words"] == 4
+    assert vs.loc[PUTIN, "quoted_words"] == 2
+    with pytest.raises(Exception, match="by="):
+        voice_share(a, by="colour")
+
+
+def test_add_json(seed: Article) -> None:
+    from newslab.quotes import add_json
+
+    doc: dict = {"quotes": []}
+    add_json(seed, doc)
+    assert len(doc["quotes"]) == len(SEED_QUOTES)
+    first = doc["quotes"][1]
+    assert {"text", "start", "end", "kind", "cue", "speaker_text", "speaker", "side"} <= set(first)
+    assert first["speaker"] == PUTIN and first["speaker_text"] == "the Russian leader"
+    json.dumps(doc)  # plain Python types only
+
+
+def test_voice_share_chart(seed: Article) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newslab.plots.quotes import voice_share_chart
+
+    fig = voice_share_chart(voice_share(seed), source="AFP 2017-11-13")
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel()
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert MALASHENKO in labels and PUTIN in labels
+    fig2 = voice_share_chart(voice_share(seed, by="side"))
+    assert "Russia" in [t.get_text() for t in fig2.axes[0].get_yticklabels()]
