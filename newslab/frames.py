@@ -333,6 +333,7 @@ class TermMatcher:
 # ---------------------------------------------------------------------------------------------
 _OPEN_Q = "“«"
 _CLOSE_Q = "”»"
+_QUOTE_CHARS = re.compile('["“”«»]')
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -348,8 +349,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     open_at = -1
-    for i in range(start, end):
-        ch = text[i]
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if open_at < 0:
                 open_at = i
@@ -424,7 +425,7 @@ def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]
                 if _is_negation(w):
                     negated = True
                     break
-                if is_word(w):
+                if w[:1].isalnum() or is_word(w):
                     seen += 1
                 k -= 1
             s_char, e_char = tokens[a + i].start, tokens[a + j - 1].end
@@ -505,6 +506,21 @@ def _unit_rows(art: Article, sch: FrameScheme, level: str, paragraph: Any, n_wor
     return rows
 
 
+def _words_by_paragraph(art: Article) -> dict[int, int]:
+    """Word tokens (not punctuation) per paragraph: the denominator of per_1000."""
+    got = art.cache.get("words_by_paragraph")
+    if got is None:
+        got = {}
+        sents = art.sentences
+        for t in art.tokens:
+            tx = t.text
+            if tx[:1].isalnum() or is_word(tx):
+                p = sents[t.sentence].paragraph
+                got[p] = got.get(p, 0) + 1
+        art.cache["words_by_paragraph"] = got
+    return got
+
+
 def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
                  scheme: str | os.PathLike[str] | FrameScheme = "generic", *,
                  levels: Sequence[str] = ("paragraph", "article"), count_negated: bool = False,
@@ -539,11 +555,7 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
     rows: list[dict[str, Any]] = []
     for art in as_articles(article_or_corpus):
         hits = _match_article(art, sch)
-        words_by_para: dict[int, int] = {}
-        for t in art.tokens:
-            if is_word(t.text):
-                p = art.sentences[t.sentence].paragraph
-                words_by_para[p] = words_by_para.get(p, 0) + 1
+        words_by_para = _words_by_paragraph(art)
         if "paragraph" in levels:
             by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
             for h in hits:
