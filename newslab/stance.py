@@ -1,0 +1,444 @@
+"""Who stands where: favor / against / neutral toward a target, per sentence, holder and speaker.
+
+Stance detection (Mohammad et al. 2016, SemEval-2016 Task 6) asks whether a text is *for* or
+*against* a target. newslab scores every mention of a target from the clause around it, and shows
+its evidence:
+
+1. **Governing cues** before the target that take it as object — support ("backed", "backer of",
+   "ally of", "pushing for") or opposition ("opposed", "dissatisfied with", "rival of") — within
+   ``max_gap_words`` and with no other actor in between (``stance_cues.yml``).
+2. **Predicate cues** after the target ("our relationship has been restored", "... is a threat").
+3. **Removal nouns** invert the stance toward whoever is removed: "backed the rebels seeking
+   Assad's ouster" → against Assad. The rule is general: a support cue that governs an actor who
+   *seeks* Y's ouster/overthrow/removal makes the supporter an opponent of Y as well.
+4. **Negation** ("did not support") flips a cue at half weight.
+5. **Target-local sentiment**: VADER compound (Hutto & Gilbert 2014) of the words within
+   ``window`` words of the mention inside its clause — not the whole sentence.
+
+``score = sum(cue weights) + 0.5 × local VADER``, clipped to −1…+1; ``favor`` when
+score ≥ ``threshold`` (0.25), ``against`` when ≤ −threshold, else ``neutral``.
+
+``holder`` is who takes the stance: the subject of the governing cue (coordinated subjects each get
+a row), else the quoted speaker when the mention is inside a quote ("we" = the speaker), else ''
+(the text itself). ``speaker`` is the quoted speaker from :func:`newslab.quotes.extract_quotes`
+when the mention is inside a quote.
+
+Example
+-------
+>>> from newslab import Article
+>>> a = Article.from_text("T\\n\\nTurkey has backed the rebels seeking Assad's ouster.")
+>>> df = stance(a)
+>>> df[["holder", "target", "stance"]].values.tolist()
+[['Turkey', 'Syrian rebels', 'favor'], ['Syrian rebels', 'Bashar al-Assad', 'against'], ['Turkey', 'Bashar al-Assad', 'against']]
+"""
+from __future__ import annotations
+
+import importlib
+import math
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .article import Article, Corpus, as_articles
+from .errors import ParameterError, ResourceFileError
+from .relations import (_actor_mentions, _chain, _clauses, _is_location, _Mention, _NEGATORS_RE, _phrase_regex,
+                        _sides)
+from .resources import load_yaml, resource_path
+
+STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker", "holder", "target_text",
+                  "start", "end", "cue_score", "local_sentiment", "kind"]
+DEFAULT_THRESHOLD = 0.25
+DEFAULT_WINDOW = 6
+SENTIMENT_WEIGHT = 0.5
+_WE_RE = re.compile(r"\b(?:we|us|our|i|my|me)\b", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------------
+# Resources and VADER
+# ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _CueSet:
+    regex: re.Pattern[str]
+    weights: tuple[tuple[re.Pattern[str], float, str], ...]
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    governing: tuple[tuple[re.Pattern[str], float, str], ...]  # (regex, weight, class)
+    predicate: tuple[tuple[re.Pattern[str], float, str], ...]
+    removal: re.Pattern[str]
+    goal: re.Pattern[str]
+    issues: dict[str, re.Pattern[str]]
+    max_gap: int
+    path: str
+
+
+def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float, str], ...]:
+    out = []
+    if not isinstance(data, dict):
+        raise ResourceFileError(f"{where}: expected classes with 'weight' and 'phrases' — see the file header.")
+    for cls, spec in data.items():
+        try:
+            weight = float(spec["weight"])
+            phrases = list(spec["phrases"])
+        except (KeyError, TypeError, ValueError):
+            raise ResourceFileError(f"{where}: class '{cls}' needs a numeric 'weight' and a 'phrases' list.") from None
+        for ph in phrases:
+            out.append((re.compile(_phrase_regex(str(ph)), re.IGNORECASE), weight, str(ph)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or "governing" not in data:
+        raise ResourceFileError(f"{path}: expected 'governing', 'predicate', 'removal_nouns' and 'issues' "
+                                "sections — see newslab/resources/stance_cues.yml.")
+    removal = data.get("removal_nouns") or ["ouster"]
+    goal = data.get("goal_words") or ["seeking"]
+    issues = {str(k): re.compile("|".join(_phrase_regex(str(p)) for p in v), re.IGNORECASE)
+              for k, v in (data.get("issues") or {}).items()}
+    return StanceLexicon(
+        _compile_group(data["governing"], f"{path}: governing"),
+        _compile_group(data.get("predicate") or {}, f"{path}: predicate"),
+        re.compile("|".join(_phrase_regex(str(p)) for p in removal), re.IGNORECASE),
+        re.compile("|".join(_phrase_regex(str(p)) for p in goal), re.IGNORECASE),
+        issues, int(data.get("max_gap_words", 6)), path)
+
+
+def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
+    """The stance lexicon (packaged ``stance_cues.yml`` or your own file in that format)."""
+    p = resource_path(path or "stance_cues.yml")
+    return _compile_lexicon(str(p), p.stat().st_mtime)
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    """One VADER analyzer per process (building it reads the lexicon file)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def local_sentiment(text: str) -> tuple[float, list[str]]:
+    """VADER compound of a short stretch of text and the lexicon words that carried it."""
+    if not text.strip():
+        return 0.0, []
+    sia = _vader()
+    compound = sia.polarity_scores(text)["compound"]
+    words = [w for w in re.findall(r"[\w'’-]+", text.lower()) if w in sia.lexicon]
+    return float(compound), words
+
+
+# ------------------------------------------------------------------------------------------
+# Targets
+# ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Target:
+    name: str
+    start: int
+    end: int
+    text: str
+    kind: str  # actor | issue | phrase
+    side: str = ""
+
+
+def _quotes(article: Article) -> pd.DataFrame:
+    key = ("stance", "quotes")
+    if key not in article.cache:
+        try:
+            quotes = importlib.import_module("newslab.quotes")
+            article.cache[key] = quotes.extract_quotes(article)
+        except ModuleNotFoundError as exc:
+            if exc.name != "newslab.quotes":
+                raise
+            article.cache[key] = pd.DataFrame(columns=["start", "end", "speaker", "kind"])
+    return article.cache[key]
+
+
+def _actor_targets(article: Article) -> list[_Target]:
+    out = []
+    for m in _actor_mentions(article):
+        if len(m.actors) != 1:
+            continue  # "the pair" is two actors; stance toward each is read from their names
+        actor, side = m.actors[0]
+        out.append(_Target(actor, m.start, m.end, m.text, "actor", side))
+    return out
+
+
+def _phrase_targets(article: Article, name: str, rx: re.Pattern[str], kind: str) -> list[_Target]:
+    out = []
+    for sent in article.sentences:
+        for m in rx.finditer(article.text, sent.start, sent.end):
+            if m.end() > m.start():
+                out.append(_Target(name, m.start(), m.end(), m.group(0), kind))
+    return out
+
+
+def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list[_Target]:
+    actor_t = _actor_targets(article)
+    if targets is None:
+        found = list(actor_t)
+        for name, rx in lex.issues.items():
+            found += _phrase_targets(article, name, rx, "issue")
+        return found
+    if isinstance(targets, str):
+        targets = [targets]
+    if isinstance(targets, Mapping):
+        found = []
+        for name, phrases in targets.items():
+            phrases = [phrases] if isinstance(phrases, str) else list(phrases)
+            rx = re.compile("|".join(_phrase_regex(str(p)) for p in phrases), re.IGNORECASE)
+            found += _phrase_targets(article, str(name), rx, "phrase")
+        return found
+    if not isinstance(targets, Iterable):
+        raise ParameterError("targets: pass None, a name, a list of names, or a dict {name: [phrases]}.")
+    found = []
+    for t in targets:
+        t = str(t)
+        low = t.lower()
+        hits = [x for x in actor_t if x.name.lower() == low or x.name.lower().split()[-1] == low
+                or (x.kind == "actor" and x.side.lower() == low and x.name.lower() == low)]
+        if hits:
+            found += [_Target(t, x.start, x.end, x.text, "actor", x.side) for x in hits]
+            continue
+        if t in lex.issues:
+            found += _phrase_targets(article, t, lex.issues[t], "issue")
+            continue
+        found += _phrase_targets(article, t, re.compile(_phrase_regex(t), re.IGNORECASE), "phrase")
+    return found
+
+
+# ------------------------------------------------------------------------------------------
+# Scoring one mention
+# ------------------------------------------------------------------------------------------
+def _words_between(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"[\w'’-]+", text[a:b])) if b > a else 0
+
+
+def _find_cues(text: str, s: int, e: int, cues) -> list[tuple[int, int, float, str]]:
+    found = []
+    for rx, w, ph in cues:
+        for m in rx.finditer(text, s, e):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), w, ph))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out, last = [], -1
+    for c in found:
+        if c[0] >= last:
+            out.append(c)
+            last = c[1]
+    return out
+
+
+def _negated(text: str, clause_start: int, at: int) -> bool:
+    words = text[max(clause_start, at - 30):at].split()[-3:]
+    return bool(_NEGATORS_RE.search(" ".join(words)))
+
+
+@dataclass
+class _Score:
+    cue_score: float
+    evidence: list[str]
+    governing_at: int | None  # offset of the governing cue (for the holder)
+    removal: bool
+    goal_subject_cue: bool
+
+
+_BARRIER_RE = re.compile(r"[,;:\"“”()]|\s[-–—]+\s|\b(?:said|says|told|tells|added|adds|according to)\b", re.IGNORECASE)
+_NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
+                            r"between|near|across|inside|than)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[_Mention],
+                   lex: StanceLexicon, target_ends: Sequence[int] = (), location: bool = False) -> _Score:
+    cs, ce = clause
+    evidence: list[str] = []
+    total = 0.0
+    gov_at = None
+    # removal: "Assad's ouster", "the removal of Assad"
+    removal = None
+    after = re.match(r"(?:['’]s)?\s+", text[t.end:ce]) if t.end < ce else None
+    if after:
+        m = lex.removal.match(text, t.end + after.end(), ce)
+        if m:
+            removal = (t.start, m.end())
+    if removal is None:
+        m = re.search(r"(\S+)\s+of\s+(?:the\s+)?$", text[max(cs, t.start - 40):t.start])
+        if m and lex.removal.fullmatch(m.group(1)):
+            removal = (t.start - len(m.group(0)), t.end)
+    head_start = removal[0] if removal else t.start
+    # governing cue before the target (or before the removal phrase)
+    blockers = [o.end for o in others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
+                and _words_between(text, o.end, head_start) > 2]
+    # a cue does not reach across punctuation, a quote mark or a speech verb ('..." said Erdogan')
+    barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
+    floor = max([cs] + blockers + barrier +
+                [b for b in target_ends if b <= head_start and _words_between(text, b, head_start) > 2])
+    gov = [] if location else _find_cues(text, floor, head_start, lex.governing)
+    gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
+           and (c[3].split()[0] not in ("for", "against", "pro", "anti") or _words_between(text, c[1], head_start) <= 2)]
+    if gov:
+        st, en, w, ph = gov[-1]
+        neg = _negated(text, cs, st)
+        w = w * (-0.5 if neg else 1.0)
+        gov_at = st
+        evidence.append(("not " if neg else "") + text[st:en])
+        total += w
+    if removal:
+        evidence.append(text[removal[0]:removal[1]] if removal[0] < t.start else text[t.start:removal[1]])
+        total = -(total if gov else 0.5)
+    # predicate cues after the target ("has been restored", "is a threat")
+    if not removal:
+        limit = ce
+        nxt = [o.start for o in others if o.start >= t.end]
+        if nxt:
+            limit = min(limit, min(nxt))
+        bar = _BARRIER_RE.search(text, t.end, limit)
+        limit = bar.start() if bar and not location else limit if not location else t.end
+        pred = [c for c in _find_cues(text, t.end, limit, lex.predicate)
+                if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
+        if pred:
+            st, en, w, ph = pred[0]
+            neg = _negated(text, t.end, st)
+            total += w * (-0.5 if neg else 1.0)
+            evidence.append(("not " if neg else "") + text[st:en])
+    goal = bool(gov and removal and lex.goal.fullmatch(text[gov[-1][0]:gov[-1][1]]))
+    return _Score(total, evidence, gov_at, bool(removal), goal)
+
+
+def _window(text: str, t: _Target, clause: tuple[int, int], n: int) -> str:
+    before = text[clause[0]:t.start]
+    after = text[t.end:clause[1]]
+    left = re.findall(r"\S+", before)[-n:]
+    right = re.findall(r"\S+", after)[:n]
+    return " ".join(left + right)
+
+
+def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[_Mention], t: _Target) -> list[tuple[str, str]]:
+    """(holder, holder_text) for the subject of the cue at ``at``: coordinated subjects each count."""
+    left = [m for m in mentions if clause[0] <= m.start and m.end <= at and not (m.start >= t.start and m.end <= t.end)
+            and (not _NOT_HOLDER_RE.search(text[max(clause[0], m.start - 30):m.start])
+                 or re.search(r"\b(?:along|together)\s+with\s+$", text[max(clause[0], m.start - 30):m.start]))]
+    if not left:
+        return []
+    group = _sides(_chain(text, left, from_end=True))
+    return [(a, txt) for a, _, txt in group]
+
+
+def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.PathLike[str] | None = None,
+           threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
+    """Stance toward targets, one row per (sentence, target, holder).
+
+    ``targets``: None (every actor mention plus the issue phrases of ``stance_cues.yml``), a name
+    or list of names (actors such as "Assad", "NATO", or issues/phrases such as "political
+    settlement"), or a dict ``{name: [phrases]}``. Columns: ``sentence``, ``target``, ``stance``
+    (favor/against/neutral), ``score`` (−1…+1), ``evidence`` (cue words and the VADER words that
+    counted), ``speaker`` (quoted speaker or ''), ``holder`` (who takes the stance, '' = the text),
+    ``target_text``, ``start``/``end`` of the mention, ``cue_score``, ``local_sentiment``, ``kind``.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nRussia is the key backer of Assad. Turkey opposed NATO.")
+    >>> stance(a, ["Assad", "NATO"])[["holder", "target", "stance"]].values.tolist()
+    [['Russia', 'Assad', 'favor'], ['Turkey', 'NATO', 'against']]
+    """
+    if not isinstance(article, Article):
+        frames = []
+        for art in as_articles(article):
+            df = stance(art, targets, cues=cues, threshold=threshold, window=window)
+            df.insert(0, "doc_id", art.id)
+            df.insert(1, "date", art.date)
+            frames.append(df)
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", "date"] + STANCE_COLUMNS)
+    if not 0 <= threshold < 1:
+        raise ParameterError(f"threshold={threshold}: pass a number from 0 to 1 (default {DEFAULT_THRESHOLD}).")
+    lex = load_stance_cues(cues)
+    text = article.text
+    found = _resolve_targets(article, targets, lex)
+    mentions = [m for m in _actor_mentions(article) if len(m.actors) == 1]
+    quotes = _quotes(article) if found else pd.DataFrame(columns=["start", "end", "speaker"])
+    qspans = [(int(q.start), int(q.end), str(q.speaker or "")) for q in quotes.itertuples()] if len(quotes) else []
+    rows: list[dict[str, Any]] = []
+    clause_cache: dict[int, list[tuple[int, int]]] = {}
+    for t in sorted(found, key=lambda x: (x.start, x.name)):
+        sent = article.sentence_at(t.start)
+        if sent is None:
+            continue
+        if sent.i not in clause_cache:
+            clause_cache[sent.i] = _clauses(text, sent.start, sent.end)
+        clause = next((c for c in clause_cache[sent.i] if c[0] <= t.start < c[1]), (sent.start, sent.end))
+        others = [m for m in mentions if clause[0] <= m.start < clause[1] and not (m.start < t.end and t.start < m.end)]
+        target_ends = [x.end for x in found if clause[0] <= x.start and x.end <= t.start]
+        mention = next((m for m in mentions if m.start == t.start and m.end == t.end), None)
+        location = mention is not None and _is_location(text, mention, clause[0])
+        sc = _score_mention(text, t, clause, others, lex, target_ends, location)
+        local, vwords = local_sentiment(_window(text, t, clause, window))
+        score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
+        label = "favor" if score >= threshold else "against" if score <= -threshold else "neutral"
+        speaker = next((sp for a, b, sp in qspans if a <= t.start < b), "")
+        evidence = sc.evidence + ([f"VADER {local:+.2f} ({', '.join(vwords)})"] if vwords else [])
+        holders: list[tuple[str, str]] = []
+        if sc.governing_at is not None:
+            holders = _holders(text, sc.governing_at, clause, mentions, t)
+            if speaker and (not holders or _WE_RE.search(text, max(clause[0], sc.governing_at - 40), sc.governing_at)):
+                holders = [(speaker, "we")]
+        if not holders:
+            holders = [(speaker, "")]
+        base = {"sentence": sent.i, "target": t.name, "stance": label, "score": round(score, 4),
+                "evidence": "; ".join(evidence), "speaker": speaker, "target_text": t.text, "start": t.start,
+                "end": t.end, "cue_score": round(sc.cue_score, 4), "local_sentiment": round(local, 4), "kind": t.kind}
+        for h, _ in holders:
+            if h and h == t.name:
+                continue
+            rows.append({**base, "holder": h})
+        # "Turkey backed the rebels seeking Assad's ouster": the backer of an actor who seeks Y's
+        # removal opposes Y too (stance passes through support).
+        if sc.removal and sc.goal_subject_cue and holders and holders[0][0]:
+            subj = [m for m in mentions if clause[0] <= m.start and m.end <= sc.governing_at]
+            if subj:
+                near = subj[-1]
+                gov = _find_cues(text, clause[0], near.start, lex.governing)
+                gov = [g for g in gov if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
+                if gov and not _negated(text, clause[0], gov[-1][0]):
+                    for h, _ in _holders(text, gov[-1][0], clause, mentions, t):
+                        if h != t.name:
+                            rows.append({**base, "holder": h,
+                                         "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)})
+    df = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    return df.drop_duplicates(subset=["sentence", "target", "holder", "start"], ignore_index=True)
+
+
+def speaker_stance(stance_df: pd.DataFrame, by: str = "speaker", threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Mean stance per speaker (or ``by="holder"``) and target: n, mean score, label, evidence.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text('T\\n\\n"Our relationship has been restored," Putin said.')
+    >>> speaker_stance(stance(a, ["the relationship"]))[["speaker", "target", "stance"]].values.tolist()
+    [['Vladimir Putin', 'the relationship', 'favor']]
+    """
+    if by not in stance_df.columns:
+        raise ParameterError(f"by={by!r}: use 'speaker' or 'holder'.")
+    df = stance_df[stance_df[by].astype(str) != ""]
+    cols = [by, "target", "n", "score", "stance", "evidence"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for (who, target), g in df.groupby([by, "target"], sort=True):
+        mean = float(g.score.mean())
+        rows.append({by: who, "target": target, "n": len(g), "score": round(mean, 4),
+                     "stance": "favor" if mean >= threshold else "against" if mean <= -threshold else "neutral",
+                     "evidence": " | ".join(e for e in g.evidence if e)})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def add_json(article: Article, doc: dict[str, Any]) -> None:
+    """Fill ``doc["stance"]`` (see newslab.jsonout): {sentence, target, stance, score, evidence, speaker}."""
+    df = stance(article)
+    df = df[df.stance != "neutral"]
+    doc["stance"] = [{"sentence": int(r.sentence), "target": r.target, "stance": r.stance, "score": float(r.score),
+                      "evidence": r.evidence, "speaker": r.speaker, "holder": r.holder}
+                     for r in df.itertuples(index=False)]
