@@ -401,6 +401,8 @@ class Gazetteer:
     places: dict[tuple[str, ...], str]
     place_suffixes: frozenset[str]
     org_suffixes: frozenset[str]
+    org_heads_lower: frozenset[str]
+    event_suffixes: frozenset[str]
     org_heads: frozenset[str]
     titles: dict[tuple[str, ...], int]
     max_title: int
@@ -410,6 +412,7 @@ class Gazetteer:
     first_names: frozenset[str]
     misc: dict[tuple[str, ...], str]
     not_names: frozenset[str]
+    compass: frozenset[str]
 
 
 _BREAK_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
@@ -436,11 +439,14 @@ def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
     titles = {k: len(k) for k in keys("person_titles")}
     return Gazetteer(
         places=places, place_suffixes=words("place_suffixes"),
-        org_suffixes=frozenset(w for w in words("org_suffixes")),
+        org_suffixes=words("org_suffixes"),
+        org_heads_lower=frozenset(fold(str(w)) for w in g.get("org_suffixes") or [] if str(w).islower()),
+        event_suffixes=words("event_suffixes"),
         org_heads=words("org_heads"), titles=titles, max_title=max(titles.values(), default=1),
         person_cues=words("person_cues"), person_nouns=words("person_nouns"),
         speech_verbs=words("speech_verbs"), first_names=words("first_names"),
-        misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"))
+        misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"),
+        compass=words("compass_words"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -630,7 +636,10 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
         words = [t.text for t in stoks]
         keys = [fold(w) for w in words]
         letters = [w for w in words if w[:1].isalpha()]
-        allcaps = len(letters) >= 3 and sum(w.isupper() for w in letters) >= 0.7 * len(letters)
+        n_upper = sum(w.isupper() and len(w) > 1 for w in letters)
+        # A headline in capitals: ordinary words there are not names.
+        allcaps = (len(letters) >= 2 and n_upper >= 0.7 * len(letters)) or (len(letters) == 1 and n_upper == 1
+                                                                             and len(letters[0]) > 5)
         ms = _sentence_mentions(d, g, common, stoks, words, keys, allcaps, discover, candidates_fn)
         all_mentions.append((sent.i, sent.paragraph, ms))
     _resolve_document(d, g, all_mentions, year)
@@ -668,6 +677,10 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
     covered = [False] * n
     for t0, t1, pat in _match_dictionary(d, words, keys, allcaps):
         prev = keys[t0 - 1] if t0 > 0 else ""
+        if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t0 > 0 and not allcaps \
+                and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
+                and (prev in g.first_names or prev not in common):
+            continue  # 'Bill Clinton' is not Hillary Clinton: another first name before the surname
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev)
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
@@ -812,7 +825,8 @@ def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: Actor
         sentence_start = k == first or (k > 0 and words[k - 1] in ('"', "“", "'", "‘", ":", "(", "-", "--"))
         if allcaps or sentence_start:
             # An ordinary word written in capitals (headline, first word) is not a name unless known.
-            if key in common and key not in g.first_names and (key,) not in g.places and key not in d.trie:
+            if key in common and key not in g.first_names and (key,) not in g.places and key not in d.trie \
+                    and (key,) not in g.misc:
                 continue
             if allcaps and len(w) <= 2 and not w.isalpha():
                 continue
@@ -827,8 +841,14 @@ def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: Actor
         while j < n:
             if namey[j]:
                 j += 1
-            elif keys[j] in _CONNECTORS and j + 1 < n and namey[j + 1] and keys[j] != "and":
-                j += 1
+            elif keys[j] in _CONNECTORS and keys[j] != "and":
+                c = j
+                while c < n and keys[c] in _CONNECTORS and keys[c] != "and":
+                    c += 1  # 'Joost van der Westhuizen', 'Dialogue of the Civilizations'
+                if c < n and namey[c] and c - j <= 2:
+                    j = c
+                else:
+                    break
             else:
                 break
         runs.append((k, j))
@@ -916,43 +936,86 @@ def _discover(d, g: Gazetteer, common, stoks, words, keys, ms: list[_M], runs, a
         for k in range(m.t0, m.t1):
             owner[k] = m
     out = list(ms)
+    numeric = sum(1 for w in words if w[:1].isdigit()) >= 0.3 * n  # a results table line
     for r0, r1 in runs:
-        contained = [m for m in live if m.t0 >= r0 and m.t1 <= r1 and m.how not in ("role",)]
+        contained = [m for m in live if m.t0 >= r0 and m.t1 <= r1 and m.how != "role"]
         partial = [m for m in live if (m.t0 < r0 < m.t1) or (m.t0 < r1 < m.t1)]
         if partial:
             continue
-        # A name with an organisation word at its end wins over the dictionary words inside it:
-        # 'Turkish Airlines', 'Central Bank of Russia', 'Ankara University'.
-        org_end, j_end = _org_evidence(g, keys, words, r0, r1)
-        if contained and org_end and not (len(contained) == 1 and contained[0].t0 == r0 and contained[0].t1 == r1):
-            s0 = r0 + _title_len(g, keys, r0, r1) if contained[0].t0 != r0 else r0
-            sides = [m.side for m in contained if m.side]
+        merged = _merge_run(d, g, common, stoks, words, keys, r0, r1, contained, allcaps)
+        if merged is not None:
             for m in contained:
                 m.how = "_drop"
-            name = " ".join(words[s0:j_end])
-            out.append(_M(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, "ORG", "", sides[0] if sides else "",
-                          "discovered", entity=name))
+            out.append(merged)
             continue
         # Otherwise the uncovered stretches of the run are the candidates.
         k = r0
         while k < r1:
-            if owner[k] is not None and owner[k].how != "_drop":
+            if owner[k] is not None:
                 k += 1
                 continue
             j = k
-            while j < r1 and (owner[j] is None or owner[j].how == "_drop"):
+            while j < r1 and owner[j] is None:
                 j += 1
-            m = _type_segment(d, g, common, stoks, words, keys, k, j, allcaps, owner)
+            m = _type_segment(d, g, common, stoks, words, keys, k, j, allcaps, owner, numeric)
             if m is not None:
                 out.append(m)
             k = j
     return out
 
 
+def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, contained: list[_M],
+               allcaps: bool) -> _M | None:
+    """One name made of dictionary words plus other capitalised words, or None.
+
+    'Turkish Airlines', 'Central Bank of Russia', 'Ankara University' (organisation words at the
+    end), 'U.S. Open' (an event), 'East Jerusalem' (a compass word before a place), 'Dynamo
+    Moscow' (a club): the whole run is one discovered name, with the side of the state inside.
+    Runs holding a person or a title ('Russian President Vladimir Putin') are never merged.
+    """
+    if not contained or (len(contained) == 1 and contained[0].t0 == r0 and contained[0].t1 == r1):
+        return None
+    if any(m.label == "PERSON" or m.how == "title" for m in contained):
+        return None
+    # Leading titles and sentence-initial ordinary words are not part of the name.
+    s0 = r0
+    while s0 < r1 and not any(m.t0 == s0 for m in contained):
+        L = _title_len(g, keys, s0, r1)
+        if not L:
+            break
+        s0 += L
+    inside = {k for m in contained for k in range(m.t0, m.t1)}
+    free = [k for k in range(s0, r1) if k not in inside]
+    if not free:
+        return None
+    if any(_title_len(g, keys, k, r1) for k in free):
+        return None  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
+    org, j_end = _org_evidence(g, keys, words, s0, r1)
+    last = keys[r1 - 1]
+    sides = [m.side for m in contained if m.side]
+    side = sides[0] if sides else ""
+    if org:
+        label = "ORG"
+    elif last in g.event_suffixes and r1 - 1 in free:
+        label = "MISC"
+    elif last in g.place_suffixes and r1 - 1 in free:
+        label = "PLACE"
+    elif all(keys[k] in g.compass for k in free) and free[-1] < min(m.t0 for m in contained):
+        label = "PLACE"  # 'East Jerusalem', 'Northern Cyprus'
+    elif all(k in free and keys[k] in _CONNECTORS for k in range(s0, r1) if k in free):
+        return None  # only connectors between dictionary names: 'Bosnia and Herzegovina' is in it
+    elif allcaps and any(keys[k] in common for k in free):
+        return None  # a headline in capitals: 'RUSSIA SAYS ...'
+    else:
+        label = "ORG"  # 'Dynamo Moscow', 'France Telecom', 'Air France'
+    name = " ".join(words[s0:j_end])
+    return _M(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, label, "", side, "discovered", entity=name)
+
+
 def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, int]:
     """Does the run r0:r1 name an organisation? Returns (yes, end incl. a lower-case head)."""
     last = keys[r1 - 1]
-    if r1 < len(keys) and not words[r1][:1].isupper() and keys[r1] in g.org_suffixes and words[r1].islower():
+    if r1 < len(keys) and keys[r1] in g.org_heads_lower and words[r1].islower():
         if keys[r1] not in ("group", "party", "council", "movement", "union") or r1 - r0 >= 2:
             return True, r1 + 1  # 'Dialogue of Civilizations institute'
     if last in g.org_suffixes and words[r1 - 1][:1].isupper() and r1 - r0 >= 2:
@@ -962,7 +1025,13 @@ def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, in
     return False, r1
 
 
-def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, allcaps, owner) -> _M | None:
+_LOC_BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "across", "towards", "toward"})
+_LOC_NOUNS = frozenset({"town", "city", "village", "province", "region", "port", "capital", "district",
+                        "state", "island", "county", "suburb", "area"})
+
+
+def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, allcaps, owner,
+                  numeric: bool = False) -> _M | None:
     """Type one stretch of name-like tokens by evidence; None when it is not a name."""
     n = len(words)
     title = False
@@ -974,17 +1043,17 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         title = True
         k += L
     # Trim connectors and break words at the ends.
-    while k < j and (keys[k] in _CONNECTORS or keys[k] in _BREAK_WORDS):
+    while k < j and (keys[k] in _CONNECTORS or keys[k].rstrip(".") in _BREAK_WORDS):
         k += 1
-    while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1] in _BREAK_WORDS):
+    while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in _BREAK_WORDS):
         j -= 1
     if k >= j:
         return None
     seg = tuple(keys[k:j])
-    if all(w in g.not_names or w in common and allcaps for w in seg):
+    if all(w in g.not_names or (w in common and allcaps) for w in seg):
         return None
-    if len(seg) == 1 and not any(c.isalpha() for c in words[k]):
-        return None
+    if len(seg) == 1 and sum(c.isalpha() for c in words[k]) < 2:
+        return None  # single letters and symbols
     name = " ".join(words[k:j])
     prev = keys[k - 1] if k > 0 else ""
     prev_owner = owner[k - 1] if k > 0 else None
@@ -992,9 +1061,11 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         title = True
     nxt = keys[j] if j < n else ""
     nxt2 = keys[j + 1] if j + 1 < n else ""
+    all_common = all(w in common and w not in g.first_names for w in seg)
     label = ""
     org, j2 = _org_evidence(g, keys, words, k, j)
-    if seg in g.misc:
+    singular = seg[0].rstrip("s") if len(seg) == 1 else ""
+    if seg in g.misc or (singular and (singular,) in g.misc):
         label = "MISC"
     elif seg in g.places:
         label = "PLACE"
@@ -1002,25 +1073,34 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         label = "ORG"
         j = j2
         name = " ".join(words[k:j])
+    elif len(seg) >= 2 and seg[-1] in g.event_suffixes:
+        label = "MISC"
     elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
         label = "PLACE"
+    elif any(c.isdigit() for c in name):
+        label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
     elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
         label = "PERSON"
-    elif seg[0] in g.first_names and len(seg) >= 2:
+    elif seg[0] in g.first_names and (len(seg) >= 2 or not allcaps):
         label = "PERSON"
-    elif nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2:
+    elif nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2 and not all_common:
         label = "PERSON"
-    elif any(c.isdigit() for c in name):
-        label = "MISC"  # 'S-400', 'F-16', 'Boeing 737': products and models
+    elif len(seg) == 1 and (prev in _LOC_BEFORE or (prev == "of" and k >= 2 and keys[k - 2] in _LOC_NOUNS)):
+        label = "PLACE"  # 'in Arbil', 'the town of Tavildara'
     elif len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
         label = "ORG"
-    elif len(seg) >= 2 and all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words[k:j]) \
-            and not any(fold(w) in common for w in words[k:j] if w[:1].isupper() and fold(w) not in g.first_names):
+    elif numeric and nxt[:1].isdigit():
+        label = "ORG"  # a team in a results line: 'Somerset 83 and 174'
+    elif all_common:
+        # Capitalised ordinary words: an organisation when several ('Foreign Ministry'),
+        # nothing on their own unless the article names it elsewhere ('Brown' after 'Gordon Brown').
+        label = "ORG" if len(seg) >= 2 else "?common"
+    elif len(seg) >= 2:
         label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
     else:
-        label = ""  # decided at article level (consistency), default below
-    m = _M(k, j, stoks[k].start, stoks[j - 1].end, label or "?", "", "", "discovered", entity=name)
-    # Side from a state adjective just before ('Russian analyst ...' is not enough; a title is).
+        label = "?"  # decided at article level (consistency), default below
+    m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
+    # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
     if prev_owner is not None and prev_owner.how == "title" and prev_owner.side:
         m.side = prev_owner.side
     return m
@@ -1034,7 +1114,7 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
     # 1. Consistency of discovered names: a later 'Malashenko' is the earlier 'Alexei Malashenko'.
     typed: dict[str, tuple[str, str]] = {}  # folded word / full name -> (label, entity)
     for m in flat:
-        if m.how == "discovered" and m.label not in ("?", "MISC"):
+        if m.how == "discovered" and m.label not in ("?", "?common", "MISC"):
             full = fold(m.entity)
             typed.setdefault(full, (m.label, m.entity))
             if m.label == "PERSON":
@@ -1042,13 +1122,15 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
                 if len(parts) >= 2:
                     typed.setdefault(fold(parts[-1]), ("PERSON", m.entity))
     for m in flat:
-        if m.how == "discovered" and m.label in ("?", "PERSON", "ORG", "PLACE"):
+        if m.how == "discovered" and m.label in ("?", "?common", "PERSON", "ORG", "PLACE"):
             hit = typed.get(fold(m.entity))
-            if hit and (m.label == "?" or hit[1] != m.entity):
+            if hit and (m.label in ("?", "?common") or hit[1] != m.entity):
                 m.label, m.entity = hit
     for m in flat:
         if m.how == "discovered" and m.label == "?":
             m.label = _default_label(m.entity)
+        elif m.how == "discovered" and m.label == "?common":
+            m.how = "_drop"
     # 2. Roles and plural phrases, in text order.
     history: list[_M] = []
     for m in sorted(flat, key=lambda x: (x.start, -x.end)):
@@ -1075,13 +1157,18 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
 
 
 def _default_label(name: str) -> str:
-    """Type for a capitalised name with no evidence at all."""
+    """Type for a capitalised name with no evidence at all.
+
+    Several unknown words are most often a person's name. A single unknown word that the
+    article never gives a first name or title for is more often an organisation (company,
+    club, agency) than a person (measured on CoNLL-2003 eng.testa), unless its ending says place.
+    """
     words = name.split()
     if len(words) == 1:
         w = words[0]
-        if re.search(r"(?:ia|land|stan|shire|burg|grad|ville|ton|polis)$", w.lower()):
+        if re.search(r"(?:ia|land|stan|shire|burg|grad|ville|polis)$", w.lower()):
             return "PLACE"
-        return "ORG" if w.isupper() else "PERSON"
+        return "ORG"
     return "PERSON"
 
 
