@@ -311,9 +311,16 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
     return _Score(total, evidence, gov_at, bool(removal), goal)
 
 
-def _window(text: str, t: _Target, clause: tuple[int, int], n: int) -> str:
-    before = text[clause[0]:t.start]
-    after = text[t.end:clause[1]]
+def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Sequence[tuple[int, int]] = ()) -> str:
+    """Up to ``n`` words either side of the mention inside its clause, names blanked out
+    (so "United States" does not read as the positive word "united")."""
+    chars = list(text[clause[0]:clause[1]])
+    for a, b in names:
+        for k in range(max(a, clause[0]), min(b, clause[1])):
+            chars[k - clause[0]] = " "
+    masked = "".join(chars)
+    before = masked[:t.start - clause[0]]
+    after = masked[t.end - clause[0]:]
     left = re.findall(r"\S+", before)[-n:]
     right = re.findall(r"\S+", after)[:n]
     return " ".join(left + right)
@@ -362,6 +369,10 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     mentions = [m for m in _actor_mentions(article) if len(m.actors) == 1]
     quotes = _quotes(article) if found else pd.DataFrame(columns=["start", "end", "speaker"])
     qspans = [(int(q.start), int(q.end), str(q.speaker or "")) for q in quotes.itertuples()] if len(quotes) else []
+    attributions = []
+    if len(quotes) and "speaker_start" in quotes.columns:
+        attributions = [(int(a), int(b)) for a, b in zip(quotes.speaker_start, quotes.speaker_end)
+                        if pd.notna(a) and pd.notna(b) and int(b) > int(a)]
     rows: list[dict[str, Any]] = []
     clause_cache: dict[int, list[tuple[int, int]]] = {}
     for t in sorted(found, key=lambda x: (x.start, x.name)):
@@ -376,7 +387,10 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
         mention = next((m for m in mentions if m.start == t.start and m.end == t.end), None)
         location = mention is not None and _is_location(text, mention, clause[0])
         sc = _score_mention(text, t, clause, others, lex, target_ends, location)
-        local, vwords = local_sentiment(_window(text, t, clause, window))
+        if any(a <= t.start < b for a, b in attributions):
+            continue  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
+        names = [(m.start, m.end) for m in mentions if clause[0] <= m.start < clause[1]]
+        local, vwords = local_sentiment(_window(text, t, clause, window, names))
         score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
         label = "favor" if score >= threshold else "against" if score <= -threshold else "neutral"
         speaker = next((sp for a, b, sp in qspans if a <= t.start < b), "")

@@ -1,0 +1,133 @@
+"""Tests for newslab.stance: cues, removal inversion, negation, target-local sentiment, speakers.
+
+Short texts are written for these tests; the seed article checks the Russia–Turkey–Assad case.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from newslab import Article, Corpus
+from newslab.io import load_article
+from newslab.stance import STANCE_COLUMNS, add_json, load_stance_cues, speaker_stance, stance
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
+
+
+def art(body: str) -> Article:
+    return Article.from_text("Headline\n\n" + body, date="2019-05-02")
+
+
+def rows(df: pd.DataFrame) -> set[tuple[str, str, str]]:
+    return set(zip(df.holder, df.target, df.stance))
+
+
+@pytest.fixture(scope="module")
+def seed_stance() -> pd.DataFrame:
+    return stance(load_article(SEED))
+
+
+def test_seed_russia_backs_assad_turkey_opposes_him(seed_stance):
+    assad = seed_stance[seed_stance.target == "Bashar al-Assad"]
+    got = rows(assad)
+    assert ("Russia", "Bashar al-Assad", "favor") in got      # "the key backer of ... Assad"
+    assert ("Iran", "Bashar al-Assad", "favor") in got        # "Russia, along with Iran,"
+    assert ("Turkey", "Bashar al-Assad", "against") in got    # backed rebels seeking Assad's ouster
+    assert ("Syrian rebels", "Bashar al-Assad", "against") in got
+    assert ("Turkey", "Syrian rebels", "favor") in rows(seed_stance)
+    ev = assad[assad.holder == "Turkey"].evidence.iloc[0]
+    assert "backed" in ev and "ouster" in ev
+
+
+def test_seed_other_stances(seed_stance):
+    got = rows(seed_stance)
+    assert ("Recep Tayyip Erdogan", "the West", "against") in got           # "dissatisfied with the West"
+    assert ("Turkey", "political settlement", "favor") in got               # "Ankara was seeking a political solution"
+    west = seed_stance[seed_stance.target == "the West"].iloc[0]
+    assert west.speaker == "Alexei Malashenko"                               # indirect speech
+    assert not seed_stance.stance.isin(["favor", "against"]).all()           # most mentions are neutral
+
+
+def test_seed_speaker_stance(seed_stance):
+    sp = speaker_stance(seed_stance)
+    table = {(r.speaker, r.target): r.stance for r in sp.itertuples()}
+    assert table[("Vladimir Putin", "the relationship")] == "favor"         # "Our relationship has been restored"
+    assert table[("Vladimir Putin", "political settlement")] == "favor"
+    assert table[("Recep Tayyip Erdogan", "political settlement")] == "favor"
+    by_holder = speaker_stance(seed_stance, by="holder")
+    assert set(by_holder.columns) == {"holder", "target", "n", "score", "stance", "evidence"}
+
+
+@pytest.mark.parametrize("body, holder, target, expected", [
+    ("Turkey opposed the YPG.", "Turkey", "YPG", "against"),
+    ("Moscow is a close ally of Damascus.", "Russia", "Syria", "favor"),
+    ("Erdogan is dissatisfied with Washington.", "Recep Tayyip Erdogan", "United States", "against"),
+    ("Erdogan is a fierce critic of Putin.", "Recep Tayyip Erdogan", "Vladimir Putin", "against"),
+    ("The United States called for Assad's removal.", "United States", "Bashar al-Assad", "against"),
+    ("Iran opposed the overthrow of Assad.", "Iran", "Bashar al-Assad", "favor"),
+    ("Russia backed militias seeking the downfall of Assad.", "Russia", "Bashar al-Assad", "against"),
+])
+def test_cue_rules(body, holder, target, expected):
+    assert (holder, target, expected) in rows(stance(art(body)))
+
+
+def test_negation_flips_at_half_weight():
+    df = stance(art("Turkey did not oppose NATO."), ["NATO"])
+    r = df.iloc[0]
+    assert (r.holder, r.stance, r.score) == ("Turkey", "favor", 0.5) and "not oppose" in r.evidence
+    df = stance(art("Russia never supported the YPG."), ["YPG"])
+    r = df.iloc[0]
+    assert r.stance == "against" and r.cue_score == -0.5 and r.local_sentiment < 0  # VADER also reads "never"
+    assert r.score == pytest.approx(-0.5 + 0.5 * r.local_sentiment, abs=1e-3)
+
+
+def test_target_local_sentiment_reads_the_clause_not_the_sentence():
+    df = stance(art("The talks were a great success for Turkey, while Syria suffered a terrible, deadly week."))
+    by_target = dict(zip(df.target, df.stance))
+    assert by_target["Turkey"] == "favor" and by_target["Syria"] == "against"
+    assert df.set_index("target").loc["Syria", "local_sentiment"] < -0.5
+
+
+def test_quoted_speaker_is_holder_for_we():
+    df = stance(art('"We strongly support a political settlement," Erdogan said.'))
+    r = df[df.target == "political settlement"].iloc[0]
+    assert (r.holder, r.speaker, r.stance) == ("Recep Tayyip Erdogan", "Recep Tayyip Erdogan", "favor")
+    assert "Recep Tayyip Erdogan" not in set(df.target)  # the attribution is not a stance target
+
+
+def test_targets_argument_forms():
+    a = art("Turkey opposed NATO plans, but Russia praised the ceasefire in Idlib.")
+    assert set(stance(a, "NATO").target) == {"NATO"}
+    assert dict(zip(*stance(a, ["ceasefire"])[["target", "stance"]].values.T)) == {"ceasefire": "favor"}
+    d = stance(a, {"truce": ["ceasefire", "truce"]})
+    assert list(d.target) == ["truce"] and d.stance.iloc[0] == "favor"
+    assert list(stance(a, ["nonexistent phrase"]).columns) == STANCE_COLUMNS
+
+
+def test_empty_article_and_corpus():
+    empty = Article.from_text("", title_line=False)
+    df = stance(empty)
+    assert df.empty and list(df.columns) == STANCE_COLUMNS
+    c = Corpus([art("Turkey opposed the YPG."), art("Moscow is a close ally of Damascus.")])
+    cd = stance(c)
+    assert set(cd.doc_id) == {x.id for x in c} and {"doc_id", "date"} <= set(cd.columns)
+
+
+def test_json_section():
+    doc: dict = {"article": {}}
+    add_json(load_article(SEED), doc)
+    json.dumps(doc)
+    assert doc["stance"] and {"sentence", "target", "stance", "score", "evidence", "speaker"} <= set(doc["stance"][0])
+    assert {"favor", "against"} >= {d["stance"] for d in doc["stance"]}
+
+
+def test_lexicon_loads_and_bad_file(tmp_path):
+    lex = load_stance_cues()
+    assert "political settlement" in lex.issues and lex.max_gap == 6
+    bad = tmp_path / "bad.yml"
+    bad.write_text("issues: {}\n", encoding="utf-8")
+    with pytest.raises(Exception, match="governing"):
+        load_stance_cues(bad)
