@@ -244,9 +244,9 @@ def _nltk_eval(docs, gu, n_tok) -> dict:
     try:
         import nltk
 
-        nltk.data.path.insert(0, os.environ.get("NLTK_DATA", ""))
-        nltk.data.find("taggers/averaged_perceptron_tagger_eng")
-        nltk.data.find("chunkers/maxent_ne_chunker_tab")
+        nltk.data.path.insert(0, os.environ.get("NLTK_DATA", ""))  # nltk may be imported already
+        nltk.data.find("taggers/averaged_perceptron_tagger_eng/")
+        nltk.data.find("chunkers/maxent_ne_chunker_tab/english_ace_binary/")
     except LookupError:
         return {"nltk": None, "nltk_note": "NLTK tagger/chunker data not found (set NLTK_DATA)"}
     from nltk.tag import PerceptronTagger

@@ -714,7 +714,7 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
         if candidates_fn is None:
             runs = _capitalised_runs(g, common, words, keys, allcaps, d)
         else:
-            runs = candidates_fn(words)
+            runs = candidates_fn(words, keys)
         ms = _discover(d, g, common, stoks, words, keys, ms, runs, allcaps)
     ms.sort(key=lambda m: (m.start, -m.end))
     return ms
@@ -806,9 +806,17 @@ def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int) -> tupl
 # ---------------------------------------------------------------------------------------------
 # Discovery
 # ---------------------------------------------------------------------------------------------
-def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: ActorDictionary) -> list[tuple[int, int]]:
-    """Maximal runs of name-like tokens (token index ranges)."""
+def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: ActorDictionary,
+                      tags: list[str] | None = None) -> list[tuple[int, int]]:
+    """Maximal runs of name-like tokens (token index ranges).
+
+    With ``tags`` (from a POS tagger) a token is name-like when tagged NNP/NNPS; otherwise by
+    capitalisation, checking sentence-initial and headline words against the common-word lexicon.
+    """
     n = len(words)
+    if tags is not None:
+        namey = [t.startswith("NNP") and w[:1].isalnum() for w, t in zip(words, tags)]
+        return _runs_from(namey, keys)
     namey = [False] * n
     first = 0
     while first < n and not words[first][:1].isalnum():
@@ -831,6 +839,11 @@ def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: Actor
             if allcaps and len(w) <= 2 and not w.isalpha():
                 continue
         namey[k] = True
+    return _runs_from(namey, keys)
+
+
+def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
+    n = len(keys)
     runs = []
     k = 0
     while k < n:
@@ -864,11 +877,9 @@ def _nltk_candidates(backend: str):
         raise MissingResourceError("nltk is not installed — run `pip install nltk`.") from None
     needed = ["taggers/averaged_perceptron_tagger_eng"]
     if backend == "ne_chunk":
-        needed.append("chunkers/maxent_ne_chunker_tab")
+        needed += ["chunkers/maxent_ne_chunker_tab", "corpora/words"]
     for res in needed:
-        try:
-            nltk.data.find(res)
-        except LookupError:
+        if not _nltk_has(res):
             raise MissingResourceError(
                 f"NLTK data '{res.split('/')[-1]}' is not installed (needed for backend={backend!r}) — "
                 "run `newslab data install`, or use backend='rules'.") from None
@@ -876,34 +887,38 @@ def _nltk_candidates(backend: str):
 
     tagger = _perceptron()
     if backend == "nltk":
-        def runs(words: list[str]) -> list[tuple[int, int]]:
+        def runs(words: list[str], keys: list[str]) -> list[tuple[int, int]]:
             tags = [t for _, t in tagger.tag(words)]
-            out, k = [], 0
-            while k < len(words):
-                if tags[k].startswith("NNP"):
-                    j = k + 1
-                    while j < len(words) and tags[j].startswith("NNP"):
-                        j += 1
-                    out.append((k, j))
-                    k = j
-                else:
-                    k += 1
-            return out
+            return _runs_from([t.startswith("NNP") and w[:1].isalnum() for w, t in zip(words, tags)], keys)
         return runs
     chunker = _chunker()
 
-    def chunk_runs(words: list[str]) -> list[tuple[int, int]]:
+    def chunk_runs(words: list[str], keys: list[str]) -> list[tuple[int, int]]:
         tree = chunker.parse(tagger.tag(words))
-        out, k = [], 0
+        namey, k = [False] * len(words), 0
         for node in tree:
             if hasattr(node, "label"):
-                out.append((k, k + len(node)))
+                for q in range(k, k + len(node)):
+                    namey[q] = words[q][:1].isalnum()
                 k += len(node)
             else:
                 k += 1
-        return out
+        return _runs_from(namey, keys)
     del PerceptronTagger
     return chunk_runs
+
+
+def _nltk_has(resource: str) -> bool:
+    """Is an NLTK data package installed (as a folder, or as a zip NLTK reads directly)?"""
+    import nltk
+
+    for candidate in (resource + "/", resource + ".zip"):
+        try:
+            nltk.data.find(candidate)
+            return True
+        except (LookupError, OSError, ValueError):
+            continue
+    return False
 
 
 @lru_cache(maxsize=1)
