@@ -80,6 +80,7 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
+_STOP_NP = frozenset("that this these those there here what which it its one first then".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
                            "by over amid about upon").split())
@@ -416,12 +417,19 @@ class _Rules:
                 continue
             if t.lower in _DETERMINERS and t.quote == -1:
                 start = i
+                # 'Steve Peers of the University of Essex': a name 'of the' an institution
+                if i - 2 >= lo and toks[i - 1].lower in ("of", "for") and self.is_np_word(toks[i - 2]) \
+                        and not self.is_cue(toks[i - 2]):
+                    i -= 2
+                    continue
             break
         # Drop reporter's openers ('Meanwhile', 'But', 'In') at the start of the phrase.
         while start <= j and (toks[start].lower in self.drop_initial or toks[start].lower in _LINKS):
             start += 1
         if start > j or toks[j].lower in _DETERMINERS:
             return None
+        if start == j and (toks[j].lower in _STOP_NP or toks[j].lower in self.lex.connectives):
+            return None  # 'That said, ...', 'This said' are not speakers
         if j - start >= 10:
             start = j - 9
         return start, j + 1
@@ -429,11 +437,12 @@ class _Rules:
     def np_back(self, toks: list[_Tok], k: int, lo: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
         j = k - 1
-        # 'was quoted as saying'
-        if j - 1 >= lo and toks[j].lower == "as" and toks[j - 1].lower == "quoted":
-            j -= 2
-            if j >= lo and toks[j].lower in _BE:
-                j -= 1
+        # 'was quoted as saying', 'was quoted by RIA Novosti as saying', 'was cited by X as saying'
+        if j >= lo and toks[j].lower == "as":
+            for m in range(j - 1, max(lo - 1, j - 9), -1):
+                if toks[m].lower in ("quoted", "cited") and m - 1 >= lo and toks[m - 1].lower in _BE:
+                    j = m - 2
+                    break
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
                            or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in _DAYS)):
             j -= 1
@@ -450,7 +459,8 @@ class _Rules:
             if m < lo or toks[m].text != ",":
                 return None
             seg = toks[m + 1:j]
-            if not seg or len(seg) > 30 or any(self.is_cue(x) for x in seg):
+            subordinate = bool(seg) and seg[0].lower in ("when", "while", "who", "after", "speaking", "asked")
+            if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
                 return None
             head = self.np_ending_at(toks, m - 1, lo)
             if head is None:
@@ -465,6 +475,10 @@ class _Rules:
             if name is None or name[0] != m + 1:
                 return None
             if self.has_role(toks, head) and not self.has_role(toks, name):
+                return name, head
+            # 'the president of the League, Jamel Msallem, said': a bare name after a longer phrase
+            bare_name = len(seg) <= 4 and all(_is_name_word(x) for x in seg)
+            if bare_name and any(toks[i].text[0].islower() for i in range(*head)):
                 return name, head
             return head, name
         np_ = self.np_ending_at(toks, j, lo)
@@ -518,7 +532,7 @@ def _is_clause_start(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> bool:
     words = [x for x in toks[i:hi] if x.text[0].isalnum()]
     if len(words) < 3:
         return False
-    return any(x.lower in _FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:12])
+    return any(x.lower in _FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:8])
 
 
 def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
@@ -610,8 +624,14 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                 elif any(rules.is_cue(x) and x.quote == -1 for x in toks[lo:k]):
                     pass  # 'The ministry said ..., according to state media': the ministry speaks
                 else:
-                    s, e = _strip_span(text, toks[lo].start, toks[k - 1].start, lex.connectives)
-                    _add_clause(atts, rules, toks, lo, k - 1, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
+                    c1, end_char = k - 1, toks[k - 1].start
+                    if after + 1 < sb and toks[after].text == "," and toks[after + 1].quote == -1:
+                        # 'Thunberg then led, according to Time, the largest ...': a parenthesis
+                        tail_end = _content_end(rules, toks, after + 1, sb)
+                        if sum(1 for x in toks[after + 1:tail_end] if x.text[0].isalnum()) >= 2:
+                            c1, end_char = tail_end, toks[tail_end - 1].end
+                    s, e = _strip_span(text, toks[lo].start, end_char, lex.connectives)
+                    _add_clause(atts, rules, toks, lo, c1, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
             elif after < sb and toks[after].text == ",":
                 # 'According to X, ...'
                 c0 = after + 1
@@ -637,10 +657,13 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         inverted = False
         if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and toks[k - 1].text == ",":
             inherit = last_in_sentence.get(t.sentence, -1)
-            if inherit == -1:
-                k = cue_end_k
-                continue
             how_sp = "participle"
+            if inherit == -1:
+                # 'Erdogan lashed out at Moscow, saying ...': the subject of the sentence speaks
+                sp = _subject_np(rules, toks, sa, k)
+                if sp is None:
+                    k = cue_end_k
+                    continue
         elif sp is None:
             if k - 1 >= 0 and (toks[k - 1].text == "," or toks[k - 1].mark == "close") and not partial_only:
                 sp = rules.np_fwd(toks, cue_end_k, sb)
@@ -735,8 +758,17 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                 if found and found[1] is not None and found[1][0] < sp[0]:
                     # 'Erdogan's spokesman, Ibrahim Kalin, said': the clause ends before the role
                     c1 = _comma_before(toks, found[1][0], sa)
+                c_end = c1
+                if not inverted and i0 + 1 < sb and toks[i0].text == "," and not toks[i0 + 1].lower.endswith("ing") \
+                        and toks[i0 + 1].quote == -1 and not toks[i0 + 1].mark:
+                    # 'These orcas, she suggested, specialize in ...': the cue is a parenthesis
+                    after = _content_end(rules, toks, i0 + 1, sb)
+                    if sum(1 for x in toks[i0 + 1:after] if x.text[0].isalnum()) >= 2:
+                        c_end = after
                 if c1 > c0:
-                    s, e = _strip_span(text, toks[c0].start, toks[c1 - 1].end, lex.connectives)
+                    s, e = _strip_span(text, toks[c0].start, toks[c_end - 1].end if c_end > c1 else toks[c1 - 1].end,
+                                       lex.connectives)
+                    c1 = c_end
                     if toks[c0].mark == "open":
                         s = toks[c0].end  # a quotation mark opening the sentence is not content
                     _add_clause(made, rules, toks, c0, c1, s, e, cue_word, cue_s, cue_e, sp, "clause_then_cue",
@@ -762,6 +794,26 @@ def _reporter_words_before(par: _Paragraph, qi: int) -> bool:
         return False
     sa, _ = par.sentence_range(k)
     return any(toks[i].quote == -1 and not toks[i].mark and toks[i].text[0].isalnum() for i in range(sa, k))
+
+
+def _subject_np(rules: _Rules, toks: list[_Tok], sa: int, k: int) -> tuple[int, int] | None:
+    """The noun phrase that opens a sentence ('Erdogan lashed out ...'), after an opening
+    phrase ending in a comma ('In Ankara, Erdogan ...'); None when the sentence opens otherwise."""
+    i = sa
+    if i < k and (toks[i].lower in _PREPOSITIONS or toks[i].lower in rules.drop_initial):
+        while i < k and toks[i].text != ",":
+            i += 1
+        i += 1
+    if i < k and toks[i].lower in _PRONOUNS and toks[i].quote == -1:
+        return i, i + 1
+    j = i + 1 if i < k and toks[i].lower in _DETERMINERS else i
+    last = -1
+    while j < k and rules.is_np_word(toks[j]) and not rules.is_cue(toks[j]):
+        last = j
+        j += 1
+    if last == -1 or (last == i and toks[i].lower in _STOP_NP):
+        return None
+    return i, last + 1
 
 
 def _comma_before(toks: list[_Tok], i: int, lo: int) -> int:

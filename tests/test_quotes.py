@@ -224,11 +224,30 @@ def test_participle_keeps_the_sentence_speaker() -> None:
     assert df.loc[1, "text"] == "Turkey would respond"
 
 
+def test_subject_speaks_through_participle_and_quoted_as_saying() -> None:
+    df = q_of("Erdogan lashed out at Moscow on Tuesday, saying Russia had failed to keep its promises.\n\n"
+              "Lavrov was quoted by RIA Novosti as saying that the Sochi deal remained in force.\n\n"
+              "In a phone call, Putin told Erdogan that Russia was ready to help.")
+    assert [(r.text, r.speaker) for r in df.itertuples()] == [
+        ("Russia had failed to keep its promises", ERDOGAN),
+        ("the Sochi deal remained in force", "Sergei Lavrov"),
+        ("Russia was ready to help", PUTIN)]
+
+
+def test_parenthetical_cues_keep_the_whole_clause() -> None:
+    df = q_of("These strikes, Cavusoglu said, violate the Sochi deal.\n\n"
+              "Turkey, according to the Kremlin, will withdraw its troops soon.")
+    assert list(df["text"]) == ["These strikes, Cavusoglu said, violate the Sochi deal",
+                                "Turkey, according to the Kremlin, will withdraw its troops soon"]
+    assert list(df["speaker_text"]) == ["Cavusoglu", "the Kremlin"]
+
+
 def test_not_reported_speech() -> None:
     df = q_of("Erdogan has pledged to support the Tatars.\n\n"
               "Turkey urged Russia to show restraint.\n\n"
               "The agreement is said to be fragile.\n\n"
               "He said nothing.\n\n"
+              "That said, Turkey has not closed the door to talks.\n\n"
               "Putin told Erdogan.")
     assert df.empty
 
