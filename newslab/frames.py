@@ -546,7 +546,7 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
     >>> from newslab.io import load_article, seed_path
     >>> df = score_frames(load_article(seed_path()), "russia_turkey")   # doctest: +SKIP
     >>> df[(df.level == "article") & df.dominant].frame.tolist()        # doctest: +SKIP
-    ['diplomacy', 'security_military']
+    ['diplomacy']
     """
     bad = set(levels) - {"paragraph", "article"}
     if bad or not levels:
