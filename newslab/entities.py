@@ -177,6 +177,8 @@ class ActorDictionary:
             lst = patterns.setdefault(key, [])
             # Same words, same case rule: the first definition wins (countries, then actors.yml);
             # a user's file takes its aliases over through _alias_owner below.
+            if how == "metonym":  # a listed metonym beats a capital ('Brussels' -> EU, not Belgium)
+                lst[:] = [p for p in lst if p.how != "capital"]
             if all(p.case != pat.case or p.actor == actor for p in lst) or key in self._alias_owner:
                 lst.append(pat)
 
@@ -478,6 +480,7 @@ class _M:
     antecedent: str = ""
     antecedent_start: int = -1
     role: str = ""        # role class for role mentions
+    role_word: str = ""   # the role words themselves ('president', 'foreign minister')
     plural: str = ""      # 'person' / 'state' for plural role phrases
 
 
@@ -660,6 +663,8 @@ def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start:
     if pat.label == "METONYM":
         target = d.entries[pat.actor].side if pat.actor in d.entries else pat.actor
         side = d.side(target) or target
+        if prev_key in _LOCATIVE:  # 'in Brussels', 'at the White House': the place itself
+            return _M(t0, t1, start, end, "PLACE", "", side, "name")
         lab = d.type(target) or "COUNTRY"
         return _M(t0, t1, start, end, lab, target, side, "metonym")
     if pat.how == "capital":
@@ -685,8 +690,6 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
             m.actor = m.entity
-        if allcaps and pat.case and max(pat.case) == 0:
-            pass
         ms.append(m)
         for k in range(t0, t1):
             covered[k] = True
@@ -704,10 +707,7 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
                 m = _pattern_mention(d, pat, k, k + 1, s, stoks[k].start + c1, "")
                 if m.how == "name":
                     m.how = "adjective"
-                if m.label == "PLACE" and m.how == "metonym":
-                    pass
                 ms.append(m)
-            covered[k] = covered[k] or False
     ms.sort(key=lambda m: (m.start, m.end))
     ms = _roles(d, g, words, keys, stoks, ms, covered)
     if discover:
@@ -785,7 +785,8 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
             i = j
             continue
         s0 = t0 - 1 if det else t0
-        m = _M(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls)
+        m = _M(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls,
+               role_word=" ".join(keys[i:j]))
         if before is not None:
             before.how = "_drop"  # the adjective is part of the role phrase
         out.append(m)
@@ -1050,6 +1051,7 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
     """Type one stretch of name-like tokens by evidence; None when it is not a name."""
     n = len(words)
     title = False
+    k0 = k
     # Leading titles ('President', 'Foreign Minister', 'Dr') are evidence, not part of the name.
     while k < j:
         L = _title_len(g, keys, k, j)
@@ -1116,8 +1118,13 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         label = "?"  # decided at article level (consistency), default below
     m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
     # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
-    if prev_owner is not None and prev_owner.how == "title" and prev_owner.side:
+    before_title = owner[k0 - 1] if k0 > 0 else None
+    if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how == "title":
         m.side = prev_owner.side
+    elif label == "PERSON" and title and before_title is not None and before_title.side \
+            and before_title.how in ("adjective", "title") and before_title.t1 == k0:
+        m.side = before_title.side
+        before_title.how = "title"
     return m
 
 
@@ -1202,7 +1209,10 @@ def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None
     if m.side:
         people = [h for h in people if h.side == m.side]
     ante = None
-    if m.role in ("leader", "counterpart"):
+    specific = _SPECIFIC_ROLES.get(m.role_word, "")
+    if specific:  # 'president': someone who held exactly that role
+        ante = next((h for h in people if h.actor and d.has_role(h.actor, specific, year)), None)
+    if ante is None and m.role in ("leader", "counterpart"):
         # Prefer someone the dictionary knows held a leader role; else the nearest same-side person.
         ante = next((h for h in people if h.actor and d.has_role(h.actor, "leader", year)), None)
         if ante is None and m.side:
@@ -1218,12 +1228,29 @@ def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None
         return
     # Nobody named earlier: whoever held the role that year (only when unambiguous).
     if m.side and year is not None:
-        holders = d.holders("leader" if m.role == "counterpart" else m.role, m.side, year)
-        if len(holders) == 1:
-            m.actor = m.entity = holders[0]
-            return
+        if specific:
+            order = [specific]
+        elif m.role in ("leader", "counterpart"):
+            order = ["president", "supreme leader", "chancellor", "prime minister"]  # head of state first
+        else:
+            order = [m.role]
+        for role in order:
+            holders = d.holders(role, m.side, year)
+            if len(holders) == 1:
+                m.actor = m.entity = holders[0]
+                return
+            if holders:
+                break
     if not m.side:
         m.how = "_drop"  # 'the president' with nobody to refer to: not reported
+
+
+# Role words that name one exact dictionary role (others, like 'leader' or 'chief', are classes).
+_SPECIFIC_ROLES = {"president": "president", "prime minister": "prime minister", "premier": "prime minister",
+                   "chancellor": "chancellor", "supreme leader": "supreme leader",
+                   "foreign minister": "foreign minister", "secretary of state": "secretary of state",
+                   "foreign secretary": "foreign secretary", "defence minister": "defence minister",
+                   "defense minister": "defence minister"}
 
 
 def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M]) -> None:
