@@ -78,7 +78,7 @@ DEFAULTS = {"threshold_per_1000": 0.0, "min_hits": 1, "paragraph_min_hits": 1, "
 NEGATION_CUES = frozenset("""not no never without neither nor none nobody nothing nowhere cannot
 hardly barely lack lacks lacking absence denied deny denies""".split())
 NEGATION_WINDOW = 3
-_CLAUSE_BREAKS = frozenset(",;:()—–-")
+_CLAUSE_BREAKS = frozenset([*",;:()—–-", "--"])
 QUOTE_MIN_WORDS = 4  # shorter quoted stretches are scare quotes ("de-escalation"), not speech
 
 SCORE_COLUMNS = ["doc_id", "date", "scheme", "level", "paragraph", "frame", "label", "hits",

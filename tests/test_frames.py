@@ -122,6 +122,10 @@ def test_small_text_negation_and_quotes():
     assert crisis["negated"].tolist() == [True, False]
     assert crisis["quoted"].tolist() == [False, True]
     assert art_row(score_frames(a, "generic"), "conflict")["hits"] == 1
+    # A negation in an earlier clause, or more than three words back, does not reach the hit.
+    b = Article.from_text("T\n\nThey did not agree, and the crisis grew. No one expected the sudden "
+                          "new crisis.")
+    assert frame_hits(b, "generic").query("text == 'crisis'")["negated"].tolist() == [False, False]
 
 
 # ---------------------------------------------------------------------------------------------
