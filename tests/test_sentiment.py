@@ -92,7 +92,7 @@ def test_seed_most_positive_sentences(seed_df):
     top = seed_df.loc[seed_df["score"].idxmax()]
     assert top["i"] == 9 and top["text"].startswith('"Our relationship has been restored')
     assert top["vader"] == 0.6597 and top["textblob"] == pytest.approx(0.425)
-    assert top["score"] == pytest.approx(0.601, abs=1e-4) and top["label"] == "pos"
+    assert top["score"] == pytest.approx(0.5893, abs=1e-4) and top["label"] == "pos"
 
 
 def test_news_mode_on_seed_topic_sentences(seed_df):
@@ -100,14 +100,15 @@ def test_news_mode_on_seed_topic_sentences(seed_df):
     row = seed_df.loc[11]
     assert row["vader"] == -0.4215 and row["vader_label"] == "neg"   # "crisis" makes plain VADER negative
     assert row["vader_news"] == 0.3182 and row["label"] == "pos"     # "solution" is what remains
-    # "Despite being on opposing sides of the Syrian conflict, ... ended a crisis ..."
-    assert seed_df.loc[1, "vader"] == -0.7506 and seed_df.loc[1, "vader_news"] == 0.0
+    # "Despite being on opposing sides of the Syrian conflict, ... ended a crisis ...": conflict and
+    # crisis no longer count; what is left is the negation cue of "Despite" (-1.0 -> -0.25).
+    assert seed_df.loc[1, "vader"] == -0.7506 and seed_df.loc[1, "vader_news"] == -0.25
 
 
 def test_standard_mode_score_is_plain_blend(seed):
     df = S.score_sentiment(seed, mode="standard")
     assert (df["vader_news"] == df["vader"]).all()
-    expected = (0.75 * df["vader"] + 0.25 * df["textblob"]).round(4)
+    expected = (0.7 * df["vader"] + 0.3 * df["textblob"]).round(4)
     assert (df["score"] - expected).abs().max() <= 1.01e-4  # both sides rounded to 4 places
 
 
@@ -158,7 +159,31 @@ def test_explain_news_mode_names_the_rule(seed):
     crisis = ex[(ex["method"] == "vader") & (ex["word"] == "crisis")].iloc[0]
     assert crisis["valence"] == 0.0 and crisis["news_keep"] == 0.0
     assert "news mode" in crisis["rules"]
-    assert ex.attrs["vader"] == -0.6249  # only "worst" is left
+    worst = ex[(ex["method"] == "vader") & (ex["word"] == "worst")].iloc[0]
+    assert worst["valence"] == pytest.approx(-3.1 * 1.75)  # negativity weight of news mode
+    assert "negative words count x1.75" in worst["rules"]
+    # only "worst" is left: -5.425 / sqrt(5.425² + 15)
+    assert ex.attrs["vader"] == -0.8139 == S.score_text(seed.sentences[23].text)["vader_news"]
+
+
+def test_news_mode_cues_and_trace():
+    text = "Despite the deal, Ankara did not lift its sanctions, but talks continue!"
+    ex = S.explain_sentiment(text)
+    v = ex[ex["method"] == "vader"]
+    cues = v[v["rules"].str.startswith("news mode: negation cue")]
+    assert list(cues["word"]) == ["Despite", "not"] and (cues["valence"] == -1.0).all()
+    assert list(v.loc[v["rules"] == "news mode: contrast cue", "word"]) == ["but"]
+    # the rows add up to the news-mode compound, punctuation included
+    assert round(S._vs.normalize(v["valence"].sum()), 4) == ex.attrs["vader"] == S.score_text(text)["vader_news"]
+    # no cue in standard mode
+    assert not S.explain_sentiment(text, mode="standard")["rules"].str.contains("cue").any()
+
+
+def test_recommended_label_band():
+    assert S.label_score(0.004) == "neu" and S.label_score(0.006) == "pos" and S.label_score(-0.02) == "neg"
+    assert S.label_score(0.0) == "neu"
+    assert S.score_text("Nothing was said.")["label"] == "neg"  # "nothing" is a negation cue in news mode
+    assert S.score_text("Nothing was said.", mode="standard")["label"] == "neu"
 
 
 def test_explain_rules_negation_booster_but_caps_exclamation():
