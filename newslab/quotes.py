@@ -80,6 +80,7 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 _STOP_NP = frozenset("that this these those there here what which it its one first then".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
@@ -392,13 +393,15 @@ class _Rules:
     def __init__(self, lex: CueLexicon):
         self.lex = lex
         self.drop_initial = lex.connectives | _PREPOSITIONS | {"speaking", "when", "while", "if", "as",
-                                                                "asked", "although", "because"}
+                                                                "asked", "although", "because", "this",
+                                                                "last", "next", "late", "early"} \
+            | {d.lower() for d in _DAYS} | _MONTHS
 
     def is_np_word(self, t: _Tok) -> bool:
         return t.quote == -1 and not t.mark and (_is_name_word(t) or t.lower in self.lex.speaker_words)
 
     def is_cue(self, t: _Tok) -> bool:
-        return t.lower in self.lex.forms
+        return t.lower in self.lex.forms and t.text == t.lower
 
     def np_ending_at(self, toks: list[_Tok], j: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase whose last token is j (tokens >= lo), e.g. 'the Russian leader'."""
@@ -525,14 +528,20 @@ def _is_clause_start(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> bool:
     t = toks[i]
     if t.mark == "open":
         return True
-    if not (t.lower in _CLAUSE_START_WORDS or _is_name_word(t) or t.text[0].isdigit()):
+    if not t.text[0].isalnum() or t.lower in _PREPOSITIONS or t.lower in rules.lex.adverbials \
+            or t.lower.endswith("ing") or t.lower in ("so", "not", "nothing", "goodbye", "yes", "no"):
         return False
     if t.text in _DAYS:
         return False
-    words = [x for x in toks[i:hi] if x.text[0].isalnum()]
+    words = []
+    depth = 0
+    for x in toks[i:hi]:
+        depth += (x.text == "(") - (x.text == ")")
+        if depth == 0 and x.text[0].isalnum():
+            words.append(x)  # words inside brackets do not count towards the verb window
     if len(words) < 3:
         return False
-    return any(x.lower in _FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:8])
+    return any(x.lower in _FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:10])
 
 
 def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
@@ -595,7 +604,7 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         elif k + 1 < n and (t.lower, toks[k + 1].lower) in lex.multiword:
             cue = lex.multiword[(t.lower, toks[k + 1].lower)]
             cue_end_k = k + 2
-        elif t.lower in lex.forms:
+        elif t.lower in lex.forms and t.text == t.lower:  # 'United States' is not a cue
             cue = lex.forms[t.lower]
         if cue is None and not according:
             k += 1
@@ -651,11 +660,21 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             k = cue_end_k
             continue
         found = rules.np_back(toks, k, lo)
+        if found is None and k - 1 >= lo and toks[k - 1].lower in ("who", "which"):
+            # 'a statement which said', 'Kalin, who told reporters'
+            j = k - 2 if k - 2 >= lo and toks[k - 2].text != "," else k - 3
+            np_ = rules.np_ending_at(toks, j, lo)
+            found = (np_, None) if np_ else None
+        if found is None and k - 1 > lo and toks[k - 1].lower in ("and", "but"):
+            # 'Erdogan cited Article 5 and said, "..."': the subject of the sentence speaks
+            np_ = _subject_np(rules, toks, sa, k - 1)
+            found = (np_, None) if np_ else None
         sp = found[0] if found else None
         how_sp = "before"
         inherit = -1
         inverted = False
-        if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and toks[k - 1].text == ",":
+        if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and (
+                toks[k - 1].text == "," or toks[k - 1].lower in ("by", "after", "before", "while", "when")):
             inherit = last_in_sentence.get(t.sentence, -1)
             how_sp = "participle"
             if inherit == -1:
@@ -683,6 +702,8 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         # (a) '"...," X said' / '"...," said X'
         np_start = k if inverted else (sp[0] if sp else k)
         q = quote_before(np_start) if not partial_only else -1
+        if q != -1 and text[quotes[q].end - 1] in ".!?…" and not _same_sentence_as_close(par, q, k):
+            q = -1  # '"... you know that." UNESCO reportedly said ...' starts a new sentence
         if q != -1:
             # 'The talks were "constructive", an official said': words of the reporter before the
             # opening mark make it a partial quote.
@@ -704,8 +725,22 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         steps = 0
         that_at = -1
         direct_at = -1
+        while i0 < sb and (toks[i0].lower in lex.adverbials and toks[i0].lower not in _PREPOSITIONS
+                           or toks[i0].text in _DAYS):
+            i0 += 1  # 'said earlier he might ...', 'said Monday Turkey would ...'
         while i < sb and steps < 12:
             x = toks[i]
+            if x.text in ("—", "–", "--", "(") and x.quote == -1:
+                # 'said — as reported by Hurriyet — "..."': skip the aside
+                closer = ")" if x.text == "(" else x.text
+                j = i + 1
+                while j < sb and toks[j].text != closer and j - i < 15 and toks[j].quote == -1:
+                    j += 1
+                if j < sb and toks[j].text == closer:
+                    i = j + 1
+                    steps += 1
+                    continue
+                break
             if x.mark == "open":
                 direct_at = i
                 break
@@ -784,6 +819,11 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             last_in_sentence[t.sentence] = len(atts) - 1
         k = cue_end_k
     return atts
+
+
+def _same_sentence_as_close(par: _Paragraph, qi: int, k: int) -> bool:
+    close = next((t for t in par.toks if t.mark == "close" and t.quote == qi), None)
+    return close is not None and close.sentence == par.toks[k].sentence
 
 
 def _reporter_words_before(par: _Paragraph, qi: int) -> bool:
