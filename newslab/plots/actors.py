@@ -1,0 +1,133 @@
+"""Charts of actors: who is mentioned, on which side, and who appears with whom.
+
+Both charts take the tables from :mod:`newslab.entities` and only draw them.
+
+>>> from newslab import Article
+>>> from newslab.entities import actor_table, cooccurrence
+>>> a = Article.from_text("T\\n\\nPutin met Erdogan in Sochi. Putin and Assad spoke.")
+>>> fig = mentions_by_side(actor_table(a))
+>>> fig2 = cooccurrence_network(cooccurrence(a), table=actor_table(a))
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .style import PALETTE, SIDE_COLOURS, add_source_line, new_figure
+
+_SPARE = [PALETTE[k] for k in ("sky", "yellow", "black")]
+OTHER_SIDES = "#DDDDDD"  # sides beyond the palette share one light grey, labelled "other"
+
+
+def _side_colours(sides) -> dict[str, str]:
+    """Fixed colours for the worked example's sides; the next three sides (in the order given,
+    most important first) get the spare Okabe-Ito colours, any further ones a light grey."""
+    colours = dict(SIDE_COLOURS)
+    spare = iter(_SPARE)
+    for s in sides:
+        if s not in colours:
+            colours[s] = next(spare, OTHER_SIDES)
+    return colours
+
+
+def _legend(ax, colours: dict[str, str], shown, **kwargs) -> None:
+    from matplotlib.patches import Patch
+
+    handles, seen_other = [], False
+    for s in shown:
+        if colours[s] == OTHER_SIDES:
+            if not seen_other:
+                handles.append(Patch(color=OTHER_SIDES, label="other sides"))
+                seen_other = True
+            continue
+        handles.append(Patch(color=colours[s], label=s or "no state side"))
+    ax.legend(handles=handles, title="Side", fontsize=8, title_fontsize=8, frameon=False, **kwargs)
+
+
+def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title: str = ""):
+    """Horizontal bars: mentions per actor (from :func:`~newslab.entities.actor_table`), coloured by side.
+
+    Parameters
+    ----------
+    table : DataFrame with columns ``actor``, ``side``, ``mentions`` (``discovered`` optional).
+    top : how many actors to show (the most mentioned).
+    source : text for the source line (article title or corpus name).
+    """
+    fig, ax = new_figure(8, max(2.5, 0.35 * min(top, len(table)) + 1.2))
+    if table is None or table.empty:
+        ax.text(0.5, 0.5, "No actors found", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        ax.set_title(title or "Actors mentioned")
+        add_source_line(fig, source)
+        return fig
+    t = table.sort_values("mentions", ascending=False, kind="stable").head(top).iloc[::-1]
+    colours = _side_colours(t["side"].fillna("")[::-1])
+    labels = [f"{a} *" if bool(d) else a for a, d in
+              zip(t["actor"], t["discovered"] if "discovered" in t else [False] * len(t))]
+    ax.barh(range(len(t)), t["mentions"], color=[colours[s] for s in t["side"].fillna("")])
+    ax.set_yticks(range(len(t)))
+    ax.set_yticklabels(labels)
+    ax.set_xlabel("Mentions (names, roles, metonyms and adjectives)")
+    ax.set_ylabel("Actor")
+    ax.set_title(title or "Who is in the story: mentions per actor, coloured by side")
+    _legend(ax, colours, list(dict.fromkeys(t["side"].fillna("")[::-1])), loc="lower right")
+    if "discovered" in t and t["discovered"].any():
+        fig.text(0.99, 0.005, "* found by discovery, not in the actor dictionary", fontsize=7,
+                 color=PALETTE["grey"], ha="right", va="bottom")
+    add_source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def cooccurrence_network(cooc: pd.DataFrame, table: pd.DataFrame | None = None, min_weight: int = 1,
+                         source: str = "", title: str = "", seed: int = 7):
+    """Network of actors that appear in the same sentence/paragraph (from ``cooccurrence``).
+
+    Edge width = number of shared sentences (or paragraphs); node size = mentions (from
+    ``table`` when given, else the edge weights); node colour = side. The layout is networkx's
+    spring layout with a fixed ``seed``, so the same table always gives the same picture.
+    """
+    import networkx as nx
+
+    fig, ax = new_figure(9, 6)
+    ax.set_axis_off()
+    ax.set_title(title or "Who appears with whom (shared sentences)")
+    edges = cooc[cooc["weight"] >= min_weight] if cooc is not None and not cooc.empty else pd.DataFrame()
+    if edges.empty:
+        ax.text(0.5, 0.5, "No actor pairs to show", ha="center", va="center", transform=ax.transAxes)
+        add_source_line(fig, source)
+        return fig
+    g = nx.Graph()
+    for r in edges.itertuples(index=False):
+        g.add_edge(r.source, r.target, weight=int(r.weight))
+    sides: dict[str, str] = {}
+    size: dict[str, float] = {}
+    if table is not None and not table.empty:
+        sides = dict(zip(table["actor"], table["side"].fillna("")))
+        size = dict(zip(table["actor"], table["mentions"]))
+    else:
+        from ..entities import actor_side
+
+        sides = {n: actor_side(n) for n in g.nodes}
+    for n in g.nodes:
+        size.setdefault(n, sum(d["weight"] for _, _, d in g.edges(n, data=True)))
+    weight_of_side: dict[str, float] = {}
+    for n in g.nodes:
+        weight_of_side[sides.get(n, "")] = weight_of_side.get(sides.get(n, ""), 0) + size[n]
+    order = sorted(weight_of_side, key=lambda s: -weight_of_side[s])
+    colours = _side_colours(order)
+    pos = nx.spring_layout(g, seed=seed, weight="weight", k=2.0 / math.sqrt(max(g.number_of_nodes(), 1)))
+    max_w = max(d["weight"] for _, _, d in g.edges(data=True))
+    nx.draw_networkx_edges(g, pos, ax=ax, width=[0.5 + 4 * d["weight"] / max_w for _, _, d in g.edges(data=True)],
+                           edge_color=PALETTE["grey"], alpha=0.6)
+    max_s = max(size.values())
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[150 + 1200 * size[n] / max_s for n in g.nodes],
+                           node_color=[colours[sides.get(n, "")] for n in g.nodes], alpha=0.9)
+    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8)
+    _legend(ax, colours, order, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.text(0.99, 0.005, "edge width = shared sentences; node size = mentions", fontsize=7,
+             color=PALETTE["grey"], ha="right", va="bottom")
+    add_source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
