@@ -426,6 +426,30 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     return df.drop_duplicates(subset=["sentence", "target", "holder", "start"], ignore_index=True)
 
 
+# Prepositions count as stance cues only right before a target ("a vote for X"); unbound they are noise.
+_TARGET_BOUND_ONLY = frozenset({"for", "pro"})
+
+
+def text_cues(text: str, cues: str | os.PathLike[str] | None = None) -> tuple[float, list[str]]:
+    """Support minus opposition cue weight in a short text, with no target binding (negation counted).
+
+    For texts too short to name their target (tweets, headlines): the sum of every governing and
+    predicate cue, each flipped at half weight after a negator.
+
+    >>> text_cues("We must not support this, we oppose it")
+    (-1.5, ['not support', 'oppose'])
+    """
+    lex = load_stance_cues(cues)
+    total, words = 0.0, []
+    for st, en, w, ph in _find_cues(text, 0, len(text), lex.governing + lex.predicate):
+        if w == 0 or ph in _TARGET_BOUND_ONLY:
+            continue
+        neg = _negated(text, 0, st)
+        total += w * (-0.5 if neg else 1.0)
+        words.append(("not " if neg else "") + text[st:en])
+    return total, words
+
+
 def speaker_stance(stance_df: pd.DataFrame, by: str = "speaker", threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Mean stance per speaker (or ``by="holder"``) and target: n, mean score, label, evidence.
 
