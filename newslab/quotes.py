@@ -1352,7 +1352,14 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "bool" if c == "unclosed"
                                           else "object") for c in QUOTE_COLUMNS})
-    return pd.DataFrame({c: [r[c] for r in rows] for c in QUOTE_COLUMNS})
+    import numpy as np
+
+    data = {}
+    for c in QUOTE_COLUMNS:
+        vals = [r[c] for r in rows]
+        data[c] = np.array(vals, dtype=np.int64) if c in _INT_COLUMNS else \
+            np.array(vals, dtype=bool) if c == "unclosed" else np.array(vals, dtype=object)
+    return pd.DataFrame(data, copy=False)
 
 
 _CUE_RE_CACHE: dict[int, re.Pattern[str]] = {}
