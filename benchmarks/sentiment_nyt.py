@@ -19,7 +19,6 @@ Run:  .venv/bin/python benchmarks/sentiment_nyt.py [--quick]
 """
 from __future__ import annotations
 
-import math
 import os
 import sys
 import time

@@ -50,12 +50,12 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
 from .article import Article, as_articles
-from .errors import InputError, ParameterError, ResourceFileError
+from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path
 
 __all__ = [
@@ -964,9 +964,10 @@ def explain_sentiment(text_or_span: Any, article: Article | None = None, mode: s
     the sentence), ``article_start``/``article_end`` (offsets into ``article.text`` when a span
     and its article are given), ``lexicon`` (the published lexicon value: VADER −4…+4, TextBlob
     −1…+1), ``news_keep`` (share kept in news mode), ``rules`` (negation, booster/dampener, "but",
-    ALL CAPS, exclamation, idiom, intensifier …) and ``valence`` (the word's final contribution).
-    ``share`` is each word's part of its method's total. VADER's sentence-level punctuation
-    emphasis is its own row. ``df.attrs`` holds the sentence totals: ``vader`` (compound),
+    ALL CAPS, exclamation, idiom, intensifier, and in news mode the topic-word share and the
+    negativity weight) and ``valence`` (the word's final contribution). ``share`` is each word's
+    part of its method's total. VADER's punctuation emphasis and, in news mode, each negation or
+    contrast cue are rows of their own, so the VADER rows always add up to ``vader_sum``. ``df.attrs`` holds the sentence totals: ``vader`` (compound),
     ``vader_sum`` (sum of valences + punctuation, which VADER normalises as
     sum / sqrt(sum² + 15)) and ``textblob`` (the mean of the TextBlob valences).
 
