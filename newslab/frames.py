@@ -569,8 +569,10 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
                 by_frame.setdefault(h["frame"], []).append(h)
             rows += _unit_rows(art, sch, "article", pd.NA, sum(words_by_para.values()), by_frame,
                                count_negated, count_quoted)
-    df = pd.DataFrame(rows, columns=SCORE_COLUMNS)
-    df["paragraph"] = df["paragraph"].astype("Int64")
+    # Column-wise construction: several times faster than a list of dicts for many small calls.
+    cols = {c: [r[c] for r in rows] for c in SCORE_COLUMNS}
+    cols["paragraph"] = pd.array(cols["paragraph"], dtype="Int64")
+    df = pd.DataFrame(cols, columns=SCORE_COLUMNS)
     df.attrs["scheme"] = sch.name
     df.attrs["scheme_path"] = sch.path
     return df
