@@ -973,11 +973,33 @@ def _discover(d, g: Gazetteer, common, stoks, words, keys, ms: list[_M], runs, a
             j = k
             while j < r1 and owner[j] is None:
                 j += 1
-            m = _type_segment(d, g, common, stoks, words, keys, k, j, allcaps, owner, numeric)
-            if m is not None:
-                out.append(m)
+            for a, b in _split_person_of(g, keys, k, j):
+                m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner, numeric)
+                if m is not None:
+                    out.append(m)
             k = j
     return out
+
+
+def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int) -> list[tuple[int, int]]:
+    """'Jane Okonkwo of the Caspian Policy Institute' is a person and an organisation.
+
+    A stretch joined by 'of'/'for'/'the' is split there when the part before looks like a
+    person (a title, a person cue before it, or a known first name) and is not an
+    organisation head ('Bank of England', 'University of Michigan' stay whole).
+    """
+    for c in range(k + 1, j - 1):
+        if keys[c] in ("of", "for", "from", "at"):
+            left = keys[k]
+            person_like = (_title_len(g, keys, k, c) > 0 or left in g.first_names
+                           or (k > 0 and keys[k - 1] in g.person_cues))
+            if person_like and left not in g.org_heads:
+                e = c + 1
+                while e < j and keys[e] in _CONNECTORS:
+                    e += 1
+                return [(k, c), (e, j)] if e < j else [(k, c)]
+            break
+    return [(k, j)]
 
 
 def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, contained: list[_M],

@@ -106,3 +106,239 @@ def test_actor_table_and_cooccurrence(seed):
     c = cooccurrence(seed, level="sentence")
     pair = c[(c.source == "Recep Tayyip Erdogan") & (c.target == "Vladimir Putin")]
     assert int(pair.weight.iloc[0]) >= 3
+
+
+# --- dictionary matching rules ------------------------------------------------------------------
+def found(text: str, **meta):
+    m = find_mentions(art(text, **meta))
+    return [(r.text, r.actor, r.how) for r in m.itertuples()]
+
+
+def test_case_rules():
+    assert found("We ate turkey and asked us to stay.") == []
+    assert ("Turkey", "Turkey", "name") in found("Turkey and the US met.")
+    assert ("US", "United States", "alias") in found("Turkey and the US met.")
+    # headline capitals still match a country
+    assert ("TURKEY", "Turkey", "name") in found("TURKEY SAYS TALKS WITH RUSSIA WENT WELL")
+
+
+def test_possessives_and_accents():
+    got = found("Syria's army and Assad's allies met Erdoğan's envoy.")
+    assert ("Syria", "Syria", "name") in got
+    assert ("Assad", "Bashar al-Assad", "alias") in got
+    assert ("Erdoğan", "Recep Tayyip Erdogan", "alias") in got
+
+
+def test_longest_match_wins():
+    got = found("Bashar al-Assad spoke at the UN Security Council about Islamic State.")
+    assert ("Bashar al-Assad", "Bashar al-Assad", "name") in got
+    assert ("UN Security Council", "UN Security Council", "name") in got
+    assert ("Islamic State", "Islamic State", "name") in got
+    assert all(t not in ("Assad", "UN", "State") for t, _, _ in got)
+
+
+def test_hyphenated_words():
+    got = found("Pro-Kremlin media praised Russia-Turkey ties and the US-led coalition. "
+                "Turkish-born writers and Russian-speaking people came.")
+    actors = [a for _, a, _ in got]
+    assert actors.count("Russia") == 2 and actors.count("Turkey") == 1 and actors.count("United States") == 1
+    texts = [t for t, _, _ in got]
+    assert "Turkish" not in texts and "Russian" not in texts
+
+
+def test_metonyms_and_capitals():
+    got = found("The Kremlin and Washington disagreed. Talks were held in Moscow and Ankara.")
+    assert ("Kremlin", "Russia", "metonym") in got
+    assert ("Washington", "United States", "metonym") in got
+    assert ("Moscow", "Moscow", "name") in got and ("Ankara", "Ankara", "name") in got
+    m = find_mentions(art("Officials met in Brussels. Brussels wants a deal."))
+    assert m.label.tolist() == ["PLACE", "ORG"] and m.actor.tolist()[1] == "European Union"
+
+
+def test_title_adjective_is_not_a_separate_mention():
+    m = find_mentions(art("Russian President Vladimir Putin arrived."))
+    assert rows(m, text="Russian").how.tolist() == ["title"]
+    t = actor_table(art("Russian President Vladimir Putin arrived."))
+    assert t.actor.tolist() == ["Vladimir Putin"]
+
+
+# --- roles --------------------------------------------------------------------------------------
+def test_roles_counterpart_and_kremlin_chief():
+    m = find_mentions(art("Vladimir Putin hosted Recep Tayyip Erdogan. The Kremlin chief said his "
+                          "Turkish counterpart was welcome."))
+    r = rows(m, how="role")
+    assert r.text.tolist() == ["The Kremlin chief", "his Turkish counterpart"]
+    assert r.actor.tolist() == ["Vladimir Putin", "Recep Tayyip Erdogan"]
+    assert r.antecedent_start.tolist() == [m.start[0], m.start[1]]
+
+
+def test_role_resolves_to_the_right_minister():
+    m = find_mentions(art("Sergei Lavrov met Mevlut Cavusoglu and Vladimir Putin. The Russian foreign "
+                          "minister said his Turkish counterpart agreed."))
+    r = rows(m, how="role")
+    assert r.actor.tolist() == ["Sergei Lavrov", "Mevlut Cavusoglu"]
+
+
+def test_role_falls_back_to_holder_in_article_year():
+    a = art("The Turkish foreign minister said talks would go on.", date="2017-05-01")
+    assert rows(find_mentions(a), how="role").actor.tolist() == ["Mevlut Cavusoglu"]
+    a = art("The Turkish foreign minister said talks would go on.", date="2024-05-01")
+    assert rows(find_mentions(a), how="role").actor.tolist() == ["Hakan Fidan"]
+    a = art("The Turkish foreign minister said talks would go on.")  # no date: side only
+    r = rows(find_mentions(a), how="role")
+    assert r.actor.tolist() == [""] and r.side.tolist() == ["Turkey"]
+
+
+def test_plural_roles():
+    m = find_mentions(art("Erdogan and Putin met. Both leaders smiled. Russia and Turkey agreed; "
+                          "the two sides signed."))
+    both = rows(m, text="Both leaders")
+    assert sorted(both.actor) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+    sides = rows(m, text="the two sides")
+    assert sorted(sides.actor) == ["Russia", "Turkey"] and set(sides.label) == {"COUNTRY"}
+    assert find_mentions(art("The pair met.")).empty  # nobody to refer to
+
+
+# --- discovery ----------------------------------------------------------------------------------
+def test_discovery_types_by_evidence():
+    m = find_mentions(art("Professor Jane Okonkwo of the Caspian Policy Institute said the Volga "
+                          "River was low. Mr Tariq Haddad, an analyst, agreed. Okonkwo added more."))
+    d = rows(m, how="discovered")
+    kinds = dict(zip(d.text, d.label))
+    assert kinds["Jane Okonkwo"] == "PERSON"
+    assert kinds["Caspian Policy Institute"] == "ORG"
+    assert kinds["Volga River"] == "PLACE"
+    assert kinds["Tariq Haddad"] == "PERSON"
+    assert rows(d, text="Okonkwo").entity.tolist() == ["Jane Okonkwo"]
+    assert set(d.actor) == {""}
+
+
+def test_discovered_person_takes_side_from_title():
+    m = find_mentions(art("Russian Deputy Foreign Minister Sergei Vershinin met Turkish officials."))
+    v = rows(m, text="Sergei Vershinin")
+    assert v.label.tolist() == ["PERSON"] and v.side.tolist() == ["Russia"]
+
+
+def test_names_containing_a_state():
+    m = find_mentions(art("He flew Turkish Airlines and watched the U.S. Open with Bill Clinton."))
+    got = {r.text: (r.label, r.side, r.how) for r in m.itertuples()}
+    assert got["Turkish Airlines"] == ("ORG", "Turkey", "discovered")
+    assert got["U.S. Open"][0] == "MISC"
+    assert got["Bill Clinton"][:2] == ("PERSON", "United States")  # not Hillary
+
+
+def test_sentence_initial_common_words_are_not_names():
+    m = find_mentions(art("Despite the talks, Meanwhile nothing changed. However Ankara insisted."))
+    assert m.text.tolist() == ["Ankara"]
+
+
+def test_empty_article():
+    m = find_mentions(Article.from_text("", title_line=False))
+    assert m.empty and list(m.columns)[:4] == ["text", "start", "end", "label"]
+    assert actor_table(Article.from_text("", title_line=False)).empty
+
+
+# --- user dictionary ----------------------------------------------------------------------------
+def test_user_yaml_overrides_an_alias(tmp_path):
+    extra = tmp_path / "my_actors.yml"
+    extra.write_text(
+        "people:\n"
+        "  - {name: Alexei Malashenko, side: '', roles: [analyst 2000-]}\n"
+        "orgs:\n"
+        "  - {name: Dialogue of Civilizations, side: '', aliases: [Dialogue of Civilizations institute]}\n"
+        "metonyms:\n"
+        "  - {name: Brussels, actor: NATO}\n", encoding="utf-8")
+    d = load_actors(extra)
+    a = art("Alexei Malashenko of the Dialogue of Civilizations institute said Brussels was worried.")
+    m = find_mentions(a, actors=d)
+    got = {r.text: (r.actor, r.how) for r in m.itertuples()}
+    assert got["Alexei Malashenko"] == ("Alexei Malashenko", "name")
+    assert got["Dialogue of Civilizations institute"] == ("Dialogue of Civilizations", "alias")
+    assert got["Brussels"] == ("NATO", "metonym")  # the packaged default is the EU
+    assert find_mentions(art("Brussels was worried.")).actor.tolist() == ["European Union"]
+    # a path works too, and the packaged dictionary is untouched
+    assert find_mentions(a, actors=str(extra)).actor.tolist()[0] == "Alexei Malashenko"
+    assert load_actors().side("Alexei Malashenko") == ""
+
+
+def test_bad_user_yaml_names_the_file(tmp_path):
+    from newslab.errors import ResourceFileError
+
+    bad = tmp_path / "bad.yml"
+    bad.write_text("people:\n  - {side: Russia}\n", encoding="utf-8")
+    with pytest.raises(ResourceFileError, match="bad.yml"):
+        load_actors(bad)
+    bad.write_text("people:\n  - {name: X Y, roles: [president since 2010]}\n", encoding="utf-8")
+    with pytest.raises(ResourceFileError, match="foreign minister 2014-2023"):
+        load_actors(bad)
+
+
+# --- tables, helpers, JSON, plots, backends -----------------------------------------------------
+def test_corpus_tables():
+    from newslab import Corpus
+
+    c = Corpus([art("Putin met Erdogan.", id="a1"), art("Putin called Assad. Putin left.", id="a2")])
+    t = actor_table(c).set_index("actor")
+    assert t.loc["Vladimir Putin", "mentions"] == 3 and t.loc["Vladimir Putin", "articles"] == 2
+    co = cooccurrence(c, level="paragraph", by="side")
+    assert sorted(zip(co.source, co.target)) == [("Russia", "Syria"), ("Russia", "Turkey")]
+
+
+def test_mentions_cached_on_article():
+    a = art("Putin met Erdogan.")
+    first = find_mentions(a)
+    assert any(k[0] == "mentions" for k in a.cache)
+    first.loc[0, "actor"] = "changed"  # callers get copies
+    assert find_mentions(a).actor[0] == "Vladimir Putin"
+
+
+def test_bad_parameters():
+    from newslab.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="backend"):
+        find_mentions(art("Putin."), backend="spacy")
+    with pytest.raises(ParameterError, match="level"):
+        cooccurrence(art("Putin."), level="word")
+
+
+def test_nltk_backends_or_clear_message(seed, monkeypatch):
+    """With NLTK data the tagger backends find Malashenko; without it, one clear message."""
+    from newslab.entities import _nltk_has
+    from newslab.errors import MissingResourceError
+
+    if _nltk_has("taggers/averaged_perceptron_tagger_eng"):
+        m = find_mentions(seed, backend="nltk")
+        assert "Alexei Malashenko" in set(rows(m, label="PERSON").entity)
+        import nltk
+
+        monkeypatch.setattr(nltk.data, "path", [])
+        monkeypatch.delenv("NLTK_DATA", raising=False)
+    a = art("Alexei Malashenko spoke.")
+    with pytest.raises(MissingResourceError, match="newslab data install"):
+        find_mentions(a, backend="ne_chunk")
+
+
+def test_add_json(seed):
+    from newslab.entities import add_json
+
+    doc = {"entities": [], "actors": []}
+    add_json(seed, doc)
+    e = doc["entities"][0]
+    assert set(e) >= {"text", "start", "end", "label", "actor", "side"}
+    assert seed.text[e["start"]:e["end"]] == e["text"]
+    actors = {r["actor"]: r for r in doc["actors"]}
+    assert actors["Vladimir Putin"]["type"] == "PERSON" and actors["Vladimir Putin"]["side"] == "Russia"
+    assert actors["Vladimir Putin"]["mentions"] == 7
+
+
+def test_plots(seed):
+    from newslab.plots.actors import cooccurrence_network, mentions_by_side
+
+    t = actor_table(seed)
+    fig = mentions_by_side(t, source="seed")
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    assert len(ax.patches) == 15
+    fig2 = cooccurrence_network(cooccurrence(seed), table=t)
+    assert fig2.axes[0].get_title()
+    assert mentions_by_side(t.iloc[0:0]).axes[0].get_title()
