@@ -55,7 +55,7 @@ def frame_profile(df: pd.DataFrame, *, source: str = "", title: str = ""):
     y = np.arange(len(order))[::-1]
     colours = [PALETTE["blue"] if p >= 0.5 else PALETTE["grey"] for p in g["present"]]
     ax.barh(y, g["per_1000"], color=colours)
-    ax.set_yticks(y, [label_of.get(f, f) for f in order])
+    ax.set_yticks(y, [str(label_of.get(f, f)).replace("_", " ") for f in order])
     for yi, v, h in zip(y, g["per_1000"], g["hits"]):
         ax.text(v, yi, f" {int(h)}", va="center", fontsize=8, color=PALETTE["black"])
     ax.set_xlabel("hits per 1,000 words" + (" (mean over articles)" if art["doc_id"].nunique() > 1 else ""))
