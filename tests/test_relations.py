@@ -222,3 +222,27 @@ def test_cue_table_documents_every_cue():
     t = cue_table()
     assert len(t) >= 30 and t.note.str.len().min() > 10
     assert set(t.type) == set(QUAD_CLASSES)
+
+
+def test_plots_draw_with_titles_and_labels(seed):
+    import matplotlib.pyplot as plt
+
+    from newslab.plots.relations import dyad_events, dyad_over_time, stance_heatmap
+    from newslab.stance import stance
+
+    d = dyad(seed, "Russia", "Turkey")
+    fig = dyad_events(d)
+    ax = fig.axes[0]
+    assert ax.get_title() == "Events between Russia and Turkey" and "Goldstein" in ax.get_xlabel()
+    assert len(ax.collections) >= 3  # one scatter per QuadClass present
+    c = Corpus([art(HOSTILE, date="2015-11-26"), art(COOPERATIVE, date="2019-09-17")])
+    fig2 = dyad_over_time(dyad(c, "Russia", "Turkey"))
+    assert [t.get_text() for t in fig2.axes[0].get_xticklabels()] == ["2015-11", "2019-09"]
+    fig3 = stance_heatmap(stance(seed), by="holder")
+    assert fig3.axes[0].get_ylabel() == "stance holder"
+    assert "(text)" in [t.get_text() for t in fig3.axes[0].get_yticklabels()]
+    empty = dyad_over_time(dyad(seed, "Russia", "Turkey").timeseries.iloc[0:0])
+    assert empty.axes[0].get_title() == "Dyad over time"
+    with pytest.raises(ValueError):
+        stance_heatmap(pd.DataFrame({"x": [1]}))
+    plt.close("all")
