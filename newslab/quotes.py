@@ -910,7 +910,9 @@ def _add_clause(out: list[_Attribution], rules: _Rules, toks: list[_Tok], c0: in
     inner = sorted({toks[j].quote for j in range(c0, c1) if toks[j].mark == "open"})
     if inner:
         for qi in inner:
-            opens_clause = toks[c0].mark == "open" and toks[c0].quote == qi
+            at = next(j for j in range(c0, c1) if toks[j].mark == "open" and toks[j].quote == qi)
+            # A quote that opens the clause, or follows a colon ('told Anadolu news agency: "..."')
+            opens_clause = at == c0 or toks[at - 1].text == ":"
             out.append(_Attribution("direct" if opens_clause else "partial", 0, 0, cue, cue_s, cue_e, sp,
                                     how, quote=qi, inherit_from=inherit, priority=2 if opens_clause else 1))
         return

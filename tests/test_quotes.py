@@ -96,6 +96,65 @@ def test_seed_is_cached(seed: Article) -> None:
     assert ("quotes", "quote_cues.yml") in seed.cache
 
 
+# A wire-style Russia–Turkey article written for this test (not the seed): every quote listed.
+WIRE_ARTICLE = """Turkey, Russia agree ceasefire in Syria's Idlib
+
+MOSCOW (Reuters) - Turkish President Tayyip Erdogan and Russian President Vladimir Putin agreed on Thursday to a ceasefire in Syria's Idlib region, after talks in Moscow that lasted more than six hours.
+
+Speaking at a joint news conference, Putin said he hoped the agreement would "serve as a good basis" for ending the fighting.
+
+"We did not always agree with our Turkish partners in our assessments of what is happening in Syria," Putin said. "But each time, at critical moments, ... we managed to find common ground."
+
+Erdogan said Turkey reserved the right to respond to any attack by Syrian government forces.
+
+"We will work together to ensure that humanitarian aid reaches those in need," the Turkish leader told reporters, adding that the ceasefire would take effect at midnight.
+
+Russian Foreign Minister Sergei Lavrov, reading out the text of the deal, said the two sides would set up a security corridor along the M4 highway.
+
+The Kremlin said in a statement that the leaders had discussed the situation in detail. Kremlin spokesman Dmitry Peskov later told reporters that Putin and Erdogan had also spoken about bilateral trade.
+
+Turkish Defence Minister Hulusi Akar told the state-run Anadolu news agency: "Our soldiers will remain at their posts."
+
+"The ceasefire is fragile," said Dareen Khalifa, a senior Syria analyst at the International Crisis Group. "Both sides have a lot to lose if it collapses."
+
+She added that Ankara had few options left.
+
+Syria's foreign ministry, in a statement carried by state news agency SANA, welcomed the deal.
+
+According to the Syrian Observatory for Human Rights, nearly one million people have fled the fighting since December.
+
+"People are sleeping in the open in freezing temperatures," said Mark Cutts, the UN's deputy regional humanitarian coordinator.
+"""
+
+WIRE_QUOTES = [
+    ("serve as a good basis", "partial", "Putin", PUTIN),
+    ("We did not always agree", "direct", "Putin", PUTIN),
+    ("But each time, at critical moments", "direct", "Putin", PUTIN),
+    ("Turkey reserved the right", "indirect", "Erdogan", ERDOGAN),
+    ("We will work together", "direct", "the Turkish leader", ERDOGAN),
+    ("the ceasefire would take effect", "indirect", "the Turkish leader", ERDOGAN),
+    ("the two sides would set up", "indirect", "Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+    ("the leaders had discussed", "indirect", "The Kremlin", "Russia"),
+    ("Putin and Erdogan had also spoken", "indirect", "Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+    ("Our soldiers will remain", "direct", "Turkish Defence Minister Hulusi Akar", "Hulusi Akar"),
+    ("The ceasefire is fragile", "direct", "Dareen Khalifa", "Dareen Khalifa"),
+    ("Both sides have a lot to lose", "direct", "Dareen Khalifa", "Dareen Khalifa"),
+    ("Ankara had few options left", "indirect", "She", "Dareen Khalifa"),
+    ("nearly one million people", "indirect", "the Syrian Observatory for Human Rights",
+     "Syrian Observatory for Human Rights"),
+    ("People are sleeping in the open", "direct", "Mark Cutts", "Mark Cutts"),
+]
+
+
+def test_wire_article_every_quote() -> None:
+    df = extract_quotes(Article.from_text(WIRE_ARTICLE))
+    got = [(r.text, r.kind, r.speaker_text, r.speaker) for r in df.itertuples()]
+    assert len(got) == len(WIRE_QUOTES)
+    for (text, kind, sp_text, sp), (first, want_kind, want_sp_text, want_sp) in zip(got, WIRE_QUOTES):
+        assert text.startswith(first)
+        assert (kind, sp_text, sp) == (want_kind, want_sp_text, want_sp), text
+
+
 # --------------------------------------------------------------------------------- direct quotes
 
 def test_said_after_quote_both_orders_and_colon() -> None:
