@@ -69,7 +69,7 @@ def sentence_explanation(explain_df: pd.DataFrame, text: str, title: str | None 
     rows = explain_df.reset_index(drop=True)
     n = max(len(rows), 1)
     fig, (ax_text, ax_bar) = new_figure(9, 2.6 + 0.32 * n, nrows=2,
-                                        gridspec_kw={"height_ratios": [1.2, max(1.0, 0.35 * n)]})
+                                        gridspec_kw={"height_ratios": [0.6, max(1.0, 0.35 * n)]})
 
     def colour(v: float) -> str:
         return DIVERGING[2] if v > 0 else DIVERGING[0] if v < 0 else DIVERGING[1]
