@@ -1102,8 +1102,33 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         cand = _latest(res, s, lambda c: c.label == "PERSON" and (not side or c.side == side))
         if cand:
             return cand.speaker, cand.side, "PERSON"
+    if not side and lower.startswith("the ") and len(words) == 2 and head in _INSTITUTION_HEADS:
+        # 'the ministry' after "Turkey's foreign ministry": the latest earlier phrase with that head
+        found = _earlier_institution(res, s, head)
+        if found:
+            return found
     plain = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", speaker_text, flags=re.I)
     return plain, side, "ROLE"
+
+
+_INSTITUTION_HEADS = frozenset("ministry government army military presidency embassy agency office "
+                               "spokesman spokeswoman statement court parliament committee".split())
+
+
+def _earlier_institution(res: _Resolver, pos: int, head: str) -> tuple[str, str, str] | None:
+    text = res.article.text
+    start = max(0, pos - 3000)
+    last = None
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]*[ \t]+)+(?:[a-z]+[ \t]+){{0,2}}(?i:{head}))\b", text[start:pos]):
+        last = m
+    if last is None:
+        return None
+    s, e = start + last.start(1), start + last.end(1)
+    sides = [str(r.get("side") or "") for r in res.overlapping(s, e) if r.get("side")]
+    if not sides:
+        return None
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", text[s:e], flags=re.I)
+    return phrase, sides[0], "ORG"
 
 
 def _latest(res: _Resolver, pos: int, ok) -> _Candidate | None:

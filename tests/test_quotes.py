@@ -240,6 +240,13 @@ def test_surname_gets_full_name_of_unknown_person() -> None:
     assert df.loc[0, "speaker"] == "Sinan Ulgen"
 
 
+def test_the_ministry_refers_back_to_its_full_name() -> None:
+    df = q_of("Russia's defence ministry said on Monday that Turkish forces had shelled Syrian positions.\n\n"
+              "The ministry added that two Russian advisers were wounded.")
+    assert list(df["speaker"]) == ["Russia's defence ministry"] * 2
+    assert list(df["side"]) == ["Russia", "Russia"]
+
+
 def test_plural_pronoun_and_officials() -> None:
     df = q_of("Turkish officials said in a statement on Monday that the convoy had been hit.\n\n"
               "They added that two soldiers were killed.")
