@@ -75,7 +75,7 @@ _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s",
 _DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
 _BE = frozenset("is are was were be been being".split())
 _LINKS = frozenset("of and for".split())
-_NAME_PARTICLES = frozenset("al el ad as bin ibn bint abu de del della van von der den la le da di du dos das".split())
+_NAME_PARTICLES = frozenset("al el ad bin ibn bint abu de del della van von der den la le da di du dos das".split())
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just Monday Tuesday Wednesday "
@@ -440,6 +440,11 @@ class _Rules:
     def np_back(self, toks: list[_Tok], k: int, lo: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
         j = k - 1
+        # 'Russian agencies quoted Lavrov as saying': the object of 'quoted' speaks
+        if j >= lo and toks[j].lower == "as":
+            np_ = self.np_ending_at(toks, j - 1, lo)
+            if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].lower in ("quoted", "cited"):
+                return np_, self.np_ending_at(toks, np_[0] - 2, lo)
         # 'was quoted as saying', 'was quoted by RIA Novosti as saying', 'was cited by X as saying'
         if j >= lo and toks[j].lower == "as":
             for m in range(j - 1, max(lo - 1, j - 9), -1):
@@ -701,6 +706,9 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
 
         # (a) '"...," X said' / '"...," said X'
         np_start = k if inverted else (sp[0] if sp else k)
+        if found and found[1] is not None:
+            np_start = min(np_start, found[1][0])  # '"...," Erdogan's spokesman, Ibrahim Kalin, said'
+
         q = quote_before(np_start) if not partial_only else -1
         if q != -1 and text[quotes[q].end - 1] in ".!?…" and not _same_sentence_as_close(par, q, k):
             q = -1  # '"... you know that." UNESCO reportedly said ...' starts a new sentence

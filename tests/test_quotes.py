@@ -300,6 +300,12 @@ def test_subject_speaks_through_participle_and_quoted_as_saying() -> None:
         ("Russia was ready to help", PUTIN)]
 
 
+def test_agencies_quoted_speaker_as_saying() -> None:
+    df = q_of('"We have agreed on the main points," Russian news agencies quoted Lavrov as saying.\n\n'
+              "Erdogan said late on Monday that Turkey would not back down.")
+    assert list(df["speaker"]) == ["Sergei Lavrov", ERDOGAN]
+
+
 def test_parenthetical_cues_keep_the_whole_clause() -> None:
     df = q_of("These strikes, Cavusoglu said, violate the Sochi deal.\n\n"
               "Turkey, according to the Kremlin, will withdraw its troops soon.")
