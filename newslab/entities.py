@@ -113,6 +113,7 @@ class _Pattern:
     case: tuple[int, ...]  # per token: 0 any case, 1 needs a capital, 2 exact
     words: tuple[str, ...]  # original alias tokens (for exact-case checks)
     need_the: bool = False  # 'the West': only after 'the'
+    not_initial: bool = False  # a surname that is also a word ('Trump'): not as a sentence's first word
 
 
 _ROLE_RE = re.compile(r"^\s*(?P<role>.*?)\s*(?P<from>\d{4})\s*-\s*(?P<to>\d{4})?\s*$")
@@ -166,14 +167,15 @@ class ActorDictionary:
         common = common_words()
         places = {e.name for e in self.entries.values() if e.type in ("PLACE", "COUNTRY")}
 
-        def put(text: str, actor: str, label: str, how: str, exact: bool = False, need_the: bool = False) -> None:
+        def put(text: str, actor: str, label: str, how: str, exact: bool = False, need_the: bool = False,
+                not_initial: bool = False) -> None:
             words = _alias_tokens(text)
             if not words:
                 return
             if words[0].lower() == "the" and len(words) > 1:
                 words = words[1:]  # "the Kremlin" -> match "Kremlin"; "the" stays outside
             key = tuple(fold(w) for w in words)
-            pat = _Pattern(actor, label, how, _case_rule(words, exact), tuple(words), need_the)
+            pat = _Pattern(actor, label, how, _case_rule(words, exact), tuple(words), need_the, not_initial)
             lst = patterns.setdefault(key, [])
             # Same words, same case rule: the first definition wins (countries, then actors.yml);
             # a user's file takes its aliases over through _alias_owner below.
@@ -199,8 +201,10 @@ class ActorDictionary:
                 put(cap, e.name, "COUNTRY", "capital", exact)
             if e.type == "PERSON" and e.surname:
                 last = _alias_tokens(e.name)[-1]
-                if fold(last) not in common and last not in places and len(last) > 2:
-                    put(last, e.name, label, "alias")
+                if last not in places and len(last) > 2:
+                    # 'Trump' is also a word: it counts mid-sentence (where the capital says name),
+                    # not as the first word of a sentence. Set `surname: false` for May, Power ...
+                    put(last, e.name, label, "alias", not_initial=fold(last) in common)
         for key, owner in self._alias_owner.items():  # user overrides of single aliases
             if key in patterns:
                 patterns[key] = [p for p in patterns[key] if p.actor == owner] or patterns[key]
@@ -376,12 +380,24 @@ def _add_entry(d: ActorDictionary, e: ActorEntry, replace: bool) -> None:
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
+    return _lexicon()[0]
+
+
+@lru_cache(maxsize=1)
+def verb_words() -> frozenset[str]:
+    """Lower-case words whose most frequent tag in the Brill/Pattern lexicon is a verb or modal."""
+    return _lexicon()[1]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-case words that are ordinary English words (TextBlob's bundled Brill/Pattern lexicon).
 
     A capitalised word at the start of a sentence, or in an all-caps headline, is taken as a
     name only when its lower-case form is *not* in this list (or the gazetteer knows it).
     """
     words: set[str] = set(stopwords())
+    verbs: set[str] = set()
     try:
         import textblob
 
@@ -393,9 +409,11 @@ def common_words() -> frozenset[str]:
                 parts = line.split()
                 if len(parts) >= 2 and parts[0][:1].islower() and parts[1] not in ("NNP", "NNPS"):
                     words.add(parts[0])
+                    if parts[1].startswith(("VB", "MD")):
+                        verbs.add(parts[0])
     except (ImportError, OSError):  # pragma: no cover - textblob is a dependency
         pass
-    return frozenset(words)
+    return frozenset(words), frozenset(verbs)
 
 
 @dataclass
@@ -415,6 +433,8 @@ class Gazetteer:
     misc: dict[tuple[str, ...], str]
     not_names: frozenset[str]
     compass: frozenset[str]
+    place_prefixes: frozenset[str]
+    event_prefixes: frozenset[str]
 
 
 _BREAK_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
@@ -448,7 +468,8 @@ def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
         person_cues=words("person_cues"), person_nouns=words("person_nouns"),
         speech_verbs=words("speech_verbs"), first_names=words("first_names"),
         misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"),
-        compass=words("compass_words"))
+        compass=words("compass_words"), place_prefixes=words("place_prefixes"),
+        event_prefixes=words("event_prefixes"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,6 +535,9 @@ def _match_dictionary(d: ActorDictionary, toks: list[str], keys: list[str], allc
                 for p in pats:
                     if p.need_the and (i == 0 or keys[i - 1] != "the"):
                         continue
+                    if p.not_initial and (i == 0 or not toks[i - 1][:1].isalnum() and i == 1) \
+                            and not (i + 1 < n and (keys[i + 1] in verb_words() or keys[i + 1] == "'s")):
+                        continue  # 'Trump cards ...' no; 'Trump said ...' yes
                     if _check_case(p, toks, i, allcaps):
                         best = (j + 1, p)
                         break
@@ -645,11 +669,11 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
                                                                              and len(letters[0]) > 5)
         ms = _sentence_mentions(d, g, common, stoks, words, keys, allcaps, discover, candidates_fn)
         all_mentions.append((sent.i, sent.paragraph, ms))
-    _resolve_document(d, g, all_mentions, year)
+    _resolve_document(d, g, all_mentions, year, text)
     rows = []
     for si, pi, ms in all_mentions:
         for m in ms:
-            if m.how == "_drop":
+            if m.how.startswith("_"):
                 continue
             rows.append({"text": text[m.start:m.end], "start": m.start, "end": m.end, "label": m.label,
                          "actor": m.actor, "side": m.side, "how": m.how, "antecedent": m.antecedent,
@@ -753,6 +777,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
         before = by_t1.get(i)
         side = ""
         t0 = i
+        possessive = False
         if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
                 and before.label in ("COUNTRY", "ORG") and before.t1 == i:
             side = before.side
@@ -761,6 +786,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
             before = by_t1[i - 1]
             side = before.side
             t0 = before.t0
+            possessive = True
         else:
             before = None
         det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
@@ -770,10 +796,14 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
         if after is not None or (nxt_cap and not det) or (nxt_cap and after is None and j < n and keys[j] not in common_words()):
             if before is not None and before.how == "adjective":
                 before.how = "title"
+            if side and after is None:
+                # Remember the title's state for a name discovery will find right after it
+                # ('Greek prime minister Kyriakos Mitsotakis' -> Greece). Never reported.
+                out.append(_M(i, j, stoks[i].start, stoks[j - 1].end, "TITLE", "", side, "_titlerole"))
             i = j
             continue
-        if not det and before is None:
-            i = j
+        if not det and not possessive:
+            i = j  # 'US Ambassador to Germany ...' is a title; a role mention needs 'the'/'his'/"Turkey's"
             continue
         if before is None and cls not in ("leader", "counterpart", "foreign minister", "defence minister"):
             i = j
@@ -1013,7 +1043,7 @@ def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, co
     """
     if not contained or (len(contained) == 1 and contained[0].t0 == r0 and contained[0].t1 == r1):
         return None
-    if any(m.label == "PERSON" or m.how == "title" for m in contained):
+    if any(m.label == "PERSON" or m.how in ("title", "_titlerole") for m in contained):
         return None
     # Leading titles and sentence-initial ordinary words are not part of the name.
     s0 = r0
@@ -1026,7 +1056,7 @@ def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, co
     free = [k for k in range(s0, r1) if k not in inside]
     if not free:
         return None
-    if any(_title_len(g, keys, k, r1) for k in free):
+    if any(_title_len(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
         return None  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
     org, j_end = _org_evidence(g, keys, words, s0, r1)
     last = keys[r1 - 1]
@@ -1063,6 +1093,11 @@ def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, in
     return False, r1
 
 
+# Words that end a job title written before a name ('Emergencies Minister X', 'Kremlin Spokesman X').
+_TITLE_HEADS = frozenset({"minister", "president", "secretary", "ambassador", "spokesman", "spokeswoman",
+                          "spokesperson", "governor", "mayor", "chairman", "chairwoman", "envoy", "senator",
+                          "commander", "premier", "chancellor", "prosecutor", "adviser", "advisor", "ceo"})
+
 _LOC_BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "across", "towards", "toward"})
 _LOC_NOUNS = frozenset({"town", "city", "village", "province", "region", "port", "capital", "district",
                         "state", "island", "county", "suburb", "area"})
@@ -1081,6 +1116,11 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
             break
         title = True
         k += L
+    # A title head inside the stretch ('Emergencies Minister Yevgeny Zinichev'): the name follows it.
+    for c in range(j - 2, k - 1, -1):
+        if keys[c] in _TITLE_HEADS and words[c][:1].isupper():
+            k, title = c + 1, True
+            break
     # Trim connectors and break words at the ends.
     while k < j and (keys[k] in _CONNECTORS or keys[k].rstrip(".") in _BREAK_WORDS):
         k += 1
@@ -1091,12 +1131,14 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
     seg = tuple(keys[k:j])
     if all(w in g.not_names or (w in common and allcaps) for w in seg):
         return None
+    if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
+        return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
     if len(seg) == 1 and sum(c.isalpha() for c in words[k]) < 2:
         return None  # single letters and symbols
     name = " ".join(words[k:j])
     prev = keys[k - 1] if k > 0 else ""
     prev_owner = owner[k - 1] if k > 0 else None
-    if prev_owner is not None and prev_owner.how == "title":
+    if prev_owner is not None and prev_owner.how in ("title", "_titlerole"):
         title = True
     nxt = keys[j] if j < n else ""
     nxt2 = keys[j + 1] if j + 1 < n else ""
@@ -1106,6 +1148,10 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
     singular = seg[0].rstrip("s") if len(seg) == 1 else ""
     if seg in g.misc or (singular and (singular,) in g.misc):
         label = "MISC"
+    elif len(seg) >= 2 and seg[0] in g.place_prefixes:
+        label = "PLACE"  # 'Tell Tamer', 'Ain Issa', 'Ras al-Ain', 'Cape Town'
+    elif len(seg) >= 2 and seg[0] in g.event_prefixes:
+        label = "MISC"  # 'Operation Peace Spring'
     elif seg in g.places:
         label = "PLACE"
     elif org:
@@ -1141,7 +1187,7 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
     m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
     # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
     before_title = owner[k0 - 1] if k0 > 0 else None
-    if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how == "title":
+    if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
         m.side = prev_owner.side
     elif label == "PERSON" and title and before_title is not None and before_title.side \
             and before_title.how in ("adjective", "title") and before_title.t1 == k0:
@@ -1153,7 +1199,7 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
 # ---------------------------------------------------------------------------------------------
 # Article-level resolution: discovered-name consistency, roles and plural phrases
 # ---------------------------------------------------------------------------------------------
-def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int | None) -> None:
+def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int | None, text: str = "") -> None:
     flat = [m for _, _, ms in all_mentions for m in ms if m.how != "_drop"]
     # 1. Consistency of discovered names: a later 'Malashenko' is the earlier 'Alexei Malashenko'.
     typed: dict[str, tuple[str, str]] = {}  # folded word / full name -> (label, entity)
@@ -1177,11 +1223,20 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
             m.how = "_drop"
     # 2. Roles and plural phrases, in text order.
     history: list[_M] = []
-    for m in sorted(flat, key=lambda x: (x.start, -x.end)):
+    ordered = sorted(flat, key=lambda x: (x.start, -x.end))
+    for idx, m in enumerate(ordered):
         if m.how == "role" and m.plural:
             _resolve_plural(d, m, history)
         elif m.how == "role":
-            _resolve_role(d, m, history, year)
+            nxt = ordered[idx + 1] if idx + 1 < len(ordered) else None
+            if nxt is not None and nxt.label == "PERSON" and nxt.how != "role" and (nxt.actor or nxt.entity) \
+                    and text[m.end:nxt.start] in (", ", " , ") and (not m.side or not nxt.side or nxt.side == m.side):
+                # Apposition after the role: 'the Italian foreign minister, Luigi Di Maio,'
+                role_side = m.side
+                _copy_from(m, nxt)
+                m.side = nxt.side = nxt.side or role_side
+            else:
+                _resolve_role(d, m, history, year)
         if m.label in ("PERSON", "COUNTRY", "ORG", "GROUP") and (m.actor or m.entity) and m.how != "title":
             history.append(m)
     # Plural phrases become one mention per actor they stand for.
@@ -1210,7 +1265,7 @@ def _default_label(name: str) -> str:
     words = name.split()
     if len(words) == 1:
         w = words[0]
-        if re.search(r"(?:ia|land|stan|shire|burg|grad|ville|polis)$", w.lower()):
+        if re.search(r"(?:ia|land|stan|shire|burg|grad|ville|polis|sk|abad|pur|kent|ovo|evo|orsk)$", w.lower()):
             return "PLACE"
         return "ORG"
     return "PERSON"

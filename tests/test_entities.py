@@ -342,3 +342,23 @@ def test_plots(seed):
     fig2 = cooccurrence_network(cooccurrence(seed), table=t)
     assert fig2.axes[0].get_title()
     assert mentions_by_side(t.iloc[0:0]).axes[0].get_title()
+
+
+def test_role_apposition_and_lowercase_title_side():
+    m = find_mentions(art("The Italian foreign minister, Luigi Di Maio, said Greek prime minister "
+                          "Kyriakos Mitsotakis agreed."))
+    role = rows(m, how="role")
+    assert role.antecedent.tolist() == ["Luigi Di Maio"] and role.side.tolist() == ["Italy"]
+    assert rows(m, text="Kyriakos Mitsotakis").side.tolist() == ["Greece"]
+    assert rows(m, text="Greek").how.tolist() == ["title"]
+
+
+def test_surname_that_is_also_a_word():
+    got = found("Trump met Putin. Later, Trump left. Trump cards were played.")
+    assert [t for t, a, _ in got if a == "Donald Trump"] == ["Trump", "Trump"]
+
+
+def test_place_and_event_words():
+    m = find_mentions(art("Turkish troops entered Tell Tamer during Operation Peace Spring."))
+    got = dict(zip(m.text, m.label))
+    assert got["Tell Tamer"] == "PLACE" and got["Operation Peace Spring"] == "MISC"
