@@ -68,7 +68,7 @@ _NEGATORS_RE = re.compile(
 # Clause boundaries inside a sentence.
 _CLAUSE_SPLIT_RE = re.compile(
     r";|\s[-–—]{1,2}\s|\s--\s|,\s+(?=(?:when|which|who|whom|whose|while|whereas|although|though|but|"
-    r"adding|saying|pointing|as|and)\b)|\s(?=(?:but|whereas)\s)", re.IGNORECASE)
+    r"adding|saying|pointing|as|and)\b)|\s(?=(?:but|whereas|when|after|before)\s)", re.IGNORECASE)
 # A mention right after a place preposition is where something happens, not who does it:
 # "in Kazakhstan's capital Astana", "over Syria", "at the Black Sea resort".
 _LOCATION_PREP_RE = re.compile(
@@ -90,7 +90,14 @@ _GROUP_RE = re.compile(
     r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
-_PASSIVE_BY_RE = re.compile(r"\s+by\s+", re.IGNORECASE)
+_PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
+# Setting, not event: "back opposing sides in the war", "during the talks".
+_SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst)\s+(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A prepositional object is not the subject of a verb ("incompatible with NATO defences and has warned").
+_PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
+                             r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_COORD_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$", re.IGNORECASE)
+_OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
@@ -132,6 +139,7 @@ class Cue:
     symmetric: bool
     note: str
     regex: re.Pattern[str]
+    requires: re.Pattern[str] | None = None  # must also occur in the clause ("signed" needs a deal noun)
 
 
 @dataclass(frozen=True)
@@ -162,8 +170,11 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
         if not -10 <= intensity <= 10:
             raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
         rx = re.compile("|".join(_phrase_regex(f) for f in forms), re.IGNORECASE)
+        req = spec.get("requires")
+        req_rx = re.compile("|".join(_phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
+                            re.IGNORECASE) if req else None
         cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
-                        str(spec.get("note", "")), rx))
+                        str(spec.get("note", "")), rx, req_rx))
     ignore = data.get("ignore") or []
     ignore_rx = re.compile("|".join(_phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
     return CueLexicon(tuple(cues), ignore_rx, path)
@@ -302,6 +313,8 @@ def _actor_mentions(article: Article) -> list[_Mention]:
     for row in df.itertuples(index=False):
         blocked.append((int(row.start), int(row.end)))  # no cue inside a name ("Dialogue of ... institute")
         actor = str(getattr(row, "actor", "") or "")
+        if not actor and str(getattr(row, "side", "") or ""):
+            actor = str(row.side)  # an undictionaried "Russian S-400" / "Turkish army" stands for its state
         if not actor:
             continue
         label = str(getattr(row, "label", "") or "").upper()
@@ -432,6 +445,10 @@ def _sides(ms: Iterable[_Mention]) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
+def _words_gap(text: str, a: int, b: int) -> int:
+    return len(re.findall(r"[\w'’-]+", text[a:b])) if b > a else 0
+
+
 def _article_ref(article: Article) -> tuple[int, int] | None:
     m = re.match(r"\s*(\d{4})-(\d{1,2})", str(article.date or ""))
     if m:
@@ -523,8 +540,10 @@ def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple
         for m in cue.regex.finditer(text, s, e):
             if m.end() <= m.start():
                 continue
-            if any(m.start() < b and a < m.end() for a, b in ignored + blocked):
+            if any(m.start() < b and a < m.end() for a, b in ignored):
                 continue
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
+                continue  # a cue word inside a name ("United Nations", "Dialogue of ... institute")
             found.append((m.start(), m.end(), cue))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
@@ -584,9 +603,17 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
                    if sent.start <= a < sent.end] or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
         matches = _cue_matches(text, sent.start, sent.end, lex, blocked)
         clauses = _clauses(text, sent.start, sent.end)
+        own_bg = [_clause_background(article, cl, ref, max_year) for cl in clauses]
+        forced_bg: set[tuple[int, int]] = set()
         prev_bg = {}
         for ci, cl in enumerate(clauses):
-            prev_bg[cl] = ci > 0 and _clause_background(article, clauses[ci - 1], ref, max_year)
+            prev_bg[cl] = ci > 0 and own_bg[ci - 1]
+        # "X went through a crisis | when Turkey shot down a jet in November 2015": a dated
+        # when-clause dates the clause it attaches to (simultaneity)
+        for ci in range(len(clauses) - 2, -1, -1):
+            if own_bg[ci + 1] and re.match(r"[\s,]*when\b", text[clauses[ci + 1][0]:clauses[ci + 1][1]], re.I):
+                own_bg[ci] = True
+                forced_bg.add(clauses[ci])
         prev_cue: tuple[int, int, Cue] | None = None
         for st, en, cue in matches:
             clause = next((c for c in clauses if c[0] <= st < c[1]), (sent.start, sent.end))
@@ -596,14 +623,22 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
                 prev_cue = (st, en, cue)
                 continue
             prev_cue = (st, en, cue)
+            if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
+                continue
+            if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
+                continue  # "backing opposing sides in the war": the war is the setting, not an event
+            ci = clauses.index(clause) if clause in clauses else 0
+            prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
             cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
             left = [m for m in cms if m.end <= st and not _is_location(text, m, clause[0])]
             right = [m for m in cms if m.start >= en and not _is_location(text, m, en)]
-            pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i)
+            prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
+            pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i, prev_ms)
             if not pairs:
                 continue
             negated = _negated(text, clause[0], st)
-            time = _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year)
+            time = "background" if clause in forced_bg else \
+                _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year)
             for (src, tgt) in pairs:
                 if src[1] == tgt[1]:
                     continue
@@ -632,7 +667,8 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
 
 def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[_Mention],
              left: list[_Mention], right: list[_Mention],
-             last_pair: tuple[list[tuple[str, str, str]], int] | None, sent_i: int
+             last_pair: tuple[list[tuple[str, str, str]], int] | None, sent_i: int,
+             prev_ms: list[_Mention] | None = None
              ) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
     """Source/target pairs for one cue (both directions for symmetric events)."""
     def both(group: list[tuple[str, str, str]]):
@@ -680,6 +716,17 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
             clause_pair = grp
             break
 
+    prev_ms = prev_ms or []
+    prev_pair = []
+    for i in range(len(prev_ms)):
+        grp = _sides(_chain(text, prev_ms[i:], from_end=False))
+        if len(grp) >= 2:
+            prev_pair = grp
+            break
+    prev_subject = _sides(_chain(text, [m for m in prev_ms if not _PREP_OBJECT_RE.search(
+        text[max(0, m.start - 30):m.start])][:1] and [m for m in prev_ms if not _PREP_OBJECT_RE.search(
+            text[max(0, m.start - 30):m.start])], from_end=False)) if prev_ms else []
+
     if cue.symmetric:
         if len(left_group) >= 2:
             return both(left_group)
@@ -687,15 +734,33 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
             return both(between)
         if len(left_group) == 1 and right_group:
             return both(left_group + right_group[:1])
+        if len(left_group) == 1 and left and _words_gap(text, left[-1].end, st) <= 2:
+            # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
+            # names one side, the clause's subject the other
+            rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
+            subj = _sides(_chain(text, rest, from_end=True))
+            if subj:
+                return both(subj[:1] + left_group)
         if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
             return both(clause_pair)
         if not left_group and clause_pair:
             return both(clause_pair)
         if not left_group and pronoun_pair:
             return both(pronoun_pair)
+        if not left_group and not right_group and prev_pair:
+            return both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
         return []
+    # the object of a directed cue stands before the next comma ("..., defying Washington" is not it)
+    comma = text.find(",", en, clause[1])
+    if comma != -1 and right and right[0].start > comma:
+        right_group = []
     targets = right_group
-    sources = left_nb
+    # the subject is not a prepositional object ("incompatible with NATO defences and has warned")
+    subj_ms = [m for m in subj if not _PREP_OBJECT_RE.search(text[max(clause[0], m.start - 30):m.start])
+               or _COORD_WITH_RE.search(text[max(clause[0], m.start - 30):m.start])]
+    sources = _sides(_chain(text, subj_ms, from_end=True)) if len(subj_ms) != len(left) else left_nb
+    if not sources and prev_subject and not subj_ms:
+        sources = prev_subject[:2]  # "Erdogan refused to apologise, and accused Russia of ..."
     if not sources and pronoun_pair and not targets:
         return []
     if len(sources) >= 2 and not targets and cue.intensity > 0:

@@ -246,3 +246,33 @@ def test_plots_draw_with_titles_and_labels(seed):
     with pytest.raises(ValueError):
         stance_heatmap(pd.DataFrame({"x": [1]}))
     plt.close("all")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # signing needs a deal noun: a decree imposing sanctions is not an agreement with Turkey
+    ("Putin signed a decree imposing sanctions on Turkey.", {("Russia", "Turkey", "sanctions")}),
+    # "in the war" is the setting of the clause, not a Russia–Turkey war
+    ("Russia and Turkey back opposing sides in the war.", {("Russia", "Turkey", "opposing sides"),
+                                                           ("Turkey", "Russia", "opposing sides")}),
+    # a relational noun after a possessive adjective: "its Turkish partners"
+    ("Peskov said Russia would keep its promises to its Turkish partners.",
+     {("Russia", "Turkey", "promises"), ("Russia", "Turkey", "partners"), ("Turkey", "Russia", "partners")}),
+    # a prepositional object is not the subject of the next verb
+    ("The United States, unhappy with Russia, warned Turkey.",
+     {("United States", "Russia", "unhappy with"), ("United States", "Turkey", "warned")}),
+    # the subject carries over to a clause opened by ", and"
+    ("Erdogan refused to apologise, and accused Russia of lying.",
+     {("Turkey", "Russia", "accused")}),
+])
+def test_general_resolution_rules(body, expected):
+    ev = extract_relations(art(body))
+    got = triples(ev[ev.source_side.isin(["Russia", "Turkey", "United States"])
+                     & ev.target_side.isin(["Russia", "Turkey", "United States"])])
+    assert got == expected, body
+
+
+def test_dated_when_clause_dates_its_main_clause():
+    ev = extract_relations(art("The leaders pledged to restore ties after a crisis erupted when Turkey shot down "
+                               "a Russian jet in November 2015. Putin and Erdogan met in Sochi.", date="2016-08-09"))
+    times = dict(zip(ev.cue, ev.time))
+    assert times["shot down"] == "background" and times["met"] == "current"
