@@ -81,6 +81,7 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+_PREV_WORD_RE = re.compile(r"(\w+)[^\w.!?]*$")
 _STOP_NP = frozenset("that this these those there here what which it its one first then".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
@@ -1179,6 +1180,11 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
         if label != "PERSON":
             continue
         if art.text[int(r["end"]):int(r["end"]) + 2] in ("'s", "’s"):
+            continue
+        # 'After meeting Erdogan, he said': a name after a preposition or verb is not the subject
+        prev = _PREV_WORD_RE.search(art.text, max(0, s - 40), s)
+        if prev and prev.group(1).islower() and prev.group(1) not in _DETERMINERS \
+                and prev.group(1) not in res.lex.speaker_words and prev.group(1) != "and":
             continue
         seen.add(sid)
         name = res.name_of(r)

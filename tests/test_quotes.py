@@ -228,6 +228,12 @@ def test_pronouns_follow_the_latest_compatible_speaker() -> None:
     assert list(df["speaker"]) == ["Maria Zakharova", "Sergei Lavrov", "Sergei Lavrov"]
 
 
+def test_pronoun_skips_a_name_that_is_not_a_subject() -> None:
+    df = q_of("Vladimir Putin hosted talks in Sochi.\n\n"
+              "After meeting Recep Tayyip Erdogan, he told reporters that the talks went well.")
+    assert df.loc[0, "speaker"] == PUTIN
+
+
 def test_she_skips_a_more_recent_man() -> None:
     df = q_of("Maria Zakharova briefed reporters in Moscow.\n\nSergei Lavrov flew to Ankara.\n\n"
               '"Nobody will believe it," she said.\n\n"We will see," he said.')
