@@ -152,6 +152,7 @@ class ActorDictionary:
         self.role_words: dict[tuple[str, ...], str] = {}
         self.role_classes: dict[str, set[str]] = {}
         self.plural: dict[tuple[str, ...], str] = {}
+        self.capital_of: dict[tuple[str, ...], str] = {}  # folded capital -> its state
         self.sources: list[str] = []
         self.fingerprint: tuple = ()
 
@@ -179,6 +180,8 @@ class ActorDictionary:
             lst = patterns.setdefault(key, [])
             # Same words, same case rule: the first definition wins (countries, then actors.yml);
             # a user's file takes its aliases over through _alias_owner below.
+            if how == "capital":
+                self.capital_of[key] = actor
             if how == "metonym":  # a listed metonym beats a capital ('Brussels' -> EU, not Belgium)
                 lst[:] = [p for p in lst if p.how != "capital"]
             if all(p.case != pat.case or p.actor == actor for p in lst) or key in self._alias_owner:
@@ -688,7 +691,8 @@ def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start:
         target = d.entries[pat.actor].side if pat.actor in d.entries else pat.actor
         side = d.side(target) or target
         if prev_key in _LOCATIVE:  # 'in Brussels', 'at the White House': the place itself
-            return _M(t0, t1, start, end, "PLACE", "", side, "name")
+            where = d.capital_of.get(tuple(fold(w) for w in pat.words), side)
+            return _M(t0, t1, start, end, "PLACE", "", where, "name")
         lab = d.type(target) or "COUNTRY"
         return _M(t0, t1, start, end, lab, target, side, "metonym")
     if pat.how == "capital":
@@ -765,7 +769,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
             j, kind = hit
             if not any(covered[i:j]):
                 out.append(_M(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
-                              "", "", "role", plural=kind))
+                              "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
                 i = j
                 continue
         hit = _longest(d.role_words, keys, i)
@@ -1057,7 +1061,9 @@ def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, co
     if not free:
         return None
     if any(_title_len(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
-        return None  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
+        return None
+    if any(any(c.isdigit() for c in words[k]) for k in free):
+        return None  # 'Turkish F-16', 'Russian Su-24': a state's adjective and a model name  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
     org, j_end = _org_evidence(g, keys, words, s0, r1)
     last = keys[r1 - 1]
     sides = [m.side for m in contained if m.side]
@@ -1133,7 +1139,7 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         return None
     if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
         return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
-    if len(seg) == 1 and sum(c.isalpha() for c in words[k]) < 2:
+    if len(seg) == 1 and sum(c.isalnum() for c in words[k]) < 2:
         return None  # single letters and symbols
     name = " ".join(words[k:j])
     prev = keys[k - 1] if k > 0 else ""
@@ -1226,7 +1232,7 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
     ordered = sorted(flat, key=lambda x: (x.start, -x.end))
     for idx, m in enumerate(ordered):
         if m.how == "role" and m.plural:
-            _resolve_plural(d, m, history)
+            _resolve_plural(d, m, history, year)
         elif m.how == "role":
             nxt = ordered[idx + 1] if idx + 1 < len(ordered) else None
             if nxt is not None and nxt.label == "PERSON" and nxt.how != "role" and (nxt.actor or nxt.entity) \
@@ -1286,6 +1292,14 @@ def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None
     if m.side:
         people = [h for h in people if h.side == m.side]
     ante = None
+    if m.role == "counterpart":
+        # 'his Turkish counterpart' holds the same office as the person 'his' refers to (the
+        # nearest earlier person of another side): Lavrov's counterpart is a foreign minister.
+        partner = next((h for h in reversed(history) if h.label == "PERSON" and h.actor
+                        and h.side != m.side), None)
+        office = next((c for c in _OFFICE_ORDER if partner is not None and d.has_role(partner.actor, c, year)), "")
+        if office and office != "leader":
+            m.role, m.role_word = office, office
     specific = _SPECIFIC_ROLES.get(m.role_word, "")
     if specific:  # 'president': someone who held exactly that role
         ante = next((h for h in people if h.actor and d.has_role(h.actor, specific, year)), None)
@@ -1322,6 +1336,10 @@ def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None
         m.how = "_drop"  # 'the president' with nobody to refer to: not reported
 
 
+# Offices checked, in this order, to say what 'his counterpart' is.
+_OFFICE_ORDER = ("foreign minister", "defence minister", "leader", "spokesman", "ambassador",
+                 "chief of staff", "intelligence chief")
+
 # Role words that name one exact dictionary role (others, like 'leader' or 'chief', are classes).
 _SPECIFIC_ROLES = {"president": "president", "prime minister": "prime minister", "premier": "prime minister",
                    "chancellor": "chancellor", "supreme leader": "supreme leader",
@@ -1330,28 +1348,47 @@ _SPECIFIC_ROLES = {"president": "president", "prime minister": "prime minister",
                    "defense minister": "defence minister"}
 
 
-def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M]) -> None:
-    picked: list[_M] = []
-    seen: set[str] = set()
-    for h in reversed(history):
-        if m.plural == "person":
-            if h.label != "PERSON" or h.how == "role" and h.plural:
-                continue
-            key = h.actor or h.entity
-        else:
+def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | None = None) -> None:
+    """'the two leaders', 'the pair' -> the two people the article has been about so far;
+    'the two sides', 'the two countries' -> the two most recent distinct states.
+
+    People are ranked by how often the article has named them so far (the story's protagonists),
+    the more recent first on ties; 'leaders'/'presidents' keep only known leaders when two are
+    known. The second person is taken from another side when there is one.
+    """
+    if m.plural == "state":
+        picked: list[_M] = []
+        seen: set[str] = set()
+        for h in reversed(history):
             key = h.side if h.side and d.type(h.side) == "COUNTRY" else ""
-            if key and d.entries[key].historical:
+            if not key or key in seen or d.entries[key].historical:
                 continue
-        if not key or key in seen:
+            seen.add(key)
+            picked.append(_M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key))
+            if len(picked) == 2:
+                m._pair = (picked[1], picked[0])  # type: ignore[attr-defined]
+                return
+        return
+    count: dict[str, int] = {}
+    last: dict[str, _M] = {}
+    for h in history:
+        if h.label != "PERSON" or (h.how == "role" and h.plural):
             continue
-        if m.plural == "state":
-            h = _M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key)
-        seen.add(key)
-        picked.append(h)
-        if len(picked) == 2:
-            break
-    if len(picked) == 2:
-        m._pair = (picked[1], picked[0])  # type: ignore[attr-defined]
+        key = h.actor or h.entity
+        if key:
+            count[key] = count.get(key, 0) + 1
+            last[key] = h
+    names = sorted(count, key=lambda k: (count[k], last[k].start), reverse=True)
+    if any(w in m.role_word for w in ("leader", "president")):
+        leaders = [k for k in names if last[k].actor and d.has_role(last[k].actor, "leader", year)]
+        if len(leaders) >= 2:
+            names = leaders
+    if len(names) < 2:
+        return
+    first = names[0]
+    second = next((k for k in names[1:] if last[k].side != last[first].side), names[1])
+    pair = sorted((last[first], last[second]), key=lambda h: h.start)
+    m._pair = (pair[0], pair[1])  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------
