@@ -874,10 +874,29 @@ def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def dyads(article: Article, cues: str | os.PathLike[str] | None = None) -> dict[str, Dyad]:
-    """Every state pair with at least one event in the article, keyed like ``"Russia|Turkey"``."""
+def is_state(name: str) -> bool:
+    """True for a country in the actor dictionary (type COUNTRY), False for persons, groups, NATO."""
+    try:
+        entities = importlib.import_module("newslab.entities")
+    except ModuleNotFoundError as exc:
+        if exc.name != "newslab.entities":
+            raise
+        entry = _FALLBACK_GAZETTEER.get(name)
+        return bool(entry) and entry[0] == name and name not in ("NATO", "United Nations", "European Union")
+    entry = entities.load_actors().entries.get(name)
+    return entry is not None and entry.type == "COUNTRY"
+
+
+def dyads(article: Article, cues: str | os.PathLike[str] | None = None, states_only: bool = True) -> dict[str, Dyad]:
+    """Every pair with at least one event in the article, keyed like ``"Russia|Turkey"``.
+
+    With ``states_only`` (the default, as in the JSON output) only pairs of two states count;
+    pairs with groups or bodies (Crimean Tatars, NATO) are left out.
+    """
     ev = extract_relations(article, cues=cues)
     pairs = {tuple(sorted((s, t))) for s, t in zip(ev.source_side, ev.target_side) if s and t and s != t}
+    if states_only:
+        pairs = {p for p in pairs if is_state(p[0]) and is_state(p[1])}
     return {dyad_key(x, y): dyad(article, x, y, cues=cues) for x, y in sorted(pairs)}
 
 

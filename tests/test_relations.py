@@ -204,6 +204,8 @@ def test_json_sections(seed):
     rt = doc["article"]["dyads"][dyad_key("Turkey", "Russia")]
     assert rt["net"] > 0 and rt["events"] >= 20 and rt["net_all"] < rt["net"]
     assert dyad_key("Turkey", "Russia") == "Russia|Turkey"
+    # state pairs only: Russia backing Assad counts as Russia|Syria; groups (Crimean Tatars) stay out
+    assert set(doc["article"]["dyads"]) == {"Russia|Turkey", "Russia|Syria", "Iran|Syria"}
 
 
 def test_user_cue_file(tmp_path):
