@@ -28,7 +28,7 @@ Example
 >>> from newslab import Article
 >>> a = Article.from_text("T\\n\\nTurkey has backed the rebels seeking Assad's ouster.")
 >>> df = stance(a)
->>> df[["holder", "target", "stance"]].values.tolist()
+>>> df[df.stance != "neutral"][["holder", "target", "stance"]].values.tolist()
 [['Turkey', 'Syrian rebels', 'favor'], ['Syrian rebels', 'Bashar al-Assad', 'against'], ['Turkey', 'Bashar al-Assad', 'against']]
 """
 from __future__ import annotations
