@@ -551,11 +551,22 @@ def _is_clause_start(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> bool:
 
 
 def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
-    """Token index where reported speech starting at i stops (sentence end, ', adding ...')."""
+    """Token index where reported speech starting at i stops (sentence end, ', adding ...',
+    ', a diplomatic source said.')."""
     j = i
     while j < hi:
         t = toks[j]
         if t.text == "," and j + 1 < hi and t.quote == -1:
+            # ', a diplomatic source said.' closing the sentence belongs to another speaker
+            for m in range(j + 2, min(hi, j + 9)):
+                if rules.is_cue(toks[m]) and toks[m].quote == -1:
+                    between = toks[j + 1:m]
+                    if between and all(x.text[0].isalnum() and x.quote == -1 for x in between) and \
+                            (between[0].lower in _DETERMINERS or between[0].lower in _PRONOUNS
+                             or rules.is_np_word(between[0])) and \
+                            (m + 1 >= hi or toks[m + 1].text in ".,;!?" or toks[m + 1].lower in _PREPOSITIONS):
+                        return j
+                    break
             nxt = toks[j + 1]
             if nxt.quote == -1 and ((nxt.lower.endswith("ing") and (nxt.lower in rules.lex.forms
                                                                     or nxt.lower in ("pointing", "referring", "citing")))
@@ -1107,7 +1118,7 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
     # A role with no resolved antecedent ('the Russian leader' in fallback mode, 'officials').
     side = next((str(r.get("side") or "") for r in ms if r.get("side")), "")
     head = words[-1].lower() if words else ""
-    if head in ("leader", "president", "counterpart", "premier", "chancellor") and lower.startswith(("the ", "his ", "her ")):
+    if head in _DEFINITE_ROLE_HEADS and lower.startswith(("the ", "his ", "her ")):
         cand = _latest(res, s, lambda c: c.label == "PERSON" and (not side or c.side == side))
         if cand:
             return cand.speaker, cand.side, "PERSON"
@@ -1120,6 +1131,9 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
     return plain, side, "ROLE"
 
 
+# 'the Russian minister', 'his Turkish counterpart': a definite role names one known person.
+_DEFINITE_ROLE_HEADS = frozenset("leader president counterpart premier chancellor minister spokesman "
+                                 "spokeswoman envoy ambassador diplomat".split())
 _INSTITUTION_HEADS = frozenset("ministry government army military presidency embassy agency office "
                                "spokesman spokeswoman statement court parliament committee".split())
 

@@ -246,6 +246,14 @@ def test_surname_gets_full_name_of_unknown_person() -> None:
     assert df.loc[0, "speaker"] == "Sinan Ulgen"
 
 
+def test_definite_role_and_a_second_reporting_clause() -> None:
+    df = q_of('Speaking in Munich, Lavrov said: "Nobody wants a war."\n\n'
+              "The Russian minister told his Turkish counterpart that Moscow expected Ankara to honour "
+              "its commitments, a diplomatic source said.")
+    assert list(df["speaker"]) == ["Sergei Lavrov", "Sergei Lavrov"]
+    assert df.loc[1, "text"] == "Moscow expected Ankara to honour its commitments"
+
+
 def test_the_ministry_refers_back_to_its_full_name() -> None:
     df = q_of("Russia's defence ministry said on Monday that Turkish forces had shelled Syrian positions.\n\n"
               "The ministry added that two Russian advisers were wounded.")
