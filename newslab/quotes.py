@@ -1116,12 +1116,19 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         if name and name[0].isupper() and len(name.split()) <= 4 and not any(w.lower() in res.lex.speaker_words for w in name.split()):
             return name, side, "PERSON"
     # A role with no resolved antecedent ('the Russian leader' in fallback mode, 'officials').
-    side = next((str(r.get("side") or "") for r in ms if r.get("side")), "")
+    # The side of a role comes from its own adjective ('Russian'), not from a possessive owner
+    # ("Cavusoglu's Russian counterpart").
+    own = [r for r in ms if r.get("side") and _mention_rank(r, text)[0] >= -1
+           and text[int(r["end"]):int(r["end"]) + 2] not in ("'s", "’s")]
+    side = str(own[-1]["side"]) if own else next((str(r.get("side") or "") for r in ms if r.get("side")), "")
     head = words[-1].lower() if words else ""
-    if head in _DEFINITE_ROLE_HEADS and lower.startswith(("the ", "his ", "her ")):
+    possessive_owner = len(words) >= 2 and words[0].endswith(("'s", "’s"))
+    if head in _DEFINITE_ROLE_HEADS and (lower.startswith(("the ", "his ", "her ")) or possessive_owner):
         cand = _latest(res, s, lambda c: c.label == "PERSON" and (not side or c.side == side))
         if cand:
             return cand.speaker, cand.side, "PERSON"
+        if possessive_owner and own:
+            return re.sub(r"^\S+['’]s\s+", "", speaker_text), side, "ROLE"
     if not side and lower.startswith("the ") and len(words) == 2 and head in _INSTITUTION_HEADS:
         # 'the ministry' after "Turkey's foreign ministry": the latest earlier phrase with that head
         found = _earlier_institution(res, s, head)
