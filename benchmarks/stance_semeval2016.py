@@ -87,9 +87,9 @@ def features(df: pd.DataFrame) -> pd.DataFrame:
     for tweet, target in zip(df.Tweet, df.Target):
         text = str(tweet).replace("#SemST", " ")
         art = Article.from_text(text, title_line=False)
-        st = stance(art, {target: phrases[target]})
+        st = stance(art, {target: phrases[target]}, sentiment="standard")  # tweets: published VADER
         cue, _ = text_cues(text)
-        vader, _ = local_sentiment(text)
+        vader, _ = local_sentiment(text, "standard")
         whole = max(-1.0, min(1.0, cue + 0.5 * vader))
         rows.append({"mentioned": len(st) > 0, "target_score": float(st.score.mean()) if len(st) else 0.0,
                      "whole_score": whole, "vader": vader})

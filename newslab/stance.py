@@ -13,7 +13,8 @@ its evidence:
    *seeks* Y's ouster/overthrow/removal makes the supporter an opponent of Y as well.
 4. **Negation** ("did not support") flips a cue at half weight.
 5. **Target-local sentiment**: VADER compound (Hutto & Gilbert 2014) of the words within
-   ``window`` words of the mention inside its clause — not the whole sentence.
+   ``window`` words of the mention inside its clause — not the whole sentence — with the
+   news-mode lexicon of :mod:`newslab.sentiment` by default ("war", "conflict" name the topic).
 
 ``score = sum(cue weights) + 0.5 × local VADER``, clipped to −1…+1; ``favor`` when
 score ≥ ``threshold`` (0.25), ``against`` when ≤ −threshold, else ``neutral``.
@@ -116,21 +117,42 @@ def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexico
     return _compile_lexicon(str(p), p.stat().st_mtime)
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    """One VADER analyzer per process (building it reads the lexicon file)."""
+SENTIMENT_MODES = ("news", "standard")
+
+
+@lru_cache(maxsize=2)
+def _vader(mode: str = "news"):
+    """One VADER analyzer per process and mode (building it reads the lexicon file).
+
+    ``news``: the lexicon of newslab.sentiment's news mode, where topic words ("war", "crisis",
+    "conflict") no longer count as the writer's tone — in news they name what the story is about,
+    not a stance toward an actor. ``standard``: the published VADER lexicon (use it for tweets).
+    """
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    sia = SentimentIntensityAnalyzer()
+    if mode == "news":
+        try:
+            sentiment = importlib.import_module("newslab.sentiment")
+            sia.lexicon = dict(sentiment.news_settings().vader_lexicon)
+        except (ModuleNotFoundError, AttributeError):
+            pass  # newslab.sentiment not available: plain VADER
+    return sia
 
 
-def local_sentiment(text: str) -> tuple[float, list[str]]:
-    """VADER compound of a short stretch of text and the lexicon words that carried it."""
+def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
+    """VADER compound of a short stretch of text and the lexicon words that carried it.
+
+    >>> local_sentiment("a war that killed many", mode="standard")[1]
+    ['war', 'killed']
+    """
+    if mode not in SENTIMENT_MODES:
+        raise ParameterError(f"sentiment={mode!r}: use 'news' (articles) or 'standard' (tweets, reviews).")
     if not text.strip():
         return 0.0, []
-    sia = _vader()
+    sia = _vader(mode)
     compound = sia.polarity_scores(text)["compound"]
-    words = [w for w in re.findall(r"[\w'’-]+", text.lower()) if w in sia.lexicon]
+    words = [w for w in re.findall(r"[\w'’-]+", text.lower()) if sia.lexicon.get(w)]
     return float(compound), words
 
 
@@ -338,7 +360,7 @@ def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[_Mentio
 
 
 def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.PathLike[str] | None = None,
-           threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW) -> pd.DataFrame:
+           threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW, sentiment: str = "news") -> pd.DataFrame:
     """Stance toward targets, one row per (sentence, target, holder).
 
     ``targets``: None (every actor mention plus the issue phrases of ``stance_cues.yml``), a name
@@ -347,6 +369,8 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     (favor/against/neutral), ``score`` (−1…+1), ``evidence`` (cue words and the VADER words that
     counted), ``speaker`` (quoted speaker or ''), ``holder`` (who takes the stance, '' = the text),
     ``target_text``, ``start``/``end`` of the mention, ``cue_score``, ``local_sentiment``, ``kind``.
+    ``sentiment``: "news" (default; VADER with news-mode topic words toned down, see
+    newslab.sentiment) or "standard" (published VADER, e.g. for tweets).
 
     >>> from newslab import Article
     >>> a = Article.from_text("T\\n\\nRussia is the key backer of Assad. Turkey opposed NATO.")
@@ -356,7 +380,7 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     if not isinstance(article, Article):
         frames = []
         for art in as_articles(article):
-            df = stance(art, targets, cues=cues, threshold=threshold, window=window)
+            df = stance(art, targets, cues=cues, threshold=threshold, window=window, sentiment=sentiment)
             df.insert(0, "doc_id", art.id)
             df.insert(1, "date", art.date)
             frames.append(df)
@@ -390,7 +414,7 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
         if any(a <= t.start < b for a, b in attributions):
             continue  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
         names = [(m.start, m.end) for m in mentions if clause[0] <= m.start < clause[1]]
-        local, vwords = local_sentiment(_window(text, t, clause, window, names))
+        local, vwords = local_sentiment(_window(text, t, clause, window, names), sentiment)
         score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
         label = "favor" if score >= threshold else "against" if score <= -threshold else "neutral"
         speaker = next((sp for a, b, sp in qspans if a <= t.start < b), "")
