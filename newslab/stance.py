@@ -35,7 +35,6 @@ Example
 from __future__ import annotations
 
 import importlib
-import math
 import os
 import re
 from dataclasses import dataclass
@@ -61,12 +60,6 @@ _WE_RE = re.compile(r"\b(?:we|us|our|i|my|me)\b", re.IGNORECASE)
 # ------------------------------------------------------------------------------------------
 # Resources and VADER
 # ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _CueSet:
-    regex: re.Pattern[str]
-    weights: tuple[tuple[re.Pattern[str], float, str], ...]
-
-
 @dataclass(frozen=True)
 class StanceLexicon:
     governing: tuple[tuple[re.Pattern[str], float, str], ...]  # (regex, weight, class)
