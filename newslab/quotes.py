@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -81,6 +82,7 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+_HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)[^\w.!?]*$")
 _STOP_NP = frozenset("that this these those there here what which it its one first then".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -1023,6 +1025,7 @@ class _Resolver:
     candidates: list[_Candidate] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
     pronoun_binding: dict[str, str] = field(default_factory=dict)
+    _female_by_name: dict[str, bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         m = self.mentions
@@ -1064,14 +1067,30 @@ class _Resolver:
         return self.full_names.get(name, name)
 
     def female(self, c: _Candidate) -> bool:
+        """Gender evidence is pooled over every mention of the same person in the article."""
         if c.female is None:
-            c.female = self.is_female(*c.span)
+            if c.speaker not in self._female_by_name:
+                spans = [x.span for x in self.candidates if x.speaker == c.speaker]
+                spans += [(int(r["start"]), int(r["end"])) for r in self._rows
+                          if str(r.get("label") or "") == "PERSON" and self.name_of(r) == c.speaker]
+                self._female_by_name[c.speaker] = any(self.is_female(a, b) for a, b in spans)
+            c.female = self._female_by_name[c.speaker]
         return c.female
 
     def is_female(self, s: int, e: int) -> bool:
-        window = self.article.text[max(0, s - 40):e + 60]
-        return any(w.lower().rstrip(".") in self.lex.female_markers for w in re.findall(r"[\w.]+", window)
-                   if w.lower() not in ("she", "her"))
+        """Evidence that the person named at [s, e) is a woman: a marker from the cue file in or
+        just before the name (Ms, spokeswoman, a first name), or 'her'/'she' following the name
+        in the same sentence before anyone else is named ('Lam delivered her speech')."""
+        text = self.article.text
+        window = text[max(0, s - 40):e]
+        if any(w.lower().rstrip(".") in self.lex.female_markers for w in re.findall(r"[\w.]+", window)
+               if w.lower() not in ("she", "her")):
+            return True
+        sent = self.article.sentence_at(s)
+        stop = min(e + 80, sent.end if sent else e + 80)
+        nxt = next((int(r["start"]) for r in self._rows[bisect_right(self._starts, e):]
+                    if str(r.get("label") or "") == "PERSON"), stop)
+        return bool(_HER_RE.search(text, e, min(stop, nxt)))
 
 
 def _mention_rank(r: dict[str, Any], text: str) -> tuple[int, int]:

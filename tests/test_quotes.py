@@ -228,6 +228,13 @@ def test_pronouns_follow_the_latest_compatible_speaker() -> None:
     assert list(df["speaker"]) == ["Maria Zakharova", "Sergei Lavrov", "Sergei Lavrov"]
 
 
+def test_she_learns_gender_from_her_in_the_article() -> None:
+    df = q_of("Dilek Yalcin presented her report in Ankara. Sergei Lavrov spoke later.\n\n"
+              '"We reject this," Yalcin said. Lavrov left for Moscow.\n\n'
+              '"It is a provocation," she said.')
+    assert list(df["speaker"]) == ["Dilek Yalcin", "Dilek Yalcin"]
+
+
 def test_pronoun_skips_a_name_that_is_not_a_subject() -> None:
     df = q_of("Vladimir Putin hosted talks in Sochi.\n\n"
               "After meeting Recep Tayyip Erdogan, he told reporters that the talks went well.")
