@@ -1160,8 +1160,9 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
     if k >= j:
         return None
     seg = tuple(keys[k:j])
-    if all(w in g.not_names or (w in common and allcaps) for w in seg):
-        return None
+    if all(w in g.not_names or (w in common and allcaps) for w in seg) and not (
+            len(seg) >= 2 and seg[-1] in g.org_suffixes and not allcaps):
+        return None  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
     if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
         return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
     if len(seg) == 1 and sum(c.isalnum() for c in words[k]) < 2:
@@ -1217,6 +1218,9 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         label = "?"  # decided at article level (consistency), default below
     m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
     # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
+    if label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
+            and owner[k0 - 2].label == "COUNTRY":
+        m.side = owner[k0 - 2].side  # "Russia's Defence Ministry"
     before_title = owner[k0 - 1] if k0 > 0 else None
     if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
         m.side = prev_owner.side
@@ -1275,11 +1279,12 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
         extra = []
         for m in ms:
             if m.how == "role" and m.plural and getattr(m, "_pair", None):
-                first, second = m._pair  # type: ignore[attr-defined]
+                first, *others = m._pair  # type: ignore[attr-defined]
                 _copy_from(m, first)
-                twin = _M(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
-                _copy_from(twin, second)
-                extra.append(twin)
+                for other in others:
+                    twin = _M(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
+                    _copy_from(twin, other)
+                    extra.append(twin)
             elif m.how == "role" and m.plural:
                 m.how = "_drop"  # nothing to refer to
         ms.extend(extra)
@@ -1381,6 +1386,7 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
     the more recent first on ties; 'leaders'/'presidents' keep only known leaders when two are
     known. The second person is taken from another side when there is one.
     """
+    want = 3 if "three" in m.role_word else 2
     if m.plural == "state":
         picked: list[_M] = []
         seen: set[str] = set()
@@ -1390,8 +1396,8 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
                 continue
             seen.add(key)
             picked.append(_M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key))
-            if len(picked) == 2:
-                m._pair = (picked[1], picked[0])  # type: ignore[attr-defined]
+            if len(picked) == want:
+                m._pair = tuple(reversed(picked))  # type: ignore[attr-defined]
                 return
         return
     count: dict[str, int] = {}
@@ -1406,14 +1412,16 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
     names = sorted(count, key=lambda k: (count[k], last[k].start), reverse=True)
     if any(w in m.role_word for w in ("leader", "president")):
         leaders = [k for k in names if last[k].actor and d.has_role(last[k].actor, "leader", year)]
-        if len(leaders) >= 2:
+        if len(leaders) >= want:
             names = leaders
-    if len(names) < 2:
+    if len(names) < want:
         return
-    first = names[0]
-    second = next((k for k in names[1:] if last[k].side != last[first].side), names[1])
-    pair = sorted((last[first], last[second]), key=lambda h: h.start)
-    m._pair = (pair[0], pair[1])  # type: ignore[attr-defined]
+    chosen = [names[0]]
+    while len(chosen) < want:  # prefer people from sides not chosen yet
+        sides = {last[k].side for k in chosen}
+        rest = [k for k in names if k not in chosen]
+        chosen.append(next((k for k in rest if last[k].side not in sides), rest[0]))
+    m._pair = tuple(sorted((last[k] for k in chosen), key=lambda h: h.start))  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------------

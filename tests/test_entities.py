@@ -362,3 +362,20 @@ def test_place_and_event_words():
     m = find_mentions(art("Turkish troops entered Tell Tamer during Operation Peace Spring."))
     got = dict(zip(m.text, m.label))
     assert got["Tell Tamer"] == "PLACE" and got["Operation Peace Spring"] == "MISC"
+
+
+def test_ministry_after_possessive_and_regime_metonym():
+    m = find_mentions(art("Russia's Defence Ministry said the Assad regime had agreed."))
+    got = {r.text: (r.label, r.actor, r.side) for r in m.itertuples()}
+    assert got["Defence Ministry"] == ("ORG", "", "Russia")
+    assert got["Assad regime"] == ("COUNTRY", "Syria", "Syria")
+
+
+def test_three_leaders_and_counterpart_office():
+    m = find_mentions(art("Erdogan met Putin, then Erdogan and Putin called Hassan Rouhani. "
+                          "The three leaders will meet again.", date="2020-03-05"))
+    assert sorted(rows(m, text="The three leaders").actor) == ["Hassan Rouhani", "Recep Tayyip Erdogan",
+                                                                 "Vladimir Putin"]
+    m = find_mentions(art("Sergei Lavrov cancelled his visit, and his Turkish counterpart said it was "
+                          "regrettable.", date="2016-01-10"))
+    assert rows(m, how="role").actor.tolist() == ["Mevlut Cavusoglu"]  # a foreign minister, not Erdogan
