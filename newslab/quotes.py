@@ -34,8 +34,20 @@ extended to reported speech and to speakers named by a pronoun or a role:
    sentence-long quote is kept with an empty speaker.
 6. **Speaker resolution** (one function, :func:`_resolve_speaker`): the speaker phrase is mapped to
    a canonical actor with :func:`newslab.entities.find_mentions` (names, aliases, roles such as
-   "the Russian leader"); pronouns (he/she/they/it) go to the most recent compatible speaker or
-   sentence subject; unknown names keep their full form ("Malashenko" -> "Alexei Malashenko").
+   "the Russian leader"; imported lazily, with a capitalised-name fallback when entities is
+   absent). Inside a phrase a person beats a role, an organisation or a place, and a possessive
+   owner is skipped ("Erdogan's spokesman, Ibrahim Kalin" -> Ibrahim Kalin). Pronouns go to the
+   most recent compatible speaker or sentence subject (he/she: a person, using gender evidence
+   such as "Ms", "spokeswoman" or "her" after the name; they: a group, officials or a state;
+   it: an organisation or state). A definite role the dictionary does not resolve ("the Russian
+   minister", "X's Russian counterpart") goes to the latest person of that side; "the ministry"
+   to the latest earlier phrase with that head ("Russia's defence ministry"). Names no dictionary
+   knows keep their longest form ("Malashenko" -> "Alexei Malashenko").
+
+Known limits: nested straight double quotes ("a "b" c") cannot be paired reliably; speakers
+named only far from the quote (several paragraphs earlier, with other people in between) and
+reported speech without a cue verb from the list are missed; "the president" with no
+nationality goes to the latest person quoted or named as a subject.
 
 Example
 -------
