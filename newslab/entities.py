@@ -711,18 +711,19 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
 
 
 def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start: int, end: int,
-                     prev_key: str) -> _M:
+                     prev_key: str, short: bool = False) -> _M:
+    """The mention a dictionary match makes; ``short`` marks a dateline-like line ('BRUSSELS 1996-08-30')."""
     if pat.label == "METONYM":
         target = d.entries[pat.actor].side if pat.actor in d.entries else pat.actor
         side = d.side(target) or target
-        if prev_key in _LOCATIVE:  # 'in Brussels', 'at the White House': the place itself
+        if prev_key in _LOCATIVE or short:  # 'in Brussels', 'at the White House': the place itself
             where = d.capital_of.get(tuple(fold(w) for w in pat.words), side)
             return _M(t0, t1, start, end, "PLACE", "", where, "name")
         lab = d.type(target) or "COUNTRY"
         return _M(t0, t1, start, end, lab, target, side, "metonym")
     if pat.how == "capital":
         # "in Ankara" is the place; "Ankara said" is the state (metonym).
-        if prev_key in _LOCATIVE or prev_key in ("capital", "city", "town"):
+        if prev_key in _LOCATIVE or prev_key in ("capital", "city", "town") or short:
             return _M(t0, t1, start, end, "PLACE", "", pat.actor, "name", entity="")
         return _M(t0, t1, start, end, "COUNTRY", pat.actor, pat.actor, "metonym")
     side = d.side(pat.actor)
@@ -739,7 +740,8 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
                 and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
                 and (prev in g.first_names or prev not in common):
             continue  # 'Bill Clinton' is not Hillary Clinton: another first name before the surname
-        m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev)
+        m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
+                             short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]))
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
             m.actor = m.entity
@@ -1153,8 +1155,10 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
             k, title = c + 1, True
             break
     # Trim connectors and break words at the ends.
-    while k < j and (keys[k] in _CONNECTORS or keys[k].rstrip(".") in _BREAK_WORDS):
-        k += 1
+    while k < j and ((keys[k] in _CONNECTORS and not (keys[k] in _NAME_PARTICLES and words[k][:1].isupper()
+                                                      and k + 1 < j))
+                     or keys[k].rstrip(".") in _BREAK_WORDS):
+        k += 1  # 'the', 'of' go; a capitalised particle opens a name ('De Wilde', 'Van der Westhuizen')
     while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in _BREAK_WORDS):
         j -= 1
     if k >= j:
