@@ -736,8 +736,11 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             np_start = min(np_start, found[1][0])  # '"...," Erdogan's spokesman, Ibrahim Kalin, said'
 
         q = quote_before(np_start) if not partial_only else -1
-        if q != -1 and text[quotes[q].end - 1] in ".!?…" and not _same_sentence_as_close(par, q, k):
-            q = -1  # '"... you know that." UNESCO reportedly said ...' starts a new sentence
+        if q != -1 and text[quotes[q].end - 1] in ".!?…" and not _same_sentence_as_close(par, q, k) \
+                and _has_complement(rules, toks, cue_end_k, sb, lemma):
+            # '"... you know that." UNESCO reportedly said a change ...' starts a new sentence,
+            # but '"Why should we?" Erdogan asked.' is still attributed.
+            q = -1
         if q != -1:
             # 'The talks were "constructive", an official said': words of the reporter before the
             # opening mark make it a partial quote.
@@ -853,6 +856,16 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             last_in_sentence[t.sentence] = len(atts) - 1
         k = cue_end_k
     return atts
+
+
+def _has_complement(rules: _Rules, toks: list[_Tok], i: int, hi: int, lemma: str) -> bool:
+    """Does reported speech follow the cue at i (a 'that' clause, a quote or a bare clause)?"""
+    i = _skip_audience(rules, toks, i, hi, lemma)
+    while i < hi and (toks[i].lower in rules.lex.adverbials and toks[i].lower not in _PREPOSITIONS
+                      or toks[i].text in _DAYS):
+        i += 1
+    return any(t.lower == "that" or t.mark == "open" for t in toks[i:min(hi, i + 12)]) \
+        or _is_clause_start(rules, toks, i, hi)
 
 
 def _same_sentence_as_close(par: _Paragraph, qi: int, k: int) -> bool:

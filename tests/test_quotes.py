@@ -165,6 +165,15 @@ def test_said_after_quote_both_orders_and_colon() -> None:
     assert row(df, "The presidents").text == "The presidents talk often."
 
 
+def test_question_and_exclamation_quotes_and_a_new_sentence_after_a_quote() -> None:
+    df = q_of('"Why should we retreat?" Erdogan asked at a rally in Istanbul.\n\n'
+              '"This is unacceptable!" Lavrov said on Monday.\n\n'
+              'Putin said, "We will not allow it." Erdogan said the deal would hold.')
+    assert [(r.text, r.speaker) for r in df.itertuples()] == [
+        ("Why should we retreat?", ERDOGAN), ("This is unacceptable!", "Sergei Lavrov"),
+        ("We will not allow it.", PUTIN), ("the deal would hold", ERDOGAN)]
+
+
 def test_told_audiences() -> None:
     df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
               'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
