@@ -1149,8 +1149,13 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         if _mention_rank(best, text)[0] > 0:
             # 'the two leaders' / 'the pair': entities gives one row per actor on the same span
             same = [r for r in ms if r["start"] == best["start"] and r["end"] == best["end"]]
-            names = sorted({res.name_of(r) for r in same})
-            sides = sorted({str(r.get("side") or "") for r in same} - {""})
+            if " and " in speaker_text:
+                # 'Putin and Erdogan said': every person (or state) named in the phrase speaks
+                top = _mention_rank(best, text)[0]
+                same = [r for r in ms if _mention_rank(r, text)[0] == top]
+            same = sorted(same, key=lambda r: (int(r["start"]), res.name_of(r)))  # in reading order
+            names = list(dict.fromkeys(res.name_of(r) for r in same))
+            sides = [x for x in dict.fromkeys(str(r.get("side") or "") for r in same) if x]
             return "; ".join(names), "; ".join(sides), str(best.get("label") or "")
     words = speaker_text.split()
     if any(w[:1].isupper() and w.lower() not in _DETERMINERS and w not in _TITLE_WORDS for w in words[1:] or words[:1]):

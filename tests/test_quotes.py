@@ -270,6 +270,11 @@ def test_definite_role_and_a_second_reporting_clause() -> None:
     assert df.loc[1, "text"] == "Moscow expected Ankara to honour its commitments"
 
 
+def test_two_speakers_in_one_phrase() -> None:
+    df = q_of("Putin and Erdogan said in a joint statement that the ceasefire would hold.")
+    assert (df.loc[0, "speaker"], df.loc[0, "side"]) == (f"{PUTIN}; {ERDOGAN}", "Russia; Turkey")
+
+
 def test_the_ministry_refers_back_to_its_full_name() -> None:
     df = q_of("Russia's defence ministry said on Monday that Turkish forces had shelled Syrian positions.\n\n"
               "The ministry added that two Russian advisers were wounded.")
