@@ -34,7 +34,6 @@ import argparse
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve()

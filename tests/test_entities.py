@@ -303,7 +303,7 @@ def test_bad_parameters():
 
 def test_nltk_backends_or_clear_message(seed, monkeypatch):
     """With NLTK data the tagger backends find Malashenko; without it, one clear message."""
-    from newslab.entities import _nltk_has
+    from newslab.discovery import _nltk_has
     from newslab.errors import MissingResourceError
 
     if _nltk_has("taggers/averaged_perceptron_tagger_eng"):
