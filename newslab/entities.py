@@ -15,11 +15,15 @@ dictionaries, plus rule-based name discovery after Mikheev, Moens & Grover 1999)
    ("Assad" + "'s"). Hyphenated words match only as a whole ("Turkish-speaking" is not Turkey),
    except state-action compounds ("Russian-backed", "Russia-Turkey", "pro-Kremlin").
 2. **Roles** ("the Russian leader", "his Turkish counterpart", "the Kremlin chief", "the pair",
-   "the two sides") are resolved to the nearest compatible earlier named actor in the article,
-   falling back to whoever held that role in the article's year; the antecedent is recorded.
+   "the two sides") are resolved to the nearest compatible earlier named actor in the article
+   (a counterpart holds the same office as the person it is the counterpart of; "the two
+   leaders" are the two people the article has named most), falling back to whoever held that
+   role in the article's year; an apposition ("the Italian foreign minister, Luigi Di Maio")
+   wins. The antecedent's text and offset are recorded.
    A role right before a name ("Russian President Vladimir Putin") is a *title*, not a mention.
-3. **Discovery** of proper names not in the dictionary: capitalised runs (sentence-initial and
-   all-caps words are checked against TextBlob's bundled Brill/Pattern lexicon of common words),
+3. **Discovery** (:mod:`newslab.discovery`) of proper names not in the dictionary: capitalised
+   runs (sentence-initial and all-caps words are checked against TextBlob's bundled Brill/Pattern
+   lexicon of common words),
    typed by evidence from ``resources/gazetteer.yml`` — titles and first names → PERSON,
    gazetteer and place words → PLACE, Institute/Agency/Ministry/... → ORG — and by consistency
    within the article ("Alexei Malashenko" … "Malashenko said"). Discovered mentions have an
