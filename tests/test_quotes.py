@@ -89,6 +89,16 @@ def test_seed_quote_boundaries_and_sides(seed_quotes: pd.DataFrame) -> None:
     assert "de-escalation" not in set(seed_quotes["text"])
 
 
+def test_seed_without_entities_uses_the_name_fallback() -> None:
+    import newslab.quotes as quotes
+
+    a = load_article(SEED)
+    a.cache[("quotes", "mentions")] = quotes._fallback_mentions(a)  # as if entities were absent
+    got = [(int(r.start), r.kind, r.speaker) for r in extract_quotes(a).itertuples()]
+    assert got == [(s, kind, sp) for s, _, kind, _, sp in SEED_QUOTES]
+    assert set(extract_quotes(a)["side"]) == {""}  # sides need the actor dictionary
+
+
 def test_seed_is_cached(seed: Article) -> None:
     a = extract_quotes(seed)
     a.loc[0, "speaker"] = "changed"
