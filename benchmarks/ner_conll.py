@@ -177,6 +177,32 @@ def prf(pred: int, gold: int, hit: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def bootstrap_f1(pred: set, gold: set, units: list[tuple[int, int]], n: int = 1000, seed: int = 0):
+    """95% percentile-bootstrap interval of untyped F1, resampling sentences (as BASELINES.md)."""
+    import random
+
+    per: dict[tuple[int, int], list[int]] = {u: [0, 0, 0] for u in units}
+    for p in pred:
+        per[p[:2]][0] += 1
+    for g in gold:
+        per[g[:2]][1] += 1
+    for h in pred & gold:
+        per[h[:2]][2] += 1
+    rows = [per[u] for u in units]
+    rng = random.Random(seed)
+    scores = []
+    for _ in range(n):
+        tp = tg = th = 0
+        for _k in range(len(rows)):
+            r = rows[rng.randrange(len(rows))]
+            tp += r[0]
+            tg += r[1]
+            th += r[2]
+        scores.append(prf(tp, tg, th)[2])
+    scores.sort()
+    return scores[int(0.025 * n)], scores[int(0.975 * n) - 1]
+
+
 def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -> dict:
     path = bench_dir() / "conll2003_en" / f"eng.{split}"
     docs = read_conll(path)
@@ -210,6 +236,7 @@ def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -
     pu = {p[:4] for p in pred}
     gu = {g[:4] for g in gold}
     res["newslab"] = prf(len(pu), len(gu), len(pu & gu))
+    res["newslab_ci"] = bootstrap_f1(pu, gu, [(di, si) for di, doc in enumerate(docs) for si in range(len(doc))])
     res["newslab_n"] = (len(pu), len(pu & gu))
     for typ in ("PER", "LOC", "ORG", "MISC"):
         pt = {p for p in pred if p[4] == typ}
@@ -283,10 +310,11 @@ def report(res: dict) -> None:
 
     print(f"\n## CoNLL-2003 eng.{res['split']}: {res['sentences']:,} sentences, {res['tokens']:,} tokens, "
           f"{res['gold']:,} gold spans")
-    print("| system | P | R | F1 (untyped exact span) | tokens/s |")
+    print("| system | P | R | F1 (untyped exact span) [95% CI, sentence bootstrap] | tokens/s |")
     print("|---|---|---|---|---|")
     p, r, f1 = res["newslab"]
-    print(f"| newslab find_mentions | {f(p)} | {f(r)} | **{f(f1)}** | {res['newslab_tok_s']:,.0f} |")
+    lo, hi = res["newslab_ci"]
+    print(f"| newslab find_mentions | {f(p)} | {f(r)} | **{f(f1)}** [{f(lo)}, {f(hi)}] | {res['newslab_tok_s']:,.0f} |")
     if res.get("nltk"):
         p, r, f1 = res["nltk"]
         print(f"| NLTK pos_tag + ne_chunk(binary) | {f(p)} | {f(r)} | {f(f1)} | {res['nltk_tok_s']:,.0f} |")
