@@ -635,6 +635,11 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
                               "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
                 i = j
                 continue
+        pair = _paired_roles(d, keys, stoks, i, by_t1)
+        if pair:
+            out.extend(pair)
+            i = pair[0].t1
+            continue
         hit = _longest(d.role_words, keys, i)
         if not hit or covered[i]:
             i += 1
@@ -689,6 +694,34 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
         out.append(m)
         i = j
     return out
+
+
+def _paired_roles(d: ActorDictionary, keys: list[str], stoks, i: int, by_t1: dict[int, _M]) -> list[_M]:
+    """'the Turkish and Russian presidents', 'his Russian and Iranian counterparts': two role
+    mentions on one span, one per state, each resolved like a singular role."""
+    for L in (3, 2, 1):
+        if i + L > len(keys) or not keys[i + L - 1].endswith("s"):
+            continue
+        words = tuple(keys[i:i + L - 1]) + (keys[i + L - 1][:-1],)
+        cls = d.role_words.get(words)
+        if cls is None:
+            continue
+        second = by_t1.get(i)
+        if second is None or i < 3 or keys[second.t0 - 1] != "and":
+            return []
+        first = by_t1.get(second.t0 - 1)
+        if first is None or not (first.how in ("adjective", "metonym", "name") and second.how == first.how
+                                 and first.side and second.side and first.label == second.label == "COUNTRY"):
+            return []
+        t0 = first.t0 - 1 if first.t0 > 0 and keys[first.t0 - 1] in _DETERMINERS else first.t0
+        j = i + L
+        out = []
+        for adj in (first, second):
+            adj.how = "_drop"
+            out.append(_M(t0, j, stoks[t0].start, stoks[j - 1].end, "PERSON", "", adj.side, "role", role=cls,
+                          role_word=" ".join(words)))
+        return out
+    return []
 
 
 def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int) -> tuple[int, str] | None:

@@ -379,3 +379,10 @@ def test_three_leaders_and_counterpart_office():
     m = find_mentions(art("Sergei Lavrov cancelled his visit, and his Turkish counterpart said it was "
                           "regrettable.", date="2016-01-10"))
     assert rows(m, how="role").actor.tolist() == ["Mevlut Cavusoglu"]  # a foreign minister, not Erdogan
+
+
+def test_paired_roles():
+    m = find_mentions(art("Iran's Hassan Rouhani called his Turkish and Russian counterparts.", date="2019-05-01"))
+    r = rows(m, how="role")
+    assert set(r.text) == {"his Turkish and Russian counterparts"}
+    assert sorted(r.actor) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
