@@ -94,6 +94,8 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+_ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding reacting commenting "
+                               "answering replying appearing".split())
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)[^\w.!?]*$")
 _STOP_NP = frozenset("that this these those there here what which it its one first then".split())
@@ -469,6 +471,9 @@ class _Rules:
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
                            or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in _DAYS)):
             j -= 1
+        # 'the Syrian Democratic Forces (SDF) announced': skip a bracketed acronym
+        if j - 2 >= lo and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+            j -= 3
         if j < lo:
             return None
         t = toks[j]
@@ -505,6 +510,16 @@ class _Rules:
                 return name, head
             return head, name
         np_ = self.np_ending_at(toks, j, lo)
+        if np_ is None:
+            # 'Mitsotakis speaking to the Atlantic Council think tank called ...': a participle
+            # phrase without commas between the speaker and the verb
+            for m in range(k - 1, max(lo, k - 12) - 1, -1):
+                x = toks[m]
+                if x.text in ",;:" or x.mark or x.quote != -1 or self.is_cue(x):
+                    break
+                if x.lower in _ASIDE_PARTICIPLES:
+                    np_ = self.np_ending_at(toks, m - 1, lo)
+                    break
         return (np_, None) if np_ else None
 
     def has_role(self, toks: list[_Tok], r: tuple[int, int]) -> bool:
@@ -672,6 +687,11 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                             c1, end_char = tail_end, toks[tail_end - 1].end
                     s, e = _strip_span(text, toks[lo].start, end_char, lex.connectives)
                     _add_clause(atts, rules, toks, lo, c1, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
+            elif k > lo and (after >= sb or toks[after].text in ".!?") and \
+                    not any(rules.is_cue(x) and x.quote == -1 for x in toks[lo:k]):
+                # '... entered Tell Tamer yesterday according to state media.'
+                s, e = _strip_span(text, toks[lo].start, toks[k - 1].end, lex.connectives)
+                _add_clause(atts, rules, toks, lo, k, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
             elif after < sb and toks[after].text == ",":
                 # 'According to X, ...'
                 c0 = after + 1
@@ -898,7 +918,17 @@ def _subject_np(rules: _Rules, toks: list[_Tok], sa: int, k: int) -> tuple[int, 
     while j < k and rules.is_np_word(toks[j]) and not rules.is_cue(toks[j]):
         last = j
         j += 1
-    if last == -1 or (last == i and toks[i].lower in _STOP_NP):
+    partitive = last != -1 and last + 1 < k and toks[last + 1].lower == "of"
+    if last == -1 or (last == i and toks[i].lower in _STOP_NP) or partitive:
+        # 'One of these groups, the Syrian Democratic Forces (SDF), opposed ... and said'
+        c = next((m for m in range(i, k) if toks[m].text == ","), -1)
+        if c != -1:
+            j = c + 1 + (c + 1 < k and toks[c + 1].lower in _DETERMINERS)
+            a = j
+            while j < k and rules.is_np_word(toks[j]) and not rules.is_cue(toks[j]):
+                j += 1
+            if j > a and j < k and toks[j].text in ",(":
+                return c + 1, j
         return None
     return i, last + 1
 

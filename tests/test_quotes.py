@@ -351,6 +351,20 @@ def test_agencies_quoted_speaker_as_saying() -> None:
     assert list(df["speaker"]) == ["Sergei Lavrov", ERDOGAN]
 
 
+def test_acronyms_asides_partitives_and_final_according_to() -> None:
+    df = q_of("Late on Sunday, the Kurdish-led Syrian Democratic Forces (SDF) announced it had entered "
+              "into an agreement with Damascus.\n\n"
+              "The Syrian Army entered Tell Tamer yesterday according to state media.\n\n"
+              "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it "
+              'had been given "assurances from the US" about the region.\n\n'
+              "Greek prime minister Kyriakos Mitsotakis speaking to a think tank called the agreement "
+              '"null and void".')
+    assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
+        ("indirect", "the Kurdish-led Syrian Democratic Forces"), ("indirect", "state media"),
+        ("partial", "the Syrian Democratic Forces"), ("partial", "Greek prime minister Kyriakos Mitsotakis")]
+    assert df.loc[1, "text"] == "The Syrian Army entered Tell Tamer yesterday"
+
+
 def test_parenthetical_cues_keep_the_whole_clause() -> None:
     df = q_of("These strikes, Cavusoglu said, violate the Sochi deal.\n\n"
               "Turkey, according to the Kremlin, will withdraw its troops soon.")
