@@ -563,6 +563,8 @@ def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, a
         label = "ORG" if len(seg) >= 2 else "?common"
     elif len(seg) >= 2:
         label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
+    elif nxt in g.speech_verbs and not words[k].isupper():
+        label = "?speaker"  # 'Malashenko said': a person unless the article says otherwise
     else:
         label = "?"  # decided at article level (consistency), default below
     m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)

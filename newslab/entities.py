@@ -741,7 +741,7 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
     # 1. Consistency of discovered names: a later 'Malashenko' is the earlier 'Alexei Malashenko'.
     typed: dict[str, tuple[str, str]] = {}  # folded word / full name -> (label, entity)
     for m in flat:
-        if m.how == "discovered" and m.label not in ("?", "?common", "MISC"):
+        if m.how == "discovered" and not m.label.startswith("?") and m.label != "MISC":
             full = fold(m.entity)
             typed.setdefault(full, (m.label, m.entity))
             if m.label == "PERSON":
@@ -749,13 +749,15 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
                 if len(parts) >= 2:
                     typed.setdefault(fold(parts[-1]), ("PERSON", m.entity))
     for m in flat:
-        if m.how == "discovered" and m.label in ("?", "?common", "PERSON", "ORG", "PLACE"):
+        if m.how == "discovered" and m.label in ("?", "?common", "?speaker", "PERSON", "ORG", "PLACE"):
             hit = typed.get(fold(m.entity))
-            if hit and (m.label in ("?", "?common") or hit[1] != m.entity):
+            if hit and (m.label.startswith("?") or hit[1] != m.entity):
                 m.label, m.entity = hit
     for m in flat:
         if m.how == "discovered" and m.label == "?":
             m.label = _default_label(m.entity)
+        elif m.how == "discovered" and m.label == "?speaker":
+            m.label = "PERSON"
         elif m.how == "discovered" and m.label == "?common":
             m.how = "_drop"
     # 2. Roles and plural phrases, in text order.
