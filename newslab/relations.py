@@ -77,9 +77,11 @@ _LOCATION_PREP_RE = re.compile(
     r"war-torn|rebel-held|government-held))\s+){0,2}$")
 # Places (cities, capitals) stand for their state only outside any prepositional phrase
 # ("Ankara has signed", "visited Moscow"), never after one ("talks in Sochi", "resort of Sochi").
+# ("to"/"from" are kept out: "a visit to Ankara", "drones to Kyiv", "buy from Moscow" name a party.)
 _PLACE_PREP_RE = re.compile(
-    r"\b(?:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?|of|from|to|"
-    r"for|on|via|through|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?|of|"
+    r"for|on|via|through|between)\s+(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|"
+    r"(?i:central|neighbou?ring|war-torn|rebel-held|government-held|capital|city|town|resort|port|province))\s+){0,2}$")
 _CONNECTOR_RE = re.compile(
     r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
     r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
@@ -96,9 +98,12 @@ _SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst)\s+(?:the|this|
 # A prepositional object is not the subject of a verb ("incompatible with NATO defences and has warned").
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+_APPOSITION_RE = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COORD_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$", re.IGNORECASE)
 _OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
+_SPEECH_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|noted|stressed|insisted|claimed|announced|"
+                        r"argued|explained|warned|reported|according to)\b", re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -403,6 +408,10 @@ def _is_location(text: str, m: _Mention, floor: int) -> bool:
     return bool(_LOCATION_PREP_RE.search(before))
 
 
+_NO_MERGE_RE = re.compile(r"\b(?:said|says|told|added|that|and|but|to|of|in|on|with|for|at|by|from|was|is|has|had|will|would)\b",
+                         re.IGNORECASE)
+
+
 def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
     """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
     if not ms:
@@ -415,7 +424,7 @@ def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
         gap = text[a.end:b.start]
         if len(gap) > 40:
             break
-        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap:
+        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap and not _NO_MERGE_RE.search(gap):
             group.append(cur)  # "Russian President Vladimir Putin": one side named twice
         elif _CONNECTOR_RE.match(gap) and re.search(r"[^\s,]", gap):
             group.append(cur)
@@ -519,8 +528,14 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
             return "background"
     for m in tc.relative.finditer(text, cs, ce):
         return "background"
-    if tc.past_perfect.search(text, cs, cue_end):
-        return "background"
+    pp = tc.past_perfect.search(text, cs, cue_end)
+    if pp:
+        # backshift in reported speech ("Lavrentiev said Moscow and Ankara had worked together")
+        # is the reporter's grammar, not a recalled past; other past perfects recall the past
+        sent = article.sentence_at(cs)
+        lead = text[sent.start if sent else cs:pp.start()]
+        if not _SPEECH_RE.search(lead):
+            return "background"
     if prev_background and _WHEN_OPEN_RE.match(text, cs, ce):
         return "background"
     return "current"
@@ -554,10 +569,17 @@ def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple
     return out
 
 
+_REFUSE_TO_RE = re.compile(r"(?:refus|reject|declin)\w*\s+to\s+\w", re.IGNORECASE)
+_INTENT_CUES = frozenset({"agree", "intent", "sign"})
+# "refused to join Western sanctions": the refusal negates a cue at most two words after "to"
+_REFUSAL_BEFORE_RE = re.compile(r"\b(?:refus|declin)\w*\s+to\s+(?:(?!(?:and|or|but)\b)[\w'’-]+\s+){0,2}$",
+                                re.IGNORECASE)
+
+
 def _negated(text: str, clause_start: int, cue_start: int) -> bool:
     window = text[max(clause_start, cue_start - 40):cue_start]
     words = window.split()[-4:]
-    return bool(_NEGATORS_RE.search(" ".join(words)))
+    return bool(_NEGATORS_RE.search(" ".join(words)) or _REFUSAL_BEFORE_RE.search(" ".join(words) + " "))
 
 
 def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -617,10 +639,17 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
         prev_cue: tuple[int, int, Cue] | None = None
         for st, en, cue in matches:
             clause = next((c for c in clauses if c[0] <= st < c[1]), (sent.start, sent.end))
-            # "agreed to cooperate", "pledged to support": the first verb carries the event.
-            if prev_cue and prev_cue[1] <= st and clause[0] <= prev_cue[0] and \
-                    re.fullmatch(r"\s+to\s+(?:\w+\s+)?", text[prev_cue[1]:st]):
-                prev_cue = (st, en, cue)
+            # "refused to join sanctions": refusing is the negation of the next cue, not an event
+            if cue.name == "oppose" and _REFUSE_TO_RE.match(text, st, clause[1]):
+                continue
+            # "agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
+            # ceasefire", "pledged to support": the first verb carries the event.
+            between = text[prev_cue[1]:st] if prev_cue else ""
+            if prev_cue and prev_cue[1] <= st and clause[0] <= prev_cue[0] and "," not in between and (
+                    re.fullmatch(r"\s+to\s+(?:\w+\s+)?", between) or
+                    (prev_cue[2].name in _INTENT_CUES and len(between.split()) <= 8
+                     and re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between))):
+                prev_cue = (prev_cue[0], en, prev_cue[2])
                 continue
             prev_cue = (st, en, cue)
             if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
@@ -754,11 +783,19 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     comma = text.find(",", en, clause[1])
     if comma != -1 and right and right[0].start > comma:
         right_group = []
+    # "Turkey's support for Azerbaijan": a possessive right before a noun cue is its source
+    poss = [m for m in left if re.match(r"['’]s?\b", text[m.end:m.end + 2]) or m.text.endswith(("'s", "’s"))]
+    poss_source = poss[-1] if poss and poss[-1] is left[-1] and _words_gap(text, poss[-1].end, st) <= 1 else None
+    # "Turkey, a NATO member, has refused": a mention inside an apposition is not the subject
+    subj = [m for m in subj if not (_APPOSITION_RE.search(text[max(clause[0], m.start - 25):m.start])
+                                    and "," in text[m.end:st] and _words_gap(text, m.end, text.find(",", m.end)) <= 3)]
     targets = right_group
     # the subject is not a prepositional object ("incompatible with NATO defences and has warned")
     subj_ms = [m for m in subj if not _PREP_OBJECT_RE.search(text[max(clause[0], m.start - 30):m.start])
                or _COORD_WITH_RE.search(text[max(clause[0], m.start - 30):m.start])]
     sources = _sides(_chain(text, subj_ms, from_end=True)) if len(subj_ms) != len(left) else left_nb
+    if poss_source is not None:
+        sources = _sides([poss_source])
     if not sources and prev_subject and not subj_ms:
         sources = prev_subject[:2]  # "Erdogan refused to apologise, and accused Russia of ..."
     if not sources and pronoun_pair and not targets:
