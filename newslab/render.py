@@ -266,6 +266,11 @@ def _input_files(paths: Iterable[Path]) -> list[Path]:
     return sorted(files)
 
 
+def _looks_like_path(value: Any) -> bool:
+    """A parameter value that names a file (has a folder part or a suffix), e.g. a coding sheet."""
+    return isinstance(value, str) and bool(value) and ("/" in value or os.sep in value or bool(Path(value).suffix))
+
+
 def _sha256(path: Path) -> str:
     from .resources import file_sha256
 
@@ -319,7 +324,13 @@ def _html_exporter():
     template = ("{%- extends 'lab/index.html.j2' -%}"
                 "{%- block html_head_js_requirejs -%}{%- endblock -%}"
                 "{%- block html_head_js_mathjax -%}{%- endblock -%}"
-                "{%- block html_head_js_mermaidjs -%}{%- endblock -%}")
+                "{%- block html_head_js_mermaidjs -%}{%- endblock -%}"
+                # PNG outputs keep the alt text newslab.reporting.show_figure gives them (lab drops it).
+                "{% block data_png scoped %}"
+                '<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">'
+                "<img src=\"data:image/png;base64,{{ output.data['image/png'] | escape_html }}\" "
+                "alt=\"{{ ((output | get_metadata('alt', 'image/png')) or 'chart') | escape_html }}\">"
+                "</div>{% endblock data_png %}")
     exporter = HTMLExporter(extra_loaders=[jinja2.DictLoader({"newslab_report.html.j2": template})],
                             template_file="newslab_report.html.j2", embed_images=True)
     return exporter
@@ -450,9 +461,14 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
                     input_paths.add(resolve_path(corpus_value))
                 except NewslabError:
                     pass  # the notebook itself reports a missing corpus
-            for value in nb_params.values():
-                if isinstance(value, str) and value and Path(value).is_file():
-                    input_paths.add(Path(value).resolve())
+            for key, value in {**defaults, **nb_params}.items():
+                if key != "figures_dir" and _looks_like_path(value):
+                    try:
+                        found = resolve_path(value)
+                    except NewslabError:
+                        continue
+                    if found.is_file():
+                        input_paths.add(found)
             if progress:
                 print(f"[{k}/{len(selected)}] {name} ...", end="", file=sys.stderr, flush=True)
             run.ipynb = out / f"{name}.ipynb"

@@ -1,0 +1,212 @@
+"""The teaching notebooks: their shape (static checks) and a full render on the seed and on a dated corpus.
+
+The render runs once per session (module-scoped fixture): every notebook executes top to bottom
+on a fresh ``python3`` kernel through papermill, and the assertions read the numbers each
+notebook wrote to ``figures/<notebook>/results.json`` — the same numbers its narrative quotes.
+"""
+from __future__ import annotations
+
+import ast
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from newslab.render import available_notebooks, notebook_parameters, render
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = available_notebooks(ROOT / "notebooks")
+SEED = "data/afp_2017-11-13_sochi_putin_erdogan.txt"
+EXPECTED = ["01_first_look", "02_sentiment", "03_actors", "04_quotes_and_sources", "05_stance_and_relations",
+            "06_frames", "07_report"]
+BENCH = Path(os.environ.get("NEWSLAB_BENCH_DIR", ROOT.parent / "shared" / "bench"))
+WIKINEWS = BENCH / "wikinews_2019_2020"
+
+
+# -- static checks: no execution -------------------------------------------------------------
+def test_the_seven_notebooks_exist():
+    assert [p.stem for p in NOTEBOOKS] == EXPECTED
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_shape(path):
+    nb = nbformat.read(str(path), as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.metadata["kernelspec"]["language"] == "python"
+    # No outputs committed, no execution counts: the notebook is a lesson, not a record.
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: outputs committed"
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# "), "a title comes first"
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "**Learning goals**" in markdown
+    assert "## Try it" in markdown
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code"
+    # Narrative is computed: every notebook writes Markdown from results, never typed-in numbers.
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "rp.md(" in code and "rp.record(" in code
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_parameter_is_visible_to_papermill(path):
+    """papermill silently skips lines it cannot parse (e.g. two '=' on a line); we must not lose any."""
+    nb = nbformat.read(str(path), as_version=4)
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    assigned = [t.id for node in ast.parse(cell.source).body if isinstance(node, ast.Assign)
+                for t in node.targets if isinstance(t, ast.Name)]
+    params = notebook_parameters(path)
+    assert list(params) == assigned
+    assert params["corpus"] == SEED and (ROOT / SEED).exists()
+    assert params["figures_dir"] == f"reports/figures/{path.stem}"
+
+
+# -- one render of all seven notebooks on the seed ---------------------------------------------
+@pytest.fixture(scope="module")
+def seed_render(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    return render(out=out, progress=False)
+
+
+def test_all_notebooks_render(seed_render):
+    failures = {r.name: r.error for r in seed_render.failures}
+    assert not failures, failures
+    assert [r.name for r in seed_render.runs] == EXPECTED
+    index = seed_render.index.read_text(encoding="utf-8")
+    for run in seed_render.runs:
+        assert run.html.exists() and run.ipynb.exists()
+        assert f'href="{run.name}.html"' in index
+
+
+def test_every_figure_is_png_and_svg(seed_render):
+    expected = {
+        "01_first_look": {"paragraph_lengths", "word_frequencies"},
+        "02_sentiment": {"sentiment_arc", "sentence_explanation"},
+        "03_actors": {"mentions_by_side", "cooccurrence_network"},
+        "04_quotes_and_sources": {"voice_share"},
+        "05_stance_and_relations": {"dyad_events", "stance_heatmap"},
+        "06_frames": {"frame_profile_generic", "frame_profile_policy", "frame_profile_russia_turkey",
+                      "frame_heatmap_russia_turkey"},
+        "07_report": {"sentiment_arc", "mentions_by_side", "cooccurrence_network", "voice_share", "dyad_events",
+                      "stance_heatmap", "frame_profile", "frame_heatmap"},
+    }
+    for run in seed_render.runs:
+        assert {p.stem for p in run.figures} == expected[run.name], run.name
+        page = run.html.read_text(encoding="utf-8")
+        for png in run.figures:
+            assert png.stat().st_size > 5000 and png.read_bytes()[:4] == b"\x89PNG", png
+            svg = png.with_suffix(".svg")
+            assert svg.exists() and svg.stat().st_size > 1000, svg
+        # Each chart is embedded in the self-contained HTML.
+        assert page.count("data:image/png;base64,") >= len(run.figures), run.name
+
+
+def test_manifest_lists_every_notebook_and_the_seed(seed_render):
+    import json
+
+    m = json.loads(seed_render.manifest.read_text(encoding="utf-8"))
+    assert [n["name"] for n in m["notebooks"]] == EXPECTED
+    assert all(n["status"] == "ok" and n["seconds"] > 0 and len(n["source_sha256"]) == 64 for n in m["notebooks"])
+    inputs = {Path(i["path"]).name for i in m["inputs"]}
+    assert {"afp_2017-11-13_sochi_putin_erdogan.txt", "afp_2017-11-13_sochi_putin_erdogan.meta.yml"} <= inputs
+    assert "afp_2017-11-13_generic_coder1.csv" in inputs  # notebook 06's human coding is an input too
+
+
+def test_first_look_numbers(seed_render):
+    r = seed_render["01_first_look"].results
+    assert (r["n_paragraphs"], r["n_sentences"]) == (23, 25)
+    # KWIC counts the word itself only: "Russia" 6 times, "Turkey" 4 (incl. "Turkey's"); the dateline is not body text.
+    assert r["kwic_counts"] == {"Russia": 6, "Turkey": 4}
+    assert r["top_words"][0] == "syria"
+
+
+def test_sentiment_numbers(seed_render):
+    r = seed_render["02_sentiment"].results
+    # The most negative sentence is the one about ties going through their worst crisis (#23).
+    assert r["most_negative"] == 23 and r["explained"] == 23
+    assert {"worst", "crisis"} <= {w.lower() for w in r["explained_words"]}
+    assert -1 <= r["pearson"] <= 1 and r["news_mode_changed"] > 0
+
+
+def test_actor_numbers(seed_render):
+    r = seed_render["03_actors"].results
+    assert {"Vladimir Putin", "Recep Tayyip Erdogan", "Mevlut Cavusoglu", "Bashar al-Assad"} <= set(r["actors"])
+    assert "the Russian leader -> Vladimir Putin" in r["roles"]
+    assert "the Turkish leader -> Recep Tayyip Erdogan" in r["roles"]
+    assert "Dialogue of Civilizations institute" in r["discovered"]
+    assert r["mentions_by_side"]["Russia"] >= 10 and r["mentions_by_side"]["Turkey"] >= 10
+    assert sorted(r["top_pair"]) == ["Russia", "Turkey"]
+
+
+def test_quote_numbers(seed_render):
+    r = seed_render["04_quotes_and_sources"].results
+    # Counted by reading the seed: 6 direct, 4 indirect ("the two sides agreed …, Putin said";
+    # "adding that he was glad …"; Cavusoglu "told journalists … that"; "Erdogan is dissatisfied …,
+    # Malashenko said") and 1 partial ("mutual need").
+    assert r["n_quotes"] == 11
+    assert r["kinds"] == {"direct": 6, "indirect": 4, "partial": 1}
+    assert r["speakers"] == ["Alexei Malashenko", "Mevlut Cavusoglu", "Recep Tayyip Erdogan", "Vladimir Putin"]
+    assert r["top_speaker"] == "Vladimir Putin"
+
+
+def test_relation_numbers(seed_render):
+    r = seed_render["05_stance_and_relations"].results
+    d = r["dyad"]
+    assert d["dyad"] == "Russia|Turkey" and d["label"] == "cooperative"
+    assert d["net"] > 0 and d["net_all"] < d["net"]  # the background (2015 crisis) pulls the score down
+    assert {"reconciliation", "shooting down"} <= set(r["dyad_background_cues"])
+    assert "Russia|Bashar al-Assad|favor" in r["holder_stance"]
+    assert "Turkey|Bashar al-Assad|against" in r["holder_stance"]
+
+
+def test_frame_numbers(seed_render):
+    r = seed_render["06_frames"].results
+    assert r["dominant"]["russia_turkey"][0] == "diplomacy"
+    assert "conflict" in r["present"]["generic"]
+    by_frame = {row["frame"]: row for row in r["agreement"]}
+    assert set(by_frame) == {"conflict", "human_interest", "economic", "morality", "responsibility"}
+    assert by_frame["morality"]["krippendorff_alpha"] is None  # nobody coded morality: undefined, not a crash
+    assert 0 <= by_frame["conflict"]["percent_agreement"] <= 1
+
+
+def test_report_names_the_frame_and_the_dyad(seed_render):
+    run = seed_render["07_report"]
+    r = run.results
+    assert r["n_articles"] == 1 and r["dated"] is False
+    assert r["dyad"]["label"] == "cooperative" and r["n_quotes"] == 11
+    assert r["dominant_frames"][0] == "diplomacy"
+    page = run.html.read_text(encoding="utf-8")
+    assert "Diplomacy and political settlement" in page
+    assert re.search(r"Russia–Turkey</strong>: <strong>cooperative</strong>", page)
+
+
+def test_rerender_gives_identical_figures_and_tables(seed_render, tmp_path):
+    again = render(["07_report"], out=tmp_path, progress=False)
+    assert again.ok, again.failures
+    first, second = seed_render["07_report"].figures_dir, again["07_report"].figures_dir
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert any(n.endswith(".csv") for n in names) and any(n.endswith(".svg") for n in names)
+    different = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
+    assert different == []
+
+
+# -- a dated multi-article corpus (only where the benchmark data is present) -------------------
+@pytest.mark.skipif(not WIKINEWS.is_dir(), reason=f"{WIKINEWS} not present")
+def test_report_on_a_dated_corpus(tmp_path):
+    # Wikinews 2019–2020 has almost no Russia–Turkey events, so the dyad followed over time here is
+    # China–Hong Kong (events in five different months); the point is corpus mode and time series.
+    result = render(["07_report"], corpus=WIKINEWS, out=tmp_path, progress=False,
+                    params={"match": "Hong Kong", "max_articles": "8", "side_a": "China", "side_b": "Hong Kong"})
+    assert result.ok, result.failures
+    run = result["07_report"]
+    r = run.results
+    assert r["n_articles"] == 8 and r["dated"] is True
+    assert r["dyad"]["events"] > 0 and r["dyad_months"] >= 2
+    names = {p.stem for p in run.figures}
+    assert {"frames_over_time", "dyad_over_time", "frame_profile", "mentions_by_side"} <= names
+    assert "sentiment_arc" not in names and "frame_heatmap" not in names  # single-article charts
