@@ -1082,10 +1082,15 @@ def cooccurrence(article_or_corpus: Article | Corpus | Iterable[Article], level:
 # JSON
 # ---------------------------------------------------------------------------------------------
 def add_json(article: Article, doc: dict) -> None:
-    """Fill the ``entities`` and ``actors`` sections of ``newslab analyze --json``."""
+    """Fill the ``entities`` and ``actors`` sections of ``newslab analyze --json``.
+
+    ``entities``: one object per mention — text, start, end, label, actor, side, plus ``how`` it
+    matched and the ``antecedent`` of a role mention. ``actors``: one object per actor — actor,
+    type, side, mentions, and ``discovered`` (not in the dictionary).
+    """
     m = find_mentions(article)
     doc["entities"] = [{"text": r.text, "start": int(r.start), "end": int(r.end), "label": r.label,
-                        "actor": r.actor, "side": r.side, "how": r.how}
+                        "actor": r.actor, "side": r.side, "how": r.how, "antecedent": r.antecedent}
                        for r in m.itertuples(index=False)]
     t = actor_table(article)
     doc["actors"] = [{"actor": r.actor, "type": r.type, "side": r.side, "mentions": int(r.mentions),
