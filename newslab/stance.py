@@ -216,7 +216,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
     for t in targets:
         t = str(t)
         low = t.lower()
-        hits = [x for x in actor_t if x.name.lower() == low or x.name.lower().split()[-1] == low
+        hits = [x for x in actor_t if x.name.lower() == low or re.split(r"[\s-]", x.name.lower())[-1] == low
                 or (x.kind == "actor" and x.side.lower() == low and x.name.lower() == low)]
         if hits:
             found += [_Target(t, x.start, x.end, x.text, "actor", x.side) for x in hits]
