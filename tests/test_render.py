@@ -119,7 +119,7 @@ def test_figures_are_png_and_svg_and_embedded(rendered):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 1000
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     page = run.html.read_text(encoding="utf-8")
-    assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="squares">', page)  # embedded, with alt text
+    assert re.search(r'<img alt="squares" src="data:image/png;base64,[^"]+"', page)  # embedded, with alt text
 
 
 def test_html_is_self_contained(rendered):
