@@ -108,7 +108,14 @@ _CLAUSE_START_WORDS = frozenset(("he she it they we i there this these those the
 _FINITE_HINTS = frozenset(("is are was were be been being has have had will would can could should "
                            "must may might shall did does do cannot can't won't wasn't isn't "
                            "aren't weren't hasn't haven't hadn't didn't doesn't don't wouldn't "
-                           "couldn't shouldn't needs wants remains seems").split())
+                           "couldn't shouldn't needs wants remains seems "
+                           # common irregular past tenses and present-tense verbs of reported claims
+                           "stood said told made took gave went came saw knew thought found left kept held "
+                           "brought began ran won lost met sent spent built fell felt led meant paid put set "
+                           "sold struck understood wrote became broke chose drew drove fought forgot got grew "
+                           "hid hit hurt let lay rose shot shut sought spoke stole swore threw wore withdrew "
+                           "seeks supports opposes plans intends hopes expects believes knows continues poses "
+                           "stands faces remains threatens plays says tells").split())
 # Title words stripped from a speaker phrase when no actor dictionary knows the person.
 _TITLE_WORDS = frozenset(("President Prime Minister Foreign Defence Defense Interior Deputy Vice "
                           "Secretary General Chancellor Premier Spokesman Spokeswoman Spokesperson "
@@ -1195,6 +1202,23 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         if name and name[0].isupper() and len(name.split()) <= 4 and not any(w.lower() in res.lex.speaker_words for w in name.split()):
             return name, side, "PERSON"
     # A role with no resolved antecedent ('the Russian leader' in fallback mode, 'officials').
+    head0 = words[-1].lower() if words else ""
+    if head0 in ("statement", "communique", "letter", "report") and lower.startswith(("a ", "an ")):
+        # 'They released a statement which said ...': the issuer of the document speaks
+        sent = res.article.sentence_at(s)
+        if sent is not None:
+            m = re.match(r"\s*(?:[A-Z][\w ,]*?,\s*)?(he|she|they|it)\b", text[sent.start:s], re.I)
+            if m:
+                return _resolve_pronoun(res, sent.start + m.start(1), m.group(1).lower())
+            issuer = [r for r in res.overlapping(sent.start, s) if _mention_rank(r, text)[0] > 1]
+            if issuer:
+                r = issuer[0]
+                return res.name_of(r), str(r.get("side") or ""), str(r.get("label") or "")
+            m = re.match(r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?(?P<head>[\w'’-]+)\s+(?:has\s+|had\s+|also\s+)?"
+                         r"(?:issued|released|published|sent|put\s+out)\b", text[sent.start:s], re.I)
+            if m and m.group("head").lower() in res.lex.speaker_words:
+                e2 = sent.start + m.end("head")
+                return _resolve_speaker(res, sent.start, e2, text[sent.start:e2])
     # The side of a role comes from its own adjective ('Russian'), not from a possessive owner
     # ("Cavusoglu's Russian counterpart").
     own = [r for r in ms if r.get("side") and _mention_rank(r, text)[0] >= -1
@@ -1277,7 +1301,7 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
         if sid in seen or any(a <= s <= b for a, b in spans):
             continue
         label = str(r.get("label") or "")
-        if label != "PERSON":
+        if label not in ("PERSON", "ORG", "GROUP") or str(r.get("how") or "") in ("adjective", "title"):
             continue
         if art.text[int(r["end"]):int(r["end"]) + 2] in ("'s", "’s"):
             continue
@@ -1286,9 +1310,9 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
         if prev and prev.group(1).islower() and prev.group(1) not in _DETERMINERS \
                 and prev.group(1) not in res.lex.speaker_words and prev.group(1) != "and":
             continue
-        seen.add(sid)
+        seen.add(sid)  # one subject per sentence: an organisation subject serves 'it'/'they' only
         name = res.name_of(r)
-        res.candidates.append(_Candidate(s, name, str(r.get("side") or ""), "PERSON",
+        res.candidates.append(_Candidate(s, name, str(r.get("side") or ""), label,
                                          (s, int(r["end"])), False, False))
 
 

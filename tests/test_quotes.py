@@ -292,6 +292,13 @@ def test_the_ministry_refers_back_to_its_full_name() -> None:
     assert list(df["side"]) == ["Russia", "Russia"]
 
 
+def test_documents_speak_for_their_issuer_and_it_for_an_organisation() -> None:
+    df = q_of("The Turkish foreign ministry issued a statement which said the deal was void.\n\n"
+              "NATO met on Friday. It said the alliance stood by Turkey.")
+    assert [(r.speaker_text, r.speaker, r.side) for r in df.itertuples()] == [
+        ("a statement", "Turkish foreign ministry", "Turkey"), ("It", "NATO", "NATO")]
+
+
 def test_plural_pronoun_and_officials() -> None:
     df = q_of("Turkish officials said in a statement on Monday that the convoy had been hit.\n\n"
               "They added that two soldiers were killed.")
