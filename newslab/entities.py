@@ -366,6 +366,14 @@ _LOCATIVE = frozenset({"in", "to", "from", "at", "near", "into", "outside", "aro
 _STATE_ACTION = frozenset({"backed", "led", "brokered", "sponsored", "supported", "allied", "controlled",
                            "held", "run", "owned", "funded", "armed", "trained", "installed", "imposed",
                            "mediated", "friendly", "aligned", "made", "built", "bound", "based"})
+# Words before 'to' that make it a place ('flew to Ankara'); otherwise 'to' is a recipient
+# ('sold drones to Kyiv', 'a message to Moscow') and the capital stands for the state.
+_MOTION = frozenset({"flew", "fly", "flying", "flown", "travel", "travelled", "traveled", "travelling", "trip",
+                     "trips", "visit", "visits", "went", "go", "going", "gone", "came", "come", "coming",
+                     "return", "returned", "returning", "returns", "arrive", "headed", "heading", "moved",
+                     "move", "moving", "way", "road", "route", "flight", "flights", "journey", "back",
+                     "drive", "drove", "driven", "sail", "sailed", "march", "marched", "fled", "flee",
+                     "deployed", "deploy", "relocated", "transferred", "taken", "brought", "evacuated"})
 _PRO_ANTI = frozenset({"pro", "anti"})
 
 
@@ -572,6 +580,8 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
     covered = [False] * n
     for t0, t1, pat in _match_dictionary(d, words, keys, allcaps):
         prev = keys[t0 - 1] if t0 > 0 else ""
+        if prev == "to" and not (t0 >= 2 and keys[t0 - 2] in _MOTION):
+            prev = ""  # 'sold drones to Kyiv': the state, not the city
         if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t0 > 0 and not allcaps \
                 and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
                 and (prev in g.first_names or prev not in common):
@@ -593,11 +603,15 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
     # Hyphenated compounds not matched as a whole.
     for k, w in enumerate(words):
         if not covered[k] and "-" in w:
+            based = fold(w.rsplit("-", 1)[-1]) == "based"
             for c0, c1, pat in _hyphen_parts(d, w):
                 s = stoks[k].start + c0
-                m = _pattern_mention(d, pat, k, k + 1, s, stoks[k].start + c1, "")
-                if m.how == "name":
+                # 'Ankara-based' names the city where something is; 'Russian-backed' the state.
+                m = _pattern_mention(d, pat, k, k + 1, s, stoks[k].start + c1, "in" if based else "")
+                if m.how == "name" and not based:
                     m.how = "adjective"
+                if m.label == "PLACE" and not m.actor:
+                    m.actor = m.entity = w[c0:c1]
                 ms.append(m)
     ms.sort(key=lambda m: (m.start, m.end))
     ms = _roles(d, g, words, keys, stoks, ms, covered)

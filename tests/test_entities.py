@@ -386,3 +386,11 @@ def test_paired_roles():
     r = rows(m, how="role")
     assert set(r.text) == {"his Turkish and Russian counterparts"}
     assert sorted(r.actor) == ["Recep Tayyip Erdogan", "Vladimir Putin"]
+
+
+def test_to_and_based():
+    m = find_mentions(art("Ankara sold drones to Kyiv. Erdogan flew to Moscow. An Ankara-based institute spoke."))
+    got = [(r.text, r.label, r.actor) for r in m.itertuples()]
+    assert ("Kyiv", "COUNTRY", "Ukraine") in got      # a recipient: the state
+    assert ("Moscow", "PLACE", "Moscow") in got       # a destination: the city
+    assert ("Ankara", "PLACE", "Ankara") in got       # 'Ankara-based'
