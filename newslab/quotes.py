@@ -94,6 +94,8 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+_FRONTED_OPENERS = frozenset(("as when while after before if although though because since despite "
+                              "during in on at following amid with once until unless").split())
 _ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding reacting commenting "
                                "answering replying appearing".split())
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
@@ -485,7 +487,8 @@ class _Rules:
             return None
         t = toks[j]
         if t.lower in _PRONOUNS and t.quote == -1 and not t.mark:
-            return (j, j + 1), None
+            # 'Can you tell us ...' is an interviewer's question, not a speaker
+            return ((j, j + 1), None) if t.lower != "you" else None
         if t.text == ",":
             # Apposition: 'Alexei Malashenko, director of research at ..., said'
             m = j - 1
@@ -857,6 +860,8 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                 if found and found[1] is not None and found[1][0] < sp[0]:
                     # 'Erdogan's spokesman, Ibrahim Kalin, said': the clause ends before the role
                     c1 = _comma_before(toks, found[1][0], sa)
+                if toks[c0].lower in _FRONTED_OPENERS and not any(x.text == "," for x in toks[c0:c1]):
+                    c1 = c0  # 'As the funeral progressed, Trump tweeted ...': only a fronted adverbial
                 c_end = c1
                 if not inverted and i0 + 1 < sb and toks[i0].text == "," and not toks[i0 + 1].lower.endswith("ing") \
                         and toks[i0 + 1].quote == -1 and not toks[i0 + 1].mark:

@@ -386,7 +386,9 @@ def test_not_reported_speech() -> None:
               "The agreement is said to be fragile.\n\n"
               "He said nothing.\n\n"
               "That said, Turkey has not closed the door to talks.\n\n"
-              "Putin told Erdogan.")
+              "Putin told Erdogan.\n\n"
+              "As the funeral progressed, Trump tweeted about the event.\n\n"
+              "Can you tell us about the time when you were sceptical?")
     assert df.empty
 
 
