@@ -1325,12 +1325,14 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
 # Public API
 # ---------------------------------------------------------------------------------------------
 
-def extract_quotes(article: Article, cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def extract_quotes(article: Article | Corpus | Iterable[Article],
+                   cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Find the quotes of an article and who said them; one row per quote.
 
     Parameters
     ----------
-    article : Article
+    article : Article, or a Corpus (then the table of every article, with ``doc_id`` and
+        ``date`` columns first)
     cues : path, optional
         A cue file of the same shape as ``newslab/resources/quote_cues.yml``.
 
@@ -1349,6 +1351,12 @@ def extract_quotes(article: Article, cues: str | os.PathLike[str] | None = None)
     >>> extract_quotes(a)[["text", "kind", "speaker_text"]].values.tolist()
     [['Turkey is ready to talk', 'indirect', 'Cavusoglu']]
     """
+    if not isinstance(article, Article):
+        frames = [extract_quotes(a, cues=cues).assign(doc_id=a.id, date=a.date) for a in as_articles(article)]
+        cols = ["doc_id", "date"] + QUOTE_COLUMNS
+        if not frames:
+            return pd.DataFrame(columns=cols)
+        return pd.concat(frames, ignore_index=True)[cols]
     key = ("quotes", str(cues or DEFAULT_CUES))
     if key in article.cache:
         return article.cache[key].copy()

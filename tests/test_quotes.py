@@ -492,6 +492,14 @@ def test_voice_share_counts_multi_paragraph_quote_once_and_corpus() -> None:
         voice_share(a, by="colour")
 
 
+def test_extract_quotes_on_a_corpus() -> None:
+    a = Article.from_text('T\n\n"We won," Putin said.', id="a1", date="2020-03-05")
+    b = Article.from_text("T\n\nErdogan said Turkey was ready.", id="b1", date="2020-03-06")
+    df = extract_quotes(Corpus([a, b]))
+    assert list(df["doc_id"]) == ["a1", "b1"] and list(df["date"]) == ["2020-03-05", "2020-03-06"]
+    assert list(df.columns[2:]) == QUOTE_COLUMNS
+
+
 def test_add_json(seed: Article) -> None:
     from newslab.quotes import add_json
 
