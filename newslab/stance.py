@@ -235,12 +235,25 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(re.findall(r"[\w'’-]+", text[a:b])) if b > a else 0
 
 
-def _find_cues(text: str, s: int, e: int, cues) -> list[tuple[int, int, float, str]]:
-    found = []
-    for rx, w, ph in cues:
-        for m in rx.finditer(text, s, e):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), w, ph))
+def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
+               scope: tuple[int, int] | None = None) -> list[tuple[int, int, float, str]]:
+    """Cue matches inside text[s:e], longest first at each position, no overlaps.
+
+    With ``memo`` and ``scope`` (the clause) every phrase is searched once per clause and the
+    windows inside it are filtered from that list (stance asks for many windows per clause).
+    """
+    if memo is not None and scope is not None:
+        key = (scope, id(cues))
+        if key not in memo:
+            memo[key] = [(m.start(), m.end(), w, ph) for rx, w, ph in cues
+                         for m in rx.finditer(text, scope[0], scope[1]) if m.end() > m.start()]
+        found = [c for c in memo[key] if c[0] >= s and c[1] <= e]
+    else:
+        found = []
+        for rx, w, ph in cues:
+            for m in rx.finditer(text, s, e):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), w, ph))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last = [], -1
     for c in found:
@@ -270,7 +283,8 @@ _NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|again
 
 
 def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[_Mention],
-                   lex: StanceLexicon, target_ends: Sequence[int] = (), location: bool = False) -> _Score:
+                   lex: StanceLexicon, target_ends: Sequence[int] = (), location: bool = False,
+                   memo: dict | None = None) -> _Score:
     cs, ce = clause
     evidence: list[str] = []
     total = 0.0
@@ -294,7 +308,7 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
     barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
     floor = max([cs] + blockers + barrier +
                 [b for b in target_ends if b <= head_start and _words_between(text, b, head_start) > 2])
-    gov = [] if location else _find_cues(text, floor, head_start, lex.governing)
+    gov = [] if location else _find_cues(text, floor, head_start, lex.governing, memo, clause)
     gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
            and (c[3].split()[0] not in ("for", "against", "pro", "anti") or _words_between(text, c[1], head_start) <= 2)]
     if gov:
@@ -315,7 +329,7 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
             limit = min(limit, min(nxt))
         bar = _BARRIER_RE.search(text, t.end, limit)
         limit = bar.start() if bar and not location else limit if not location else t.end
-        pred = [c for c in _find_cues(text, t.end, limit, lex.predicate)
+        pred = [c for c in _find_cues(text, t.end, limit, lex.predicate, memo, clause)
                 if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
         if pred:
             st, en, w, ph = pred[0]
@@ -392,6 +406,7 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
                         if pd.notna(a) and pd.notna(b) and int(b) > int(a)]
     rows: list[dict[str, Any]] = []
     clause_cache: dict[int, list[tuple[int, int]]] = {}
+    memo: dict = {}  # cue matches per clause
     for t in sorted(found, key=lambda x: (x.start, x.name)):
         sent = article.sentence_at(t.start)
         if sent is None:
@@ -403,7 +418,7 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
         target_ends = [x.end for x in found if clause[0] <= x.start and x.end <= t.start]
         mention = next((m for m in mentions if m.start == t.start and m.end == t.end), None)
         location = mention is not None and _is_location(text, mention, clause[0])
-        sc = _score_mention(text, t, clause, others, lex, target_ends, location)
+        sc = _score_mention(text, t, clause, others, lex, target_ends, location, memo)
         if any(a <= t.start < b for a, b in attributions):
             continue  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
         names = [(m.start, m.end) for m in mentions if clause[0] <= m.start < clause[1]]
@@ -432,7 +447,7 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
             subj = [m for m in mentions if clause[0] <= m.start and m.end <= sc.governing_at]
             if subj:
                 near = subj[-1]
-                gov = _find_cues(text, clause[0], near.start, lex.governing)
+                gov = _find_cues(text, clause[0], near.start, lex.governing, memo, clause)
                 gov = [g for g in gov if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
                 if gov and not _negated(text, clause[0], gov[-1][0]):
                     for h, _ in _holders(text, gov[-1][0], clause, mentions, t):
