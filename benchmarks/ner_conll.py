@@ -219,12 +219,13 @@ def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -
     gold = set().union(*gold_all)
     load_actors()  # load the dictionary outside the timing
     # newslab
-    best = float("inf")
+    best = best_cpu = float("inf")
     pred: set = set()
     n_mentions = 0
     for _ in range(passes):
         for a, _, _ in articles:
             a.cache.clear()
+        c0 = time.process_time()
         t0 = time.perf_counter()
         pred, n_mentions = set(), 0
         for di, (a, offsets, _) in enumerate(articles):
@@ -232,6 +233,7 @@ def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -
             n_mentions += nm
             pred |= {(di,) + s for s in spans}
         best = min(best, time.perf_counter() - t0)
+        best_cpu = min(best_cpu, time.process_time() - c0)
     res = {"split": split, "tokens": n_tok, "gold": len(gold), "sentences": sum(len(d) for d in docs)}
     pu = {p[:4] for p in pred}
     gu = {g[:4] for g in gold}
@@ -253,6 +255,7 @@ def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -
         best_e2e = min(best_e2e, time.perf_counter() - t0)
     res["newslab_e2e_tok_s"] = n_tok / best_e2e
     res["newslab_tok_s"] = n_tok / best
+    res["newslab_tok_cpu_s"] = n_tok / best_cpu
     res["newslab_ment_s"] = n_mentions / best
     res["newslab_secs"] = best
     # capitalised runs
@@ -328,7 +331,8 @@ def report(res: dict) -> None:
     for typ in ("PER", "LOC", "ORG", "MISC"):
         p, r, f1 = res[f"newslab_{typ}"]
         print(f"| {typ} | {f(p)} | {f(r)} | {f(f1)} | {f(res[f'recall_{typ}'])} |")
-    print(f"\nnewslab speed: {res['newslab_tok_s']:,.0f} tokens/s, {res['newslab_ment_s']:,.0f} mentions/s "
+    print(f"\nnewslab speed: {res['newslab_tok_s']:,.0f} tokens/s wall-clock "
+          f"({res['newslab_tok_cpu_s']:,.0f} tokens per CPU-second), {res['newslab_ment_s']:,.0f} mentions/s "
           f"({res['newslab_secs']:.2f} s for the split, best pass; dictionary loading excluded; shared machine, ±25%)")
     print(f"end to end from raw text (Article parsing, sentence splitting, tokenizing + find_mentions): "
           f"{res['newslab_e2e_tok_s']:,.0f} tokens/s")

@@ -440,8 +440,12 @@ def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, co
     last = keys[r1 - 1]
     sides = [m.side for m in contained if m.side]
     side = sides[0] if sides else ""
+    first_name = len(contained) == 1 and contained[0].t0 == s0 and contained[0].t1 == s0 + 1 \
+        and keys[s0] in g.first_names and all(k in free for k in range(s0 + 1, r1))
     if org:
         label = "ORG"
+    elif first_name and last not in g.event_suffixes and last not in g.place_suffixes:
+        label, side = "PERSON", ""  # 'Chad Curtis', 'Jordan Henderson': a first name, not a state
     elif last in g.event_suffixes and r1 - 1 in free:
         label = "MISC"
     elif last in g.place_suffixes and r1 - 1 in free:
