@@ -710,9 +710,24 @@ def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], c
     return out
 
 
+def _first_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """First words of a phrase table's keys (cached on the table's identity)."""
+    key = id(table)
+    hit = _FIRST_WORDS.get(key)
+    if hit is None or hit[0] is not table:
+        hit = (table, frozenset(k[0] for k in table if k))
+        _FIRST_WORDS[key] = hit
+    return hit[1]
+
+
+_FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
 def _paired_roles(d: ActorDictionary, keys: list[str], stoks, i: int, by_t1: dict[int, _M]) -> list[_M]:
     """'the Turkish and Russian presidents', 'his Russian and Iranian counterparts': two role
     mentions on one span, one per state, each resolved like a singular role."""
+    if i not in by_t1:
+        return []  # fast path: needs a state adjective right before
     for L in (3, 2, 1):
         if i + L > len(keys) or not keys[i + L - 1].endswith("s"):
             continue
@@ -740,6 +755,8 @@ def _paired_roles(d: ActorDictionary, keys: list[str], stoks, i: int, by_t1: dic
 
 def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int) -> tuple[int, str] | None:
     best = None
+    if keys[i] not in _first_words(table):
+        return None  # fast path: most words start no role phrase
     for L in (4, 3, 2, 1):
         if i + L <= len(keys):
             v = table.get(tuple(keys[i:i + L]))
