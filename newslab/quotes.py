@@ -1093,6 +1093,7 @@ class _Resolver:
     full_names: dict[str, str] = field(default_factory=dict)
     pronoun_binding: dict[str, str] = field(default_factory=dict)
     _female_by_name: dict[str, bool] = field(default_factory=dict)
+    _person_spans: dict[str, list[tuple[int, int]]] | None = None
 
     def __post_init__(self) -> None:
         m = self.mentions
@@ -1137,9 +1138,14 @@ class _Resolver:
         """Gender evidence is pooled over every mention of the same person in the article."""
         if c.female is None:
             if c.speaker not in self._female_by_name:
+                if self._person_spans is None:  # names of all person mentions, computed once
+                    self._person_spans = {}
+                    for r in self._rows:
+                        if str(r.get("label") or "") == "PERSON":
+                            self._person_spans.setdefault(self.name_of(r), []).append(
+                                (int(r["start"]), int(r["end"])))
                 spans = [x.span for x in self.candidates if x.speaker == c.speaker]
-                spans += [(int(r["start"]), int(r["end"])) for r in self._rows
-                          if str(r.get("label") or "") == "PERSON" and self.name_of(r) == c.speaker]
+                spans += self._person_spans.get(c.speaker, [])
                 self._female_by_name[c.speaker] = any(self.is_female(a, b) for a, b in spans)
             c.female = self._female_by_name[c.speaker]
         return c.female
