@@ -82,6 +82,7 @@ class ActorEntry:
     surname: bool = True      # add the last word of a person's name as an alias
     exact: bool = False       # aliases need the exact case ('IS', 'MIT')
     need_the: bool = False    # aliases count only after 'the' ('the West')
+    context: dict[str, frozenset[str]] = field(default_factory=dict)  # metonym: actor -> cue words
 
 
 # A trie payload: what a matched token sequence means.
@@ -258,7 +259,9 @@ def _entries_from_yaml(data: Any, where: str) -> tuple[list[ActorEntry], dict]:
             if typ is None:  # metonym: a name standing for another actor
                 e = ActorEntry(name=str(row["name"]), type="METONYM", side=str(row.get("actor", "")),
                                aliases=[str(a) for a in row.get("aliases") or []], source=where,
-                               exact=row.get("case") == "exact", need_the=row.get("article") == "required")
+                               exact=row.get("case") == "exact", need_the=row.get("article") == "required",
+                               context={str(k): frozenset(fold(str(w)) for w in v or [])
+                                        for k, v in (row.get("context") or {}).items()})
                 if not e.side:
                     raise ResourceFileError(f"{where}: metonym {e.name!r} needs 'actor:' (the state or body it stands for).")
                 out.append(e)
@@ -346,6 +349,7 @@ def _add_entry(d: ActorDictionary, e: ActorEntry, replace: bool) -> None:
         target = e.side
         key = f"__metonym__{e.name}"
         e2 = ActorEntry(name=key, type="METONYM", side=target, aliases=[e.name] + e.aliases, source=e.source,
+                        context=e.context,
                         need_the=e.need_the, exact=e.exact)
         d.entries[key] = e2
         return
@@ -555,10 +559,14 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
 
 
 def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start: int, end: int,
-                     prev_key: str, short: bool = False) -> _M:
+                     prev_key: str, short: bool = False, sentence_keys: frozenset[str] = frozenset()) -> _M:
     """The mention a dictionary match makes; ``short`` marks a dateline-like line ('BRUSSELS 1996-08-30')."""
     if pat.label == "METONYM":
-        target = d.entries[pat.actor].side if pat.actor in d.entries else pat.actor
+        entry = d.entries.get(pat.actor)
+        target = entry.side if entry else pat.actor
+        if entry is not None and entry.context and sentence_keys:
+            # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance.
+            target = next((a for a, cues in entry.context.items() if cues & sentence_keys), target)
         side = d.side(target) or target
         if prev_key in _LOCATIVE or short:  # 'in Brussels', 'at the White House': the place itself
             where = d.capital_of.get(tuple(fold(w) for w in pat.words), side)
@@ -578,6 +586,7 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
     n = len(words)
     ms: list[_M] = []
     covered = [False] * n
+    sentence_keys = frozenset(keys)
     for t0, t1, pat in _match_dictionary(d, words, keys, allcaps):
         prev = keys[t0 - 1] if t0 > 0 else ""
         if prev == "to" and not (t0 >= 2 and keys[t0 - 2] in _MOTION):
@@ -587,7 +596,8 @@ def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, dis
                 and (prev in g.first_names or prev not in common):
             continue  # 'Bill Clinton' is not Hillary Clinton: another first name before the surname
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
-                             short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]))
+                             short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]),
+                             sentence_keys=sentence_keys if pat.label == "METONYM" else frozenset())
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
             m.actor = m.entity

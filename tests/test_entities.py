@@ -394,3 +394,11 @@ def test_to_and_based():
     assert ("Kyiv", "COUNTRY", "Ukraine") in got      # a recipient: the state
     assert ("Moscow", "PLACE", "Moscow") in got       # a destination: the city
     assert ("Ankara", "PLACE", "Ankara") in got       # 'Ankara-based'
+
+
+def test_brussels_by_context():
+    m = find_mentions(art("Brussels wants a trade deal. Brussels urged its NATO allies to act. "
+                          "Ministers met in Brussels."))
+    assert list(zip(m.text, m.actor)) == [("Brussels", "European Union"), ("Brussels", "NATO"), ("NATO", "NATO"),
+                                          ("Brussels", "Brussels")]
+    assert m.side.tolist()[-1] == "Belgium"
