@@ -210,3 +210,20 @@ def test_report_on_a_dated_corpus(tmp_path):
     names = {p.stem for p in run.figures}
     assert {"frames_over_time", "dyad_over_time", "frame_profile", "mentions_by_side"} <= names
     assert "sentiment_arc" not in names and "frame_heatmap" not in names  # single-article charts
+
+
+def test_article_markup_shows_as_text_in_real_reports(tmp_path):
+    """An article carrying HTML must appear as text in the reports (KWIC, tables, highlights, quotes)."""
+    article = tmp_path / "evil.txt"
+    article.write_text(
+        'Putin <script>alert("title")</script> meets Erdogan\n\n'
+        'Sochi, Russia: Russian President Vladimir Putin said "<script>alert(1)</script> we agree on <b>talks</b>" '
+        "to reporters.\n\n"
+        "Turkey and Russia <img src=x onerror=alert(2)> agreed to keep talking, Erdogan said.\n", encoding="utf-8")
+    result = render(["01_first_look", "04_quotes_and_sources"], corpus=article, out=tmp_path / "out", progress=False)
+    assert result.ok, result.failures
+    assert result["04"].results["n_quotes"] >= 1
+    for run in result.runs:
+        page = run.html.read_text(encoding="utf-8")
+        assert "<script>alert" not in page and "<img src=x" not in page and "<b>talks</b>" not in page, run.name
+        assert "&lt;script&gt;alert" in page, run.name
