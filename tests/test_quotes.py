@@ -103,7 +103,19 @@ def test_seed_is_cached(seed: Article) -> None:
     a = extract_quotes(seed)
     a.loc[0, "speaker"] = "changed"
     assert extract_quotes(seed).loc[0, "speaker"] == PUTIN  # callers get a copy of the cached table
-    assert ("quotes", "quote_cues.yml") in seed.cache
+    assert any(isinstance(k, tuple) and k[:2] == ("quotes", "quote_cues.yml") for k in seed.cache)
+
+
+def test_edited_cue_file_is_picked_up_on_the_same_article(tmp_path: Path) -> None:
+    a = Article.from_text("T\n\nPutin mumbled that the talks went well.")
+    cue_file = tmp_path / "cues.yml"
+    cue_file.write_text("verbs:\n  say: {forms: [said], indirect: clause}\n", encoding="utf-8")
+    assert extract_quotes(a, cues=cue_file).empty
+    import os
+
+    cue_file.write_text("verbs:\n  mumble: {forms: [mumbled], indirect: clause}\n", encoding="utf-8")
+    os.utime(cue_file, (1, 1))  # a different modification time, as after an edit
+    assert list(extract_quotes(a, cues=cue_file)["cue"]) == ["mumbled"]
 
 
 # A wire-style Russia–Turkey article written for this test (not the seed): every quote listed.
