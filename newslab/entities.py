@@ -262,8 +262,9 @@ def _entries_from_yaml(data: Any, where: str) -> tuple[list[ActorEntry], dict]:
                                exact=row.get("case") == "exact", need_the=row.get("article") == "required",
                                context={str(k): frozenset(fold(str(w)) for w in v or [])
                                         for k, v in (row.get("context") or {}).items()})
-                if not e.side:
-                    raise ResourceFileError(f"{where}: metonym {e.name!r} needs 'actor:' (the state or body it stands for).")
+                if not e.side and not e.context:
+                    raise ResourceFileError(f"{where}: metonym {e.name!r} needs 'actor:' (the state or body it stands "
+                                            "for) or 'context:' (actors chosen by words in the sentence).")
                 out.append(e)
                 continue
             e = ActorEntry(
@@ -567,7 +568,9 @@ def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start:
         if entry is not None and entry.context and sentence_keys:
             # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance.
             target = next((a for a, cues in entry.context.items() if cues & sentence_keys), target)
-        side = d.side(target) or target
+        if not target:
+            return _M(t0, t1, start, end, "GROUP", "", "", "_drop")  # context-only phrase, no cue here
+        side = d.side(target) if target in d.entries else target  # a group keeps its own (empty) side
         if prev_key in _LOCATIVE or short:  # 'in Brussels', 'at the White House': the place itself
             where = d.capital_of.get(tuple(fold(w) for w in pat.words), side)
             return _M(t0, t1, start, end, "PLACE", "", where, "name")

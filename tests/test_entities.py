@@ -402,3 +402,9 @@ def test_brussels_by_context():
     assert list(zip(m.text, m.actor)) == [("Brussels", "European Union"), ("Brussels", "NATO"), ("NATO", "NATO"),
                                           ("Brussels", "Brussels")]
     assert m.side.tolist()[-1] == "Belgium"
+
+
+def test_generic_rebels_only_in_syrian_context():
+    m = find_mentions(art("Turkey has backed the rebels seeking Assad's ouster. In Donetsk the rebels fired shells."))
+    r = rows(m, actor="Syrian rebels")
+    assert r.text.tolist() == ["rebels"] and r.sentence.tolist() == [0] and r.side.tolist() == [""]
