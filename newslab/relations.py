@@ -856,7 +856,7 @@ class Dyad:
     ``net`` is the mean event weight over *current* events (−10…+10, positive = cooperative;
     0.0 when there are none), ``net_all`` the same over all events including background,
     ``n_events`` the number of event rows (a symmetric event counts once per direction),
-    ``evidence`` the distinct evidence sentences, ``timeseries`` one row per month of a dated
+    ``evidence`` the distinct sentences the events come from (in order), ``timeseries`` one row per month of a dated
     corpus (month, n_events, n_current, net, net_all).
     """
 
@@ -910,18 +910,20 @@ def dyad(article_or_corpus: Article | Corpus | Iterable[Article], a: str, b: str
     if not a or not b or not isinstance(a, str) or not isinstance(b, str):
         raise ParameterError("dyad(): pass two actor names, e.g. dyad(article, 'Russia', 'Turkey').")
     sa, sb = _state_name(a), _state_name(b)
+    arts = [article_or_corpus] if isinstance(article_or_corpus, Article) else list(as_articles(article_or_corpus))
     if isinstance(article_or_corpus, Article):
         ev = extract_relations(article_or_corpus, cues=cues)
         ev.insert(0, "doc_id", article_or_corpus.id)
         ev.insert(1, "date", article_or_corpus.date)
     else:
-        ev = extract_relations(Corpus(list(as_articles(article_or_corpus))), cues=cues)
+        ev = extract_relations(Corpus(arts), cues=cues)
     mask = ((ev.source_side == sa) & (ev.target_side == sb)) | ((ev.source_side == sb) & (ev.target_side == sa))
     ev = ev[mask].reset_index(drop=True)
     cur = ev[ev.time == "current"]
     net = round(float(cur.weight.mean()), 3) if len(cur) else 0.0
     net_all = round(float(ev.weight.mean()), 3) if len(ev) else 0.0
-    evidence = list(dict.fromkeys(ev.evidence))
+    by_id = {x.id: x for x in arts}
+    evidence = list(dict.fromkeys(by_id[d].sentences[int(i)].text for d, i in zip(ev.doc_id, ev.sentence)))
     return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev))
 
 

@@ -310,7 +310,7 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
                 [b for b in target_ends if b <= head_start and _words_between(text, b, head_start) > 2])
     gov = [] if location else _find_cues(text, floor, head_start, lex.governing, memo, clause)
     gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
-           and (c[3].split()[0] not in ("for", "against", "pro", "anti") or _words_between(text, c[1], head_start) <= 2)]
+           and (c[3] not in _SHORT_REACH or _words_between(text, c[1], head_start) <= 2)]
     if gov:
         st, en, w, ph = gov[-1]
         neg = _negated(text, cs, st)
@@ -458,6 +458,11 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     return df.drop_duplicates(subset=["sentence", "target", "holder", "start"], ignore_index=True)
 
 
+# Bare prepositions and relationship nouns govern only a target right after them
+# ("a vote for X", "Moscow's ally Damascus", "Turkey's rival Greece").
+_SHORT_REACH = frozenset({"for", "against", "pro", "anti", "ally", "allies", "partner", "partners", "friend",
+                          "rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries",
+                          "opponent", "opponents"})
 # Prepositions count as stance cues only right before a target ("a vote for X"); unbound they are noise.
 _TARGET_BOUND_ONLY = frozenset({"for", "pro"})
 
