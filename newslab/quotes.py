@@ -249,6 +249,8 @@ def find_quote_marks(article: Article, lex: CueLexicon | None = None) -> list[_Q
         segment = text[ps:pe]
         has_double = any(m in segment for m in _DOUBLE_MARKS)
         if not has_double and "‘" not in segment:
+            if "'" in segment:
+                out.extend(_straight_single_quotes(text, ps, pe, p.i))
             continue
         i = ps
         while i < pe:
@@ -306,6 +308,47 @@ def find_quote_marks(article: Article, lex: CueLexicon | None = None) -> list[_Q
                     s, e = _trim(text, q.start, m.start())
                     if e > s:
                         q.end, q.close_pos, q.recovered = e, m.start(), True
+    return out
+
+
+_SINGLE_OPEN_RE = re.compile(r"(?<![\w'’])'(?=[A-Za-z0-9])")
+
+
+def _straight_single_quotes(text: str, ps: int, pe: int, pi: int) -> list[_QuoteMarks]:
+    """'Straight single quotes' as quotation marks, in a paragraph with no double quotes.
+
+    Apostrophes make these ambiguous, so only properly closed pairs count: the opening mark
+    follows a space or bracket and precedes a letter; the closing mark follows a word or
+    punctuation and precedes a space or punctuation, and is not a plural possessive
+    ("the pilots' union"). An unpaired mark is treated as an apostrophe, never as an
+    unclosed quote.
+    """
+    out: list[_QuoteMarks] = []
+    i = ps
+    while True:
+        m = _SINGLE_OPEN_RE.search(text, i, pe)
+        if not m:
+            break
+        o = m.start()
+        j = o + 1
+        close = -1
+        while True:
+            j = text.find("'", j, pe)
+            if j == -1:
+                break
+            before, after = text[j - 1], text[j + 1] if j + 1 < pe else " "
+            plural_possessive = before == "s" and after == " " and j + 2 < pe and text[j + 2].islower()
+            if (before.isalnum() or before in ".,!?") and not after.isalnum() and not plural_possessive:
+                close = j
+                break
+            j += 1
+        if close == -1:
+            i = o + 1
+            continue
+        s, e = _trim(text, o + 1, close)
+        if e > s:
+            out.append(_QuoteMarks(o, close, s, e, pi))
+        i = close + 1
     return out
 
 

@@ -219,6 +219,15 @@ def test_guillemets_and_single_curly_quotes() -> None:
     assert list(df["speaker_text"]) == ["Lavrov", "Peskov"]
 
 
+def test_straight_single_quotes_without_double_quotes() -> None:
+    df = q_of("'We are ready,' Erdogan said.\n\n"
+              "Putin said the talks were 'very productive' and Russia's position hadn't changed.\n\n"
+              "It's Russia's view and the generals' plan, Lavrov said.")
+    assert [(r.text, r.kind, r.speaker) for r in df.itertuples()] == [
+        ("We are ready", "direct", ERDOGAN), ("very productive", "partial", PUTIN),
+        ("It's Russia's view and the generals' plan", "indirect", "Sergei Lavrov")]
+
+
 def test_nested_single_quotes_stay_inside() -> None:
     df = q_of("\"The so-called 'safe zone' is a fiction, and 'Idlib first' too,\" Lavrov said.")
     assert len(df) == 1
