@@ -11,8 +11,9 @@ PARC attribution relations (source + cue + content), as in textacy's ``direct_qu
 extended to reported speech and to speakers named by a pronoun or a role:
 
 1. **Quotation marks** are paired per paragraph (straight ``"``, curly ``“ ”``, ``« »``, ``„ “``;
-   curly single ``‘ ’`` only when the paragraph has no double quotes). Single quotes inside double
-   quotes stay inside. A quote that is not closed by the end of its paragraph is capped there and
+   single ``‘ ’`` or ``' '`` only when the paragraph has no double quotes, and straight single
+   marks only as a properly closed pair, so apostrophes are never taken for quotes). Single
+   quotes inside double quotes stay inside. A quote that is not closed by the end of its paragraph is capped there and
    flagged ``unclosed`` — unless the next paragraph opens with a quotation mark, the newspaper
    convention for a quote that continues over several paragraphs.
 2. **Cues** are reporting verbs from ``resources/quote_cues.yml`` (said, told, added, warned ...)
