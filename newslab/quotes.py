@@ -944,6 +944,30 @@ def _has_complement(rules: _Rules, toks: list[_Tok], i: int, hi: int, lemma: str
         or _is_clause_start(rules, toks, i, hi)
 
 
+def _heading_anchors(article: Article, rules: _Rules, res: "_Resolver") -> list[dict[str, Any]]:
+    """'Kremlin spokesman Dmitry Peskov told reporters:' on a line of its own is kept out of the
+    sentences as a section head; it still introduces the quote in the next paragraph."""
+    out: list[dict[str, Any]] = []
+    text = article.text
+    for h in article.structure.headings:
+        if not h.text.rstrip().endswith(":"):
+            continue
+        toks = [_Tok(m.start(), m.end(), m.group(), m.group().lower(), -1)
+                for m in _TOKEN_RE.finditer(text, h.start, h.end)]
+        k = next((i for i in range(len(toks) - 1, -1, -1) if rules.is_cue(toks[i])), -1)
+        found = rules.np_back(toks, k, 0) if k > 0 else None
+        nxt = next((p for p in article.paragraphs if p.start >= h.end), None)
+        if found is None or nxt is None:
+            continue
+        a, b = found[0]
+        s, e = toks[a].start, toks[b - 1].end
+        spk, side, label = _resolve_speaker(res, s, e, text[s:e])
+        res.candidates.append(_Candidate(s, spk, side, label or "PERSON", (s, e), False, True))
+        out.append({"start": h.start, "paragraph": nxt.i - 1, "speaker": spk, "speaker_text": text[s:e],
+                    "side": side, "cue": toks[k].text})
+    return out
+
+
 def _same_sentence_as_close(par: _Paragraph, qi: int, k: int) -> bool:
     close = next((t for t in par.toks if t.mark == "close" and t.quote == qi), None)
     return close is not None and close.sentence == par.toks[k].sentence
@@ -1527,6 +1551,7 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
                        "speaker": info[1], "speaker_text": info[0], "side": info[2], "cue": a.cue}
                       for ai, a in enumerate(atts) if a.kind == "none"
                       for info in [speaker_of(ai)] if article.sentence_at(a.cue_start) is not None]
+    anchors += _heading_anchors(article, rules, res)
     for qi in sorted(range(len(quotes)), key=lambda i: quotes[i].start):
         q = quotes[qi]
         if qi in quote_rows:
@@ -1541,10 +1566,11 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
         before = [r for r in anchors if r["start"] < q.start]
         prev = max(before, key=lambda r: r["start"]) if before else None
         prev_para_end = text[:article.paragraphs[q.paragraph - 1].end].rstrip() if q.paragraph > 0 else ""
-        ends_colon = prev_para_end.endswith(":")
+        ends_colon = prev_para_end.endswith(":") or text[:para.start].rstrip().endswith(":")
         if group_row is not None:
             src, how = group_row, "continuation"
-        elif prev is not None and prev["speaker"] and opens_sentence and (
+        elif prev is not None and prev["speaker"] and opens_sentence and not any(
+                prev["start"] < h.start < q.open_pos for h in article.structure.headings) and (
                 prev["paragraph"] == q.paragraph
                 or (opens_paragraph and prev["paragraph"] == q.paragraph - 1 and (words >= 3 or ends_colon))):
             src, how = prev, "continuation"

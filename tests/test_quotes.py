@@ -450,6 +450,13 @@ def test_colon_paragraph_introduces_quote() -> None:
     assert df.loc[0, "speaker"] == ERDOGAN and df.loc[0, "kind"] == "direct"
 
 
+def test_speaker_line_kept_as_a_heading_still_introduces_the_quote() -> None:
+    df = q_of("Putin met Erdogan in Sochi.\n\nKremlin spokesman Dmitry Peskov told reporters:\n\n"
+              '"The talks were constructive and useful."\n\nMutual need:\n\n'
+              '"This quote follows a real section head."')
+    assert list(df["speaker"]) == ["Dmitry Peskov", ""]  # a section head breaks continuation
+
+
 # ----------------------------------------------------------------------------------- bad input
 
 def test_unclosed_quote_is_capped_at_paragraph_end() -> None:
