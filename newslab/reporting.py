@@ -74,7 +74,7 @@ def open_corpus(corpus: str | os.PathLike[str], max_articles: int | None = None,
     ``match`` keeps only articles whose text matches this regular expression (case-insensitive);
     ``max_articles`` then keeps the first N (in file order), so a big CSV renders quickly.
 
-    >>> c = open_corpus("data/afp_2017-11-13_sochi_putin_erdogan.txt")  # doctest: +SKIP
+    >>> c = open_corpus("data/afp_2017-11-13_sochi_putin_erdogan.txt")
     >>> len(c), c[0].source
     (1, 'AFP')
     """

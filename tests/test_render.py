@@ -202,3 +202,82 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputNotFoundError, match="no-such-folder: no such file or folder"):
         render(corpus=tmp_path / "no-such-folder", out=tmp_path, progress=False)
+
+
+# -- the helpers notebooks use (no kernel needed) ----------------------------------------------
+def test_highlight_html_escapes_and_marks_spans():
+    from newslab.plots.text import highlight_html
+
+    text = "Ties hit <b>their</b> worst crisis"
+    html_out = highlight_html(text, [(22, 27, "neg", "vader -3.1"), (28, 34, "neg"), (24, 30, "pos")])
+    assert "<b>" not in html_out and "&lt;b&gt;their&lt;/b&gt;" in html_out
+    assert html_out.count("<mark") == 2  # the overlapping third span is not marked twice
+    assert '<mark class="nl-neg" style="background:#F5C6A5" title="vader -3.1">worst</mark>' in html_out
+    # Article offsets with a sentence slice: offset shifts the spans.
+    assert ">worst</mark>" in highlight_html(text[9:], [(22, 27, "neg")], offset=9)
+
+
+def test_kwic_and_table_html_escape_everything():
+    import pandas as pd
+
+    from newslab.plots.text import kwic_html, table_html
+
+    kw = pd.DataFrame({"doc_id": ["a", "b"], "left": ["<i>x", "y"], "keyword": ["Russia", "<u>Turkey</u>"],
+                       "right": ["&", "z"]})
+    out = kwic_html(kw, caption="<caption>")
+    assert "<i>" not in out and "<u>" not in out and "&amp;" in out and "&lt;caption&gt;" in out
+    assert "<th>doc</th>" in out  # several documents: the doc column is shown
+    table = table_html(pd.DataFrame({"x": [0.123456, float("nan")], "y": [["a", "<b>"], "t"]}), max_rows=1)
+    assert "0.123" in table and "a, &lt;b&gt;" in table and "1 more rows" in table
+
+
+def test_markdown_escaping():
+    from newslab.reporting import esc
+
+    assert esc("<script>") == "&lt;script&gt;"
+    assert esc("*bold* _it_ [link](x) `code` # h | t") == r"\*bold\* \_it\_ \[link\](x) \`code\` \# h \| t"
+
+
+def test_resolve_path_from_the_notebooks_folder(monkeypatch):
+    from newslab.reporting import resolve_path
+
+    monkeypatch.chdir(ROOT / "notebooks")  # where JupyterLab runs a notebook
+    assert resolve_path("data/afp_2017-11-13_sochi_putin_erdogan.txt") == ROOT / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
+    from newslab.errors import InputNotFoundError
+
+    with pytest.raises(InputNotFoundError, match="nope.txt: no such file or folder"):
+        resolve_path("nope.txt")
+
+
+def test_open_corpus_match_and_max_articles(tmp_path):
+    from newslab.errors import InputNotFoundError
+    from newslab.reporting import corpus_label, has_dates, open_corpus
+
+    table = tmp_path / "c.csv"
+    table.write_text("title,date,text\nA,2020-01-02,Russia and Turkey met.\nB,2020-02-03,Rain in Paris.\n"
+                     "C,2020-03-04,Turkey agreed.\n", encoding="utf-8")
+    docs = open_corpus(table, match="turkey")
+    assert [a.title for a in docs] == ["A", "C"] and has_dates(docs)
+    assert [a.title for a in open_corpus(table, max_articles=1)] == ["A"]
+    assert corpus_label(docs) == "c (2 articles)"
+    with pytest.raises(InputNotFoundError, match="no articles matching 'Ankara'"):
+        open_corpus(table, match="Ankara")
+    with pytest.raises(ParameterError, match="max_articles=0"):
+        open_corpus(table, max_articles=0)
+    seed = open_corpus(ROOT / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt")
+    assert len(seed) == 1 and not has_dates(seed)
+    assert corpus_label(seed) == "AFP, 2017-11-13: Putin and Erdogan discuss Syria peace plan"
+
+
+def test_record_and_save_table_are_deterministic(tmp_path):
+    import pandas as pd
+
+    from newslab.reporting import read_results, record, save_table
+
+    record(tmp_path, b=1 / 3, a=pd.DataFrame({"x": [1, 2]}))
+    record(tmp_path, c=None)
+    first = (tmp_path / "results.json").read_bytes()
+    assert read_results(tmp_path) == {"a": [{"x": 1}, {"x": 2}], "b": 0.333333, "c": None}
+    assert first.index(b'"a"') < first.index(b'"b"') < first.index(b'"c"')  # sorted keys
+    path = save_table(pd.DataFrame({"v": [1 / 3, 2.0]}), tmp_path, "t")
+    assert path.read_bytes() == b"v\n0.333333\n2\n"
