@@ -72,6 +72,7 @@ import pandas as pd
 from .article import Article, Corpus, as_articles
 from .errors import ResourceFileError
 from .resources import load_yaml, resource_path
+from .tokenize import stopwords
 
 __all__ = ["extract_quotes", "voice_share", "add_json", "load_cues", "QUOTE_COLUMNS"]
 
@@ -564,6 +565,12 @@ class _Rules:
                 return name, head
             return head, name
         np_ = self.np_ending_at(toks, j, lo)
+        if np_ is None and toks[j].text.isalpha() and toks[j].text.islower() and toks[j].lower not in _LINKS \
+                and toks[j].lower not in stopwords():
+            # 'the Turkish strongman said': an unlisted head noun after a determiner + name word
+            head = self.np_ending_at(toks, j - 1, lo)
+            if head is not None and toks[head[0]].lower in _DETERMINERS and j - head[0] <= 4:
+                np_ = (head[0], j + 1)
         if np_ is None:
             # 'Mitsotakis speaking to the Atlantic Council think tank called ...': a participle
             # phrase without commas between the speaker and the verb
@@ -1119,8 +1126,6 @@ _CAP_RUN_RE = re.compile(r"\b(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:(?:a
 
 def _fallback_mentions(article: Article) -> pd.DataFrame:
     """Capitalised name runs (used only while newslab.entities is not installed)."""
-    from .tokenize import stopwords
-
     stops = stopwords()
     rows = []
     text = article.text
@@ -1315,6 +1320,8 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
            and text[int(r["end"]):int(r["end"]) + 2] not in ("'s", "’s")]
     side = str(own[-1]["side"]) if own else next((str(r.get("side") or "") for r in ms if r.get("side")), "")
     head = words[-1].lower() if words else ""
+    if lower.endswith("head of state"):
+        head = "leader"
     possessive_owner = len(words) >= 2 and words[0].endswith(("'s", "’s"))
     if head in _DEFINITE_ROLE_HEADS and (lower.startswith(("the ", "his ", "her ")) or possessive_owner):
         cand = _latest(res, s, lambda c: c.label == "PERSON" and (not side or c.side == side))
@@ -1333,7 +1340,7 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
 
 # 'the Russian minister', 'his Turkish counterpart': a definite role names one known person.
 _DEFINITE_ROLE_HEADS = frozenset("leader president counterpart premier chancellor minister spokesman "
-                                 "spokeswoman envoy ambassador diplomat".split())
+                                 "spokeswoman envoy ambassador diplomat chief strongman ruler".split())
 _INSTITUTION_HEADS = frozenset("ministry government army military presidency embassy agency office "
                                "spokesman spokeswoman statement court parliament committee".split())
 

@@ -259,6 +259,13 @@ def test_role_speaker_resolved_to_named_actor() -> None:
     assert list(df["side"]) == ["Russia", "Turkey"]
 
 
+def test_unlisted_role_nouns_and_kremlin_chief() -> None:
+    df = q_of("Vladimir Putin hosted Recep Tayyip Erdogan in Sochi.\n\n"
+              '"We agreed," the Kremlin chief said.\n\n"We will see," the Turkish strongman said.\n\n'
+              '"It was useful," the head of state told reporters.')
+    assert list(df["speaker"]) == [PUTIN, ERDOGAN, ERDOGAN]
+
+
 def test_pronouns_follow_the_latest_compatible_speaker() -> None:
     df = q_of("Foreign ministry spokeswoman Maria Zakharova spoke on Thursday.\n\n"
               '"This is a provocation," she told a briefing.\n\n'
