@@ -99,6 +99,7 @@ _SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst)\s+(?:the|this|
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_AUX_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _COORD_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$", re.IGNORECASE)
 _OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -757,6 +758,19 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     else:
         left_nb = left_group
     # a passive agent: "shot down by Turkish jets"
+    # auxiliary passive: "Turkey ... was condemned in a joint statement by Egypt, Greece and Cyprus";
+    # the agent is the "by" phrase later in the clause, or unknown (then no event)
+    first_word = text[st:en].split()[0].lower()
+    if not cue.symmetric and not first_word.endswith("ing") and \
+            _AUX_PASSIVE_RE.search(text[max(clause[0], st - 30):st]):
+        patients = left_nb or _sides(_chain(text, [m for m in (prev_ms or []) if not _PREP_OBJECT_RE.search(
+            text[max(0, m.start - 30):m.start])][:1], from_end=False))
+        by = re.search(r"\bby\s+", text[en:clause[1]])
+        agents = [m for m in right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
+        if not agents or not patients:
+            return []
+        src = _sides(_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
+        return [(a, p) for a in src for p in patients]
     passive = None if cue.symmetric else _PASSIVE_BY_RE.match(text, en, clause[1])
     if passive:
         agents = [m for m in right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
@@ -836,12 +850,14 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
         return both(sources)
     if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, clause[1]) and pronoun_pair:
         targets = [p for p in pronoun_pair if p[1] not in {s[1] for s in sources}]
-    if not sources and targets and clause_pair:
-        # agentless action on one member of a pair named in the clause → the other member
+    # agentless nominal action on one member of a pair named in the clause → the other member:
+    # "(Russia and Turkey ...) a crisis caused by the shooting down of a Russian warplane"
+    of_target = bool(right) and bool(re.fullmatch(r"\s+of\s+(?:(?:the|a|an)\s+)?", text[en:right[0].start]))
+    if not sources and targets and clause_pair and of_target:
         members = {g[1] for g in clause_pair}
         if targets[0][1] in members:
             sources = [g for g in clause_pair if g[1] != targets[0][1]]
-    if not sources and targets and pronoun_pair and targets[0][1] in {p[1] for p in pronoun_pair}:
+    if not sources and targets and pronoun_pair and of_target and targets[0][1] in {p[1] for p in pronoun_pair}:
         sources = [p for p in pronoun_pair if p[1] != targets[0][1]]
     return [(s, t) for s in sources for t in targets[:2]]
 

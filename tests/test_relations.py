@@ -273,6 +273,15 @@ def test_general_resolution_rules(body, expected):
     assert got == expected, body
 
 
+def test_auxiliary_passive_and_unknown_agents():
+    ev = extract_relations(art("Turkey was condemned in a joint statement by Russia and Iran."))
+    assert set(zip(ev.source_side, ev.target_side, ev.cue)) == {("Russia", "Turkey", "condemned"),
+                                                                ("Iran", "Turkey", "condemned")}
+    assert extract_relations(art("The Russian pilot was killed.")).empty           # agent unknown
+    # an agentless act is given to the other member of a pair only in "the <act> of <member>"
+    assert extract_relations(art("Ministers in Cairo denounced the memoranda between Turkey and Libya.")).empty
+
+
 def test_dated_when_clause_dates_its_main_clause():
     ev = extract_relations(art("The leaders pledged to restore ties after a crisis erupted when Turkey shot down "
                                "a Russian jet in November 2015. Putin and Erdogan met in Sochi.", date="2016-08-09"))
