@@ -7,26 +7,44 @@ and a Goldstein (1992) weight on −10…+10. Cues, types and weights live in th
 ``newslab/resources/relation_cues.yml``; time-reference cues in ``time_cues.yml``.
 
 Rules, in plain words (everything is decided inside one *clause*: the stretch of a sentence
-between ``;``, dashes, or a comma before when/which/who/while/although/but):
+between ``;``, dashes, a comma before and/when/which/who/while/although/but, or a bare
+when/after/before/but):
 
 * **source** = the nearest actor mention before the cue, with its coordinated partners
-  ("Russia, along with Iran," → both; "Putin and his Turkish counterpart Erdogan" → both);
-  in the passive ("shot down by Turkish jets") the ``by`` agent is the source.
-* **target** = the nearest actor mention after the cue that is not a location
-  ("in Kazakhstan's capital" is where, not whom).
+  ("Russia, along with Iran," → both; "Putin and his Turkish counterpart Erdogan" → both).
+  Not a source: a prepositional object ("incompatible with NATO"), an apposition ("Turkey, a
+  NATO member,"), a name inside "between X and Y". A possessive right before a noun cue is
+  ("Turkey's support for Azerbaijan"). A clause opened by "and"/"but"/"while" without a subject
+  borrows the previous clause's subject ("Erdogan refused to apologise, and accused Russia").
+* **passive**: "shot down by Turkish jets", "was condemned ... by Egypt and Greece" → the
+  ``by`` agent is the source; an auxiliary passive without an agent gives no event.
+* **target** = the nearest actor mention after the cue, before the next comma, that is not a
+  location ("in Kazakhstan's capital" is where, not whom; "a visit to Ankara" is whom).
 * **symmetric** cues (meet, agree, talks, cooperate, rivalry, crisis …) record both directions
   when two sides are named together: "Russia and Turkey have been working together",
   "talks between Putin and Erdogan", "the two sides agreed", "the pair met" (group phrases are
-  resolved to the two most-mentioned states so far in the article), "they" after such a pair.
-* an agentless action on one member of a pair named in the same clause ("a crisis caused by the
-  shooting down of a Russian warplane", in a clause about Russia and Turkey) is attributed to
-  the other member.
-* **negation**: not / n't / never / no / failed to / without within the four words before the cue.
+  resolved to the last pair named together, else the two most-mentioned states), "they" after
+  such a pair, "its Turkish partners" (+ the clause subject). "in the war" is a setting, not an
+  event. A joint cooperative act with no other target ("Moscow and Ankara have supported
+  negotiations") counts as cooperation between them.
+* an agentless act on one member of a pair named in the same clause, in the shape "the <act>
+  of <member>" ("a crisis caused by the shooting down of a Russian warplane" in a clause about
+  Russia and Turkey), is attributed to the other member.
+* "agreed to cooperate", "pledged to support": the first verb carries the event; "sign" needs a
+  deal noun in the clause ("signed a decree imposing sanctions" is not an agreement).
+* **negation**: not / n't / never / no / failed to / without / cancelled within the four words
+  before the cue, and "refused/declined to" up to two words before it ("refused to join
+  sanctions" = negated sanctions; the refusal is then not an event of its own).
 * **time**: ``background`` for past events the article recalls (see ``time_cues.yml``: "since a
-  2016 deal", "last met in September", a date before the article's month, past perfect),
-  else ``current``; the article's ``date`` is the reference when it has one.
+  2016 deal", "last met in September", a date before the article's month, past perfect outside
+  reported speech, a clause joined by "when" to a dated one), else ``current``; the article's
+  ``date`` is the reference when it has one.
 * persons are mapped to their state for dyads with :func:`newslab.entities.actor_side`
-  (Putin → Russia).
+  (Putin → Russia); a capital stands for its state outside prepositional phrases.
+
+Checked beyond the seed on eight short wire-style episodes written for the tests (sign of the
+Russia–Turkey dyad right on all) and read through on the Wikinews 2019–20 articles that name
+Turkey, Russia or Syria (../shared/bench/wikinews_2019_2020; no labels there).
 
 Example
 -------
