@@ -40,6 +40,7 @@ from .resources import load_yaml, resource_path
 from .tokenize import iter_tokens, stopwords
 
 if TYPE_CHECKING:  # only for type hints; entities imports this module
+    from .article import Token
     from .entities import ActorDictionary
 
 # ---------------------------------------------------------------------------------------------
@@ -213,7 +214,8 @@ class _M:
 # ---------------------------------------------------------------------------------------------
 # Discovery
 # ---------------------------------------------------------------------------------------------
-def _capitalised_runs(g: Gazetteer, common, words, keys, allcaps: bool, d: ActorDictionary,
+def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], allcaps: bool,
+                      d: ActorDictionary,
                       tags: list[str] | None = None) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens (token index ranges).
 
@@ -350,7 +352,9 @@ def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     return 0
 
 
-def _discover(d, g: Gazetteer, common, stoks, words, keys, ms: list[_M], runs, allcaps) -> list[_M]:
+def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+              keys: list[str], ms: list[_M], runs: list[tuple[int, int]], allcaps: bool) -> list[_M]:
+    """Add discovered names for the name-like runs of one sentence that the dictionary did not cover."""
     n = len(words)
     live = [m for m in ms if m.how != "_drop"]
     owner: list[_M | None] = [None] * n
@@ -408,8 +412,8 @@ def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int) -> list[tupl
     return [(k, j)]
 
 
-def _merge_run(d, g: Gazetteer, common, stoks, words, keys, r0: int, r1: int, contained: list[_M],
-               allcaps: bool) -> _M | None:
+def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+               keys: list[str], r0: int, r1: int, contained: list[_M], allcaps: bool) -> _M | None:
     """One name made of dictionary words plus other capitalised words, or None.
 
     'Turkish Airlines', 'Central Bank of Russia', 'Ankara University' (organisation words at the
@@ -485,7 +489,8 @@ _LOC_NOUNS = frozenset({"town", "city", "village", "province", "region", "port",
                         "state", "island", "county", "suburb", "area"})
 
 
-def _type_segment(d, g: Gazetteer, common, stoks, words, keys, k: int, j: int, allcaps, owner,
+def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+                  keys: list[str], k: int, j: int, allcaps: bool, owner: list[_M | None],
                   numeric: bool = False) -> _M | None:
     """Type one stretch of name-like tokens by evidence; None when it is not a name."""
     n = len(words)

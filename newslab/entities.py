@@ -51,7 +51,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles
+from .article import Article, Corpus, Token, as_articles
 from .discovery import (Gazetteer, _M, _alias_tokens, _capitalised_runs, _default_label, _discover,
                         _is_cap, _nltk_candidates, _read_yaml, _stamp, _title_len, common_words,
                         fold, load_gazetteer, verb_words)
@@ -587,7 +587,10 @@ def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start:
     return _M(t0, t1, start, end, pat.label, pat.actor, side, pat.how)
 
 
-def _sentence_mentions(d, g: Gazetteer, common, stoks, words, keys, allcaps, discover, candidates_fn) -> list[_M]:
+def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token],
+                       words: list[str], keys: list[str], allcaps: bool, discover: bool,
+                       candidates_fn: Any) -> list[_M]:
+    """All mentions of one sentence: dictionary, hyphen compounds, roles and titles, discovery."""
     n = len(words)
     ms: list[_M] = []
     covered = [False] * n
@@ -647,7 +650,8 @@ def _is_capital(d: ActorDictionary, words: list[str]) -> bool:
     return bool(node and any(p.how == "capital" for p in node.get(None, ())))
 
 
-def _roles(d: ActorDictionary, g: Gazetteer, words, keys, stoks, ms: list[_M], covered) -> list[_M]:
+def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], stoks: list[Token], ms: list[_M],
+           covered: list[bool]) -> list[_M]:
     """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles."""
     n = len(keys)
     by_t0 = {m.t0: m for m in ms}
@@ -738,7 +742,8 @@ def _first_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
 _FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
 
 
-def _paired_roles(d: ActorDictionary, keys: list[str], stoks, i: int, by_t1: dict[int, _M]) -> list[_M]:
+def _paired_roles(d: ActorDictionary, keys: list[str], stoks: list[Token], i: int,
+                  by_t1: dict[int, _M]) -> list[_M]:
     """'the Turkish and Russian presidents', 'his Russian and Iranian counterparts': two role
     mentions on one span, one per state, each resolved like a singular role."""
     if i not in by_t1:
