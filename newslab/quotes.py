@@ -102,7 +102,7 @@ _ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding r
                                "answering replying appearing".split())
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _PREV_WORD_RE = re.compile(r"(\w+)[^\w.!?]*$")
-_STOP_NP = frozenset("that this these those there here what which it its one first then".split())
+_STOP_NP = frozenset("that this these those there here what which it its one first then let let's let’s".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
                            "by over amid about upon").split())
@@ -1276,15 +1276,20 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         return _resolve_pronoun(res, s, lower)
     text = res.article.text
     ms = res.overlapping(s, e)
-    if ms:
-        best = max(ms, key=lambda r: _mention_rank(r, text))
+    heads = ms
+    last_word = speaker_text.split()[-1] if speaker_text.split() else ""
+    if ms and last_word.islower() and last_word in res.lex.speaker_words | {"campaign", "team", "camp"}:
+        # 'the Trump campaign', 'Putin spokesman': a name before a lower-case head is a modifier
+        heads = [r for r in ms if int(r["end"]) >= e or str(r.get("how") or "") == "role"]
+    if heads:
+        best = max(heads, key=lambda r: _mention_rank(r, text))
         if _mention_rank(best, text)[0] > 0:
             # 'the two leaders' / 'the pair': entities gives one row per actor on the same span
-            same = [r for r in ms if r["start"] == best["start"] and r["end"] == best["end"]]
+            same = [r for r in heads if r["start"] == best["start"] and r["end"] == best["end"]]
             if " and " in speaker_text:
                 # 'Putin and Erdogan said': every person (or state) named in the phrase speaks
                 top = _mention_rank(best, text)[0]
-                same = [r for r in ms if _mention_rank(r, text)[0] == top]
+                same = [r for r in heads if _mention_rank(r, text)[0] == top]
             same = sorted(same, key=lambda r: (int(r["start"]), res.name_of(r)))  # in reading order
             names = list(dict.fromkeys(res.name_of(r) for r in same))
             sides = [x for x in dict.fromkeys(str(r.get("side") or "") for r in same) if x]

@@ -266,6 +266,12 @@ def test_unlisted_role_nouns_and_kremlin_chief() -> None:
     assert list(df["speaker"]) == [PUTIN, ERDOGAN, ERDOGAN]
 
 
+def test_a_name_modifying_a_role_is_not_the_speaker() -> None:
+    df = q_of('The Trump campaign described Biden as "just another swamp creature".\n\n'
+              "Putin spokesman Dmitry Peskov said the talks went well.")
+    assert list(df["speaker"]) == ["Trump campaign", "Dmitry Peskov"]
+
+
 def test_pronouns_follow_the_latest_compatible_speaker() -> None:
     df = q_of("Foreign ministry spokeswoman Maria Zakharova spoke on Thursday.\n\n"
               '"This is a provocation," she told a briefing.\n\n'
@@ -416,7 +422,8 @@ def test_not_reported_speech() -> None:
               "That said, Turkey has not closed the door to talks.\n\n"
               "Putin told Erdogan.\n\n"
               "As the funeral progressed, Trump tweeted about the event.\n\n"
-              "Can you tell us about the time when you were sceptical?")
+              "Can you tell us about the time when you were sceptical?\n\n"
+              "Let's say this has a productivity factor of four.")
     assert df.empty
 
 
