@@ -279,7 +279,19 @@ class _Score:
 
 _BARRIER_RE = re.compile(r"[,;:\"“”()]|\s[-–—]+\s|\b(?:said|says|told|tells|added|adds|according to)\b", re.IGNORECASE)
 _NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
-                            r"between|near|across|inside|than)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+                            r"between|near|across|inside|than|along|beyond|behind|under|within|through)\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+
+
+def _same_np(text: str, a: int, b: int) -> bool:
+    """Two names in one noun phrase: only titles between them ("Syrian President Bashar al-Assad",
+    "Turkish Foreign Minister Mevlut Cavusoglu") or at most one lowercase word ("his Turkish
+    counterpart Erdogan")."""
+    gap = text[a:b]
+    if re.search(r"[,;:\"“”()]", gap):
+        return False
+    words = re.findall(r"[\w'’-]+", gap)
+    return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
 def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[_Mention],
@@ -303,11 +315,11 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
     head_start = removal[0] if removal else t.start
     # governing cue before the target (or before the removal phrase)
     blockers = [o.end for o in others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
-                and _words_between(text, o.end, head_start) > 2]
+                and not _same_np(text, o.end, head_start)]
     # a cue does not reach across punctuation, a quote mark or a speech verb ('..." said Erdogan')
     barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
     floor = max([cs] + blockers + barrier +
-                [b for b in target_ends if b <= head_start and _words_between(text, b, head_start) > 2])
+                [b for b in target_ends if b <= head_start and not _same_np(text, b, head_start)])
     gov = [] if location else _find_cues(text, floor, head_start, lex.governing, memo, clause)
     gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
            and (c[3] not in _SHORT_REACH or _words_between(text, c[1], head_start) <= 2)]
