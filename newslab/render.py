@@ -33,6 +33,7 @@ import html
 import json
 import os
 import platform
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -342,7 +343,7 @@ def _title_and_summary(nb: Any) -> tuple[str, str]:
             lines = [ln.strip() for ln in cell.source.strip().splitlines()]
             title = lines[0].lstrip("#").strip()
             rest = " ".join(ln for ln in lines[1:] if ln and not ln.startswith(("#", "-", "*", "|")))
-            return title, rest
+            return title, re.sub(r"\*\*|\*|`", "", rest)  # plain text for the index page
     return "", ""
 
 

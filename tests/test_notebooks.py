@@ -43,6 +43,8 @@ def test_notebook_shape(path):
     first = nb.cells[0]
     assert first.cell_type == "markdown" and first.source.startswith("# "), "a title comes first"
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    h1 = [line for line in markdown.splitlines() if line.startswith("# ")]
+    assert h1 == [first.source.splitlines()[0]], "exactly one title (level-1 heading)"
     assert "**Learning goals**" in markdown
     assert "## Try it" in markdown
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
