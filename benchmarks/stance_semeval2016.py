@@ -30,11 +30,11 @@ Published anchors (BASELINES.md): majority 0.652, VADER sign 0.371, best 2016 sy
 Figures at the time of writing (2026-11-25; bootstrap CI over tweets, 1000 resamples, seed 0; the
 baseline CIs reproduce BASELINES.md exactly):
 
-    newslab + per-target priors/thresholds (train)   F_avg 0.634 [0.604, 0.661]
-    newslab stance(), no training                    F_avg 0.367 [0.338, 0.396]
+    newslab + per-target priors/thresholds (train)   F_avg 0.635 [0.604, 0.662]
+    newslab stance(), no training                    F_avg 0.366 [0.338, 0.395]
     majority class per target (train)                F_avg 0.652 [0.621, 0.682]
     VADER compound sign                              F_avg 0.371 [0.344, 0.401]
-    newslab+priors − majority (paired bootstrap)     −0.018 [−0.046, +0.010]
+    newslab+priors − majority (paired bootstrap)     −0.017 [−0.046, +0.011]
     5-fold CV inside train: newslab+priors 0.598 vs majority 0.537
 
 Reading: the target-local method alone is at the VADER level on tweets (three in four tweets never
