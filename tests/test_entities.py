@@ -342,6 +342,12 @@ def test_plots(seed):
     fig2 = cooccurrence_network(cooccurrence(seed), table=t)
     assert fig2.axes[0].get_title()
     assert mentions_by_side(t.iloc[0:0]).axes[0].get_title()
+    from newslab.entities import side_table
+
+    st = side_table(seed)
+    assert set(st.side) >= {"Russia", "Turkey", "Syria"}
+    ax3 = mentions_by_side(st).axes[0]
+    assert ax3.get_ylabel() == "Side (state)" and "Russia" in [t.get_text() for t in ax3.get_yticklabels()]
 
 
 def test_role_apposition_and_lowercase_title_side():

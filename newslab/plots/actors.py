@@ -48,12 +48,18 @@ def _legend(ax, colours: dict[str, str], shown, **kwargs) -> None:
 def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title: str = ""):
     """Horizontal bars: mentions per actor (from :func:`~newslab.entities.actor_table`), coloured by side.
 
+    Given :func:`~newslab.entities.side_table` instead (columns ``side``, ``type``, ``mentions``),
+    it draws one bar per side, stacked by the kind of actor that carried the mentions.
+
     Parameters
     ----------
-    table : DataFrame with columns ``actor``, ``side``, ``mentions`` (``discovered`` optional).
-    top : how many actors to show (the most mentioned).
+    table : DataFrame with columns ``actor``, ``side``, ``mentions`` (``discovered`` optional),
+        or ``side``, ``type``, ``mentions``.
+    top : how many actors (or sides) to show (the most mentioned).
     source : text for the source line (article title or corpus name).
     """
+    if table is not None and not table.empty and "actor" not in table.columns:
+        return _sides_stacked(table, top, source, title)
     fig, ax = new_figure(8, max(2.5, 0.35 * min(top, len(table)) + 1.2))
     if table is None or table.empty:
         ax.text(0.5, 0.5, "No actors found", ha="center", va="center", transform=ax.transAxes)
@@ -75,6 +81,28 @@ def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title
     if "discovered" in t and t["discovered"].any():
         fig.text(0.99, 0.005, "* found by discovery, not in the actor dictionary", fontsize=7,
                  color=PALETTE["grey"], ha="right", va="bottom")
+    add_source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def _sides_stacked(table: pd.DataFrame, top: int, source: str, title: str):
+    wide = table.pivot_table(index="side", columns="type", values="mentions", aggfunc="sum", fill_value=0)
+    wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False).index[:top]].iloc[::-1]
+    fig, ax = new_figure(8, max(2.5, 0.35 * len(wide) + 1.2))
+    type_colours = {"COUNTRY": PALETTE["blue"], "PERSON": PALETTE["orange"], "ORG": PALETTE["green"],
+                    "GROUP": PALETTE["purple"], "PLACE": PALETTE["sky"]}
+    left = [0] * len(wide)
+    for typ in wide.columns:
+        ax.barh(range(len(wide)), wide[typ], left=left, color=type_colours.get(typ, PALETTE["grey"]),
+                label=typ.lower())
+        left = [a + b for a, b in zip(left, wide[typ])]
+    ax.set_yticks(range(len(wide)))
+    ax.set_yticklabels([s or "no state side" for s in wide.index])
+    ax.set_xlabel("Mentions")
+    ax.set_ylabel("Side (state)")
+    ax.set_title(title or "Mentions per side, by kind of actor")
+    ax.legend(title="carried by", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
