@@ -489,6 +489,10 @@ class _Rules:
             if t.lower in _LINKS and i - 1 >= lo and self.is_np_word(toks[i - 1]) and i < j:
                 i -= 1
                 continue
+            if t.lower == "in" and i - 1 >= lo and toks[i - 1].text.islower() \
+                    and toks[i - 1].lower in self.lex.speaker_words and i < j:
+                i -= 1  # 'officials in Omsk', 'diplomats in Ankara'
+                continue
             if t.lower in _DETERMINERS and t.quote == -1:
                 start = i
                 # 'Steve Peers of the University of Essex': a name 'of the' an institution
@@ -571,6 +575,8 @@ class _Rules:
             head = self.np_ending_at(toks, j - 1, lo)
             if head is not None and toks[head[0]].lower in _DETERMINERS and j - head[0] <= 4:
                 np_ = (head[0], j + 1)
+            elif j - 1 >= lo and toks[j - 1].lower in ("his", "her", "their", "its") and toks[j].lower.endswith("s"):
+                np_ = (j - 1, j + 1)  # 'His associates have alleged ...' 
         if np_ is None:
             # 'Mitsotakis speaking to the Atlantic Council think tank called ...': a participle
             # phrase without commas between the speaker and the verb
@@ -625,7 +631,7 @@ def _is_clause_start(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> bool:
     if t.mark == "open":
         return True
     if not t.text[0].isalnum() or t.lower in _PREPOSITIONS or t.lower in rules.lex.adverbials \
-            or t.lower.endswith("ing") or t.lower in ("so", "not", "nothing", "goodbye", "yes", "no"):
+            or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes"):
         return False
     if t.text in _DAYS:
         return False
@@ -646,6 +652,10 @@ def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = toks[j]
+        if t.lower in ("and", "but") and t.quote == -1 and j > i and any(
+                rules.is_cue(x) for x in toks[j + 1:min(hi, j + 3)]):
+            # '..., and said there was "unequivocal" proof': a second reporting verb
+            return j - 1 if toks[j - 1].text == "," else j
         if t.text == "," and j + 1 < hi and t.quote == -1:
             # ', a diplomatic source said.' closing the sentence belongs to another speaker
             for m in range(j + 2, min(hi, j + 9)):
@@ -870,6 +880,10 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                 break
             if x.text == "," and i + 1 < sb and toks[i + 1].mark == "open":
                 direct_at = i + 1
+                break
+            if x.text == "," and steps > 0 and mode == "clause" and i + 1 < sb \
+                    and _is_clause_start(rules, toks, i + 1, sb):
+                i0 = i + 1  # 'said in a statement, Navalny would be ...'
                 break
             if x.text in ".;!?,:" or rules.is_cue(x) or x.quote != -1:
                 break

@@ -356,6 +356,20 @@ def test_indirect_forms() -> None:
     assert set(df["kind"]) == {"indirect"}
 
 
+def test_more_indirect_shapes() -> None:
+    df = q_of("Hospital officials in Omsk said no traces of poison were found in his blood.\n\n"
+              "Charite said in a statement, Navalny would be undergoing tests.\n\n"
+              "The German government announced the tests found Novichok, and said there was "
+              '"unequivocal" proof.\n\n'
+              "Navalny fell ill. His associates have alleged Navalny was poisoned.")
+    assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
+        ("no traces of poison were found in his blood", "indirect", "Hospital officials in Omsk"),
+        ("Navalny would be undergoing tests", "indirect", "Charite"),
+        ("the tests found Novichok", "indirect", "The German government"),
+        ("unequivocal", "partial", "The German government"),
+        ("Navalny was poisoned", "indirect", "His associates")]
+
+
 def test_according_to_both_positions() -> None:
     df = q_of("According to the Kremlin, Putin and Erdogan will speak by phone.\n\n"
               "Two soldiers died, according to Turkish officials.")
