@@ -603,6 +603,10 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
                 and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
                 and (prev in g.first_names or prev not in common):
             continue  # 'Bill Clinton' is not Hillary Clinton: another first name before the surname
+        if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t1 < n and not allcaps \
+                and words[t1][:1].isupper() and keys[t1] not in common and keys[t1] not in d.trie \
+                and words[t1].isalpha():
+            continue  # 'Jeffrey Sachs' is not James Jeffrey: the alias is this person's first name
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
                              short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]),
                              sentence_keys=sentence_keys if pat.label == "METONYM" else frozenset())

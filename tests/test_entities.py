@@ -225,6 +225,8 @@ def test_names_containing_a_state():
     assert got["Turkish Airlines"] == ("ORG", "Turkey", "discovered")
     assert got["U.S. Open"][0] == "MISC"
     assert got["Bill Clinton"][:2] == ("PERSON", "United States")  # not Hillary
+    m = find_mentions(art("Economist Jeffrey Sachs disagreed."))
+    assert m[["text", "actor"]].values.tolist() == [["Jeffrey Sachs", ""]]  # not James Jeffrey
 
 
 def test_sentence_initial_common_words_are_not_names():
