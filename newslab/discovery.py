@@ -572,6 +572,8 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "ORG" if len(seg) >= 2 else "?common"
     elif len(seg) >= 2:
         label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
+    elif nxt in ("dynasty", "family", "clan", "household") and len(seg) == 1:
+        label = "PERSON"  # 'the Romanov dynasty': a family name
     elif nxt in g.speech_verbs and not words[k].isupper():
         label = "?speaker"  # 'Malashenko said': a person unless the article says otherwise
     else:
