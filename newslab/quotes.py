@@ -453,9 +453,15 @@ class _Paragraph:
         return a, b
 
 
+def _pronoun_base(word: str) -> str:
+    """'he', "i've", "they'd" -> the pronoun ('he', 'i', 'they'); '' for other words."""
+    base = re.split(r"['’]", word, maxsplit=1)[0]
+    return base if base in _PRONOUNS else ""
+
+
 def _is_name_word(t: _Tok) -> bool:
     c = t.text[0]
-    return (c.isupper() and t.lower not in _PRONOUNS) or t.lower in _NAME_PARTICLES or t.lower.startswith("al-")
+    return (c.isupper() and not _pronoun_base(t.lower)) or t.lower in _NAME_PARTICLES or t.lower.startswith("al-")
 
 
 class _Rules:
@@ -535,9 +541,9 @@ class _Rules:
         if j < lo:
             return None
         t = toks[j]
-        if t.lower in _PRONOUNS and t.quote == -1 and not t.mark:
+        if _pronoun_base(t.lower) and t.quote == -1 and not t.mark:
             # 'Can you tell us ...' is an interviewer's question, not a speaker
-            return ((j, j + 1), None) if t.lower != "you" else None
+            return ((j, j + 1), None) if _pronoun_base(t.lower) != "you" else None
         if t.text == ",":
             # Apposition: 'Alexei Malashenko, director of research at ..., said'
             m = j - 1
@@ -678,7 +684,7 @@ def _content_end(rules: _Rules, toks: list[_Tok], i: int, hi: int) -> int:
 
 def _strip_span(text: str, s: int, e: int, connectives: frozenset[str]) -> tuple[int, int]:
     """Trim spaces, final punctuation and the reporter's opening connective from reported speech."""
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] in ",;:"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?"):
         e -= 1
@@ -1286,8 +1292,8 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
     pronouns and unresolved roles go to the most recent compatible speaker or sentence subject.
     """
     lower = speaker_text.lower()
-    if lower in _PRONOUNS:
-        return _resolve_pronoun(res, s, lower)
+    if _pronoun_base(lower) and " " not in lower:
+        return _resolve_pronoun(res, s, _pronoun_base(lower))
     text = res.article.text
     ms = res.overlapping(s, e)
     heads = ms
@@ -1307,7 +1313,10 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
             same = sorted(same, key=lambda r: (int(r["start"]), res.name_of(r)))  # in reading order
             names = list(dict.fromkeys(res.name_of(r) for r in same))
             sides = [x for x in dict.fromkeys(str(r.get("side") or "") for r in same) if x]
-            return "; ".join(names), "; ".join(sides), str(best.get("label") or "")
+            label = str(best.get("label") or "")
+            if label == "PERSON" and names[0].lower() in res.lex.speaker_words:
+                label = "ORG"  # 'Police' discovered as a name is an institution, not a 'he'
+            return "; ".join(names), "; ".join(sides), label
     words = speaker_text.split()
     if any(w[:1].isupper() and w.lower() not in _DETERMINERS and w not in _TITLE_WORDS for w in words[1:] or words[:1]):
         # A name no dictionary knows: keep its longest form.
@@ -1426,8 +1435,10 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
         if prev and prev.group(1).islower() and prev.group(1) not in _DETERMINERS \
                 and prev.group(1) not in res.lex.speaker_words and prev.group(1) != "and":
             continue
-        seen.add(sid)  # one subject per sentence: an organisation subject serves 'it'/'they' only
         name = res.name_of(r)
+        if label == "PERSON" and name.lower() in res.lex.speaker_words:
+            label = "ORG"  # 'Police' found as a name is an institution
+        seen.add(sid)  # one subject per sentence: an organisation subject serves 'it'/'they' only
         res.candidates.append(_Candidate(s, name, str(r.get("side") or ""), label,
                                          (s, int(r["end"])), False, False))
 
@@ -1627,10 +1638,17 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
     rows.sort(key=lambda r: (r["start"], r["kind"]))
     seen: set[tuple[int, int]] = set()
     unique = []
+    spans = [(r["start"], r["end"]) for r in rows if r["kind"] == "indirect"]
     for r in rows:
-        if (r["start"], r["end"]) not in seen:
-            seen.add((r["start"], r["end"]))
-            unique.append(r)
+        if (r["start"], r["end"]) in seen:
+            continue
+        # "I've told them I won't play, she said": a first-person cue inside someone's reported
+        # words is part of those words
+        if _pronoun_base(str(r["speaker_text"]).lower()) in ("i", "we") and \
+                any(a <= r["cue_start"] < b for a, b in spans):
+            continue
+        seen.add((r["start"], r["end"]))
+        unique.append(r)
     df = _frame(unique)
     article.cache[key] = df
     return df.copy()

@@ -370,6 +370,13 @@ def test_more_indirect_shapes() -> None:
         ("Navalny was poisoned", "indirect", "His associates")]
 
 
+def test_institutions_and_first_person_inside_reported_words() -> None:
+    df = q_of("Police said the man was arrested. He told reporters he was innocent.\n\n"
+              "I've told them I won't play for Iran anymore, she said.")
+    assert [(r.speaker_text, r.speaker) for r in df.itertuples()] == [
+        ("Police", "Police"), ("He", ""), ("she", "")]  # 'he' is not the police
+
+
 def test_according_to_both_positions() -> None:
     df = q_of("According to the Kremlin, Putin and Erdogan will speak by phone.\n\n"
               "Two soldiers died, according to Turkish officials.")
