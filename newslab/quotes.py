@@ -106,9 +106,6 @@ _STOP_NP = frozenset("that this these those there here what which it its one fir
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
                            "by over amid about upon").split())
-_CLAUSE_START_WORDS = frozenset(("he she it they we i there this these those the a an his her its "
-                                 "their our some no all both many most several any one two three "
-                                 "nobody nothing everything everyone russia turkey").split())
 _FINITE_HINTS = frozenset(("is are was were be been being has have had will would can could should "
                            "must may might shall did does do cannot can't won't wasn't isn't "
                            "aren't weren't hasn't haven't hadn't didn't doesn't don't wouldn't "
@@ -412,7 +409,6 @@ class _Paragraph:
 
         p = article.paragraphs[pi]
         text = article.text
-        self.text = text
         toks: list[_Tok] = []
         k = 0
         n_s = len(sents)
@@ -798,13 +794,11 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             np_ = _subject_np(rules, toks, sa, k - 1)
             found = (np_, None) if np_ else None
         sp = found[0] if found else None
-        how_sp = "before"
         inherit = -1
         inverted = False
         if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and (
                 toks[k - 1].text == "," or toks[k - 1].lower in ("by", "after", "before", "while", "when")):
             inherit = last_in_sentence.get(t.sentence, -1)
-            how_sp = "participle"
             if inherit == -1:
                 # 'Erdogan lashed out at Moscow, saying ...': the subject of the sentence speaks
                 sp = _subject_np(rules, toks, sa, k)
@@ -815,7 +809,6 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             if k - 1 >= 0 and (toks[k - 1].text == "," or toks[k - 1].mark == "close") and not partial_only:
                 sp = rules.np_fwd(toks, cue_end_k, sb)
                 inverted = sp is not None
-                how_sp = "inverted"
             if sp is None:
                 k = cue_end_k
                 continue
@@ -1195,7 +1188,6 @@ class _Resolver:
     mentions: pd.DataFrame
     candidates: list[_Candidate] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)
-    pronoun_binding: dict[str, str] = field(default_factory=dict)
     _female_by_name: dict[str, bool] = field(default_factory=dict)
     _person_spans: dict[str, list[tuple[int, int]]] | None = None
 
