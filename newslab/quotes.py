@@ -482,10 +482,17 @@ class _Rules:
             return None
         i = j
         start = j
+        unknown = 0
         while i >= lo:
             t = toks[i]
             if self.is_np_word(t) and not self.is_cue(t):
                 start = i
+                i -= 1
+                continue
+            if unknown == 0 and i < j and t.text.isalpha() and t.text.islower() and t.quote == -1 \
+                    and t.lower not in stopwords() and not t.lower.endswith(("ed", "ing")) \
+                    and i - 1 >= lo and self.is_np_word(toks[i - 1]) and not self.is_cue(toks[i - 1]):
+                unknown = 1  # one unlisted modifier: 'Turkish security official', 'foreign policy aide'
                 i -= 1
                 continue
             if t.lower in _LINKS and i - 1 >= lo and self.is_np_word(toks[i - 1]) and i < j:

@@ -177,6 +177,57 @@ def test_wire_article_every_quote() -> None:
         assert (kind, sp_text, sp) == (want_kind, want_sp_text, want_sp), text
 
 
+# A second one, in another agency's house style (also written for this test).
+WIRE_ARTICLE_2 = """Russia, Turkey to hold new round of Syria talks
+
+ISTANBUL
+
+Turkey and Russia will hold a new round of talks on Syria next week, Turkish Foreign Minister Mevlut Cavusoglu said on Friday.
+
+Speaking at a joint press conference with his Azerbaijani counterpart in Ankara, Cavusoglu said the technical delegations would meet in Moscow.
+
+"Our aim is a lasting ceasefire," he said. "We have told our Russian friends that the attacks must end."
+
+Cavusoglu also noted that Turkey expects Russia to use its influence over the Assad regime.
+
+Meanwhile, the Kremlin said Putin and Erdogan had agreed in a phone call to step up coordination.
+
+"The presidents discussed the situation in Idlib in detail," Kremlin spokesman Dmitry Peskov told reporters in Moscow, adding that the two leaders could meet in person next month.
+
+Asked whether Moscow trusted Ankara, Peskov replied: "We are working together."
+
+Russian Deputy Foreign Minister Sergei Vershinin, quoted by the TASS news agency, said Moscow "remains committed" to the Sochi memorandum.
+
+A senior Turkish security official, who spoke on condition of anonymity, told Reuters the army had reinforced its positions.
+
+"We will not allow a humanitarian catastrophe on our border," President Recep Tayyip Erdogan said in a televised speech. He added that Turkey could not absorb another wave of refugees.
+"""
+
+WIRE_QUOTES_2 = [
+    ("Turkey and Russia will hold", "indirect", CAVUSOGLU),
+    ("the technical delegations would meet", "indirect", CAVUSOGLU),
+    ("Our aim is a lasting ceasefire", "direct", CAVUSOGLU),
+    ("We have told our Russian friends", "direct", CAVUSOGLU),
+    ("Turkey expects Russia", "indirect", CAVUSOGLU),
+    ("Putin and Erdogan had agreed", "indirect", "Russia"),
+    ("The presidents discussed", "direct", "Dmitry Peskov"),
+    ("the two leaders could meet", "indirect", "Dmitry Peskov"),
+    ("We are working together", "direct", "Dmitry Peskov"),
+    ("remains committed", "partial", "Sergei Vershinin"),
+    ("the army had reinforced", "indirect", "senior Turkish security official"),
+    ("We will not allow a humanitarian catastrophe", "direct", ERDOGAN),
+    ("Turkey could not absorb", "indirect", ERDOGAN),
+]
+
+
+def test_second_wire_article_every_quote() -> None:
+    df = extract_quotes(Article.from_text(WIRE_ARTICLE_2))
+    assert len(df) == len(WIRE_QUOTES_2)
+    for r, (first, kind, speaker) in zip(df.itertuples(), WIRE_QUOTES_2):
+        assert r.text.startswith(first) and (r.kind, r.speaker) == (kind, speaker), r.text
+    assert set(df["side"]) == {"Russia", "Turkey"}
+
+
 # --------------------------------------------------------------------------------- direct quotes
 
 def test_said_after_quote_both_orders_and_colon() -> None:
