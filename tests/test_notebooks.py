@@ -191,7 +191,7 @@ def test_rerender_gives_identical_figures_and_tables(seed_render, tmp_path):
     assert again.ok, again.failures
     first, second = seed_render["07_report"].figures_dir, again["07_report"].figures_dir
     names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(p.name for p in second.iterdir())
+    assert names == sorted(p.name for p in second.iterdir()), (second, again["07_report"].parameters)
     assert any(n.endswith(".csv") for n in names) and any(n.endswith(".svg") for n in names)
     different = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
     assert different == []
