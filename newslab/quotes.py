@@ -127,7 +127,9 @@ _TITLE_WORDS = frozenset(("President Prime Minister Foreign Defence Defense Inte
                           "Analyst Expert Official Aide Adviser Advisor").split())
 _OPENERS = {'"': '"”', "“": "”\"", "„": "“”\"", "«": "»", "‘": "’"}
 _DOUBLE_MARKS = '"“”«»„'
-_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|--|[^\w\s]")
+# Words (with inner hyphens, apostrophes, dots), titles with their dot ('Dr.'), '--', punctuation.
+_TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|St|Jr|Sr)\.(?=\s)"
+                       r"|\w+(?:[-'’.]\w+)*|--|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -773,8 +775,14 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                 s, e = _strip_span(text, toks[lo].start, toks[k - 1].end, lex.connectives)
                 _add_clause(atts, rules, toks, lo, k, s, e, cue_word, cue_s, cue_e, sp, "according_to", text)
             elif after < sb and toks[after].text == ",":
-                # 'According to X, ...'
+                # 'According to X, ...' (and 'According to X, formerly the director of Y, ...')
                 c0 = after + 1
+                if c0 < sb and (toks[c0].text.islower() or toks[c0].lower in _DETERMINERS) and toks[c0].quote == -1:
+                    nxt_comma = next((m for m in range(c0, min(sb, c0 + 25)) if toks[m].text == ","
+                                      and toks[m].quote == -1), -1)
+                    if nxt_comma != -1 and not any(rules.is_cue(x) for x in toks[c0:nxt_comma]) and \
+                            not any(x.lower in _FINITE_HINTS for x in toks[c0:nxt_comma]):
+                        c0 = nxt_comma + 1
                 c1 = _content_end(rules, toks, c0, sb)
                 if c0 < sb and toks[c0].mark == "open":
                     atts.append(_Attribution("direct", 0, 0, cue_word, cue_s, cue_e, sp, "according_to",
@@ -887,6 +895,11 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             if x.text == "," and i + 1 < sb and toks[i + 1].mark == "open":
                 direct_at = i + 1
                 break
+            if x.text == "," and steps == 0 and i + 1 < sb and toks[i + 1].lower in _PREPOSITIONS \
+                    and toks[i + 1].quote == -1:
+                i += 1  # 'He said, in remarks published by CNN in February, "..."'
+                steps += 1
+                continue
             if x.text == "," and steps > 0 and mode == "clause" and i + 1 < sb \
                     and _is_clause_start(rules, toks, i + 1, sb):
                 i0 = i + 1  # 'said in a statement, Navalny would be ...'
@@ -1006,6 +1019,8 @@ def _reporter_words_before(par: _Paragraph, qi: int) -> bool:
     k = next((i for i, t in enumerate(toks) if t.mark == "open" and t.quote == qi), None)
     if k is None:
         return False
+    if k > 0 and toks[k - 1].text == ":":
+        return False  # 'the WHO noted the need to act: "All countries can ..."' is a full quote
     sa, _ = par.sentence_range(k)
     return any(toks[i].quote == -1 and not toks[i].mark and toks[i].text[0].isalnum() for i in range(sa, k))
 

@@ -247,6 +247,18 @@ def test_question_and_exclamation_quotes_and_a_new_sentence_after_a_quote() -> N
         ("We will not allow it.", PUTIN), ("the deal would hold", ERDOGAN)]
 
 
+def test_colon_intro_title_abbreviations_and_asides_before_a_quote() -> None:
+    df = q_of('The Kremlin set out its view: "Nobody wants escalation," said Dmitry Peskov, '
+              "the Kremlin spokesman.\n\n"
+              "According to Dr. Fiona Hill, formerly a White House adviser, the summit was "
+              '"a relief." She said, in remarks aired by CNN on Sunday, "Both men needed a win."\n\n'
+              'The envoy, Dr. Ali Bayram, said of the talks, "Bottom line, we are closer."\n\n'
+              "On Thursday, Anadolu reported there were new talks in Ankara.")
+    assert [(r.kind, r.speaker) for r in df.itertuples()] == [
+        ("direct", "Dmitry Peskov"), ("partial", "Fiona Hill"), ("direct", "Fiona Hill"),
+        ("direct", "Ali Bayram"), ("indirect", "Anadolu Agency")]  # canonical name from actors.yml
+
+
 def test_told_audiences() -> None:
     df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
               'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
