@@ -165,9 +165,9 @@ def show_kwic(kwic_df: pd.DataFrame, max_rows: int | None = 30, caption: str | N
 
 
 def show_highlight(text: str, spans: Iterable[Sequence], offset: int = 0, title: str | None = None,
-                   colours: Mapping[str, str] | None = None) -> None:
-    """Display ``text`` with spans highlighted (see :func:`newslab.plots.text.highlight_html`)."""
-    show_html(highlight_html(text, spans, colours=colours, offset=offset, title=title))
+                   colours: Mapping[str, str] | None = None, legend: bool = True) -> None:
+    """Display ``text`` with spans highlighted and a colour key (see :func:`newslab.plots.text.highlight_html`)."""
+    show_html(highlight_html(text, spans, colours=colours, offset=offset, title=title, legend=legend))
 
 
 # -- saving figures, tables and results -------------------------------------------------------

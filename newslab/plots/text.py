@@ -40,13 +40,14 @@ def _colour_for(label: str, colours: Mapping[str, str] | None, order: list[str])
 
 
 def highlight_html(text: str, spans: Iterable[Sequence], colours: Mapping[str, str] | None = None,
-                   offset: int = 0, title: str | None = None) -> str:
+                   offset: int = 0, title: str | None = None, legend: bool = False) -> str:
     """Return ``text`` as escaped HTML with each ``(start, end[, label[, tooltip]])`` span marked.
 
     Offsets are character offsets into ``text`` (pass ``offset=sentence.start`` when ``text`` is a
     slice of ``article.text`` and the spans are article offsets). Overlapping spans: the earlier
     (then longer) one wins and the overlap is not marked twice. A label picks the colour
     (``neg``/``pos``/``neu``, ``favor``/``against``, a frame name, ...); the tooltip shows on hover.
+    ``legend=True`` adds a key of the labels that were marked, with their colours.
 
     >>> highlight_html("a <b> c", [(2, 5, "neg", "tag")])
     '<div class="nl-text">a <mark class="nl-neg" style="background:#F5C6A5" title="tag">&lt;b&gt;</mark> c</div>'
@@ -72,7 +73,13 @@ def highlight_html(text: str, spans: Iterable[Sequence], colours: Mapping[str, s
         pos = e
     out.append(esc(text[pos:]))
     head = f"<p><strong>{esc(title)}</strong></p>" if title else ""
-    return f'{head}<div class="nl-text">{"".join(out)}</div>'
+    key = ""
+    if legend:
+        used = sorted({label for s_, e_, label, tip in norm})
+        chips = " ".join(f'<mark style="background:{_colour_for(label, colours, order)}">{esc(label or "marked")}</mark>'
+                         for label in used)
+        key = f'<p class="nl-legend"><small>Key: {chips}</small></p>' if used else ""
+    return f'{head}{key}<div class="nl-text">{"".join(out)}</div>'
 
 
 def kwic_html(kwic_df: pd.DataFrame, max_rows: int | None = 30, caption: str | None = None) -> str:
