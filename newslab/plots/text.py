@@ -21,7 +21,7 @@ LABEL_COLOURS = {
     "pos": "#BFD9EE", "positive": "#BFD9EE", "favor": "#BFD9EE", "cooperation": "#BFD9EE",
     "neu": "#E0E0E0", "neutral": "#E0E0E0", "": "#FFF1A8",
 }
-_EXTRA_TINTS = ["#FFF1A8", "#C9E9DD", "#F2D3E4", "#D6EBF8", "#F9E0B0", "#E0E0E0"]
+_EXTRA_TINTS = ["#FFF1A8", "#C9E9DD", "#F2D3E4", "#D6EBF8", "#F9E0B0", "#DCD3EC", "#F6D5C8", "#E0E0E0"]
 
 
 def esc(text: object) -> str:
