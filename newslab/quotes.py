@@ -96,6 +96,8 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+# Reporting verbs that take a listener before the reported clause ('informed police she had ...').
+_OBJECT_VERBS = frozenset("tell inform assure remind warn brief notify advise".split())
 _FRONTED_OPENERS = frozenset(("as when while after before if although though because since despite "
                               "during in on at following amid with once until unless").split())
 _ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding reacting commenting "
@@ -526,6 +528,10 @@ class _Rules:
     def np_back(self, toks: list[_Tok], k: int, lo: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
         j = k - 1
+        # 'Dittmar went on to add', 'Erdogan continued to insist'
+        if j - 2 >= lo and toks[j].lower == "to" and (toks[j - 1].lower in ("continued", "went", "goes", "go")
+                                                     or (toks[j - 1].lower == "on" and toks[j - 2].lower in ("went", "goes"))):
+            j -= 3 if toks[j - 1].lower == "on" else 2
         # 'Russian agencies quoted Lavrov as saying': the object of 'quoted' speaks
         if j >= lo and toks[j].lower == "as":
             np_ = self.np_ending_at(toks, j - 1, lo)
@@ -561,8 +567,11 @@ class _Rules:
             if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
                 return None
             head = self.np_ending_at(toks, m - 1, lo)
+            bare_name = len(seg) <= 4 and all(_is_name_word(x) for x in seg)
             if head is None:
-                return None
+                # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
+                name = self.np_ending_at(toks, j - 1, m + 1) if bare_name else None
+                return (name, None) if name is not None and name[0] == m + 1 else None
             first = seg[0]
             if first.lower in _DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
                     or first.text[0].isdigit():
@@ -575,8 +584,8 @@ class _Rules:
             if self.has_role(toks, head) and not self.has_role(toks, name):
                 return name, head
             # 'the president of the League, Jamel Msallem, said': a bare name after a longer phrase
-            bare_name = len(seg) <= 4 and all(_is_name_word(x) for x in seg)
-            if bare_name and any(toks[i].text[0].islower() for i in range(*head)):
+            if bare_name and (any(toks[i].text[0].islower() for i in range(*head))
+                              or toks[head[0]].lower in _DETERMINERS):
                 return name, head
             return head, name
         np_ = self.np_ending_at(toks, j, lo)
@@ -804,15 +813,19 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
             j = k - 2 if k - 2 >= lo and toks[k - 2].text != "," else k - 3
             np_ = rules.np_ending_at(toks, j, lo)
             found = (np_, None) if np_ else None
-        if found is None and k - 1 > lo and toks[k - 1].lower in ("and", "but"):
+        if found is None and k - 1 >= lo and toks[k - 1].lower in ("and", "but"):
             # 'Erdogan cited Article 5 and said, "..."': the subject of the sentence speaks
             np_ = _subject_np(rules, toks, sa, k - 1)
             found = (np_, None) if np_ else None
         sp = found[0] if found else None
         inherit = -1
         inverted = False
-        if sp is None and t.lower.endswith("ing") and k - 1 >= 0 and (
-                toks[k - 1].text == "," or toks[k - 1].lower in ("by", "after", "before", "while", "when")):
+        prev_k = k - 1
+        while prev_k > 0 and toks[prev_k].lower in ("further", "also", "then", "later", "again"):
+            prev_k -= 1  # ', further remarking "..."'
+        if sp is None and t.lower.endswith("ing") and prev_k >= 0 and (
+                toks[prev_k].text == "," or toks[prev_k].mark == "close"
+                or toks[prev_k].lower in ("by", "after", "before", "while", "when")):
             inherit = last_in_sentence.get(t.sentence, -1)
             if inherit == -1:
                 # 'Erdogan lashed out at Moscow, saying ...': the subject of the sentence speaks
@@ -854,7 +867,7 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         # (b) after the cue: audience, adverbials, then a quote, 'that' + clause, or a bare clause.
         i = sp[1] if inverted else cue_end_k
         i = _skip_audience(rules, toks, i, sb, lemma)
-        if lemma == "tell":
+        if lemma in _OBJECT_VERBS:
             # 'told his party's lawmakers in parliament that ...': the object can be any phrase.
             for j in range(i, min(sb, i + 12)):
                 x = toks[j]
@@ -1073,7 +1086,7 @@ def _np_loose(rules: _Rules, toks: list[_Tok], k: int, hi: int) -> tuple[int, in
 def _skip_audience(rules: _Rules, toks: list[_Tok], i: int, hi: int, lemma: str) -> int:
     """Skip 'reporters', 'AFP', 'a news conference' after told / said to / speaking to."""
     lex = rules.lex
-    if lemma != "tell":
+    if lemma not in _OBJECT_VERBS:
         if i < hi and toks[i].lower == "to":
             j = _match_audience(lex, toks, i + 1, hi)
             if j > i + 1:

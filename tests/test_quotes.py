@@ -259,6 +259,24 @@ def test_colon_intro_title_abbreviations_and_asides_before_a_quote() -> None:
         ("direct", "Ali Bayram"), ("indirect", "Anadolu Agency")]  # canonical name from actors.yml
 
 
+def test_more_speaker_shapes() -> None:
+    df = q_of("Erdogan's chief adviser, Ibrahim Kalin, said on TV, \"We will not wait.\"\n\n"
+              'The ministry gave its "deepest regret" and said the strike was "a grave mistake".\n\n'
+              'Lavrov remarked, "It has been a long week," further remarking, "We are tired."\n\n'
+              'Fyodor Lukyanov said the talks mattered. Lukyanov went on to add, "Nobody wants a rupture."\n\n'
+              'A Turkish lawmaker, Ayse Kaya, also commented on the deal: "We must change it."\n\n'
+              "The Russian pilot informed Turkish officials he had lost contact.")
+    assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
+        ("We will not wait.", "direct", "Ibrahim Kalin"),
+        ("a grave mistake", "partial", "The ministry"),
+        ("It has been a long week", "direct", "Lavrov"),
+        ("We are tired.", "direct", "Lavrov"),
+        ("the talks mattered", "indirect", "Fyodor Lukyanov"),
+        ("Nobody wants a rupture.", "direct", "Lukyanov"),
+        ("We must change it.", "direct", "Ayse Kaya"),
+        ("he had lost contact", "indirect", "The Russian pilot")]
+
+
 def test_told_audiences() -> None:
     df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
               'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
