@@ -629,6 +629,15 @@ class _Rules:
             if t.lower in _LINKS and i + 1 < hi and self.is_np_word(toks[i + 1]) and last != -1:
                 i += 1
                 continue
+            # "Huber's longtime tag team partner Erick Rowan": unlisted modifiers before a name/role
+            if (last != -1 or i > k) and t.text.isalpha() and t.text.islower() and t.lower not in stopwords():
+                m = i
+                while m < hi and m - i < 4 and toks[m].text.isalpha() and toks[m].text.islower() \
+                        and not self.is_np_word(toks[m]) and toks[m].lower not in stopwords():
+                    m += 1
+                if m < hi and self.is_np_word(toks[m]) and not self.is_cue(toks[m]):
+                    i = m
+                    continue
             break
         if last == -1:
             return None
@@ -880,9 +889,14 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         steps = 0
         that_at = -1
         direct_at = -1
-        while i0 < sb and (toks[i0].lower in lex.adverbials and toks[i0].lower not in _PREPOSITIONS
-                           or toks[i0].text in _DAYS):
-            i0 += 1  # 'said earlier he might ...', 'said Monday Turkey would ...'
+        while i0 < sb:
+            if toks[i0].lower in lex.adverbials and toks[i0].lower not in _PREPOSITIONS or toks[i0].text in _DAYS:
+                i0 += 1  # 'said earlier he might ...', 'said Monday Turkey would ...'
+            elif toks[i0].lower in ("on", "last", "this", "late", "early") and i0 + 1 < sb \
+                    and (toks[i0 + 1].text in _DAYS or toks[i0 + 1].lower in ("week", "month", "year", "night")):
+                i0 += 2  # 'reported on Sunday the party had ...'
+            else:
+                break
         while i < sb and steps < 12:
             x = toks[i]
             if x.text in ("—", "–", "--", "(") and x.quote == -1:

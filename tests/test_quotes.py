@@ -277,6 +277,15 @@ def test_more_speaker_shapes() -> None:
         ("he had lost contact", "indirect", "The Russian pilot")]
 
 
+def test_inverted_speaker_with_modifiers_dated_reports_and_characterised() -> None:
+    df = q_of('"We are heartbroken," writes his longtime security adviser Ibrahim Kalin.\n\n'
+              "TASS reported on Sunday the Russian delegation had left Ankara.\n\n"
+              'Erdogan characterised the call as "perfect".')
+    assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
+        ("direct", "his longtime security adviser Ibrahim Kalin"), ("indirect", "TASS"), ("partial", "Erdogan")]
+    assert df.loc[1, "text"] == "the Russian delegation had left Ankara"
+
+
 def test_told_audiences() -> None:
     df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
               'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
