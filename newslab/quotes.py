@@ -174,7 +174,8 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
         mode = "none" if partial_only else str(entry.get("indirect", "that"))
         if mode not in ("clause", "that", "none"):
             raise ResourceFileError(f"{name}: verb '{lemma}' has indirect: {mode!r} — use clause, that or none.")
-        for form in entry["forms"]:
+        forms_list = entry["forms"] if isinstance(entry["forms"], list) else [entry["forms"]]
+        for form in forms_list:
             words = tuple(str(form).lower().split())
             if len(words) == 1:
                 forms[words[0]] = (lemma, mode, partial_only)
