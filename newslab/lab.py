@@ -211,7 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewslabError as exc:
         print(f"newslab: {exc}", file=sys.stderr)
         return 2
-    return subprocess.call(lab_command(extra=list(argv if argv is not None else sys.argv[1:])))
+    cmd = lab_command(extra=list(argv if argv is not None else sys.argv[1:]))
+    if os.name == "posix":
+        os.execv(cmd[0], cmd)  # become JupyterLab, so Ctrl-C and kill reach the server itself
+    return subprocess.call(cmd)
 
 
 if __name__ == "__main__":
