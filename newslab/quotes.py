@@ -817,6 +817,9 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         if k - 1 >= lo and toks[k - 1].lower in _BE and not (k - 2 >= lo and toks[k - 2].lower == "quoted"):
             k = cue_end_k
             continue
+        if _not_reporting(toks, k, lo):
+            k = cue_end_k
+            continue
         found = rules.np_back(toks, k, lo)
         if found is None and k - 1 >= lo and toks[k - 1].lower in ("who", "which"):
             # 'a statement which said', 'Kalin, who told reporters'
@@ -1051,6 +1054,19 @@ def _reporter_words_before(par: _Paragraph, qi: int) -> bool:
         return False  # 'the WHO noted the need to act: "All countries can ..."' is a full quote
     sa, _ = par.sentence_range(k)
     return any(toks[i].quote == -1 and not toks[i].mark and toks[i].text[0].isalnum() for i in range(sa, k))
+
+
+def _not_reporting(toks: list[_Tok], k: int, lo: int) -> bool:
+    """'Peskov did not say whether ...', 'declined to say', 'I would say' are no reported speech."""
+    before = [t.lower for t in toks[max(lo, k - 3):k]]
+    if any(w in ("not", "never") or w.endswith("n't") for w in before[-2:]):
+        return True
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("declined", "refused", "declines", "refuses",
+                                                                  "decline", "refuse", "wanted", "want"):
+        return True
+    # 'I would say', "I'd say", 'we might add': a speaker hedging, not a report
+    return len(before) >= 2 and before[-1] in ("would", "could", "might", "may", "can") \
+        and _pronoun_base(before[-2]) in ("i", "we", "you") or (before[-1:] and before[-1] in ("i'd", "we'd"))
 
 
 def _subject_np(rules: _Rules, toks: list[_Tok], sa: int, k: int) -> tuple[int, int] | None:

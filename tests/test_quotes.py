@@ -534,7 +534,10 @@ def test_not_reported_speech() -> None:
               "Putin told Erdogan.\n\n"
               "As the funeral progressed, Trump tweeted about the event.\n\n"
               "Can you tell us about the time when you were sceptical?\n\n"
-              "Let's say this has a productivity factor of four.")
+              "Let's say this has a productivity factor of four.\n\n"
+              "Peskov did not say whether the talks would resume.\n\n"
+              "Lavrov declined to say when the deal would be signed.\n\n"
+              "I would say I don't think they are similar.")
     assert df.empty
 
 
