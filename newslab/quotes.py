@@ -19,7 +19,9 @@ extended to reported speech and to speakers named by a pronoun or a role:
 2. **Cues** are reporting verbs from ``resources/quote_cues.yml`` (said, told, added, warned ...)
    outside quotation marks, plus "according to". For each cue the **speaker** is the noun phrase
    just before it (skipping "also", "has", "on Monday" and an apposition such as ", director of
-   research at X,") or, inverted, just after it (``"...," said Erdogan``).
+   research at X,") or, inverted, just after it (``"...," said Erdogan``). Passive, negated,
+   refused or hedged verbs ("is said to", "did not say", "declined to say", "I would say") and
+   infinitives after promise-like verbs ("pledged to support") are not reported speech.
 3. **Content**: the quote just before the speaker (``"...," X said``), the quote just after the cue
    (``X said: "..."``, ``X told reporters that "..."``), the clause after the cue (``X said (that)
    ...``, ``X told AFP ...``), or the clause before it (``..., X said``; ``according to X, ...``).
