@@ -69,3 +69,18 @@ def test_lab_command_opens_notebooks_folder():
     assert cmd[:3] == [sys.executable, "-m", "jupyterlab"]
     assert f"--ServerApp.root_dir={ROOT / 'notebooks'}" in cmd
     assert 1024 < free_port() < 65536
+
+
+def test_make_lab_refuses_a_kernel_that_cannot_import_newslab(tmp_path, monkeypatch, capsys):
+    import json
+
+    from newslab.lab import main
+
+    spec = tmp_path / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({"argv": [str(tmp_path / "missing-python"), "-m", "ipykernel_launcher",
+                                                           "-f", "{connection_file}"], "display_name": "x",
+                                                  "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    assert main([]) == 2  # returns before starting JupyterLab
+    assert "ipykernel install --sys-prefix" in capsys.readouterr().err
