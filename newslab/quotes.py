@@ -783,6 +783,9 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                     pass  # 'The ministry said ..., according to state media': the ministry speaks
                 else:
                     c1, end_char = k - 1, toks[k - 1].start
+                    if any(rules.is_cue(x) and x.quote == -1 for x in toks[after:sb]):
+                        k = cue_end_k  # 'Witnesses, according to The Telegraph, said ...'
+                        continue
                     if after + 1 < sb and toks[after].text == "," and toks[after + 1].quote == -1:
                         # 'Thunberg then led, according to Time, the largest ...': a parenthesis
                         tail_end = _content_end(rules, toks, after + 1, sb)
@@ -1096,6 +1099,16 @@ def _subject_np(rules: _Rules, toks: list[_Tok], sa: int, k: int) -> tuple[int, 
             while j < k and rules.is_np_word(toks[j]) and not rules.is_cue(toks[j]):
                 j += 1
             if j > a and j < k and toks[j].text in ",(":
+                return c + 1, j
+        # 'A month later, during the debate, O'Rourke defended ...': the first comma-separated
+        # segment that opens with a name followed by a lower-case verb
+        for c in (m for m in range(sa, k) if toks[m].text == ","):
+            j = c + 1 + (c + 1 < k and toks[c + 1].lower in _DETERMINERS)
+            a = j
+            while j < k and rules.is_np_word(toks[j]) and not rules.is_cue(toks[j]):
+                j += 1
+            if j > a and j < k and toks[j].text.islower() and toks[j].text.isalpha() \
+                    and toks[j].lower not in _LINKS:
                 return c + 1, j
         return None
     return i, last + 1

@@ -286,6 +286,13 @@ def test_inverted_speaker_with_modifiers_dated_reports_and_characterised() -> No
     assert df.loc[1, "text"] == "the Russian delegation had left Ankara"
 
 
+def test_fronted_phrases_before_the_subject_and_according_to_inside_a_report() -> None:
+    df = q_of("A day later, during a rally in Izmir, Erdogan defended the operation, saying that "
+              '"Turkey will not retreat."\n\n'
+              "Witnesses, according to Anadolu, said the convoy was hit twice.")
+    assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [("direct", "Erdogan"), ("indirect", "Witnesses")]
+
+
 def test_told_audiences() -> None:
     df = q_of('"The ceasefire holds," Lavrov told reporters.\n\n'
               'Cavusoglu told a news conference in Ankara that Turkey would not withdraw.\n\n'
