@@ -1384,7 +1384,15 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
                 top = _mention_rank(best, text)[0]
                 same = [r for r in heads if _mention_rank(r, text)[0] == top]
             same = sorted(same, key=lambda r: (int(r["start"]), res.name_of(r)))  # in reading order
-            names = list(dict.fromkeys(res.name_of(r) for r in same))
+            def clipped(r: dict[str, Any]) -> str:
+                # A discovered name running past the speaker phrase ('Erick Rowan on Instagram')
+                # is cut back to the words inside it.
+                if r.get("actor") or (int(r["start"]) >= s and int(r["end"]) <= e):
+                    return res.name_of(r)
+                a, b = max(int(r["start"]), s), min(int(r["end"]), e)
+                return res.name_of({"text": text[a:b], "actor": ""}) if b > a else res.name_of(r)
+
+            names = list(dict.fromkeys(clipped(r) for r in same))
             sides = [x for x in dict.fromkeys(str(r.get("side") or "") for r in same) if x]
             label = str(best.get("label") or "")
             if label == "PERSON" and names[0].lower() in res.lex.speaker_words:
