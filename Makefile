@@ -33,7 +33,7 @@ test: $(READY)
 	$(BIN)/python -m pytest
 
 lab: $(READY)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -m newslab.lab
 
 bench: $(READY)
 	for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
