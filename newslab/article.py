@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator
 
 import pandas as pd
@@ -59,9 +59,13 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A word or punctuation token; ``sentence`` is the index of its sentence."""
+    """A word or punctuation token; ``sentence`` is the index of its sentence.
+
+    Treat it as read-only. It is not a frozen dataclass only because an article has hundreds of
+    tokens and frozen construction costs twice as much.
+    """
 
     i: int
     sentence: int
@@ -95,6 +99,9 @@ _DATE_LINE_RE = re.compile(
 )
 _BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # runs of non-blank lines
 _HEADING_MAX_WORDS = 8
+_REPORTING_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|tweeted|"
+    r"warned|asked|explained|noted|insisted|according to)\b", re.IGNORECASE)
 _TERMINAL = ".!?\"'”’)…"
 
 
@@ -118,13 +125,21 @@ class Structure:
         return pd.DataFrame(rows, columns=["kind", "start", "end", "text"]).sort_values("start", ignore_index=True)
 
 
-def _boilerplate_patterns() -> list[re.Pattern[str]]:
-    return [re.compile(p, re.IGNORECASE) for p in load_word_list("boilerplate.txt")]
+@lru_cache(maxsize=8)
+def _compile_boilerplate(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-def _is_boilerplate(block: str) -> bool:
+def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled patterns of ``resources/boilerplate.txt`` (recompiled only when the file changes)."""
+    return _compile_boilerplate(load_word_list("boilerplate.txt"))
+
+
+def _is_boilerplate(block: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    if len(block) > 300:  # page furniture is short; skip the regexes for real paragraphs
+        return False
     flat = " ".join(block.split())
-    return any(p.fullmatch(flat) for p in _boilerplate_patterns())
+    return any(p.fullmatch(flat) for p in patterns)
 
 
 def _is_heading(block: str) -> bool:
@@ -135,7 +150,8 @@ def _is_heading(block: str) -> bool:
     if not words or len(words) > _HEADING_MAX_WORDS or not words[0][:1].isupper():
         return False
     if block.rstrip().endswith(":"):
-        return True
+        # "Kremlin spokesman Dmitry Peskov told reporters:" introduces a quote; it is not a head.
+        return not _REPORTING_RE.search(block)
     # Title-like line without terminal punctuation: most words capitalised, no inner comma.
     if block.rstrip()[-1] in _TERMINAL + ",;" or "," in block:
         return False
@@ -204,14 +220,15 @@ class Article:
             while blocks and " ".join(text[blocks[0][0]:blocks[0][1]].split()).lower() == title_norm:
                 s, e = blocks.pop(0)
                 st.title_repeats.append(Span(s, e, "title_repeat", text[s:e]))
+        patterns = _boilerplate_patterns()
         # Trailing boilerplate ("More from this category") is dropped from the end inwards.
-        while blocks and _is_boilerplate(text[blocks[-1][0]:blocks[-1][1]]):
+        while blocks and _is_boilerplate(text[blocks[-1][0]:blocks[-1][1]], patterns):
             s, e = blocks.pop()
             st.boilerplate.insert(0, Span(s, e, "boilerplate", text[s:e]))
         body: list[tuple[int, int]] = []
         for s, e in blocks:
             block = text[s:e]
-            if _is_boilerplate(block):
+            if _is_boilerplate(block, patterns):
                 st.boilerplate.append(Span(s, e, "boilerplate", block))
             elif _is_heading(block) and body:
                 st.headings.append(Span(s, e, "heading", block.strip()))

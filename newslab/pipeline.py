@@ -122,6 +122,48 @@ def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[
     return out
 
 
+def _columnar(tables: dict[str, list[dict]]) -> dict[str, tuple[list[str], list[list[Any]]]]:
+    """Rows as (columns, one list per column): smaller to pickle and faster to load than dicts."""
+    out = {}
+    for name, rows in tables.items():
+        cols: list[str] = []
+        for r in rows:
+            for k in r:
+                if k not in cols:
+                    cols.append(k)
+        out[name] = (cols, [[r.get(c) for r in rows] for c in cols])
+    return out
+
+
+class _TableBuilder:
+    """Accumulates columnar per-article results into one column-list per table column."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {"doc_id": [], "date": []}
+        self.n = 0
+
+    def add(self, doc_id: str, date: str, cols: list[str], values: list[list[Any]]) -> None:
+        k = len(values[0]) if values else 0
+        if k == 0:
+            return
+        for c, v in zip(cols, values):
+            if c in ("doc_id", "date"):
+                continue
+            col = self.columns.get(c)
+            if col is None:
+                col = self.columns[c] = [None] * self.n
+            col.extend(v)
+        self.columns["doc_id"].extend([doc_id] * k)
+        self.columns["date"].extend([date] * k)
+        self.n += k
+        for col in self.columns.values():  # columns this article did not have
+            if len(col) < self.n:
+                col.extend([None] * (self.n - len(col)))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.columns)
+
+
 # -- cache -----------------------------------------------------------------------------------------
 def _fingerprint(steps: tuple[str, ...]) -> str:
     from .resources import resources_fingerprint
@@ -207,20 +249,15 @@ def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- worker ----------------------------------------------------------------------------------------
-def _work(payload: tuple[Article, tuple[str, ...], str | None]) -> tuple[str, dict | None, str, float]:
-    article, steps, cache_folder = payload
-    t0 = time.perf_counter()
-    cache = _Cache(Path(cache_folder) if cache_folder else None)
-    key = _article_key(article)
-    hit = cache.get(key)
-    if hit is not None:
-        return key, hit, "hit", time.perf_counter() - t0
+def _work(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[dict | None, str]:
+    """Analyze one article in a worker (or in-process) and store the result in the cache."""
+    article, steps, cache_folder, key = payload
     try:
-        res = analyze_article(article, steps)
+        res = _columnar(analyze_article(article, steps))
     except NewslabError as exc:  # a user-fixable problem in one article: report, don't crash the run
-        return key, None, f"{article.path or article.id}: {exc}", time.perf_counter() - t0
-    cache.put(key, res)
-    return key, res, "miss", time.perf_counter() - t0
+        return None, f"{article.path or article.id}: {exc}"
+    _Cache(Path(cache_folder) if cache_folder else None).put(key, res)
+    return res, "miss"
 
 
 def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -247,7 +284,8 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     show_progress
         A tqdm bar on stderr; by default only on an interactive terminal.
     chunk_size
-        Articles handed to the worker pool at a time: bounds memory whatever the corpus size.
+        Articles handed to the worker pool at a time (times ``n_jobs``): bounds memory whatever
+        the corpus size, since only one chunk of articles is held at once.
     """
     steps = tuple(ALL_STEPS if steps is None else steps)
     unknown = [s for s in steps if s not in STEPS]
@@ -259,36 +297,43 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     if cache:
         base = DEFAULT_CACHE_DIR if cache is True else Path(cache)
         folder = str(base / _fingerprint(steps))
-    rows: dict[str, list[dict]] = {t: [] for t in TABLES}
+    store = _Cache(Path(folder) if folder else None)
+    builders = {t: _TableBuilder() for t in TABLES}
     skipped: list[tuple[str, str]] = []
     stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs}
     t0 = time.perf_counter()
     total = len(corpus) if isinstance(corpus, Corpus) and corpus._articles is not None else None
     articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
 
-    def collect(article_meta: tuple[str, str], result: tuple[str, dict | None, str, float]) -> None:
-        doc_id, date = article_meta
-        _, res, status, _ = result
+    def collect(article: Article, res: dict | None, status: str) -> None:
         if res is None:
-            skipped.append((doc_id, status))
+            skipped.append((article.path or article.id, status))
             return
         stats["articles"] += 1
         stats["cache_hits"] += status == "hit"
-        for table, recs in res.items():
-            for r in recs:
-                rows[table].append({"doc_id": doc_id, "date": date, **r})
+        for table, (cols, values) in res.items():
+            builders[table].add(article.id, article.date, cols, values)
 
-    if n_jobs <= 1:
-        for a in articles:
-            collect((a.id, a.date), _work((a, steps, folder)))
-    else:
-        with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-            for chunk in _chunks(iter(articles), chunk_size * n_jobs):
-                payload = [(a, steps, folder) for a in chunk]
-                for a, result in zip(chunk, pool.map(_work, payload, chunksize=max(1, chunk_size // 4))):
-                    collect((a.id, a.date), result)
+    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 else None
+    try:
+        for chunk in _chunks(iter(articles), chunk_size * n_jobs):
+            # Cache hits are read here, in the parent: a warm run never starts a worker.
+            keyed = [(a, _article_key(a)) for a in chunk]
+            cached = [store.get(key) for _, key in keyed]
+            todo = [(a, steps, folder, key) for (a, key), hit in zip(keyed, cached) if hit is None]
+            if pool is not None and len(todo) > 1:
+                fresh = iter(pool.map(_work, todo, chunksize=max(1, len(todo) // (4 * n_jobs))))
+            else:
+                fresh = map(_work, todo)
+            for (a, _), hit in zip(keyed, cached):
+                if hit is not None:
+                    collect(a, hit, "hit")
+                else:
+                    collect(a, *next(fresh))
+    finally:
+        if pool is not None:
+            pool.shutdown()
     if isinstance(corpus, Corpus):
         skipped = list(corpus.skipped) + skipped
     stats["seconds"] = time.perf_counter() - t0
-    frames = {t: pd.DataFrame(rows[t]) if rows[t] else pd.DataFrame(columns=["doc_id", "date"]) for t in TABLES}
-    return CorpusAnalysis(**frames, skipped=skipped, stats=stats)
+    return CorpusAnalysis(**{t: b.frame() for t, b in builders.items()}, skipped=skipped, stats=stats)

@@ -107,3 +107,10 @@ def test_corpus_metadata_and_iteration():
     md = c.metadata()
     assert list(md["id"]) == ["a1", "a2"] and list(md["n_sentences"]) == [1, 2]
     assert [a.id for a in c] == ["a1", "a2"]
+
+
+def test_speaker_line_ending_in_colon_is_not_a_heading():
+    a = Article.from_text('T\n\nThe talks ended late.\n\nKremlin spokesman Dmitry Peskov told reporters:\n\n'
+                          '"We are satisfied."\n\nBackground:\n\nTies were tense in 2015.')
+    assert [h.text for h in a.structure.headings] == ["Background:"]
+    assert a.sentences[1].text == "Kremlin spokesman Dmitry Peskov told reporters:"
