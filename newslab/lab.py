@@ -26,8 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
+import http.client
 import uuid
 from pathlib import Path
 from typing import Any, Sequence
@@ -98,7 +97,7 @@ class JupyterServer:
             try:
                 self.get("/api/status")
                 return self
-            except (urllib.error.URLError, ConnectionError, OSError):
+            except OSError:  # not listening yet (ConnectionError is an OSError)
                 time.sleep(0.25)
         self.stop()
         raise NewslabError(f"the Jupyter server did not answer on {self.url} within {self.startup_timeout:.0f} s.")
@@ -139,11 +138,17 @@ class JupyterServer:
     def request(self, method: str, path: str, body: Any | None = None) -> Any:
         """Call the REST API with the token; returns the decoded JSON (None for an empty body)."""
         data = json.dumps(body).encode() if body is not None else (b"" if method != "GET" else None)
-        req = urllib.request.Request(self.url + path, data=data, method=method,
-                                     headers={"Authorization": f"token {self.token}",
-                                              "Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as resp:
+        # Only ever the loopback server this object started.
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body=data, headers={"Authorization": f"token {self.token}",
+                                                           "Content-Type": "application/json"})
+            resp = conn.getresponse()
             raw = resp.read()
+        finally:
+            conn.close()
+        if resp.status >= 400:
+            raise ConnectionError(f"{method} {path}: HTTP {resp.status} {raw[:200]!r}")
         return json.loads(raw) if raw else None
 
     def get(self, path: str) -> Any:
