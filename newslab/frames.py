@@ -60,6 +60,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -251,6 +252,7 @@ class TermMatcher:
         self.root: dict[str, Any] = {}
         self.literals: set[str] = set()
         self.prefixes: dict[str, str] = {}  # prefix -> glob key, for 'abc*' globs
+        self._prefix_lengths: tuple[int, ...] = ()  # distinct lengths of those prefixes, ascending
         self.globs: list[tuple[str, re.Pattern[str]]] = []  # other globs
         self._types: dict[str, tuple[str, ...]] = {}
         self._first: dict[str, tuple[dict[str, Any], ...]] = {}  # token -> root children it enters
@@ -277,6 +279,8 @@ class TermMatcher:
                 body = pat[:-1]
                 if pat.endswith("*") and body and not _GLOB_CHARS.search(body):
                     self.prefixes[body] = k
+                    if len(body) not in self._prefix_lengths:
+                        self._prefix_lengths = tuple(sorted({*self._prefix_lengths, len(body)}))
                 elif all(g != k for g, _ in self.globs):
                     self.globs.append((k, re.compile(fnmatch.translate(pat))))
             else:
@@ -292,11 +296,14 @@ class TermMatcher:
         if got is not None:
             return got
         keys = [token] if token in self.literals else []
-        if self.prefixes:
-            for i in range(1, len(token) + 1):
-                k = self.prefixes.get(token[:i])
-                if k is not None:
-                    keys.append(k)
+        prefixes = self.prefixes
+        n = len(token)
+        for length in self._prefix_lengths:  # shortest first: the order keys were always listed in
+            if length > n:
+                break
+            k = prefixes.get(token[:length])
+            if k is not None:
+                keys.append(k)
         for k, rx in self.globs:
             if rx.match(token):
                 keys.append(k)
@@ -313,39 +320,50 @@ class TermMatcher:
             self._first[token] = got
         return got
 
+    def starts(self, tokens: Sequence[str], start: int = 0, end: int | None = None) -> list[int]:
+        """Positions in ``tokens[start:end]`` where some entry may begin (its first element matches).
+
+        Every new token type is resolved once; then the scan is a C-level pass over the tokens,
+        so the cost per token that starts nothing (most of them) is one dict lookup.
+        """
+        end = len(tokens) if end is None else end
+        first = self._first
+        window = tokens if start == 0 and end == len(tokens) else tokens[start:end]
+        for token in set(window).difference(first):
+            self.first_nodes(token)
+        return list(compress(range(start, end), map(first.__getitem__, window)))
+
+    def matches_at(self, tokens: Sequence[str], i: int, end: int) -> Iterable[tuple[int, list[Any]]]:
+        """Yield ``(j, payloads)`` for every entry matching ``tokens[i:j]`` with ``j <= end``,
+        shortest first (``i`` must come from :meth:`starts`)."""
+        keys_for = self.keys_for
+        frontier: Sequence[dict[str, Any]] = self._first[tokens[i]]
+        j = i + 1
+        while frontier:
+            nxt = []
+            for node in frontier:
+                pay = node.get(_TERMINAL)
+                if pay:
+                    yield j, pay
+                if j < end and len(node) > (1 if pay else 0):
+                    for k in keys_for(tokens[j]):
+                        child = node.get(k)
+                        if child is not None:
+                            nxt.append(child)
+            frontier = nxt
+            j += 1
+
     def find(self, tokens: Sequence[str], start: int = 0,
              end: int | None = None) -> Iterable[tuple[int, int, list[Any]]]:
         """Yield ``(i, j, payloads)`` for every entry matching ``tokens[i:j]`` (all lengths).
 
         ``start``/``end`` restrict matching to ``tokens[start:end]`` (one sentence of an article's
-        token list) without copying it; positions stay those of ``tokens``.
+        token list) without changing positions, which stay those of ``tokens``.
         """
-        keys_for = self.keys_for
-        first_cache = self._first
-        first_nodes = self.first_nodes
-        n = len(tokens) if end is None else end
-        for i in range(start, n):
-            # Most tokens start no entry: one dict lookup per token decides it.
-            first = first_cache.get(tokens[i])
-            if first is None:
-                first = first_nodes(tokens[i])
-            if not first:
-                continue
-            frontier = first
-            j = i + 1
-            while frontier:
-                nxt = []
-                for node in frontier:
-                    pay = node.get(_TERMINAL)
-                    if pay:
-                        yield i, j, pay
-                    if j < n and len(node) > (1 if pay else 0):
-                        for k in keys_for(tokens[j]):
-                            child = node.get(k)
-                            if child is not None:
-                                nxt.append(child)
-                frontier = nxt
-                j += 1
+        end = len(tokens) if end is None else end
+        for i in self.starts(tokens, start, end):
+            for j, pay in self.matches_at(tokens, i, end):
+                yield i, j, pay
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,12 +416,15 @@ _PREP_KEY = ("frame_hits", "article")
 
 
 class _ArticlePrep:
-    __slots__ = ("lows", "ranges", "para_of", "quotes_by_para", "negated_at")
+    __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at")
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        self.lows = [_norm(t.text) for t in article.tokens]
+        self.lows = [t.text.lower().replace("’", "'") for t in article.tokens]  # = _norm, inlined
         self.ranges = article.sentence_token_ranges
+        self.sent_of = [-1] * len(self.lows)  # token position -> its sentence (-1: in none)
+        for sent_i, (a, b) in enumerate(self.ranges):
+            self.sent_of[a:b] = [sent_i] * (b - a)
         self.para_of = [s.paragraph for s in article.sentences]
         self.quotes_by_para: dict[int, list[tuple[int, int]]] = {}
         for p in article.paragraphs:
@@ -450,17 +471,23 @@ def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]
     para_of = prep.para_of
     quotes_by_para = prep.quotes_by_para
     negated_at = prep.negated_at
-    find = scheme.matcher.find
-    hits: list[dict[str, Any]] = []
-    # Token positions below are positions in the article's token list; matches never cross a
-    # sentence end because find() is bounded by the sentence's token range.
-    for sent_i, (a, b) in enumerate(prep.ranges):
-        if a == b:
+    matcher = scheme.matcher
+    matches_at = matcher.matches_at
+    sent_of = prep.sent_of
+    ranges = prep.ranges
+    # Positions are positions in the article's token list; a match never runs past the end of
+    # the sentence it starts in. Per sentence (in text order): the longest include match per
+    # (frame, start) and the exclusion spans per frame.
+    by_sentence: dict[int, tuple[dict[tuple[str, int], tuple[int, str]], dict[str, list[tuple[int, int]]]]] = {}
+    for i in matcher.starts(lows):
+        sent_i = sent_of[i]
+        if sent_i < 0:
             continue
-        # Per frame: longest include match per start; exclusion spans per frame.
-        found: dict[tuple[str, int], tuple[int, str]] = {}
-        excl: dict[str, list[tuple[int, int]]] = {}
-        for i, j, payloads in find(lows, a, b):
+        for j, payloads in matches_at(lows, i, ranges[sent_i][1]):
+            acc = by_sentence.get(sent_i)
+            if acc is None:
+                acc = by_sentence[sent_i] = ({}, {})
+            found, excl = acc
             for frame, term, is_excl in payloads:
                 if is_excl:
                     excl.setdefault(frame, []).append((i, j))
@@ -468,8 +495,11 @@ def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]
                     prev = found.get((frame, i))
                     if prev is None or j > prev[0]:
                         found[(frame, i)] = (j, term)
+    hits: list[dict[str, Any]] = []
+    for sent_i, (found, excl) in by_sentence.items():
         if not found:
             continue
+        a = ranges[sent_i][0]
         para = para_of[sent_i]
         qspans = quotes_by_para.get(para, ())
         last_end: dict[str, int] = {}
@@ -835,20 +865,20 @@ def add_json(article: Article, doc: dict[str, Any]) -> None:
     frames_out = doc.setdefault("frames", [])
     dominant: dict[str, list[str]] = {}
     for name in SCHEMES:
-        df = score_frames(article, name, levels=("article",))
-        for r in df.itertuples(index=False):
-            frames_out.append({"scheme": name, "frame": r.frame, "hits": int(r.hits),
-                               "per_1000": round(float(r.per_1000), 3), "present": bool(r.present),
+        rows = frame_rows(article, name, levels=("article",))  # plain dicts: no DataFrame needed
+        for r in rows:
+            frames_out.append({"scheme": name, "frame": r["frame"], "hits": int(r["hits"]),
+                               "per_1000": round(float(r["per_1000"]), 3), "present": bool(r["present"]),
                                "terms": [{"term": t["text"], "start": t["start"], "end": t["end"],
                                           "negated": t["negated"], "quoted": t["quoted"]}
-                                         for t in r.terms]})
-        dominant[name] = [f for f, _ in sorted(((r.frame, r.rank) for r in df.itertuples(index=False)
-                                                if r.dominant), key=lambda fr: fr[1])]
+                                         for t in r["terms"]]})
+        dominant[name] = [f for f, _ in sorted(((r["frame"], r["rank"]) for r in rows if r["dominant"]),
+                                               key=lambda fr: fr[1])]
     doc.setdefault("article", {})["dominant_frames"] = dominant
 
 
 __all__ = ["SCHEMES", "FrameDef", "FrameScheme", "TermMatcher", "load_scheme", "frame_hits",
-           "score_frames", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
+           "score_frames", "frame_rows", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
            "add_json", "coding_sheet", "agreement"]
 
 

@@ -14,9 +14,9 @@ import pytest
 
 from newslab import Article, Corpus
 from newslab.errors import ParameterError, ResourceFileError
-from newslab.frames import (TermMatcher, add_json, agreement, coding_sheet, dominant_frames,
-                            frame_by_actor, frame_hits, frame_matrix, load_scheme, quote_spans,
-                            score_frames)
+from newslab.frames import (SCHEMES, TermMatcher, add_json, agreement, coding_sheet, dominant_frames,
+                            frame_by_actor, frame_hits, frame_matrix, frame_rows, load_scheme,
+                            quote_spans, score_frames)
 
 
 def art_row(df: pd.DataFrame, frame: str) -> pd.Series:
@@ -141,6 +141,57 @@ def test_matcher_globs_phrases_longest_match():
     assert found == [(1, 2, ["S"]), (3, 5, ["P"]), (4, 5, ["T"])]
     assert m.keys_for("sanctioned") == ("\x01sanction*",)
     assert m.keys_for("sanctuary") == ()
+
+
+def test_matcher_bounded_scan_keeps_article_positions():
+    m = TermMatcher()
+    m.add("peace talk*", "P")
+    m.add("sanction*", "S")
+    toks = ["sanctions", "and", "peace", ".", "peace", "talks", "sanctioned"]
+    # Only tokens[2:4] are scanned: "peace" alone is no entry, and the phrase may not run on
+    # into the next sentence's "peace talks"; positions are those of the full list.
+    assert list(m.find(toks, 2, 4)) == []
+    assert [(i, j, p) for i, j, p in m.find(toks, 4, 7)] == [(4, 6, ["P"]), (6, 7, ["S"])]
+    assert m.starts(toks) == [0, 2, 4, 6]
+    assert [(j, p) for j, p in m.matches_at(toks, 2, 4)] == []
+    assert [(j, p) for j, p in m.matches_at(toks, 4, 7)] == [(6, ["P"])]
+
+
+def test_phrase_never_crosses_a_sentence_end():
+    a = Article.from_text("T\n\nThey wanted peace. Talks began. Peace talks resumed.")
+    hits = frame_hits(a, "russia_turkey")
+    # "peace. Talks" is two hits in two sentences; "Peace talks" in one sentence is one phrase.
+    assert hits[["pattern", "text", "sentence"]].values.tolist() == [
+        ["peace", "peace", 0], ["talks", "Talks", 1], ["peace talk*", "Peace talks", 2]]
+
+
+def test_several_schemes_in_one_call_equal_one_call_each(seed):
+    names = ["generic", "policy", "russia_turkey"]
+    both = score_frames(seed, names)
+    one_by_one = pd.concat([score_frames(seed, n) for n in names], ignore_index=True)
+    pd.testing.assert_frame_equal(both, one_by_one)
+    assert len(both) == (seed.n_paragraphs + 1) * (5 + 14 + 7) == 24 * 26
+    assert both.attrs["scheme"] == names
+    assert both["scheme"].unique().tolist() == names
+    with pytest.raises(ParameterError, match="at least one frame scheme"):
+        score_frames(seed, [])
+
+
+def test_frame_rows_are_score_frames_records(seed):
+    rows = frame_rows(seed)  # all three packaged schemes
+    assert rows == score_frames(seed, list(SCHEMES)).to_dict("records")
+    dip = [r for r in rows if r["level"] == "article" and r["frame"] == "diplomacy"]
+    assert len(dip) == 1 and dip[0]["hits"] == 34 and dip[0]["dominant"] and dip[0]["rank"] == 1
+    assert dip[0]["paragraph"] is None and type(dip[0]["per_1000"]) is float
+    p0 = [r for r in rows if r["paragraph"] == 0 and r["frame"] == "diplomacy"][0]
+    assert [t["text"] for t in p0["terms"]] == ["counterpart", "agreed", "political settlement"]
+    # Options and levels behave as in score_frames.
+    neg = frame_rows(seed, "generic", levels=("article",), count_negated=True)
+    assert [r["hits"] for r in neg if r["frame"] == "conflict"] == [20]
+    assert neg == score_frames(seed, "generic", levels=("article",), count_negated=True).to_dict("records")
+    # An article with a non-string id goes through pandas and still matches it.
+    a = Article.from_text("T\n\nThe two sides clashed.", id=7)
+    assert frame_rows(a, "generic") == score_frames(a, "generic").to_dict("records")
 
 
 def write(tmp_path, name, text):
