@@ -61,6 +61,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -175,6 +176,10 @@ class CueLexicon:
     # has a shorter literal start are always tried.
     index: dict[str, tuple[int, ...]] = field(default_factory=dict)
     always: tuple[int, ...] = ()
+    # Speed: for each cue, the two- or three-letter starts its matches can begin with (lowercase
+    # ASCII), or None when some form starts otherwise (that cue is then scanned with finditer).
+    start_keys: tuple[frozenset[str] | None, ...] = ()
+    ignore_keys: frozenset[str] | None = None
 
 
 def _first_word_prefixes(form: str) -> list[str]:
@@ -222,8 +227,23 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                     index.setdefault(pre[:3], set()).add(i)
                 else:
                     always.add(i)
+    start_keys = tuple(_start_keys(spec["forms"]) for spec in data["cues"].values())
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)))
+                      tuple(sorted(always)), start_keys, _start_keys(ignore) if ignore else None)
+
+
+def _start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
+    """The lowercased first two or three letters every match of these forms starts with, or None
+    when some form does not start with a plain word ("...", a character class, an alternation)."""
+    keys = set()
+    for form in forms:
+        if str(form).strip()[:1] == ".":
+            return None
+        for pre in _first_word_prefixes(str(form)):
+            if "|" in pre or not re.fullmatch(r"[^\W\d_][\w'’-]{1,2}", pre[:3]):
+                return None
+            keys.add(pre[:3])
+    return frozenset(keys) or None
 
 
 def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
@@ -356,29 +376,34 @@ def _actor_mentions(article: Article) -> list[_Mention]:
     texts: dict[tuple[int, int], str] = {}
     places: set[tuple[int, int]] = set()
     blocked: list[tuple[int, int]] = []
-    for row in df.itertuples(index=False):
-        blocked.append((int(row.start), int(row.end)))  # no cue inside a name ("Dialogue of ... institute")
-        actor = str(getattr(row, "actor", "") or "")
-        if not actor and str(getattr(row, "side", "") or ""):
-            actor = str(row.side)  # an undictionaried "Russian S-400" / "Turkish army" stands for its state
+    # Speed: plain column lists, not itertuples over an arrow-backed frame.
+    n = len(df)
+    col = {c: (df[c].tolist() if c in df.columns else [""] * n)
+           for c in ("start", "end", "text", "actor", "side", "label", "how")}
+    for r_start, r_end, r_text, r_actor, r_side, r_label, r_how in zip(
+            col["start"], col["end"], col["text"], col["actor"], col["side"], col["label"], col["how"]):
+        blocked.append((int(r_start), int(r_end)))  # no cue inside a name ("Dialogue of ... institute")
+        actor = str(r_actor or "")
+        if not actor and str(r_side or ""):
+            actor = str(r_side)  # an undictionaried "Russian S-400" / "Turkish army" stands for its state
         if not actor:
             continue
-        label = str(getattr(row, "label", "") or "").upper()
-        how = str(getattr(row, "how", "") or "")
-        raw_side = str(getattr(row, "side", "") or "")
+        label = str(r_label or "").upper()
+        how = str(r_how or "")
+        raw_side = str(r_side or "")
         if not raw_side and label not in ("PERSON", "GROUP", ""):
             continue  # a project or product (TurkStream, S-400) or a sea is not an actor
         if label == "PLACE" and how != "metonym":
             if not raw_side or raw_side == actor:
                 continue
-            places.add((int(row.start), int(row.end)))
+            places.add((int(r_start), int(r_end)))
             actor = raw_side  # "Ankara" in an event stands for Turkey
         side = actor_state(actor, raw_side)
-        k = (int(row.start), int(row.end))
+        k = (int(r_start), int(r_end))
         spans.setdefault(k, [])
         if (actor, side) not in spans[k]:
             spans[k].append((actor, side))
-        texts[k] = str(row.text)
+        texts[k] = str(r_text)
     mentions = sorted((_Mention(s, e, texts[(s, e)], tuple(a), (s, e) in places) for (s, e), a in spans.items()),
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
@@ -440,6 +465,16 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = m.end() if m.group(0).strip() else m.start()
     out.append((s, end))
     return [c for c in out if c[1] > c[0]]
+
+
+def sentence_clauses(article: Article, i: int) -> list[tuple[int, int]]:
+    """The clauses of sentence ``i`` (computed once per article; relations and stance share them)."""
+    cache = article.cache.setdefault(("relations", "clauses"), {})
+    out = cache.get(i)
+    if out is None:
+        sent = article.sentences[i]
+        out = cache[i] = _clauses(article.text, sent.start, sent.end)
+    return out
 
 
 def _is_location(text: str, m: _Mention, floor: int) -> bool:
@@ -549,9 +584,10 @@ def _is_past(year: int | None, month: int, ref: tuple[int, int] | None, max_year
 
 
 def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, int],
-             prev_background: bool, ref: tuple[int, int] | None, max_year: int | None) -> str:
+             prev_background: bool, ref: tuple[int, int] | None, max_year: int | None,
+             tc: TimeCues | None = None) -> str:
     text = article.text
-    tc = load_time_cues()
+    tc = tc or load_time_cues()
     cs, ce = clause
     if tc.markers.search(text, cs, ce):
         return "background"
@@ -582,8 +618,8 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     return "current"
 
 
-def _clause_background(article: Article, clause: tuple[int, int], ref, max_year) -> bool:
-    return _time_of(article, clause[1], clause[1], clause, False, ref, max_year) == "background"
+def _clause_background(article: Article, clause: tuple[int, int], ref, max_year, tc: TimeCues | None = None) -> bool:
+    return _time_of(article, clause[1], clause[1], clause, False, ref, max_year, tc) == "background"
 
 
 # ------------------------------------------------------------------------------------------
@@ -592,18 +628,62 @@ def _clause_background(article: Article, clause: tuple[int, int], ref, max_year)
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not give that
+# letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every code point against a-z0-9).
+# In a sentence with one of them, cue starts are not looked up in the lowercased text.
+_FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
+
+
 def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int, Cue]]:
+    """Cue matches in text[s:e], longest first at each position, no overlaps, none inside a name.
+
+    Speed: a cue is only tried where the lowercased sentence spells the literal start of one of
+    its forms (``CueLexicon.start_keys``; see :func:`_finditer_at`), which gives exactly the
+    matches of ``cue.regex.finditer(text, s, e)``.
+    """
     found = []
-    ignored = [(m.start(), m.end()) for m in lex.ignore.finditer(text, s, e)] if lex.ignore else []
+    ignored: list[tuple[int, int]] | None = None  # computed on the first match only (most sentences have none)
     keys = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
     wanted = set(lex.always)
     for k in keys:
         wanted.update(lex.index.get(k, ()))
+    if not wanted:
+        return []
+    seg = text[s:e]
+    ascii_only = seg.isascii()
+    # lower() keeps offsets here: only İ changes length, and it is one of the special characters
+    low = seg.lower() if ascii_only or not _FOLD_SPECIAL_RE.search(seg) else None
+    present: set[str] = set()
+    if low is not None:
+        # the first three (and two) letters of every place a phrase can start: word starts and
+        # what follows an apostrophe ("’s" ends a word for the lookbehind of a phrase regex)
+        present = set(keys)
+        if "'" in seg or "’" in seg:
+            present.update(_AFTER_APOSTROPHE_RE.findall(low))
+        present.update([k[:2] for k in present])
+    start_keys = lex.start_keys
     for ci in sorted(wanted):
         cue = lex.cues[ci]
-        for m in cue.regex.finditer(text, s, e):
+        ckeys = start_keys[ci] if ci < len(start_keys) else None
+        if ckeys is None or low is None or (not ascii_only and not all(k.isascii() for k in ckeys)):
+            hits = list(cue.regex.finditer(text, s, e))
+        else:
+            rel = ckeys & present
+            if not rel:
+                continue
+            hits = _finditer_at(cue.regex, text, s, e, low, rel)
+        for m in hits:
             if m.end() <= m.start():
                 continue
+            if ignored is None:
+                ignored = []
+                if lex.ignore is not None:
+                    ik = lex.ignore_keys
+                    if ik is None or low is None or (not ascii_only and not all(k.isascii() for k in ik)):
+                        ignored = [(x.start(), x.end()) for x in lex.ignore.finditer(text, s, e)]
+                    elif ik & present:
+                        ignored = [(x.start(), x.end()) for x in _finditer_at(lex.ignore, text, s, e, low, ik & present)]
             if any(m.start() < b and a < m.end() for a, b in ignored):
                 continue
             if any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
@@ -616,6 +696,36 @@ def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple
             out.append((st, en, cue))
             last_end = en
     return out
+
+
+def _finditer_at(rx: re.Pattern[str], text: str, s: int, e: int, low: str, keys: Iterable[str]) -> list[re.Match[str]]:
+    """``rx.finditer(text, s, e)``, trying only the places where ``low`` (text[s:e] lowercased)
+    spells one of ``keys``.
+
+    Every phrase regex opens with ``(?<![\\w-])`` and the literal start of its first word, so its
+    matches can only begin where the lowercased text spells one of its start keys; trying those
+    places in order with ``rx.match``, each from the end of the previous match, gives exactly the
+    matches ``finditer`` gives (the lookbehind still sees the text before ``s``).
+    """
+    cands: list[int] = []
+    n_keys = 0
+    for k in keys:
+        n_keys += 1
+        i = low.find(k)
+        while i != -1:
+            cands.append(s + i)
+            i = low.find(k, i + 1)
+    if n_keys > 1:
+        cands = sorted(set(cands))
+    hits, pos = [], s
+    for p in cands:
+        if p < pos:
+            continue
+        m = rx.match(text, p, e)
+        if m is not None:
+            hits.append(m)
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+    return hits
 
 
 _REFUSE_TO_RE = re.compile(r"(?:refus|reject|declin)\w*\s+to\s+\w", re.IGNORECASE)
@@ -662,19 +772,28 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     if key in article.cache:
         return article.cache[key].copy()
     lex = load_relation_cues(cues)
+    tc = load_time_cues()
     text = article.text
     mentions = _actor_mentions(article)
     ref = _article_ref(article)
     max_year = _max_year(article)
     rows: list[dict[str, Any]] = []
     last_pair: tuple[list[tuple[str, str, str]], int] | None = None  # (pair, sentence)
+    # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
+    mention_starts = [m.start for m in mentions]
+    name_spans = sorted(article.cache.get(("relations", "name_spans"), []))
+    name_starts = [a for a, _ in name_spans]
     for sent in article.sentences:
-        sent_mentions = [m for m in mentions if sent.start <= m.start < sent.end]
-        blocked = [(a, b) for a, b in article.cache.get(("relations", "name_spans"), [])
-                   if sent.start <= a < sent.end] or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
+        sent_mentions = mentions[bisect_left(mention_starts, sent.start):bisect_left(mention_starts, sent.end)]
+        blocked = name_spans[bisect_left(name_starts, sent.start):bisect_left(name_starts, sent.end)] \
+            or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
         matches = _cue_matches(text, sent.start, sent.end, lex, blocked)
-        clauses = _clauses(text, sent.start, sent.end)
-        own_bg = [_clause_background(article, cl, ref, max_year) for cl in clauses]
+        if not matches:
+            if len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
+                last_pair = _pair_in_clauses(text, sentence_clauses(article, sent.i), sent_mentions, sent.i, last_pair)
+            continue
+        clauses = sentence_clauses(article, sent.i)
+        own_bg = [_clause_background(article, cl, ref, max_year, tc) for cl in clauses]
         forced_bg: set[tuple[int, int]] = set()
         prev_bg = {}
         for ci, cl in enumerate(clauses):
@@ -716,7 +835,7 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
                 continue
             negated = _negated(text, clause[0], st)
             time = "background" if clause in forced_bg else \
-                _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year)
+                _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year, tc)
             for (src, tgt) in pairs:
                 if src[1] == tgt[1]:
                     continue
@@ -730,17 +849,40 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
                 })
             if cue.symmetric and len(pairs) >= 2:
                 last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
-        # a coordinated pair named in this sentence becomes the antecedent of a later "they"
-        for cl in clauses:
-            cms = [m for m in sent_mentions if cl[0] <= m.start < cl[1]]
-            for i in range(len(cms)):
-                grp = _sides(_chain(text, cms[i:], from_end=False))
-                if len(grp) >= 2:
-                    last_pair = (grp[:2], sent.i)
-                    break
-    df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
+        last_pair = _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+    df = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else empty_frame(RELATION_COLUMNS)
     article.cache[key] = df
     return df.copy()
+
+
+@lru_cache(maxsize=16)
+def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame([], columns=list(columns))
+
+
+def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
+    """A new empty table with these columns, as ``pd.DataFrame([], columns=columns)`` gives it.
+
+    Speed: most articles have no events; copying one template is far cheaper than building an
+    empty frame each time.
+    """
+    return _empty_frame(tuple(columns)).copy()
+
+
+def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: list[_Mention], sent_i: int,
+                     last_pair: tuple[list[tuple[str, str, str]], int] | None
+                     ) -> tuple[list[tuple[str, str, str]], int] | None:
+    """A coordinated pair named in this sentence becomes the antecedent of a later "they"."""
+    if not sent_mentions:
+        return last_pair
+    for cl in clauses:
+        cms = [m for m in sent_mentions if cl[0] <= m.start < cl[1]]
+        for i in range(len(cms)):
+            grp = _sides(_chain(text, cms[i:], from_end=False))
+            if len(grp) >= 2:
+                last_pair = (grp[:2], sent_i)
+                break
+    return last_pair
 
 
 def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[_Mention],
