@@ -150,6 +150,10 @@ class Gazetteer:
     compass: frozenset[str]
     place_prefixes: frozenset[str]
     event_prefixes: frozenset[str]
+    title_first: frozenset[str] = frozenset()  # first words of the titles (a fast negative test)
+
+    def __post_init__(self) -> None:
+        self.title_first = frozenset(k[0] for k in self.titles if k)
 
 
 _BREAK_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
@@ -230,10 +234,8 @@ def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], ke
     first = 0
     while first < n and not words[first][:1].isalnum():
         first += 1
-    for k, w in enumerate(words):
-        c = w[:1]
-        if not c.isupper():
-            continue
+    for k in [k for k, w in enumerate(words) if w[:1].isupper()]:  # capitalised words only
+        w = words[k]
         if "-" in w and w.rsplit("-", 1)[1][:1].islower() and not w.split("-")[0].lower() in _NAME_PARTICLES:
             continue  # 'Turkish-speaking', 'Russian-backed': adjectives, not names
         key = keys[k]
@@ -253,12 +255,12 @@ def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], ke
 
 def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
     n = len(keys)
-    runs = []
+    runs: list[tuple[int, int]] = []
     k = 0
-    while k < n:
-        if not namey[k]:
-            k += 1
-            continue
+    for start in [s for s, yes in enumerate(namey) if yes]:  # a run starts only at a name-like token
+        if start < k:
+            continue  # inside the previous run
+        k = start
         j = k + 1
         while j < n:
             if namey[j]:
@@ -346,6 +348,8 @@ def _chunker():
 
 def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     """Length of a person title starting at token k (0 if none), e.g. 'Deputy Prime Minister'."""
+    if k >= j or keys[k] not in g.title_first:
+        return 0  # no title starts with this word (the common case)
     for L in range(min(g.max_title, j - k), 0, -1):
         if tuple(keys[k:k + L]) in g.titles:
             return L
@@ -355,6 +359,8 @@ def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
 def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
               keys: list[str], ms: list[_M], runs: list[tuple[int, int]], allcaps: bool) -> list[_M]:
     """Add discovered names for the name-like runs of one sentence that the dictionary did not cover."""
+    if not runs:
+        return ms
     n = len(words)
     live = [m for m in ms if m.how != "_drop"]
     owner: list[_M | None] = [None] * n
@@ -362,7 +368,6 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
         for k in range(m.t0, m.t1):
             owner[k] = m
     out = list(ms)
-    numeric = sum(1 for w in words if w[:1].isdigit()) >= 0.3 * n  # a results table line
     for r0, r1 in runs:
         contained = [m for m in live if m.t0 >= r0 and m.t1 <= r1 and m.how != "role"]
         partial = [m for m in live if (m.t0 < r0 < m.t1) or (m.t0 < r1 < m.t1)]
@@ -384,7 +389,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
             while j < r1 and owner[j] is None:
                 j += 1
             for a, b in _split_person_of(g, keys, k, j):
-                m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner, numeric)
+                m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner)
                 if m is not None:
                     out.append(m)
             k = j
@@ -489,9 +494,14 @@ _LOC_NOUNS = frozenset({"town", "city", "village", "province", "region", "port",
                         "state", "island", "county", "suburb", "area"})
 
 
+def _results_line(words: list[str]) -> bool:
+    """A line of a results table: at least 30 % of its tokens start with a digit."""
+    return sum(1 for w in words if w[:1].isdigit()) >= 0.3 * len(words)
+
+
 def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
                   keys: list[str], k: int, j: int, allcaps: bool, owner: list[_M | None],
-                  numeric: bool = False) -> _M | None:
+                  numeric: bool | None = None) -> _M | None:
     """Type one stretch of name-like tokens by evidence; None when it is not a name."""
     n = len(words)
     title = False
@@ -518,12 +528,12 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
     if k >= j:
         return None
     seg = tuple(keys[k:j])
-    if all(w in g.not_names or (w in common and allcaps) for w in seg) and not (
+    if (g.not_names.issuperset(seg) if not allcaps else all(w in g.not_names or w in common for w in seg)) and not (
             len(seg) >= 2 and seg[-1] in g.org_suffixes and not allcaps):
         return None  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
     if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
         return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
-    if len(seg) == 1 and sum(c.isalnum() for c in words[k]) < 2:
+    if len(seg) == 1 and not (len(words[k]) >= 2 and words[k][:2].isalnum()) and sum(map(str.isalnum, words[k])) < 2:
         return None  # single letters and symbols
     name = " ".join(words[k:j])
     prev = keys[k - 1] if k > 0 else ""
@@ -532,7 +542,7 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         title = True
     nxt = keys[j] if j < n else ""
     nxt2 = keys[j + 1] if j + 1 < n else ""
-    all_common = all(w in common and w not in g.first_names for w in seg)
+    all_common = common.issuperset(seg) and g.first_names.isdisjoint(seg)
     label = ""
     org, j2 = _org_evidence(g, keys, words, k, j)
     singular = seg[0].rstrip("s") if len(seg) == 1 else ""
@@ -552,7 +562,7 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "MISC"
     elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
         label = "PLACE"
-    elif any(c.isdigit() for c in name):
+    elif any(map(str.isdigit, name)):
         label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
     elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
         label = "PERSON"
@@ -564,7 +574,7 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "PLACE"  # 'in Arbil', 'the town of Tavildara'
     elif len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
         label = "ORG"
-    elif numeric and nxt[:1].isdigit():
+    elif nxt[:1].isdigit() and (_results_line(words) if numeric is None else numeric):
         label = "ORG"  # a team in a results line: 'Somerset 83 and 174'
     elif all_common:
         # Capitalised ordinary words: an organisation when several ('Foreign Ministry'),
