@@ -61,6 +61,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -549,88 +550,83 @@ def frame_hits(article_or_corpus: Article | Corpus | Iterable[Article], scheme: 
 # ---------------------------------------------------------------------------------------------
 # Scores
 # ---------------------------------------------------------------------------------------------
-def _fill_unit(cols: dict[str, list[Any]], base: int, sch: FrameScheme, frame_pos: dict[str, int],
+def _fill_unit(rows: list[dict[str, Any]], base: int, sch: FrameScheme, frame_pos: dict[str, int],
                is_article: bool, n_words: int, unit_hits: dict[str, list[dict[str, Any]]],
                count_negated: bool, count_quoted: bool) -> None:
     """Write the scores of one unit (paragraph or article) that has hits into its rows.
 
-    The unit's rows start at ``base``, one per frame in scheme order, already holding the
+    The unit's rows start at ``rows[base]``, one per frame in scheme order, already holding the
     values of a frame without hits (0 hits, not present, no terms); only frames with hits
     are written here.
     """
     counts = {f: sum(_counted(h, count_negated, count_quoted) for h in hs) for f, hs in unit_hits.items()}
     total = sum(counts.values())
-    present_rows: list[tuple[int, int]] = []  # (hits, row) of present frames, in scheme order
+    present_rows: list[tuple[int, dict[str, Any]]] = []  # (hits, row) of present frames, scheme order
     for f in sorted(unit_hits, key=frame_pos.__getitem__):
         hs = unit_hits[f]
         fd = sch.frames[f]
-        r = base + frame_pos[f]
+        row = rows[base + frame_pos[f]]
         hits = counts[f]
         per_1000 = 1000.0 * hits / n_words if n_words else 0.0
         if is_article:
             present = hits >= max(fd.min_hits, 1) and per_1000 >= fd.threshold_per_1000
         else:
             present = hits >= max(sch.paragraph_min_hits, 1)
-        cols["hits"][r] = hits
-        cols["matches"][r] = sum(not h["excluded"] for h in hs)
-        cols["negated"][r] = sum(h["negated"] and not h["excluded"] for h in hs)
-        cols["quoted"][r] = sum(h["quoted"] and not h["excluded"] for h in hs)
-        cols["per_1000"][r] = per_1000
-        cols["share"][r] = hits / total if total else 0.0
-        cols["present"][r] = present
-        cols["terms"][r] = [{"term": h["pattern"], "text": h["text"], "start": h["start"],
-                             "end": h["end"], "negated": h["negated"], "quoted": h["quoted"]}
-                            for h in hs if not h["excluded"]]
+        row["hits"] = hits
+        row["matches"] = sum(not h["excluded"] for h in hs)
+        row["negated"] = sum(h["negated"] and not h["excluded"] for h in hs)
+        row["quoted"] = sum(h["quoted"] and not h["excluded"] for h in hs)
+        row["per_1000"] = per_1000
+        row["share"] = hits / total if total else 0.0
+        row["present"] = present
+        row["terms"] = [{"term": h["pattern"], "text": h["text"], "start": h["start"],
+                         "end": h["end"], "negated": h["negated"], "quoted": h["quoted"]}
+                        for h in hs if not h["excluded"]]
         if present:
-            present_rows.append((hits, r))
+            present_rows.append((hits, row))
     # Dominant frames: present and at least dominance_ratio of the strongest present frame
     # (a stable sort: equal hits keep the scheme's frame order).
     present_rows.sort(key=lambda hr: -hr[0])
     if present_rows:
         top = present_rows[0][0]
         rank = 0
-        for hits, r in present_rows:
+        for hits, row in present_rows:
             if hits >= sch.dominance_ratio * top:
                 rank += 1
-                cols["dominant"][r], cols["rank"][r] = True, rank
+                row["dominant"], row["rank"] = True, rank
 
 
-def _score_columns(cols: dict[str, list[Any]], art: Article, sch: FrameScheme, by_paragraph: bool,
-                   by_article: bool, count_negated: bool, count_quoted: bool) -> None:
-    """Append one article's rows for one scheme to the column lists ``cols``.
+def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_paragraph: bool,
+                by_article: bool, count_negated: bool, count_quoted: bool) -> None:
+    """Append one article's rows for one scheme to ``rows`` (dicts keyed by SCORE_COLUMNS).
 
     Rows come paragraph by paragraph (every frame of the scheme, in file order), then the
-    article rows. Most (unit, frame) pairs have no hit, so every column is first filled with
-    the no-hit values in bulk and only units with hits are computed; the ``paragraph`` of an
+    article rows. Most (unit, frame) pairs have no hit, so each row starts as a copy of its
+    frame's no-hit template and only units with hits are computed; the ``paragraph`` of an
     article row is None (<NA> in the DataFrame).
     """
     hits = _match_article(art, sch)
     words_by_para = _words_by_paragraph(art)
-    keys = list(sch.frames)
-    labels = [fd.label for fd in sch.frames.values()]
-    n_frames = len(keys)
-    frame_pos = {f: k for k, f in enumerate(keys)}
-    para_ids = [p.i for p in art.paragraphs] if by_paragraph else []
-    n_para_rows = len(para_ids) * n_frames
     n_art_words = sum(words_by_para.values())
-    n_art_rows = n_frames if by_article else 0
-    n = n_para_rows + n_art_rows
-    start = len(cols["doc_id"])
-    cols["doc_id"] += [art.id] * n
-    cols["date"] += [art.date] * n
-    cols["scheme"] += [sch.name] * n
-    cols["level"] += ["paragraph"] * n_para_rows + ["article"] * n_art_rows
-    cols["paragraph"] += [p for p in para_ids for _ in keys] + [None] * n_art_rows
-    cols["frame"] += keys * len(para_ids) + (keys if by_article else [])
-    cols["label"] += labels * len(para_ids) + (labels if by_article else [])
-    for c in ("hits", "matches", "negated", "quoted", "rank"):
-        cols[c] += [0] * n
-    cols["n_words"] += [words_by_para.get(p, 0) for p in para_ids for _ in keys] + [n_art_words] * n_art_rows
-    cols["per_1000"] += [0.0] * n
-    cols["share"] += [0.0] * n
-    cols["present"] += [False] * n
-    cols["dominant"] += [False] * n
-    cols["terms"] += [[] for _ in range(n)]
+    no_hits = dict.fromkeys(SCORE_COLUMNS)  # key order = column order
+    no_hits.update(doc_id=art.id, date=art.date, scheme=sch.name, hits=0, matches=0, negated=0,
+                   quoted=0, per_1000=0.0, share=0.0, present=False, dominant=False, rank=0)
+    templates = [{**no_hits, "frame": f, "label": fd.label} for f, fd in sch.frames.items()]
+    frame_pos = {f: k for k, f in enumerate(sch.frames)}
+    n_frames = len(templates)
+    start = len(rows)
+    para_ids = [p.i for p in art.paragraphs] if by_paragraph else []
+    for p in para_ids:
+        n_words = words_by_para.get(p, 0)
+        for tpl in templates:
+            row = tpl.copy()
+            row["level"], row["paragraph"], row["n_words"], row["terms"] = "paragraph", p, n_words, []
+            rows.append(row)
+    if by_article:
+        for tpl in templates:
+            row = tpl.copy()
+            row["level"], row["n_words"], row["terms"] = "article", n_art_words, []
+            rows.append(row)
     if not hits:
         return
     if by_paragraph:
@@ -640,14 +636,17 @@ def _score_columns(cols: dict[str, list[Any]], art: Article, sch: FrameScheme, b
         for k, p in enumerate(para_ids):
             unit_hits = by_para.get(p)
             if unit_hits:
-                _fill_unit(cols, start + k * n_frames, sch, frame_pos, False, words_by_para.get(p, 0),
+                _fill_unit(rows, start + k * n_frames, sch, frame_pos, False, words_by_para.get(p, 0),
                            unit_hits, count_negated, count_quoted)
     if by_article:
         by_frame: dict[str, list[dict[str, Any]]] = {}
         for h in hits:
             by_frame.setdefault(h["frame"], []).append(h)
-        _fill_unit(cols, start + n_para_rows, sch, frame_pos, True, n_art_words, by_frame,
-                   count_negated, count_quoted)
+        _fill_unit(rows, start + len(para_ids) * n_frames, sch, frame_pos, True, n_art_words,
+                   by_frame, count_negated, count_quoted)
+
+
+_WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation (cache per type)
 
 
 def _words_by_paragraph(art: Article) -> dict[int, int]:
@@ -656,11 +655,26 @@ def _words_by_paragraph(art: Article) -> dict[int, int]:
     if got is None:
         got = {}
         sents = art.sentences
-        for t in art.tokens:
-            tx = t.text
-            if tx[:1].isalnum() or is_word(tx):
-                p = sents[t.sentence].paragraph
-                got[p] = got.get(p, 0) + 1
+        tokens = art.tokens
+        ranges = art.sentence_token_ranges
+        if sum(b - a for a, b in ranges) == len(tokens):  # the usual case: tokens in sentence order
+            if len(_WORDLIKE) > 500_000:
+                _WORDLIKE.clear()
+            texts = [t.text for t in tokens]
+            for tx in set(texts).difference(_WORDLIKE):
+                _WORDLIKE[tx] = bool(tx[:1].isalnum() or is_word(tx))
+            flags = list(map(_WORDLIKE.__getitem__, texts))
+            for sent, (a, b) in zip(sents, ranges):
+                if a < b:
+                    p = sent.paragraph
+                    got[p] = got.get(p, 0) + sum(flags[a:b])
+            got = {p: n for p, n in got.items() if n}  # paragraphs without a word have no entry
+        else:
+            for t in tokens:
+                tx = t.text
+                if tx[:1].isalnum() or is_word(tx):
+                    p = sents[t.sentence].paragraph
+                    got[p] = got.get(p, 0) + 1
         art.cache["words_by_paragraph"] = got
     return got
 
@@ -718,11 +732,12 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
     """
     by_paragraph, by_article = _check_levels(levels)
     schemes = _load_schemes(scheme)
-    # Column-wise construction, ONE DataFrame per call: a DataFrame costs far more than its rows.
-    cols: dict[str, list[Any]] = {c: [] for c in SCORE_COLUMNS}
+    rows: list[dict[str, Any]] = []
     for art in as_articles(article_or_corpus):
         for sch in schemes:
-            _score_columns(cols, art, sch, by_paragraph, by_article, count_negated, count_quoted)
+            _score_rows(rows, art, sch, by_paragraph, by_article, count_negated, count_quoted)
+    # Column-wise construction, ONE DataFrame per call: a DataFrame costs far more than its rows.
+    cols = {c: list(map(itemgetter(c), rows)) for c in SCORE_COLUMNS}
     cols["paragraph"] = pd.array(cols["paragraph"], dtype="Int64")
     df = pd.DataFrame(cols, columns=SCORE_COLUMNS)
     if len(schemes) == 1:
@@ -760,10 +775,8 @@ def frame_rows(article_or_corpus: Article | Corpus | Iterable[Article],
             rows += score_frames(art, schemes, levels=levels, count_negated=count_negated,
                                  count_quoted=count_quoted).to_dict("records")
             continue
-        cols: dict[str, list[Any]] = {c: [] for c in SCORE_COLUMNS}
         for sch in schemes:
-            _score_columns(cols, art, sch, by_paragraph, by_article, count_negated, count_quoted)
-        rows += [dict(zip(SCORE_COLUMNS, values)) for values in zip(*(cols[c] for c in SCORE_COLUMNS))]
+            _score_rows(rows, art, sch, by_paragraph, by_article, count_negated, count_quoted)
     return rows
 
 
