@@ -65,6 +65,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from .article import Article, Corpus, as_articles
@@ -679,6 +680,11 @@ def _words_by_paragraph(art: Article) -> dict[int, int]:
     return got
 
 
+_NUMERIC_DTYPES = {"hits": np.int64, "matches": np.int64, "negated": np.int64, "quoted": np.int64,
+                   "n_words": np.int64, "per_1000": np.float64, "share": np.float64, "present": bool,
+                   "dominant": bool, "rank": np.int64}
+
+
 def _load_schemes(scheme: Any) -> list[FrameScheme]:
     """One scheme, or a list/tuple of them (scored in that order)."""
     if isinstance(scheme, (list, tuple)):
@@ -737,9 +743,12 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
         for sch in schemes:
             _score_rows(rows, art, sch, by_paragraph, by_article, count_negated, count_quoted)
     # Column-wise construction, ONE DataFrame per call: a DataFrame costs far more than its rows.
-    cols = {c: list(map(itemgetter(c), rows)) for c in SCORE_COLUMNS}
+    cols: dict[str, Any] = {c: list(map(itemgetter(c), rows)) for c in SCORE_COLUMNS}
+    if rows:  # typed arrays spare pandas the type inference (same dtypes); empty tables as before
+        for c, dtype in _NUMERIC_DTYPES.items():
+            cols[c] = np.array(cols[c], dtype=dtype)
     cols["paragraph"] = pd.array(cols["paragraph"], dtype="Int64")
-    df = pd.DataFrame(cols, columns=SCORE_COLUMNS)
+    df = pd.DataFrame(cols, columns=SCORE_COLUMNS, copy=False)
     if len(schemes) == 1:
         df.attrs["scheme"] = schemes[0].name
         df.attrs["scheme_path"] = schemes[0].path
