@@ -411,6 +411,22 @@ def _is_negation(tok: str) -> bool:
     return tok in NEGATION_CUES or tok.endswith("n't")
 
 
+_TYPE_CACHE_MAX = 500_000  # entries per token-type cache before it is emptied (bounded memory)
+_NORMALISED: dict[str, str] = {}  # token text -> _norm(text)
+_WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation
+
+
+def _per_type(texts: list[str], cache: dict[str, Any], fn: Any) -> list[Any]:
+    """``[fn(t) for t in texts]``, computing ``fn`` once per token type across articles."""
+    missing = set(texts).difference(cache)
+    if len(cache) + len(missing) > _TYPE_CACHE_MAX:
+        cache.clear()
+        missing = set(texts)
+    for tx in missing:
+        cache[tx] = fn(tx)
+    return list(map(cache.__getitem__, texts))
+
+
 # What every scheme needs from an article, computed once per article and shared by all schemes
 # (lower-cased tokens, quotes per paragraph, the negation test per hit position). Kept under a
 # "frame_hits" key so that code dropping an article's frame results drops this too.
@@ -422,7 +438,8 @@ class _ArticlePrep:
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        self.lows = [t.text.lower().replace("’", "'") for t in article.tokens]  # = _norm, inlined
+        # One shared normalised string per token type: fast, and light on memory while cached.
+        self.lows = _per_type([t.text for t in article.tokens], _NORMALISED, _norm)
         self.ranges = article.sentence_token_ranges
         self.sent_of = [-1] * len(self.lows)  # token position -> its sentence (-1: in none)
         for sent_i, (a, b) in enumerate(self.ranges):
@@ -647,9 +664,6 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
                    by_frame, count_negated, count_quoted)
 
 
-_WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation (cache per type)
-
-
 def _words_by_paragraph(art: Article) -> dict[int, int]:
     """Word tokens (not punctuation) per paragraph: the denominator of per_1000."""
     got = art.cache.get("words_by_paragraph")
@@ -659,12 +673,8 @@ def _words_by_paragraph(art: Article) -> dict[int, int]:
         tokens = art.tokens
         ranges = art.sentence_token_ranges
         if sum(b - a for a, b in ranges) == len(tokens):  # the usual case: tokens in sentence order
-            if len(_WORDLIKE) > 500_000:
-                _WORDLIKE.clear()
-            texts = [t.text for t in tokens]
-            for tx in set(texts).difference(_WORDLIKE):
-                _WORDLIKE[tx] = bool(tx[:1].isalnum() or is_word(tx))
-            flags = list(map(_WORDLIKE.__getitem__, texts))
+            flags = _per_type([t.text for t in tokens], _WORDLIKE,
+                              lambda tx: bool(tx[:1].isalnum() or is_word(tx)))
             for sent, (a, b) in zip(sents, ranges):
                 if a < b:
                     p = sent.paragraph
