@@ -43,6 +43,14 @@ paragraph when ``hits >= paragraph_min_hits`` (default 1). The **dominant** fram
 the present frames whose hits reach ``dominance_ratio`` (default 0.5) of the strongest frame's
 hits, ranked strongest first (``rank`` 1, 2, ...).
 
+Several schemes and many articles
+---------------------------------
+``score_frames(article, ["generic", "policy", "russia_turkey"])`` scores several schemes in one
+call (the same rows as one call per scheme, one after the other). The article's tokens are
+lower-cased, and its quotes found, once for all schemes. Building a pandas DataFrame costs more
+than scoring one article, so the corpus pipeline uses :func:`frame_rows`, which gives the same
+rows as plain dicts (``score_frames(...).to_dict("records")``) without a DataFrame.
+
 Example
 -------
 >>> from newslab import Article
