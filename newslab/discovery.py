@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,9 +195,11 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
         event_prefixes=words("event_prefixes"))
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
-    """A mention while it is being built (token range within the sentence); shared with entities."""
+    """A mention while it is being built (token range within the sentence); shared with entities.
+
+    Slots: find_mentions makes one per candidate name, so creation and attribute access count."""
 
     t0: int
     t1: int
@@ -213,6 +215,7 @@ class _M:
     role: str = ""        # role class for role mentions
     role_word: str = ""   # the role words themselves ('president', 'foreign minister')
     plural: str = ""      # 'person' / 'state' for plural role phrases
+    _pair: tuple = field(default=(), repr=False, compare=False)  # actors a plural role stands for
 
 
 # ---------------------------------------------------------------------------------------------

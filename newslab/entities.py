@@ -708,11 +708,10 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
     by_t0 = {m.t0: m for m in ms}
     by_t1 = {m.t1: m for m in ms}
     out = list(ms)
-    plural_first = _first_words(d.plural)
-    role_first = _first_words(d.role_words)
+    plural_first, role_first, either_first = _role_first_words(d)
     # Only positions where a plural or role phrase starts, or a mention ends (paired roles), can
     # do anything below: visit those in order instead of every token.
-    starts = {i for i, k in enumerate(keys) if k in plural_first or k in role_first}
+    starts = {i for i, k in enumerate(keys) if k in either_first}
     starts.update(t for t in by_t1 if t < n)
     i = 0
     for c in sorted(starts):
@@ -720,7 +719,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
             continue  # inside a phrase already taken
         i = c
         # plural phrases: 'the two leaders', 'the pair', 'the two sides'
-        hit = _longest(d.plural, keys, i)
+        hit = _longest(d.plural, keys, i, plural_first)
         if hit:
             j, kind = hit
             if not any(covered[i:j]):
@@ -733,7 +732,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
             out.extend(pair)
             i = pair[0].t1
             continue
-        hit = _longest(d.role_words, keys, i)
+        hit = _longest(d.role_words, keys, i, role_first)
         if not hit or covered[i]:
             i += 1
             continue
@@ -833,9 +832,23 @@ def _paired_roles(d: ActorDictionary, keys: list[str], stoks: list[Token], i: in
     return []
 
 
-def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int) -> tuple[int, str] | None:
+def _role_first_words(d: ActorDictionary) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """First words of plural phrases, of role phrases, and of either (cached per dictionary)."""
+    hit = _ROLE_FIRST.get(id(d))
+    if hit is None or hit[0] is not d.plural or hit[1] is not d.role_words:
+        plural_first, role_first = _first_words(d.plural), _first_words(d.role_words)
+        hit = (d.plural, d.role_words, (plural_first, role_first, plural_first | role_first))
+        _ROLE_FIRST[id(d)] = hit
+    return hit[2]
+
+
+_ROLE_FIRST: dict[int, tuple[dict, dict, tuple[frozenset[str], frozenset[str], frozenset[str]]]] = {}
+
+
+def _longest(table: dict[tuple[str, ...], str], keys: list[str], i: int,
+             first: frozenset[str] | None = None) -> tuple[int, str] | None:
     best = None
-    if keys[i] not in _first_words(table):
+    if keys[i] not in (_first_words(table) if first is None else first):
         return None  # fast path: most words start no role phrase
     for L in (4, 3, 2, 1):
         if i + L <= len(keys):
@@ -893,8 +906,8 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
     for idx, (si, pi, ms) in enumerate(all_mentions):
         extra = []
         for m in ms:
-            if m.how == "role" and m.plural and getattr(m, "_pair", None):
-                first, *others = m._pair  # type: ignore[attr-defined]
+            if m.how == "role" and m.plural and m._pair:
+                first, *others = m._pair
                 _copy_from(m, first)
                 for other in others:
                     twin = _M(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
@@ -996,7 +1009,7 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
             seen.add(key)
             picked.append(_M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key))
             if len(picked) == want:
-                m._pair = tuple(reversed(picked))  # type: ignore[attr-defined]
+                m._pair = tuple(reversed(picked))
                 return
         return
     count: dict[str, int] = {}
@@ -1020,7 +1033,7 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
         sides = {last[k].side for k in chosen}
         rest = [k for k in names if k not in chosen]
         chosen.append(next((k for k in rest if last[k].side not in sides), rest[0]))
-    m._pair = tuple(sorted((last[k] for k in chosen), key=lambda h: h.start))  # type: ignore[attr-defined]
+    m._pair = tuple(sorted((last[k] for k in chosen), key=lambda h: h.start))
 
 
 # ---------------------------------------------------------------------------------------------
