@@ -50,22 +50,24 @@ def _step_sentences(a: Article) -> dict[str, list[dict]]:
                           for s in a.sentences]}
 
 
+# The analyzers' *_rows functions give the rows of their DataFrame functions as plain dicts:
+# building a DataFrame per article only to turn it back into dicts cost more than the analysis.
 def _step_sentiment(a: Article) -> dict[str, list[dict]]:
-    from .sentiment import score_sentiment
+    from .sentiment import sentiment_rows
 
-    return {"sentiment": _records(score_sentiment(a))}
+    return {"sentiment": sentiment_rows(a)}
 
 
 def _step_mentions(a: Article) -> dict[str, list[dict]]:
-    from .entities import find_mentions
+    from .entities import mention_rows
 
-    return {"mentions": _records(find_mentions(a))}
+    return {"mentions": mention_rows(a)}
 
 
 def _step_quotes(a: Article) -> dict[str, list[dict]]:
-    from .quotes import extract_quotes
+    from .quotes import quote_rows
 
-    return {"quotes": _records(extract_quotes(a))}
+    return {"quotes": quote_rows(a)}
 
 
 def _step_relations(a: Article) -> dict[str, list[dict]]:
@@ -81,15 +83,9 @@ def _step_stance(a: Article) -> dict[str, list[dict]]:
 
 
 def _step_frames(a: Article) -> dict[str, list[dict]]:
-    from .frames import score_frames
+    from .frames import frame_rows
 
-    rows: list[dict] = []
-    for scheme in ("generic", "policy", "russia_turkey"):
-        df = score_frames(a, scheme=scheme)
-        if "scheme" not in df.columns:
-            df = df.assign(scheme=scheme)
-        rows += _records(df)
-    return {"frames": rows}
+    return {"frames": frame_rows(a, ("generic", "policy", "russia_turkey"))}
 
 
 STEPS: dict[str, Callable[[Article], dict[str, list[dict]]]] = {
