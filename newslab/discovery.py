@@ -391,7 +391,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
             j = k
             while j < r1 and owner[j] is None:
                 j += 1
-            for a, b in _split_person_of(g, keys, k, j):
+            for a, b in _split_person_of(g, keys, k, j, words, common):
                 m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner)
                 if m is not None:
                     out.append(m)
@@ -399,18 +399,42 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
     return out
 
 
-def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int) -> list[tuple[int, int]]:
+def _proper_word(g: Gazetteer, common: frozenset[str], word: str, key: str) -> bool:
+    """A capitalised word that is neither an ordinary English word nor an organisation word:
+    a surname or another proper name ('Wong', 'Stamenković'; not 'House', 'Commission')."""
+    return word[:1].isupper() and key not in common and key not in g.org_heads and key not in g.org_suffixes
+
+
+def _runs_on(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], c: int) -> bool:
+    """Does the lower-case 'of'/'on' at token c join two names that are not one name?
+
+    'Erick Rowan on Instagram', 'Vlada Stamenković of the NASA Jet Propulsion Laboratory': the
+    word before it is a proper word, so two names meet there. 'Dialogue of Civilizations',
+    'House of Representatives', 'Commission on Human Rights' are one name: an ordinary or an
+    organisation word comes before the connector."""
+    return keys[c] in ("of", "on") and words[c] == keys[c] and c > 0 \
+        and _proper_word(g, common, words[c - 1], keys[c - 1])
+
+
+def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int, words: list[str] | None = None,
+                     common: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """'Jane Okonkwo of the Caspian Policy Institute' is a person and an organisation.
 
-    A stretch joined by 'of'/'for'/'the' is split there when the part before looks like a
+    A stretch joined by 'of'/'for'/'from'/'at' is split there when the part before looks like a
     person (a title, a person cue before it, or a known first name) and is not an
-    organisation head ('Bank of England', 'University of Michigan' stay whole).
+    organisation head ('Bank of England', 'University of Michigan' stay whole). With ``words``
+    and ``common`` it is also split at a lower-case 'of'/'on' after a proper word
+    (:func:`_runs_on`: 'Joshua Wong on Twitter', 'Chip Taylor of the University of Kansas').
     """
     for c in range(k + 1, j - 1):
-        if keys[c] in ("of", "for", "from", "at"):
+        if keys[c] in ("of", "for", "from", "at", "on"):
             left = keys[k]
+            if keys[c] == "on" and (words is None or words[c] != "on"):
+                break  # 'on' splits only in lower case, and only when the words are known
             person_like = (_title_len(g, keys, k, c) > 0 or left in g.first_names
                            or (k > 0 and keys[k - 1] in g.person_cues))
+            if not person_like and words is not None and common is not None:
+                person_like = _runs_on(g, common, words, keys, c)
             if person_like and left not in g.org_heads:
                 e = c + 1
                 while e < j and keys[e] in _CONNECTORS:
@@ -440,10 +464,20 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
         if not L:
             break
         s0 += L
+    # Nor are lower-case function words after a title ('President of the European Council').
+    while s0 < r1 and keys[s0] in _CONNECTORS and words[s0].islower():
+        s0 += 1
     inside = {k for m in contained for k in range(m.t0, m.t1)}
     free = [k for k in range(s0, r1) if k not in inside]
     if not free:
         return None
+    if any(_runs_on(g, common, words, keys, c) for c in range(s0 + 1, r1 - 1)):
+        return None  # 'Presidents Muhammadu Buhari of Nigeria': a person of a state, not one name
+    last_named = max(m.t1 for m in contained)
+    tail = [k for k in free if k >= last_named]
+    if len(tail) >= 2 and tail[0] == last_named and tail[-1] == r1 - 1 \
+            and all(_proper_word(g, common, words[k], keys[k]) for k in tail):
+        return None  # 'Hong Kong Carrie Lam': a place and then a person's name, not one name
     if any(_title_len(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
         return None
     if any(any(c.isdigit() for c in words[k]) for k in free):

@@ -416,3 +416,35 @@ def test_generic_rebels_only_in_syrian_context():
     m = find_mentions(art("Turkey has backed the rebels seeking Assad's ouster. In Donetsk the rebels fired shells."))
     r = rows(m, actor="Syrian rebels")
     assert r.text.tolist() == ["rebels"] and r.sentence.tolist() == [0] and r.side.tolist() == [""]
+
+
+def test_discovered_names_do_not_run_across_of_or_on():
+    # A name never starts with a lower-case function word, and 'of'/'on' after a proper word
+    # (a surname) joins two names, not one: person + place, person + platform, person + body.
+    m = find_mentions(art("Chief Executive of Hong Kong Carrie Lam delivered her annual address on Wednesday."))
+    assert [(r.text, r.label) for r in m.itertuples()] == [("Hong Kong", "COUNTRY"), ("Carrie Lam", "PERSON")]
+    m = find_mentions(art('"We were close," wrote his partner Orin Halvorsen on Instagram.'))
+    assert [(r.text, r.label) for r in m.itertuples()] == [("Orin Halvorsen", "PERSON"), ("Instagram", "ORG")]
+    m = find_mentions(art("Marine biologist Tomas Verhoeven of the Caspian Research Institute warned of a collapse."))
+    assert [(r.text, r.label) for r in m.itertuples()] == [("Tomas Verhoeven", "PERSON"),
+                                                         ("Caspian Research Institute", "ORG")]
+    m = find_mentions(art("The President of the European Council spoke."))
+    assert not any(t.split()[0].islower() for t in m.text)
+    # Organisation patterns keep 'of'/'on' inside the name.
+    m = find_mentions(art("The United Nations Commission on Human Rights met. Scholars at the Dialogue of "
+                          "Civilizations institute and the House of Representatives disagreed."))
+    assert [(r.text, r.label) for r in m.itertuples()] == [
+        ("United Nations Commission on Human Rights", "ORG"), ("Dialogue of Civilizations institute", "ORG"),
+        ("House of Representatives", "ORG")]
+
+
+def test_mention_rows_equal_the_frame_records(seed):
+    from newslab.entities import mention_rows
+
+    assert mention_rows(seed) == find_mentions(seed).to_dict("records")
+    a = art("Putin met Erdogan in Sochi. The two leaders spoke.")
+    assert mention_rows(a) == find_mentions(a).to_dict("records")
+    # each call gets its own rows: editing them leaves the article's cache alone
+    rows = mention_rows(a)
+    rows[0]["text"] = "changed"
+    assert mention_rows(a)[0]["text"] == "Putin"

@@ -688,3 +688,17 @@ def test_voice_share_chart(seed: Article) -> None:
     assert MALASHENKO in labels and PUTIN in labels
     fig2 = voice_share_chart(voice_share(seed, by="side"))
     assert "Russia" in [t.get_text() for t in fig2.axes[0].get_yticklabels()]
+
+
+def test_quote_rows_equal_the_frame_records(seed):
+    from newslab.quotes import quote_rows
+
+    rows = quote_rows(seed)
+    assert rows == extract_quotes(seed).to_dict("records")
+    assert len(rows) > 5 and list(rows[0]) == QUOTE_COLUMNS
+    a = Article.from_text('T\n\n"We won," Putin said. Erdogan said the talks went well.')
+    assert [(r["text"], r["kind"], r["speaker"]) for r in quote_rows(a)] == [
+        ("We won", "direct", "Vladimir Putin"), ("the talks went well", "indirect", "Recep Tayyip Erdogan")]
+    assert quote_rows(a) == extract_quotes(a).to_dict("records")
+    empty = Article.from_text("T\n\nNobody spoke.")
+    assert quote_rows(empty) == [] and list(extract_quotes(empty).columns) == QUOTE_COLUMNS

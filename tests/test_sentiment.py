@@ -341,3 +341,24 @@ def test_plots_return_titled_figures(seed, seed_df):
     bars = fig2.axes[1]
     assert len(bars.patches) == len(ex)
     plt.close("all")
+
+
+def test_sentiment_rows_equal_the_frame_records(seed):
+    rows = S.sentiment_rows(seed)
+    assert rows == S.score_sentiment(seed).to_dict("records")
+    assert len(rows) == seed.n_sentences and list(rows[0]) == S.SENTENCE_COLUMNS
+    assert S.sentiment_rows(seed, mode="standard") == S.score_sentiment(seed, mode="standard").to_dict("records")
+    with pytest.raises(ParameterError):
+        S.sentiment_rows("just a string")
+
+
+def test_fast_scoring_path_equals_the_general_one():
+    # the per-sentence hot path (token cache, rules only on lexicon words) and the plain
+    # composition of the engines give the same numbers, including emoji, 'but', caps and idioms
+    settings = S.news_settings()
+    texts = ["The talks were NOT good, but the deal is kind of great!!", "No war, no crisis?? Really?",
+             "He said it's the bomb :)", "Nothing happened.", "", "A beating heart 😀 and a sad loss.",
+             "At least they never so much as tried. Without doubt a tragedy.", "a\n\nb good"]
+    for mode in ("news", "standard"):
+        for t in texts:
+            assert S._score(t, mode, settings) == S._score_general(t, mode, settings), (mode, t)
