@@ -64,7 +64,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
@@ -134,6 +134,13 @@ _MONTH_RE = re.compile(
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?",
     re.IGNORECASE)
+# Speed (see _finditer_at): characters that re.IGNORECASE matches to an ASCII letter although
+# str.lower() does not give that letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every
+# code point against a-z, 0-9, ' and -). In a text with one of them, phrase starts are not looked
+# up in the lowercased text.
+_FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+_APOSTROPHE_RE = re.compile(r"['’]")
+_AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
 _YEAR_RE = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]|\s*(?:people|soldiers|troops|km|tons))")
 
 
@@ -240,7 +247,7 @@ def _start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
         if str(form).strip()[:1] == ".":
             return None
         for pre in _first_word_prefixes(str(form)):
-            if "|" in pre or not re.fullmatch(r"[^\W\d_][\w'’-]{1,2}", pre[:3]):
+            if "|" in pre or not re.fullmatch(r"[^\W\d_][\w'’-]{1,2}", pre[:3]) or _FOLD_SPECIAL_RE.search(pre):
                 return None
             keys.add(pre[:3])
     return frozenset(keys) or None
@@ -344,14 +351,17 @@ def _fallback_side(name: str) -> str:
 
 
 def _entities_api() -> tuple[Any, Any]:
-    """(find_mentions, actor_side) from newslab.entities, or the fallback pair."""
+    """(find_mentions, actor_side) from newslab.entities, or the fallback pair.
+
+    The first is ``mention_rows`` (the same rows as plain dicts, no DataFrame) when entities has it.
+    """
     try:
         entities = importlib.import_module("newslab.entities")
     except ModuleNotFoundError as exc:
         if exc.name != "newslab.entities":
             raise
         return _fallback_mentions, _fallback_side
-    return entities.find_mentions, entities.actor_side
+    return getattr(entities, "mention_rows", entities.find_mentions), entities.actor_side
 
 
 def actor_state(actor: str, side: str = "") -> str:
@@ -377,9 +387,12 @@ def _actor_mentions(article: Article) -> list[_Mention]:
     places: set[tuple[int, int]] = set()
     blocked: list[tuple[int, int]] = []
     # Speed: plain column lists, not itertuples over an arrow-backed frame.
-    n = len(df)
-    col = {c: (df[c].tolist() if c in df.columns else [""] * n)
-           for c in ("start", "end", "text", "actor", "side", "label", "how")}
+    names = ("start", "end", "text", "actor", "side", "label", "how")
+    if isinstance(df, pd.DataFrame):
+        n = len(df)
+        col = {c: (df[c].tolist() if c in df.columns else [""] * n) for c in names}
+    else:  # row dicts (newslab.entities.mention_rows)
+        col = {c: [r.get(c, "") for r in df] for c in names}
     for r_start, r_end, r_text, r_actor, r_side, r_label, r_how in zip(
             col["start"], col["end"], col["text"], col["actor"], col["side"], col["label"], col["how"]):
         blocked.append((int(r_start), int(r_end)))  # no cue inside a name ("Dialogue of ... institute")
@@ -628,11 +641,6 @@ def _clause_background(article: Article, clause: tuple[int, int], ref, max_year,
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-# Characters that re.IGNORECASE matches to an ASCII letter although str.lower() does not give that
-# letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every code point against a-z0-9).
-# In a sentence with one of them, cue starts are not looked up in the lowercased text.
-_FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
-_AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
 
 
 def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int, Cue]]:
@@ -728,6 +736,122 @@ def _finditer_at(rx: re.Pattern[str], text: str, s: int, e: int, low: str, keys:
     return hits
 
 
+class SpanKeys:
+    """What :func:`phrase_finditer` needs to know about one span of text, computed once: the
+    span lowercased (None when it holds a character that re.IGNORECASE folds to an ASCII letter
+    but str.lower does not) and the first three and two letters of every place a phrase can start
+    there (word starts and right after an apostrophe)."""
+
+    __slots__ = ("ascii", "low", "present")
+
+    def __init__(self, text: str, s: int, e: int):
+        seg = text[s:e]
+        self.ascii = seg.isascii()
+        # lower() keeps offsets here: only İ changes length, and it is one of the special characters
+        self.low = seg.lower() if self.ascii or not _FOLD_SPECIAL_RE.search(seg) else None
+        present: set[str] = set()
+        if self.low is not None:
+            present = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
+            if "'" in seg or "’" in seg:
+                present.update(_AFTER_APOSTROPHE_RE.findall(self.low))
+            present.update([k[:2] for k in present])
+        self.present = present
+
+
+@lru_cache(maxsize=4096)
+def _all_ascii(keys: frozenset[str]) -> bool:
+    return all(k.isascii() for k in keys)
+
+
+@lru_cache(maxsize=64)
+def key_index(keys: tuple[frozenset[str] | None, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """For a list of regexes' start keys: {key: indices of the regexes it starts} and the indices
+    that must always be considered (no keys, or a non-ASCII key)."""
+    index: dict[str, list[int]] = {}
+    always = []
+    for i, ks in enumerate(keys):
+        if ks is None or not _all_ascii(ks):
+            always.append(i)
+            continue
+        for k in ks:
+            index.setdefault(k, []).append(i)
+    return {k: tuple(v) for k, v in index.items()}, tuple(always)
+
+
+def phrase_finditer(text: str, s: int, e: int, regexes: Sequence[re.Pattern[str]],
+                    keys: tuple[frozenset[str] | None, ...], span: SpanKeys | None = None
+                    ) -> list[tuple[int, re.Match[str]]]:
+    """``[(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]``, fast.
+
+    ``keys[i]`` are the start keys of ``regexes[i]`` (:func:`_start_keys`; None = always scan it
+    in full). A regex is tried only if one of its keys starts a word in the span, and then only
+    where it does (:func:`_finditer_at`). ``span`` = ``SpanKeys(text, s, e)`` if already made.
+    """
+    if span is None:
+        span = SpanKeys(text, s, e)
+    if span.low is None or len(keys) != len(regexes):
+        return [(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]
+    index, always = key_index(keys)
+    ids = set(always)
+    for k in span.present:
+        ids.update(index.get(k, ()))
+    out = []
+    for i in sorted(ids):
+        rx, ks = regexes[i], keys[i]
+        if ks is None or (not span.ascii and not _all_ascii(ks)):
+            out.extend((i, m) for m in rx.finditer(text, s, e))
+            continue
+        rel = ks & span.present
+        if rel:
+            out.extend((i, m) for m in _finditer_at(rx, text, s, e, span.low, rel))
+    return out
+
+
+def _required_literal(phrase: str) -> str | None:
+    """The longest stretch of literal text every match of a phrase contains (lowercased), or None."""
+    best = ""
+    for word in phrase.strip().split():
+        if word == "...":
+            continue
+        lit = re.split(r"[*(\[]", word, maxsplit=1)[0]
+        if "|" in lit or ")" in lit or "]" in lit:
+            return None  # an alternation outside brackets: nothing is certain
+        if len(lit) > len(best):
+            best = lit
+    return best.lower() or None
+
+
+def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | None:
+    """The sentences in which some phrase's required literal occurs (in order), or None when that
+    cannot be told from the lowercased text (then search every sentence).
+
+    A phrase can only match inside a sentence that contains its literal, so searching just these
+    sentences finds every match.
+    """
+    text = article.text
+    lits = []
+    for ph in phrases:
+        lit = _required_literal(str(ph))
+        if lit is None or not lit.isascii() or _FOLD_SPECIAL_RE.search(lit):
+            return None
+        lits.append(lit)
+    low = article.cache.get(("relations", "lower"))
+    if low is None:
+        low = article.cache[("relations", "lower")] = \
+            text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
+    if not low:
+        return None
+    found: dict[int, Any] = {}
+    for lit in dict.fromkeys(lits):
+        i = low.find(lit)
+        while i != -1:
+            sent = article.sentence_at(i)
+            if sent is not None:
+                found[sent.i] = sent
+            i = low.find(lit, i + 1)
+    return [found[k] for k in sorted(found)]
+
+
 _REFUSE_TO_RE = re.compile(r"(?:refus|reject|declin)\w*\s+to\s+\w", re.IGNORECASE)
 _INTENT_CUES = frozenset({"agree", "intent", "sign"})
 # "refused to join Western sanctions": the refusal negates a cue at most two words after "to"
@@ -771,6 +895,38 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     key = ("relations", str(cues))
     if key in article.cache:
         return article.cache[key].copy()
+    rows = _relation_rows(article, cues)
+    df = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else empty_frame(RELATION_COLUMNS)
+    article.cache[key] = df
+    return df.copy()
+
+
+def relation_rows(article: Article, cues: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`extract_relations` as plain dicts, without building a DataFrame.
+
+    ``relation_rows(a)`` equals ``extract_relations(a).to_dict("records")`` at a fraction of the
+    cost (for the corpus pipeline, where a DataFrame per article costs more than the analysis).
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nTurkey imposed sanctions on Russia.")
+    >>> [(r["source"], r["target"], r["cue"]) for r in relation_rows(a)]
+    [('Turkey', 'Russia', 'sanctions')]
+    """
+    if not isinstance(article, Article):
+        raise ParameterError("relation_rows(): pass one Article (use extract_relations for a corpus).")
+    return [dict(r) for r in _relation_rows(article, cues)]
+
+
+def _relation_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
+    """extract_relations' rows, computed once per article and cue file (callers must not edit them)."""
+    key = ("relations", "rows", str(cues))
+    rows = article.cache.get(key)
+    if rows is None:
+        rows = article.cache[key] = _extract_rows(article, cues)
+    return rows
+
+
+def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
     lex = load_relation_cues(cues)
     tc = load_time_cues()
     text = article.text
@@ -850,9 +1006,7 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
             if cue.symmetric and len(pairs) >= 2:
                 last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
         last_pair = _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
-    df = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else empty_frame(RELATION_COLUMNS)
-    article.cache[key] = df
-    return df.copy()
+    return rows
 
 
 @lru_cache(maxsize=16)
