@@ -273,6 +273,10 @@ class TimeCues:
     markers: re.Pattern[str]
     relative: re.Pattern[str]
     past_perfect: re.Pattern[str]
+    # Speed: a literal part of each marker / relative phrase (None: always search); a clause that
+    # contains none of them cannot match (see _may_contain).
+    marker_literals: tuple[str, ...] | None = None
+    relative_literals: tuple[str, ...] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -284,7 +288,8 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
     pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
                     r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
     return TimeCues(re.compile("|".join(_phrase_regex(m) for m in markers), re.IGNORECASE),
-                    re.compile("|".join(_phrase_regex(m) for m in relative), re.IGNORECASE), pp)
+                    re.compile("|".join(_phrase_regex(m) for m in relative), re.IGNORECASE), pp,
+                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))))
 
 
 def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
@@ -490,10 +495,13 @@ def sentence_clauses(article: Article, i: int) -> list[tuple[int, int]]:
     return out
 
 
+_PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
+
+
 def _is_location(text: str, m: _Mention, floor: int) -> bool:
     before = text[max(floor, m.start - 40):m.start]
     if m.place:
-        return bool(_PLACE_PREP_RE.search(before)) or bool(re.search(r"(?:capital|city|town|resort|port|province)\s+$", before, re.I))
+        return bool(_PLACE_PREP_RE.search(before)) or bool(_PLACE_NOUN_END_RE.search(before))
     return bool(_LOCATION_PREP_RE.search(before))
 
 
@@ -543,8 +551,11 @@ def _sides(ms: Iterable[_Mention]) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
+_GAP_WORD_RE = re.compile(r"[\w'’-]+")
+
+
 def _words_gap(text: str, a: int, b: int) -> int:
-    return len(re.findall(r"[\w'’-]+", text[a:b])) if b > a else 0
+    return len(_GAP_WORD_RE.findall(text, a, b)) if b > a else 0
 
 
 def _article_ref(article: Article) -> tuple[int, int] | None:
@@ -602,7 +613,7 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     text = article.text
     tc = tc or load_time_cues()
     cs, ce = clause
-    if tc.markers.search(text, cs, ce):
+    if _may_contain(text, cs, ce, tc.marker_literals) and tc.markers.search(text, cs, ce):
         return "background"
     since = [m.start() for m in _SINCE_RE.finditer(text, cs, ce)]
     if any(p < cue_start for p in since):
@@ -616,8 +627,9 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
             continue
         if _is_past(year, month, ref, max_year):
             return "background"
-    for m in tc.relative.finditer(text, cs, ce):
-        return "background"
+    if _may_contain(text, cs, ce, tc.relative_literals):
+        for m in tc.relative.finditer(text, cs, ce):
+            return "background"
     pp = tc.past_perfect.search(text, cs, cue_end)
     if pp:
         # backshift in reported speech ("Lavrentiev said Moscow and Ankara had worked together")
@@ -821,6 +833,30 @@ def _required_literal(phrase: str) -> str | None:
     return best.lower() or None
 
 
+@lru_cache(maxsize=256)
+def _required_literals(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The required literal of each phrase (:func:`_required_literal`), or None if one has none
+    that a lowercased text can be searched for."""
+    lits = []
+    for ph in phrases:
+        lit = _required_literal(str(ph))
+        if lit is None or not lit.isascii() or _FOLD_SPECIAL_RE.search(lit):
+            return None
+        lits.append(lit)
+    return tuple(dict.fromkeys(lits))
+
+
+def _may_contain(text: str, s: int, e: int, literals: tuple[str, ...] | None) -> bool:
+    """False only when no phrase with these required literals can match inside text[s:e]."""
+    if literals is None:
+        return True
+    seg = text[s:e]
+    if not seg.isascii() and _FOLD_SPECIAL_RE.search(seg):
+        return True
+    low = seg.lower()
+    return any(lit in low for lit in literals)
+
+
 def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | None:
     """The sentences in which some phrase's required literal occurs (in order), or None when that
     cannot be told from the lowercased text (then search every sentence).
@@ -829,12 +865,9 @@ def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | N
     sentences finds every match.
     """
     text = article.text
-    lits = []
-    for ph in phrases:
-        lit = _required_literal(str(ph))
-        if lit is None or not lit.isascii() or _FOLD_SPECIAL_RE.search(lit):
-            return None
-        lits.append(lit)
+    lits = _required_literals(tuple(str(p) for p in phrases))
+    if lits is None:
+        return None
     low = article.cache.get(("relations", "lower"))
     if low is None:
         low = article.cache[("relations", "lower")] = \
@@ -842,7 +875,7 @@ def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | N
     if not low:
         return None
     found: dict[int, Any] = {}
-    for lit in dict.fromkeys(lits):
+    for lit in lits:
         i = low.find(lit)
         while i != -1:
             sent = article.sentence_at(i)

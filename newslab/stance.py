@@ -57,6 +57,13 @@ DEFAULT_THRESHOLD = 0.25
 DEFAULT_WINDOW = 6
 SENTIMENT_WEIGHT = 0.5
 _WE_RE = re.compile(r"\b(?:we|us|our|i|my|me)\b", re.IGNORECASE)
+# Compiled once (module-level re.* calls look their pattern up in re's cache on every call).
+_TOKEN_RE = re.compile(r"[\w'’-]+")
+_NP_BREAK_RE = re.compile(r"[,;:\"“”()]")
+_POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+")
+_NOUN_OF_RE = re.compile(r"(\S+)\s+of\s+(?:the\s+)?$")
+_NON_SPACE_RE = re.compile(r"\S+")
+_ALONG_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$")
 
 
 # ------------------------------------------------------------------------------------------
@@ -160,7 +167,7 @@ def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
         return 0.0, []
     sia = _vader(mode)
     compound = sia.polarity_scores(text)["compound"]
-    words = [w for w in re.findall(r"[\w'’-]+", text.lower()) if sia.lexicon.get(w)]
+    words = [w for w in _TOKEN_RE.findall(text.lower()) if sia.lexicon.get(w)]
     return float(compound), words
 
 
@@ -254,7 +261,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
 # Scoring one mention
 # ------------------------------------------------------------------------------------------
 def _words_between(text: str, a: int, b: int) -> int:
-    return len(re.findall(r"[\w'’-]+", text[a:b])) if b > a else 0
+    return len(_TOKEN_RE.findall(text, a, b)) if b > a else 0
 
 
 def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
@@ -323,9 +330,9 @@ def _same_np(text: str, a: int, b: int) -> bool:
     "Turkish Foreign Minister Mevlut Cavusoglu") or at most one lowercase word ("his Turkish
     counterpart Erdogan")."""
     gap = text[a:b]
-    if re.search(r"[,;:\"“”()]", gap):
+    if _NP_BREAK_RE.search(gap):
         return False
-    words = re.findall(r"[\w'’-]+", gap)
+    words = _TOKEN_RE.findall(gap)
     return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
@@ -338,13 +345,13 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
     gov_at = None
     # removal: "Assad's ouster", "the removal of Assad"
     removal = None
-    after = re.match(r"(?:['’]s)?\s+", text[t.end:ce]) if t.end < ce else None
+    after = _POSSESSIVE_GAP_RE.match(text[t.end:ce]) if t.end < ce else None
     if after:
         m = lex.removal.match(text, t.end + after.end(), ce)
         if m:
             removal = (t.start, m.end())
     if removal is None:
-        m = re.search(r"(\S+)\s+of\s+(?:the\s+)?$", text[max(cs, t.start - 40):t.start])
+        m = _NOUN_OF_RE.search(text[max(cs, t.start - 40):t.start])
         if m and lex.removal.fullmatch(m.group(1)):
             removal = (t.start - len(m.group(0)), t.end)
     head_start = removal[0] if removal else t.start
@@ -397,8 +404,8 @@ def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Seque
     masked = "".join(chars)
     before = masked[:t.start - clause[0]]
     after = masked[t.end - clause[0]:]
-    left = re.findall(r"\S+", before)[-n:]
-    right = re.findall(r"\S+", after)[:n]
+    left = _NON_SPACE_RE.findall(before)[-n:]
+    right = _NON_SPACE_RE.findall(after)[:n]
     return " ".join(left + right)
 
 
@@ -406,7 +413,7 @@ def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[_Mentio
     """(holder, holder_text) for the subject of the cue at ``at``: coordinated subjects each count."""
     left = [m for m in mentions if clause[0] <= m.start and m.end <= at and not (m.start >= t.start and m.end <= t.end)
             and (not _NOT_HOLDER_RE.search(text[max(clause[0], m.start - 30):m.start])
-                 or re.search(r"\b(?:along|together)\s+with\s+$", text[max(clause[0], m.start - 30):m.start]))]
+                 or _ALONG_WITH_RE.search(text[max(clause[0], m.start - 30):m.start]))]
     if not left:
         return []
     group = _sides(_chain(text, left, from_end=True))

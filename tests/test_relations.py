@@ -308,3 +308,82 @@ EPISODES = [
 def test_episode_dyad_sign(date, expected, text):
     d = dyad(Article.from_text(text, date=date), "Russia", "Turkey")
     assert d.n_current >= 2 and d.label == expected, d
+
+
+# --- speed paths give exactly the plain results -------------------------------------------------
+# Sentences written to hit the edge cases of the start-key search: apostrophes inside words, a
+# hyphen or digit right before a cue word, capitals, accents, dotless/dotted i and the long s
+# (which re.IGNORECASE folds to ASCII letters), cue words inside names, and 'at odds' / 'at war'.
+TRICKY = [
+    "Turkey and Russia signed a gas deal; O’Neill’s allies were AT ODDS with Ankara’s rivals.",
+    "Moscow's anti-sanctions stance and pro-Kremlin rhetoric won't mend ties, Erdoğan said.",
+    "İstanbul hosted talks between Putin and Erdogan as Türkiye and Russia agreed a ceasefire.",
+    "The ſanctions on Iran and a KELVIN-like Kremlin détente: Russia and Turkey were at war in 1915.",
+    "Russia, Iran and Turkey have been working together since the United Nations talks collapsed.",
+    "Russia2016sanctions and re-imposed sanctions: Turkey condemned Russia's strikes on Idlib.",
+]
+
+
+def test_cue_matches_equal_a_full_scan():
+    from newslab.relations import _cue_matches, _WORD_RE
+
+    def full_scan(text, s, e, lex, blocked):  # the plain method: every wanted cue's finditer
+        keys = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
+        wanted = set(lex.always)
+        for k in keys:
+            wanted.update(lex.index.get(k, ()))
+        ignored = [(m.start(), m.end()) for m in lex.ignore.finditer(text, s, e)] if lex.ignore else []
+        found = []
+        for ci in sorted(wanted):
+            for m in lex.cues[ci].regex.finditer(text, s, e):
+                if m.end() > m.start() and not any(m.start() < b and a < m.end() for a, b in ignored) \
+                        and not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
+                    found.append((m.start(), m.end(), lex.cues[ci]))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out, last = [], -1
+        for st, en, cue in found:
+            if st >= last:
+                out.append((st, en, cue))
+                last = en
+        return out
+
+    lex = load_relation_cues()
+    n = 0
+    for body in TRICKY:
+        text = "Title\n\n" + body
+        for s in range(7, 12):  # sentence starts inside and outside a word
+            got = _cue_matches(text, s, len(text), lex, [])
+            assert got == full_scan(text, s, len(text), lex, [])
+            n += len(got)
+    assert n > 20
+
+
+def test_phrase_finditer_equals_finditer_for_every_phrase():
+    from newslab.relations import _start_keys, phrase_finditer
+    from newslab.resources import load_yaml
+
+    data = load_yaml("stance_cues.yml")
+    phrases = [str(p) for group in ("governing", "predicate") for spec in data[group].values()
+               for p in spec["phrases"]]
+    from newslab.relations import _phrase_regex
+    import re
+    regexes = [re.compile(_phrase_regex(p), re.IGNORECASE) for p in phrases]
+    keys = tuple(_start_keys([p]) for p in phrases)
+    total = 0
+    for body in TRICKY + ["We strongly SUPPORT the talks and oppose sanctions, backing Ankara's ally."]:
+        expected = [(i, m.span()) for i, rx in enumerate(regexes) for m in rx.finditer(body)]
+        got = [(i, m.span()) for i, m in phrase_finditer(body, 0, len(body), regexes, keys)]
+        assert got == expected
+        total += len(got)
+    assert total >= 5
+
+
+def test_relation_rows_are_the_frame_records(seed, seed_events):
+    from newslab.relations import relation_rows
+
+    rows = relation_rows(seed)
+    assert rows == seed_events.to_dict("records") and len(rows) > 5
+    rows[0]["source"] = "edited"  # the caller's copy: the article's cached rows are untouched
+    assert relation_rows(seed)[0]["source"] != "edited"
+    empty = art("Nothing happened here.")
+    assert relation_rows(empty) == [] and list(extract_relations(empty).columns) == RELATION_COLUMNS

@@ -131,3 +131,25 @@ def test_lexicon_loads_and_bad_file(tmp_path):
     bad.write_text("issues: {}\n", encoding="utf-8")
     with pytest.raises(Exception, match="governing"):
         load_stance_cues(bad)
+
+
+def test_stance_rows_are_the_frame_records(seed_stance):
+    from newslab.stance import stance_rows
+
+    seed = load_article(SEED)
+    rows = stance_rows(seed)
+    assert rows == seed_stance.to_dict("records") and len(rows) > 10
+    assert all(list(r) == STANCE_COLUMNS for r in rows)
+    assert stance_rows(art("Nothing to see.")) == []
+
+
+def test_issue_targets_found_in_every_sentence_that_names_them():
+    # issue phrases are searched only in sentences that contain a literal part of a phrase;
+    # capitals, a hyphen and an accent must not hide a mention
+    a = art("The CEASE-FIRE held. Moscow backed a political settlement; Ankara opposed the Sanctions. "
+            "Turkey's détente aside, the S-400 deal angered Washington. Nothing else here.")
+    df = stance(a)
+    issues = df[df.kind == "issue"]
+    assert sorted(set(zip(issues.sentence, issues.target))) == [
+        (0, "ceasefire"), (1, "political settlement"), (1, "sanctions"), (2, "S-400 deal")]
+    assert rows(df) >= {("Russia", "political settlement", "favor"), ("Turkey", "sanctions", "against")}
