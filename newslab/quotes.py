@@ -63,11 +63,13 @@ Example
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from bisect import bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
@@ -418,6 +420,24 @@ class _Attribution:
     speaker_end: int = -1
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one article's quotes are worked out.
+
+    Every token is a container object, and every 700 new containers trigger a collection that
+    walks the young objects and, now and then, the whole heap (every article and table a long
+    session holds): with a corpus in memory that cost as much as the extraction itself. The
+    garbage of one article is collected by the first collection after it instead. (Mercurial's
+    ``util.nogc`` does this for the same reason.) The previous state is restored, also on errors."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class _Paragraph:
     """Tokens of one paragraph with quote membership and sentence ids."""
 
@@ -430,12 +450,13 @@ class _Paragraph:
         toks: list[_Tok] = []
         k = 0
         n_s = len(sents)
-        for m in _TOKEN_RE.finditer(text, p.start, p.end):
-            s = m.start()
-            while k + 1 < n_s and s >= sents[k + 1].start:
-                k += 1
-            t = m.group()
-            toks.append(_Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+        with _no_gc():
+            for m in _TOKEN_RE.finditer(text, p.start, p.end):
+                s = m.start()
+                while k + 1 < n_s and s >= sents[k + 1].start:
+                    k += 1
+                t = m.group()
+                toks.append(_Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
         # Mark quotes: tokens between an opening and a closing mark belong to that quote.
         starts = [t.start for t in toks]
         for qi in qidx:
