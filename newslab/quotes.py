@@ -107,9 +107,9 @@ _FRONTED_OPENERS = frozenset(("as when while after before if although though bec
 _ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding reacting commenting "
                                "answering replying appearing".split())
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
-_PREV_WORD_RE = re.compile(r"(\w+)[^\w.!?]*$")
-# The same search run backwards on the reversed window: one anchored match instead of a search
-# that tries every start position ('(\w+)[^\w.!?]*$' finds the last word, unless . ! ? follow it).
+# The word before a name, unless . ! ? follow it: r"(\w+)[^\w.!?]*$" searched in the window
+# before the name, run here as one anchored match on the reversed window (a search would try
+# every start position).
 _PREV_WORD_REVERSED_RE = re.compile(r"[^\w.!?]*(\w+)")
 _STOP_NP = frozenset("that this these those there here what which it its one first then let let's let’s".split())
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
