@@ -40,10 +40,6 @@ ALL_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "stanc
 DEFAULT_CACHE_DIR = Path(os.environ.get("NEWSLAB_CACHE_DIR", ".newslab_cache"))
 
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return df.to_dict("records") if len(df) else []
-
-
 # -- steps: each takes an Article and returns {table: list of row dicts} ---------------------------
 def _step_sentences(a: Article) -> dict[str, list[dict]]:
     return {"sentences": [{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
@@ -71,15 +67,15 @@ def _step_quotes(a: Article) -> dict[str, list[dict]]:
 
 
 def _step_relations(a: Article) -> dict[str, list[dict]]:
-    from .relations import extract_relations
+    from .relations import relation_rows
 
-    return {"relations": _records(extract_relations(a))}
+    return {"relations": relation_rows(a)}
 
 
 def _step_stance(a: Article) -> dict[str, list[dict]]:
-    from .stance import stance
+    from .stance import stance_rows
 
-    return {"stance": _records(stance(a))}
+    return {"stance": stance_rows(a)}
 
 
 def _step_frames(a: Article) -> dict[str, list[dict]]:
