@@ -153,3 +153,14 @@ def test_issue_targets_found_in_every_sentence_that_names_them():
     assert sorted(set(zip(issues.sentence, issues.target))) == [
         (0, "ceasefire"), (1, "political settlement"), (1, "sanctions"), (2, "S-400 deal")]
     assert rows(df) >= {("Russia", "political settlement", "favor"), ("Turkey", "sanctions", "against")}
+
+
+def test_in_favour_of_is_a_support_cue_in_both_spellings():
+    from newslab import Article
+    from newslab.stance import stance
+
+    a = Article.from_text("T\n\nAnkara spoke in favour of the political settlement. Moscow is in favor of NATO talks.")
+    df = stance(a)
+    rows = {(r.target, r.stance): r.evidence for r in df.itertuples()}
+    assert rows[("political settlement", "favor")].startswith("in favour of")
+    assert rows[("NATO", "favor")].startswith("in favor of")
