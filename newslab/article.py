@@ -20,7 +20,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -391,6 +391,26 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"Corpus(name={self.name!r})"
+
+
+def corpus_frame(obj: "Article | Corpus | Iterable[Article]", per_article: "Callable[[Article], pd.DataFrame]",
+                 columns: list[str]) -> pd.DataFrame:
+    """The corpus-level call shape: ``per_article`` over every article, stacked, ``doc_id`` and
+    ``date`` first. ``columns`` are the per-article table's columns (used when there is no article).
+
+    >>> c = Corpus([Article.from_text("A\\n\\nB met C.", id="x", date="2019-01-01")])
+    >>> corpus_frame(c, lambda a: a.sentences_frame(), ["i", "text"])[["doc_id", "date", "text"]].values.tolist()
+    [['x', '2019-01-01', 'B met C.']]
+    """
+    frames = []
+    for art in as_articles(obj):
+        df = per_article(art)
+        df.insert(0, "doc_id", art.id)
+        df.insert(1, "date", art.date)
+        frames.append(df)
+    if not frames:
+        return pd.DataFrame(columns=["doc_id", "date"] + list(columns))
+    return pd.concat(frames, ignore_index=True)
 
 
 def as_articles(obj: "Article | Corpus | Iterable[Article]") -> Iterator[Article]:

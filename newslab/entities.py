@@ -51,7 +51,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .article import Article, Corpus, Token, as_articles
+from .article import Article, Corpus, Token, as_articles, corpus_frame
 from .discovery import (Gazetteer, _M, _alias_tokens, _capitalised_runs, _default_label, _discover,
                         _is_cap, _nltk_candidates, _read_yaml, _stamp, _title_len, common_words,
                         fold, load_gazetteer, verb_words)
@@ -1107,15 +1107,7 @@ def last_actor_before(article: Article, offset: int, *, label: str = "PERSON", s
 # Tables
 # ---------------------------------------------------------------------------------------------
 def _mentions_frame(obj: Article | Corpus | Iterable[Article], actors=None) -> pd.DataFrame:
-    frames = []
-    for a in as_articles(obj):
-        f = find_mentions(a, actors)
-        f.insert(0, "doc_id", a.id)
-        f.insert(1, "date", a.date)
-        frames.append(f)
-    if not frames:
-        return pd.DataFrame(columns=["doc_id", "date"] + COLUMNS)
-    return pd.concat(frames, ignore_index=True)
+    return corpus_frame(obj, lambda a: find_mentions(a, actors), COLUMNS)
 
 
 def actor_table(article_or_corpus: Article | Corpus | Iterable[Article], actors=None, *,

@@ -73,7 +73,7 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles
+from .article import Article, Corpus, as_articles, corpus_frame
 from .errors import ResourceFileError
 from .resources import load_yaml, resource_path
 from .tokenize import stopwords
@@ -1620,11 +1620,7 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
     [['Turkey is ready to talk', 'indirect', 'Cavusoglu']]
     """
     if not isinstance(article, Article):
-        frames = [extract_quotes(a, cues=cues).assign(doc_id=a.id, date=a.date) for a in as_articles(article)]
-        cols = ["doc_id", "date"] + QUOTE_COLUMNS
-        if not frames:
-            return pd.DataFrame(columns=cols)
-        return pd.concat(frames, ignore_index=True)[cols]
+        return corpus_frame(article, lambda a: extract_quotes(a, cues=cues), QUOTE_COLUMNS)
     key, rows = _cached_rows(article, cues)
     df = article.cache.get(key)
     if df is None:

@@ -68,7 +68,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles
+from .article import Article, Corpus, as_articles, corpus_frame
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path
 
@@ -916,15 +916,7 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     [['Turkey', 'Russia', True, -2.0], ['Russia', 'Turkey', True, -2.0]]
     """
     if not isinstance(article, Article):
-        frames = []
-        for art in as_articles(article):
-            df = extract_relations(art, cues=cues)
-            df.insert(0, "doc_id", art.id)
-            df.insert(1, "date", art.date)
-            frames.append(df)
-        if not frames:
-            return pd.DataFrame(columns=["doc_id", "date"] + RELATION_COLUMNS)
-        return pd.concat(frames, ignore_index=True)
+        return corpus_frame(article, lambda art: extract_relations(art, cues=cues), RELATION_COLUMNS)
     key = ("relations", str(cues))
     if key in article.cache:
         return article.cache[key].copy()

@@ -44,7 +44,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles
+from .article import Article, Corpus, as_articles, corpus_frame
 from .errors import ParameterError, ResourceFileError
 from .relations import (_actor_mentions, _chain, _is_location, _Mention, _NEGATORS_RE, _phrase_regex, _sides,
                         _start_keys, empty_frame, literal_sentences, phrase_finditer, sentence_clauses,
@@ -439,13 +439,8 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     [['Russia', 'Assad', 'favor'], ['Turkey', 'NATO', 'against']]
     """
     if not isinstance(article, Article):
-        frames = []
-        for art in as_articles(article):
-            df = stance(art, targets, cues=cues, threshold=threshold, window=window, sentiment=sentiment)
-            df.insert(0, "doc_id", art.id)
-            df.insert(1, "date", art.date)
-            frames.append(df)
-        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["doc_id", "date"] + STANCE_COLUMNS)
+        return corpus_frame(article, lambda art: stance(art, targets, cues=cues, threshold=threshold,
+                                                        window=window, sentiment=sentiment), STANCE_COLUMNS)
     rows = _stance_rows(article, targets, cues, threshold, window, sentiment)
     return pd.DataFrame(rows, columns=STANCE_COLUMNS) if rows else empty_frame(STANCE_COLUMNS)
 
