@@ -117,6 +117,12 @@ def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[
     return out
 
 
+def _flat(value: Any) -> Any:
+    # Nested values (a frame row's matched terms) become one JSON string: one object to store
+    # and load instead of hundreds, and what CSV/Parquet export needs anyway.
+    return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (list, dict)) else value
+
+
 def _columnar(tables: dict[str, list[dict]]) -> dict[str, tuple[list[str], list[list[Any]]]]:
     """Rows as (columns, one list per column): smaller to pickle and faster to load than dicts."""
     out = {}
@@ -126,16 +132,30 @@ def _columnar(tables: dict[str, list[dict]]) -> dict[str, tuple[list[str], list[
             for k in r:
                 if k not in cols:
                     cols.append(k)
-        out[name] = (cols, [[r.get(c) for r in rows] for c in cols])
+        out[name] = (cols, [[_flat(r.get(c)) for r in rows] for c in cols])
     return out
 
 
 class _TableBuilder:
-    """Accumulates columnar per-article results into one column-list per table column."""
+    """Accumulates columnar per-article results; each chunk of articles becomes a DataFrame.
+
+    Python lists of row values cost several times the memory of the DataFrame columns they become,
+    so rows are turned into a DataFrame after every chunk (:meth:`flush`) and only the compact
+    frames are kept until the end.
+    """
 
     def __init__(self) -> None:
+        self.frames: list[pd.DataFrame] = []
+        self._reset()
+
+    def _reset(self) -> None:
         self.columns: dict[str, list[Any]] = {"doc_id": [], "date": []}
         self.n = 0
+
+    def flush(self) -> None:
+        if self.n:
+            self.frames.append(pd.DataFrame(self.columns))
+        self._reset()
 
     def add(self, doc_id: str, date: str, cols: list[str], values: list[list[Any]]) -> None:
         k = len(values[0]) if values else 0
@@ -156,7 +176,12 @@ class _TableBuilder:
                 col.extend([None] * (self.n - len(col)))
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame(self.columns)
+        self.flush()
+        if not self.frames:
+            return pd.DataFrame(columns=["doc_id", "date"])
+        if len(self.frames) == 1:
+            return self.frames[0]
+        return pd.concat(self.frames, ignore_index=True)
 
 
 # -- cache -----------------------------------------------------------------------------------------
@@ -200,7 +225,11 @@ class _Cache:
 # -- results ---------------------------------------------------------------------------------------
 @dataclass
 class CorpusAnalysis:
-    """Tidy tables for a corpus; each has ``doc_id`` and ``date`` columns first."""
+    """Tidy tables for a corpus; each has ``doc_id`` and ``date`` columns first.
+
+    Nested values, such as the matched terms of a frame row, are JSON strings here
+    (``json.loads(row.terms)``); the per-article functions return them as lists.
+    """
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -325,6 +354,8 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
                     collect(a, hit, "hit")
                 else:
                     collect(a, *next(fresh))
+            for b in builders.values():
+                b.flush()
     finally:
         if pool is not None:
             pool.shutdown()
