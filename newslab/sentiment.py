@@ -262,8 +262,12 @@ def _vader_valences(words: list[str], lexicon: dict[str, float],
         if trace is not None:
             trace.append({"k": i, "word": words[i], "lexicon": base, "rules": rules})
         sentiments.append(valence)
-    # _but_check, copied with its quirk: list.index() finds the first equal value, so a repeated
-    # valence can be scaled twice. Reproduced so our numbers equal the wheel's.
+    return _but_check(sentiments, lw)
+
+
+def _but_check(sentiments: list[float], lw: list[str]) -> list[float]:
+    """VADER's _but_check, copied with its quirk: list.index() finds the first equal value, so a
+    repeated valence can be scaled twice. Reproduced so our numbers equal the wheel's."""
     if "but" in lw:
         bi = lw.index("but")
         for sentiment in sentiments:
@@ -777,17 +781,7 @@ def _valences_fast(words: list[str], lw: list[str], lexicon: dict[str, float]) -
                         valence = _idioms_check(valence, lw, i)[0]
             valence = _least_check(valence, lw, lexicon, i)[0]
             sentiments[i] = valence
-    if "but" in lw:  # _but_check with its list.index() quirk, as in _vader_valences
-        bi = lw.index("but")
-        for sentiment in sentiments:
-            si = sentiments.index(sentiment)
-            if si < bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 0.5)
-            elif si > bi:
-                sentiments.pop(si)
-                sentiments.insert(si, sentiment * 1.5)
-    return sentiments
+    return _but_check(sentiments, lw)
 
 
 def _tb_polarity_fast(words: list[str], table: dict, negations: frozenset) -> tuple[float, float]:
