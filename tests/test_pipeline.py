@@ -59,10 +59,14 @@ def test_cache_hit_and_invalidation(tmp_path, monkeypatch):
     second = analyze_corpus(corpus, steps=["sentences"], cache=cache)
     assert (first.stats["cache_hits"], second.stats["cache_hits"]) == (0, 3)
     pd.testing.assert_frame_equal(first.sentences, second.sentences)
+    # A different chunking finds no stored chunk and reads the per-article entries instead.
+    third = analyze_corpus(corpus, steps=["sentences"], cache=cache, chunk_size=1)
+    assert third.stats["cache_hits"] == 3
+    pd.testing.assert_frame_equal(first.sentences, third.sentences)
     with open(copy / "stopwords_en.txt", "a", encoding="utf-8") as fh:
         fh.write("sochi\n")
-    third = analyze_corpus(corpus, steps=["sentences"], cache=cache)
-    assert third.stats["cache_hits"] == 0
+    edited = analyze_corpus(corpus, steps=["sentences"], cache=cache)
+    assert edited.stats["cache_hits"] == 0
 
 
 def test_bad_files_are_reported_and_skipped(tmp_path):
@@ -76,6 +80,14 @@ def test_bad_files_are_reported_and_skipped(tmp_path):
     assert list(res.articles.doc_id) == ["a", "d"]
     assert sorted(p.rsplit("/", 1)[-1] for p, _ in res.skipped) == ["b.txt", "c.txt"]
     assert "binary" in dict((p.rsplit("/", 1)[-1], r) for p, r in res.skipped)["b.txt"]
+
+
+def test_warm_run_equals_cold_run_for_every_table(small_corpus, tmp_path):
+    cold = analyze_corpus(small_corpus, cache=tmp_path / "c")
+    warm = analyze_corpus(small_corpus, cache=tmp_path / "c")
+    assert warm.stats["cache_hits"] == len(cold.articles) == 4
+    for name, df in cold.tables().items():
+        pd.testing.assert_frame_equal(df, warm.tables()[name])
 
 
 def test_export_csv_and_parquet(small_corpus, tmp_path):
