@@ -391,15 +391,20 @@ _TB_QUOTES = ("“", "”", "‘", "’", "'", '"')
 _TB_ONE_TRAIL = frozenset(_TB_LEAD)  # trailing marks other than "." (no abbreviation check needed)
 
 
-def _tb_words(text: str) -> list[str] | None:
-    """The lower-cased words PatternAnalyzer assesses, or None when TextBlob itself must run."""
-    s = text
+def _tb_spread_quotes(s: str) -> str:
+    """TextBlob's contraction replacements, then quotation marks set apart as their own words."""
     if "'" in s:
         for a, b in _TB_REPLACE.items():
             s = s.replace(a, b)
     for q in _TB_QUOTES:
         if q in s:
             s = s.replace(q, f" {q} ")
+    return s
+
+
+def _tb_words(text: str) -> list[str] | None:
+    """The lower-cased words PatternAnalyzer assesses, or None when TextBlob itself must run."""
+    s = _tb_spread_quotes(text)
     if "\n" in s and re.search(r"\n{2,}", s.replace("\r\n", "\n")):
         return None  # paragraph break → sentence marker handling; rare inside a sentence
     out: list[str] = []
@@ -704,13 +709,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 def _tb_pieces(tok: str) -> tuple[str, ...]:
     """TextBlob's tokens for one whitespace token: _tb_words' replacements and punctuation
     splitting act within tokens (none of their patterns holds whitespace), so per token is exact."""
-    s = tok
-    if "'" in s:
-        for a, b in _TB_REPLACE.items():
-            s = s.replace(a, b)
-    for q in _TB_QUOTES:
-        if q in s:
-            s = s.replace(q, f" {q} ")
+    s = _tb_spread_quotes(tok)
     out: list[str] = []
     for t in s.split():
         last = t[-1]
