@@ -258,20 +258,11 @@ class CorpusAnalysis:
             if fmt == "csv":
                 df.to_csv(p, index=False)
             elif fmt == "parquet":
-                _for_parquet(df).to_parquet(p, index=False)
+                df.to_parquet(p, index=False)  # nested values are already JSON strings
             else:
                 df.to_json(p, orient="records", force_ascii=False, indent=1)
             paths.append(p)
         return paths
-
-
-def _for_parquet(df: pd.DataFrame) -> pd.DataFrame:
-    """Parquet needs one type per column: nested lists/dicts become JSON strings."""
-    df = df.copy()
-    for col in df.columns:
-        if df[col].dtype == object and df[col].map(lambda v: isinstance(v, (list, dict))).any():
-            df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False, default=str))
-    return df
 
 
 # -- worker ----------------------------------------------------------------------------------------
