@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import MissingResourceError
-from .resources import load_yaml, resource_path
+from .resources import load_yaml, resource_stamp
 from .tokenize import iter_tokens, stopwords
 
 if TYPE_CHECKING:  # only for type hints; entities imports this module
@@ -67,10 +67,6 @@ def _alias_tokens(alias: str) -> list[str]:
     return [t for _, _, t in iter_tokens(alias)]
 
 
-def _stamp(path: Path) -> tuple[str, float]:
-    return str(path), path.stat().st_mtime
-
-
 @lru_cache(maxsize=32)
 def _fast_yaml(path: str, mtime: float) -> Any:
     """Parse a YAML file with libyaml when available (countries.yml: ~1 s -> ~0.1 s)."""
@@ -87,7 +83,7 @@ def _fast_yaml(path: str, mtime: float) -> Any:
 
 
 def _read_yaml(name: str | os.PathLike[str]) -> Any:
-    return _fast_yaml(*_stamp(resource_path(name)))
+    return _fast_yaml(*resource_stamp(name))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +163,7 @@ _NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del"
 
 def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
     """The discovery gazetteer (``resources/gazetteer.yml``), compiled for lookups (cached per mtime)."""
-    return _load_gazetteer(*_stamp(resource_path(path)))
+    return _load_gazetteer(*resource_stamp(path))
 
 
 @lru_cache(maxsize=4)

@@ -53,10 +53,10 @@ import pandas as pd
 
 from .article import Article, Corpus, Token, as_articles, corpus_frame
 from .discovery import (Gazetteer, _M, _alias_tokens, _capitalised_runs, _default_label, _discover,
-                        _is_cap, _nltk_candidates, _read_yaml, _stamp, _title_len, common_words,
+                        _is_cap, _nltk_candidates, _read_yaml, _title_len, common_words,
                         fold, load_gazetteer, verb_words)
 from .errors import ParameterError, ResourceFileError
-from .resources import resource_path
+from .resources import resource_stamp
 
 LABELS = ("PERSON", "COUNTRY", "ORG", "PLACE", "GROUP", "MISC")
 COLUMNS = ["text", "start", "end", "label", "actor", "side", "how", "antecedent", "antecedent_start",
@@ -297,13 +297,12 @@ def load_actors(extra: str | os.PathLike[str] | dict | None = None) -> ActorDict
     ('Russia', 'ORG')
     """
     # Keyed by the files' modification times: edit actors.yml, re-run, and the change is seen.
-    packaged = tuple(resource_path(n).stat().st_mtime for n in ("countries.yml", "actors.yml"))
+    packaged = tuple(resource_stamp(n)[1] for n in ("countries.yml", "actors.yml"))
     if extra is None:
         return _load_actors_cached(None, 0.0, packaged)
     if isinstance(extra, dict):
         return _build_dictionary(extra, "<dict>")
-    path = resource_path(extra)
-    return _load_actors_cached(*_stamp(path), packaged)
+    return _load_actors_cached(*resource_stamp(extra), packaged)
 
 
 @lru_cache(maxsize=16)

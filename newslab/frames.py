@@ -77,8 +77,8 @@ import numpy as np
 import pandas as pd
 
 from .article import Article, Corpus, as_articles
-from .errors import ParameterError, ResourceFileError
-from .resources import RESOURCE_DIR, load_yaml, resource_path
+from .errors import InputNotFoundError, ParameterError, ResourceFileError
+from .resources import RESOURCE_DIR, load_yaml, resource_path, resource_stamp
 from .tokenize import is_word, iter_tokens
 
 SCHEMES = {"generic": "frames_generic.yml", "policy": "frames_policy.yml",
@@ -181,8 +181,7 @@ def load_scheme(scheme: str | os.PathLike[str] | FrameScheme = "generic") -> Fra
     """
     if isinstance(scheme, FrameScheme):
         return scheme
-    path = _resolve_scheme_path(scheme)
-    return _compile_scheme(str(path), path.stat().st_mtime)
+    return _compile_scheme(*resource_stamp(_resolve_scheme_path(scheme)))
 
 
 @lru_cache(maxsize=16)
@@ -485,9 +484,17 @@ def _negated_before(lows: Sequence[str], sent_start: int, i: int) -> bool:
     return False
 
 
+def _mtime(path: str) -> float:
+    """Modification time of a scheme's file (0 for a scheme built from a dict)."""
+    try:
+        return resource_stamp(path)[1]
+    except InputNotFoundError:
+        return 0.0
+
+
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
     """All dictionary hits of one article (cached in ``article.cache``)."""
-    key = ("frame_hits", scheme.path, os.path.getmtime(scheme.path) if os.path.exists(scheme.path) else 0)
+    key = ("frame_hits", scheme.path, _mtime(scheme.path))
     cached = article.cache.get(key)
     if cached is not None:
         return cached

@@ -75,7 +75,7 @@ import pandas as pd
 
 from .article import Article, Corpus, as_articles, corpus_frame
 from .errors import ResourceFileError
-from .resources import load_yaml, resource_path
+from .resources import load_yaml, resource_stamp
 from .tokenize import stopwords
 
 __all__ = ["extract_quotes", "quote_rows", "voice_share", "add_json", "load_cues", "QUOTE_COLUMNS"]
@@ -1653,7 +1653,7 @@ def _cached_rows(article: Article, cues: str | os.PathLike[str] | None) -> tuple
     lex = load_cues(cues)
     mentions = _mentions(article)
     # Cached per article; an edited cue file or actor dictionary gives a new key.
-    key = ("quotes", str(cues or DEFAULT_CUES), resource_path(cues or DEFAULT_CUES).stat().st_mtime_ns,
+    key = ("quotes", str(cues or DEFAULT_CUES), resource_stamp(cues or DEFAULT_CUES)[1],
            id(mentions))
     rkey = ("quote_rows",) + key[1:]
     rows = article.cache.get(rkey)

@@ -70,7 +70,7 @@ import pandas as pd
 
 from .article import Article, Corpus, as_articles, corpus_frame
 from .errors import ParameterError, ResourceFileError
-from .resources import load_yaml, resource_path
+from .resources import load_yaml, resource_path, resource_stamp
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
@@ -255,8 +255,7 @@ def _start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
 
 def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
     """The relation cue lexicon (packaged ``relation_cues.yml`` or your own file in that format)."""
-    p = resource_path(path or "relation_cues.yml")
-    return _compile_cues(str(p), p.stat().st_mtime)
+    return _compile_cues(*resource_stamp(path or "relation_cues.yml"))
 
 
 def cue_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -293,8 +292,7 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
 
 
 def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
-    p = resource_path(path or "time_cues.yml")
-    return _compile_time(str(p), p.stat().st_mtime)
+    return _compile_time(*resource_stamp(path or "time_cues.yml"))
 
 
 # ------------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ import pandas as pd
 
 from .article import Article, as_articles
 from .errors import ParameterError, ResourceFileError
-from .resources import load_yaml, resource_path
+from .resources import load_yaml, resource_stamp
 
 __all__ = [
     "score_sentiment", "sentiment_rows", "sentiment_rollup", "explain_sentiment", "method_agreement", "actor_sentiment",
@@ -591,8 +591,7 @@ def _news_settings_cached(path: str, mtime: float) -> NewsSettings:
 
 def news_settings(path: str | os.PathLike[str] | None = None) -> NewsSettings:
     """Load the news-mode resource (packaged ``sentiment_news.yml`` unless ``path`` is given)."""
-    p = resource_path(path or NEWS_RESOURCE)
-    return _news_settings_cached(str(p), p.stat().st_mtime)
+    return _news_settings_cached(*resource_stamp(path or NEWS_RESOURCE))
 
 
 def news_lexicon(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:

@@ -1,6 +1,8 @@
 """Corpus pipeline: same output for any n_jobs, cache hits and invalidation, bad files reported."""
 from __future__ import annotations
 
+import gc
+import os
 import shutil
 import warnings
 
@@ -116,3 +118,22 @@ def test_cli_tables(tmp_path, seed_path, capsys):
     df = pd.read_csv(tmp_path / "sentences.csv")
     assert len(df) == 25 and {"doc_id", "i", "start", "end", "text"} <= set(df.columns)
     assert "analyzed 1 articles" in capsys.readouterr().out
+
+
+def test_resources_are_looked_up_once_while_pinned_and_seen_again_after(tmp_path):
+    from newslab.resources import load_word_list, pinned_resources
+
+    words = tmp_path / "words.txt"
+    words.write_text("alpha\n", encoding="utf-8")
+    with pinned_resources():
+        assert load_word_list(words) == ("alpha",)
+        words.write_text("alpha\nbeta\n", encoding="utf-8")
+        os.utime(words, (1e9, 1e9))  # a different mtime, however coarse the file system's clock
+        assert load_word_list(words) == ("alpha",)  # fixed for the run, as its cache key is
+    assert load_word_list(words) == ("alpha", "beta")
+
+
+def test_corpus_run_restores_the_garbage_collector_thresholds(small_corpus):
+    before = gc.get_threshold()
+    analyze_corpus(small_corpus, steps=["sentences"], cache=False)
+    assert gc.get_threshold() == before

@@ -164,3 +164,21 @@ def test_in_favour_of_is_a_support_cue_in_both_spellings():
     rows = {(r.target, r.stance): r.evidence for r in df.itertuples()}
     assert rows[("political settlement", "favor")].startswith("in favour of")
     assert rows[("NATO", "favor")].startswith("in favor of")
+
+
+def test_local_sentiment_equals_the_vader_wheel_with_the_same_lexicon():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from newslab.sentiment import news_settings
+    from newslab.stance import local_sentiment
+
+    texts = ["a war that killed many", "Moscow was not happy with the deal at all!",
+             "Erdogan called the sanctions a very serious mistake", "hardly a great success :)"]
+    wheel = SentimentIntensityAnalyzer()
+    for text in texts:
+        assert local_sentiment(text, mode="standard")[0] == wheel.polarity_scores(text)["compound"]
+    wheel.lexicon = dict(news_settings().vader_lexicon)
+    for text in texts:
+        assert local_sentiment(text, mode="news")[0] == wheel.polarity_scores(text)["compound"]
+    assert local_sentiment("a war that killed many", mode="news")[0] != local_sentiment(
+        "a war that killed many", mode="standard")[0]  # news mode tones "war" down
