@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from .resources import load_word_list
-from .tokenize import is_word, iter_tokens, split_sentences, stopwords
+from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,9 +267,16 @@ class Article:
         """Tokens of all sentences, with the index of the sentence each belongs to."""
         out: list[Token] = []
         text = self.text
+        append = out.append
         for sent in self.sentences:
-            for s, e, t in iter_tokens(text, sent.start, sent.end):
-                out.append(Token(len(out), sent.i, s, e, t))
+            si = sent.i
+            if "'" in sent.text or "’" in sent.text:  # a possessive may be split off a word
+                for s, e, t in iter_tokens(text, sent.start, sent.end):
+                    append(Token(len(out), si, s, e, t))
+            else:  # the same tokens, without a generator step per token (this runs per article)
+                for k, m in enumerate(TOKEN_RE.finditer(text, sent.start, sent.end), len(out)):
+                    s, e = m.span()
+                    append(Token(k, si, s, e, m.group()))
         return out
 
     @cached_property

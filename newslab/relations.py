@@ -964,6 +964,10 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
     name_starts = [a for a, _ in name_spans]
     for sent in article.sentences:
         sent_mentions = mentions[bisect_left(mention_starts, sent.start):bisect_left(mention_starts, sent.end)]
+        if not sent_mentions and (last_pair is None or sent.i - last_pair[1] > 2):
+            # No actor here and no recent pair for a "they" (see _resolve): no cue can give an
+            # event, so it is not looked for. Three sentences in four of real news are like this.
+            continue
         blocked = name_spans[bisect_left(name_starts, sent.start):bisect_left(name_starts, sent.end)] \
             or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
         matches = _cue_matches(text, sent.start, sent.end, lex, blocked)

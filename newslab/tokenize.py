@@ -210,7 +210,7 @@ def _append_trimmed(text: str, s: int, e: int, out: list[tuple[int, int, str]]) 
 
 # Words (with inner hyphens/apostrophes), dotted acronyms, numbers with separators, currency
 # and other symbols. Possessive 's is split off afterwards so 'Assad's' gives 'Assad' + "'s".
-_TOKEN_RE = re.compile(
+TOKEN_RE = re.compile(
     r"""(?:[A-Za-z]\.){2,}(?![A-Za-z])"""  # U.S., U.N.
     r"""|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?"""  # 1.7, 330,000, 2016, 1990s, 3rd
     r"""|\w+(?:[-'’]\w+)*"""  # words, Turkish-speaking, can't
@@ -227,7 +227,7 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[t
     ['Assad', "'s", 'ouster', 'cost', '$', '2', 'billion', '.']
     """
     end = len(text) if end is None else end
-    for m in _TOKEN_RE.finditer(text, start, end):
+    for m in TOKEN_RE.finditer(text, start, end):
         tok = m.group()
         if len(tok) > 2 and tok[-2] in "'’":
             p = _POSSESSIVE_RE.match(tok)
