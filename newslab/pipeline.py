@@ -126,7 +126,11 @@ def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[
 def _flat(value: Any) -> Any:
     # Nested values (a frame row's matched terms) become one JSON string: one object to store
     # and load instead of hundreds, and what CSV/Parquet export needs anyway.
-    return json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (list, dict)) else value
+    if not isinstance(value, (list, dict)):
+        return value
+    if not value:  # most frame rows match no term: skip the encoder for the empty list
+        return "[]" if isinstance(value, list) else "{}"
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 _NESTED = frozenset({list, dict})
