@@ -89,8 +89,15 @@ def _step_frames(a: Article) -> dict[str, list[dict]]:
 
     # Every frame of every scheme at article level, but paragraphs only where a frame was hit:
     # the empty paragraph rows were 9 in 10 rows of the corpus table and most of its memory.
-    rows = frame_rows(a, ("generic", "policy", "russia_turkey"))
-    return {"frames": [r for r in rows if r["level"] == "article" or r["hits"] or r.get("matches")]}
+    # Each matched term is listed once, on the article row (its offsets say which paragraph):
+    # listed on the paragraph rows too, the terms were half the table's bytes a second time.
+    out = []
+    for r in frame_rows(a, ("generic", "policy", "russia_turkey")):
+        if r["level"] == "article":
+            out.append(r)
+        elif r["hits"] or r.get("matches"):
+            out.append({**r, "terms": None})  # a copy: the article's cached rows stay whole
+    return {"frames": out}
 
 
 STEPS: dict[str, Callable[[Article], dict[str, list[dict]]]] = {
@@ -194,9 +201,11 @@ class _TableBuilder:
         self.flush()
         if not self.frames:
             return pd.DataFrame(columns=["doc_id", "date"])
-        if len(self.frames) == 1:
-            return self.frames[0]
-        return pd.concat(self.frames, ignore_index=True)
+        if len(self.frames) > 1:
+            # The chunks are let go as soon as they are joined: at the end of a run only one
+            # table is ever held twice, not all of them (the peak memory of a large corpus).
+            self.frames = [pd.concat(self.frames, ignore_index=True)]
+        return self.frames[0]
 
 
 # -- cache -----------------------------------------------------------------------------------------
@@ -243,7 +252,8 @@ class CorpusAnalysis:
     """Tidy tables for a corpus; each has ``doc_id`` and ``date`` columns first.
 
     Nested values, such as the matched terms of a frame row, are JSON strings here
-    (``json.loads(row.terms)``); the per-article functions return them as lists.
+    (``json.loads(row.terms)``); the per-article functions return them as lists. In ``frames``
+    the terms are on the article rows only (paragraph rows: missing), so each is stored once.
     """
 
     articles: pd.DataFrame

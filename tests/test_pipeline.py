@@ -137,3 +137,25 @@ def test_corpus_run_restores_the_garbage_collector_thresholds(small_corpus):
     before = gc.get_threshold()
     analyze_corpus(small_corpus, steps=["sentences"], cache=False)
     assert gc.get_threshold() == before
+
+
+def test_corpus_frames_list_each_term_once_on_the_article_row(seed):
+    import json
+
+    from newslab.frames import score_frames
+
+    frames = analyze_corpus(Corpus([seed]), steps=["frames"], cache=False).frames
+    per_article = score_frames(seed, scheme="russia_turkey")
+    for level, rows in frames[frames.scheme == "russia_turkey"].groupby("level"):
+        if level == "paragraph":
+            assert rows.terms.isna().all() and (rows.hits > 0).all()
+        else:
+            art = per_article[per_article.level == "article"].set_index("frame")
+            for r in rows.itertuples():
+                terms = json.loads(r.terms)
+                assert len(terms) == r.matches == len(art.loc[r.frame, "terms"])
+                assert all(seed.text[t["start"]:t["end"]] == t["text"] for t in terms)
+    # the seed's paragraph hits add up to its article hits
+    para = frames[(frames.level == "paragraph") & (frames.scheme == "russia_turkey")].groupby("frame").hits.sum()
+    art = frames[(frames.level == "article") & (frames.scheme == "russia_turkey")].set_index("frame").hits
+    assert (para == art[para.index]).all() and para.sum() > 0
