@@ -114,19 +114,18 @@ def _article_row(a: Article, tables: dict[str, list[dict]]) -> dict[str, Any]:
 
 def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[str, list[dict]]:
     """Run the chosen steps on one article; returns plain row dicts per table (picklable, cacheable)."""
+    steps = tuple(steps)
     out: dict[str, list[dict]] = {}
     for step in steps:
+        if step == "sentences" and "sentiment" in steps:
+            continue  # the sentiment rows are the sentence rows with the scores added
         out.update(STEPS[step](article))
     out["articles"] = [_article_row(article, out)]
-    # Sentiment rows are columns of the sentence table, joined on the sentence index.
+    # Sentiment rows (i, paragraph, start, end, text, then the scores: SENTENCE_COLUMNS) are the
+    # sentence table.
     senti = out.pop("sentiment", None)
     if senti is not None:
-        by_i = {r["i"] if "i" in r else r.get("sentence"): r for r in senti}
-        base = out.get("sentences") or _step_sentences(article)["sentences"]
-        for r in base:
-            extra = by_i.get(r["i"], {})
-            r.update({k: v for k, v in extra.items() if k not in r and k not in ("doc_id", "sentence")})
-        out["sentences"] = base
+        out["sentences"] = senti
     return out
 
 
