@@ -7,7 +7,7 @@ raises :class:`~newslab.errors.InputError` with one sentence naming the file and
 
 Example
 -------
->>> a = load_article("data/afp_2017-11-13_sochi_putin_erdogan.txt")  # doctest: +SKIP
+>>> a = load_article(seed_path())  # data/afp_2017-11-13_sochi_putin_erdogan.txt
 >>> a.source, a.date
 ('AFP', '2017-11-13')
 """
@@ -202,7 +202,7 @@ def load_corpus(path: str | os.PathLike[str], text_column: str = "text", *,
     memory at once. In a folder, a file that cannot be read (empty, binary) is skipped and recorded
     in ``corpus.skipped`` with the reason (set ``skip_bad=False`` to raise instead).
 
-    >>> c = load_corpus("data")  # doctest: +SKIP
+    >>> c = load_corpus(find_data_dir())  # the project's data/ folder
     >>> len(c)
     1
     """

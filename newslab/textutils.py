@@ -7,7 +7,7 @@ where a row points at text.
 >>> from newslab import Article
 >>> a = Article.from_text("T\\n\\nRussia and Turkey met. Turkey agreed with Russia.")
 >>> kwic(a, "turkey", window=2)[["left", "keyword", "right"]].values.tolist()
-[['Russia and', 'Turkey', 'met .'], ['.', 'Turkey', 'agreed with']]
+[['Russia and', 'Turkey', 'met .'], ['met .', 'Turkey', 'agreed with']]
 """
 from __future__ import annotations
 
