@@ -432,7 +432,7 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
                 finish(*pending.popleft())
     finally:
         if pool is not None:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)  # on an error or Ctrl-C, drop the queued chunk
     if isinstance(corpus, Corpus):
         skipped = list(corpus.skipped) + skipped
     stats["seconds"] = time.perf_counter() - t0

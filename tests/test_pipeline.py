@@ -159,3 +159,18 @@ def test_corpus_frames_list_each_term_once_on_the_article_row(seed):
     para = frames[(frames.level == "paragraph") & (frames.scheme == "russia_turkey")].groupby("frame").hits.sum()
     art = frames[(frames.level == "article") & (frames.scheme == "russia_turkey")].set_index("frame").hits
     assert (para == art[para.index]).all() and para.sum() > 0
+
+
+def test_a_bug_in_a_step_is_raised_not_swallowed_and_settings_are_restored(small_corpus, monkeypatch):
+    import newslab.pipeline as pipeline
+
+    def broken(article):
+        raise RuntimeError(f"bug on {article.id}")
+
+    monkeypatch.setitem(pipeline.STEPS, "quotes", broken)
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError, match="bug on"):
+        analyze_corpus(small_corpus, steps=["sentences", "quotes"], cache=False)
+    assert gc.get_threshold() == before
+    import newslab.resources as res_mod
+    assert res_mod._pinned is None
