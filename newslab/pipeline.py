@@ -333,7 +333,7 @@ def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable[str] | None = None,
                    n_jobs: int = 1, cache: bool | str | os.PathLike[str] = True,
-                   show_progress: bool | None = None, chunk_size: int = 64) -> CorpusAnalysis:
+                   show_progress: bool | None = None, chunk_size: int = 256) -> CorpusAnalysis:
     """Analyze every article of ``corpus`` and return tidy tables with ``doc_id`` and ``date``.
 
     Parameters
@@ -348,7 +348,9 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         A tqdm bar on stderr; by default only on an interactive terminal.
     chunk_size
         Articles handed to the worker pool at a time (times ``n_jobs``): bounds memory whatever
-        the corpus size, since only one chunk of articles is held at once.
+        the corpus size, since at most two chunks of articles (the one being collected and the
+        next one, already in the workers) are held at once. Each chunk becomes one set of
+        DataFrames and one cache entry; larger chunks cost less to assemble.
     """
     steps = tuple(ALL_STEPS if steps is None else steps)
     unknown = [s for s in steps if s not in STEPS]
@@ -390,7 +392,7 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         cached = [store.get(key) for _, key in keyed]
         todo = [(a, steps, folder, key) for (a, key), hit in zip(keyed, cached) if hit is None]
         if pool is not None and len(todo) > 1:
-            fresh = iter(pool.map(_work, todo, chunksize=max(1, len(todo) // (4 * n_jobs))))
+            fresh = iter(pool.map(_work, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))))
         else:
             fresh = map(_work, todo)  # lazy: runs as the results are collected
         return chunk, chunk_key, None, cached, fresh
