@@ -146,6 +146,7 @@ class Gazetteer:
     compass: frozenset[str]
     place_prefixes: frozenset[str]
     event_prefixes: frozenset[str]
+    place_heads: frozenset[tuple[str, ...]] = frozenset()  # lower-case heads after a place name
     title_first: frozenset[str] = frozenset()  # first words of the titles (a fast negative test)
 
     def __post_init__(self) -> None:
@@ -188,7 +189,7 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
         speech_verbs=words("speech_verbs"), first_names=words("first_names"),
         misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"),
         compass=words("compass_words"), place_prefixes=words("place_prefixes"),
-        event_prefixes=words("event_prefixes"))
+        event_prefixes=words("event_prefixes"), place_heads=frozenset(keys("place_heads")))
 
 
 @dataclass(slots=True)
@@ -595,6 +596,8 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "MISC"
     elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
         label = "PLACE"
+    elif not allcaps and _place_head_after(g, keys, words, j):
+        label = "PLACE"  # 'the Murted air base', 'Silivri prison'
     elif any(map(str.isdigit, name)):
         label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
     elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
@@ -634,6 +637,15 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         m.side = before_title.side
         before_title.how = "title"
     return m
+
+
+def _place_head_after(g: Gazetteer, keys: list[str], words: list[str], j: int) -> bool:
+    """True when a lower-case place head (gazetteer ``place_heads``) follows the name ending at j."""
+    for size in (2, 1):
+        head = tuple(keys[j:j + size])
+        if len(head) == size and head in g.place_heads and all(w.islower() for w in words[j:j + size]):
+            return True
+    return False
 
 
 def _default_label(name: str) -> str:

@@ -372,6 +372,8 @@ _STATE_ACTION = frozenset({"backed", "led", "brokered", "sponsored", "supported"
                            "mediated", "friendly", "aligned", "made", "built", "bound", "based"})
 # Words before 'to' that make it a place ('flew to Ankara'); otherwise 'to' is a recipient
 # ('sold drones to Kyiv', 'a message to Moscow') and the capital stands for the state.
+_AROUND_OF = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "streets", "north", "south",
+                        "east", "west", "northwest", "northeast", "southwest", "southeast"})
 _MOTION = frozenset({"flew", "fly", "flying", "flown", "travel", "travelled", "traveled", "travelling", "trip",
                      "trips", "visit", "visits", "went", "go", "going", "gone", "came", "come", "coming",
                      "return", "returned", "returning", "returns", "arrive", "headed", "heading", "moved",
@@ -644,6 +646,8 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
         prev = keys[t0 - 1] if t0 > 0 else ""
         if prev == "to" and not (t0 >= 2 and keys[t0 - 2] in _MOTION):
             prev = ""  # 'sold drones to Kyiv': the state, not the city
+        elif prev == "of" and t0 >= 2 and keys[t0 - 2] in _AROUND_OF:
+            prev = "in"  # 'northwest of Ankara', 'the outskirts of Damascus': the place itself
         if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t0 > 0 and not allcaps \
                 and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
                 and (prev in g.first_names or prev not in common):

@@ -816,6 +816,10 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
                     atts.append(_Attribution("direct", 0, 0, cue_word, cue_s, cue_e, sp, "according_to", quote=q, priority=3))
                 elif any(rules.is_cue(x) and x.quote == -1 for x in toks[lo:k]):
                     pass  # 'The ministry said ..., according to state media': the ministry speaks
+                elif lo > sa and toks[lo].text[:1].islower():
+                    # 'He shouted "..." before opening fire, according to witnesses': what follows
+                    # the quotation is the end of a sentence, not a clause the witnesses said
+                    pass
                 else:
                     c1, end_char = k - 1, toks[k - 1].start
                     if any(rules.is_cue(x) and x.quote == -1 for x in toks[after:sb]):
@@ -1497,6 +1501,12 @@ def _resolve_speaker(res: _Resolver, s: int, e: int, speaker_text: str) -> tuple
         found = _earlier_institution(res, s, head)
         if found:
             return found
+    if lower.startswith("the ") and len(words) == 2 and head in _ORG_ANAPHOR_HEADS:
+        # 'the company said' after 'Whataburger told ...': the organisation named last
+        cand = _latest(res, s, lambda c: c.is_speaker and not c.plural and (
+            c.label in ("ORG", "GROUP") or c.speaker.lower().endswith(" " + head)))
+        if cand:
+            return cand.speaker, cand.side, cand.label
     plain = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", speaker_text, flags=re.I)
     return plain, side, "ROLE"
 
@@ -1506,6 +1516,18 @@ _DEFINITE_ROLE_HEADS = frozenset("leader president counterpart premier chancello
                                  "spokeswoman envoy ambassador diplomat chief strongman ruler".split())
 _INSTITUTION_HEADS = frozenset("ministry government army military presidency embassy agency office "
                                "spokesman spokeswoman statement court parliament committee".split())
+
+
+# Role phrases naming an institution, which "it" can refer back to ("the defence ministry said
+# ..., it added"); a spokesman is a "he" or "she".
+_NEUTER_HEADS = frozenset("ministry government army military presidency embassy agency office court "
+                          "parliament committee council company group organisation organization "
+                          "watchdog alliance coalition party bloc union".split())
+
+
+# 'the company', 'the group', 'the agency' refer back to the organisation named last.
+_ORG_ANAPHOR_HEADS = frozenset("company firm group agency organisation organization watchdog broadcaster "
+                               "newspaper channel".split())
 
 
 def _earlier_institution(res: _Resolver, pos: int, head: str) -> tuple[str, str, str] | None:
@@ -1542,7 +1564,8 @@ def _resolve_pronoun(res: _Resolver, pos: int, pronoun: str) -> tuple[str, str, 
     elif kind == "p":
         cand = _latest(res, pos, lambda c: c.plural or c.label in ("ORG", "GROUP", "COUNTRY", "ROLE"))
     elif kind == "n":
-        cand = _latest(res, pos, lambda c: c.label in ("ORG", "GROUP", "COUNTRY"))
+        cand = _latest(res, pos, lambda c: c.label in ("ORG", "GROUP", "COUNTRY") or (
+            c.label == "ROLE" and c.speaker.rsplit(None, 1)[-1].lower() in _NEUTER_HEADS))
     else:
         cand = None
     if cand is None:

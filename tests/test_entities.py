@@ -448,3 +448,12 @@ def test_mention_rows_equal_the_frame_records(seed):
     rows = mention_rows(a)
     rows[0]["text"] = "changed"
     assert mention_rows(a)[0]["text"] == "Putin"
+
+
+def test_a_name_before_a_lower_case_site_noun_is_a_place():
+    m = find_mentions(art("A Russian plane landed at the Murted air base northwest of Ankara. "
+                          "He is held in Silivri prison."))
+    got = {r.text: (r.label, r.how) for r in m.itertuples()}
+    assert got["Murted"] == ("PLACE", "discovered") and got["Silivri"] == ("PLACE", "discovered")
+    assert got["Ankara"][0] == "PLACE"  # 'northwest of Ankara' is the city, not the state
+    assert find_mentions(art("Ankara said the plane had landed.")).label.tolist() == ["COUNTRY"]

@@ -702,3 +702,30 @@ def test_quote_rows_equal_the_frame_records(seed):
     assert quote_rows(a) == extract_quotes(a).to_dict("records")
     empty = Article.from_text("T\n\nNobody spoke.")
     assert quote_rows(empty) == [] and list(extract_quotes(empty).columns) == QUOTE_COLUMNS
+
+
+def _quotes_of(body: str) -> list[tuple[str, str, str, str]]:
+    df = extract_quotes(Article.from_text("T\n\n" + body))
+    return [(r.kind, r.text, r.speaker, r.cue) for r in df.itertuples()]
+
+
+def test_manner_of_speaking_verbs_attribute_quotation_marks():
+    got = _quotes_of('The gunman, an off-duty police officer, shouted "Don\'t forget Aleppo!" before '
+                     'opening fire, according to witnesses.')
+    # the words after the quotation are not a clause the witnesses said
+    assert got == [("direct", "Don't forget Aleppo!", "gunman", "shouted")]
+    assert _quotes_of('Protesters chanted "Erdogan, resign!" outside the consulate.') == [
+        ("direct", "Erdogan, resign!", "Protesters", "chanted")]
+
+
+def test_it_refers_back_to_an_institution_that_spoke():
+    got = _quotes_of("A cargo plane landed at the Murted air base, the defence ministry said. "
+                     "More deliveries would follow in the coming days, it added.")
+    assert [(k, s, c) for k, _, s, c in got] == [("indirect", "defence ministry", "said"),
+                                               ("indirect", "defence ministry", "added")]
+
+
+def test_the_agency_is_the_agency_named_before():
+    got = _quotes_of("Thirty people were arrested, the Xinhua news agency said. "
+                     "Police seized the rest of the liquor, the agency said.")
+    assert [s for _, _, s, _ in got] == ["Xinhua news agency", "Xinhua news agency"]
