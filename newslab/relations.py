@@ -124,6 +124,18 @@ _OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IG
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
 _SPEECH_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|noted|stressed|insisted|claimed|announced|"
                         r"argued|explained|warned|reported|according to)\b", re.IGNORECASE)
+# 'X said the killing was a provocation': a noun cue opening the reported clause has no agent in
+# the reporting clause; the speaker is neither its source nor its target.
+_REPORTED_NOMINAL_RE = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|tells|added|adds|noted|stressed|insisted|claimed|"
+    r"announced|argued|explained|warned|believes|believed)\s+(?:that\s+)?"
+    r"(?:the|a|an|this|these|those)\s+"
+    # up to two modifiers, but no pronoun or auxiliary: 'said the government will oppose' is a clause
+    r"(?:(?!(?:it|he|she|they|we|you|i|will|would|shall|should|can|could|may|might|must|has|have|had|"
+    r"is|are|was|were|be|been|did|does|do)\b)[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# 'X condemned Russia and threatened Syria': a verb coordinated with an earlier one shares its subject.
+_AND_VERB_RE = re.compile(r"(?:^|\s)(?:and|but|then)\s+(?:(?:also|then|later|again|subsequently|even)\s+)?$",
+                          re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
@@ -1002,7 +1014,7 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
                      and re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between))):
                 prev_cue = (prev_cue[0], en, prev_cue[2])
                 continue
-            prev_cue = (st, en, cue)
+            before_cue, prev_cue = prev_cue, (st, en, cue)
             if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
                 continue
             if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
@@ -1011,6 +1023,14 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
             prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
             cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
             left = [m for m in cms if m.end <= st and not _is_location(text, m, clause[0])]
+            reported = _REPORTED_NOMINAL_RE.search(text, max(clause[0], st - 80), st)
+            if reported:
+                left = [m for m in left if m.start >= reported.end()]
+            elif before_cue is not None and clause[0] <= before_cue[0] < st and \
+                    _AND_VERB_RE.search(text, max(clause[0], st - 30), st):
+                # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
+                # verb; the subject of both stands before it
+                left = [m for m in left if m.end <= before_cue[0]]
             right = [m for m in cms if m.start >= en and not _is_location(text, m, en)]
             prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
             pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i, prev_ms)

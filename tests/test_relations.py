@@ -387,3 +387,18 @@ def test_relation_rows_are_the_frame_records(seed, seed_events):
     assert relation_rows(seed)[0]["source"] != "edited"
     empty = art("Nothing happened here.")
     assert relation_rows(empty) == [] and list(extract_relations(empty).columns) == RELATION_COLUMNS
+
+
+def test_a_coordinated_verb_shares_the_subject_of_the_first():
+    df = extract_relations(art("Erdogan condemned Russia and then threatened Syria with retaliation."))
+    assert triples(df) == {("Turkey", "Russia", "condemned"), ("Turkey", "Syria", "threatened")}
+    assert set(df.source) == {"Recep Tayyip Erdogan"}
+    # a second subject is kept: 'Turkey shot down a jet and Moscow imposed sanctions'
+    df = extract_relations(art("Turkey shot down a Russian jet and Moscow imposed sanctions on Ankara."))
+    assert ("Russia", "Turkey", "sanctions") in triples(df) and ("Turkey", "Russia", "shot down") in triples(df)
+
+
+def test_the_speaker_is_not_the_agent_of_a_noun_opening_the_reported_clause():
+    assert extract_relations(art("Putin said the killing was a provocation against Turkey.")).empty
+    df = extract_relations(art("Erdogan said his government would oppose sanctions by Russia on Syria."))
+    assert not df.empty  # 'his government would ...' is a clause with its own subject
