@@ -182,3 +182,10 @@ def test_local_sentiment_equals_the_vader_wheel_with_the_same_lexicon():
         assert local_sentiment(text, mode="news")[0] == wheel.polarity_scores(text)["compound"]
     assert local_sentiment("a war that killed many", mode="news")[0] != local_sentiment(
         "a war that killed many", mode="standard")[0]  # news mode tones "war" down
+
+
+def test_defiance_and_snubs_are_opposition():
+    df = stance(art("Ankara snubbed Moscow at the summit. Turkey went ahead, defying warnings from Washington."))
+    got = {(r.holder, r.target): r.stance for r in df.itertuples()}
+    assert got[("Turkey", "Russia")] == "against"
+    assert df[df.target == "United States"].stance.tolist() == ["against"]
