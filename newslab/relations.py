@@ -113,7 +113,10 @@ _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
 # Setting, not event: "back opposing sides in the war", "during the talks".
-_SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst)\s+(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# 'in the war', 'amid the crisis', 'discussed the crisis', 'talks on the conflict': the setting or
+# topic of a sentence, not an event between the actors in it
+_SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst|discuss(?:ed|es|ing)?|about|on)\s+"
+                         r"(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A prepositional object is not the subject of a verb ("incompatible with NATO defences and has warned").
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)

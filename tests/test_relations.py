@@ -402,3 +402,12 @@ def test_the_speaker_is_not_the_agent_of_a_noun_opening_the_reported_clause():
     assert extract_relations(art("Putin said the killing was a provocation against Turkey.")).empty
     df = extract_relations(art("Erdogan said his government would oppose sanctions by Russia on Syria."))
     assert not df.empty  # 'his government would ...' is a clause with its own subject
+
+
+def test_a_joint_inauguration_is_cooperation_and_a_discussed_crisis_is_a_topic():
+    df = extract_relations(art("Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip "
+                               "Erdogan on Wednesday inaugurated the TurkStream pipeline."))
+    assert triples(df) == {("Russia", "Turkey", "inaugurated"), ("Turkey", "Russia", "inaugurated")}
+    assert extract_relations(art("Erdogan inaugurated a new hospital.")).empty
+    df = extract_relations(art("Putin met Erdogan in Sochi. The two leaders also discussed the crisis in Libya."))
+    assert {c for _, _, c in triples(df)} == {"met"}
