@@ -268,29 +268,35 @@ class Article:
         out: list[Token] = []
         text = self.text
         append = out.append
+        ranges = []
         for sent in self.sentences:
             si = sent.i
+            first = len(out)
             if "'" in sent.text or "’" in sent.text:  # a possessive may be split off a word
                 for s, e, t in iter_tokens(text, sent.start, sent.end):
                     append(Token(len(out), si, s, e, t))
             else:  # the same tokens, without a generator step per token (this runs per article)
-                for k, m in enumerate(TOKEN_RE.finditer(text, sent.start, sent.end), len(out)):
+                for k, m in enumerate(TOKEN_RE.finditer(text, sent.start, sent.end), first):
                     s, e = m.span()
                     append(Token(k, si, s, e, m.group()))
+            ranges.append((first, len(out)))
+        self.__dict__["sentence_token_ranges"] = ranges  # known here for free
         return out
 
     @cached_property
     def sentence_token_ranges(self) -> list[tuple[int, int]]:
         """For each sentence, the ``[first, last+1)`` range of its tokens in :attr:`tokens`."""
-        ranges = [(0, 0)] * len(self.sentences)
-        toks = self.tokens
-        i = 0
-        for sent in self.sentences:
-            j = i
-            while j < len(toks) and toks[j].sentence == sent.i:
-                j += 1
-            ranges[sent.i] = (i, j)
-            i = j
+        if "tokens" not in self.__dict__:
+            self.tokens  # noqa: B018 - tokenizing records the ranges too
+        ranges = self.__dict__.get("sentence_token_ranges")
+        if ranges is None:  # tokens set some other way: count them per sentence
+            ranges, i = [], 0
+            for sent in self.sentences:
+                j = i
+                while j < len(self.tokens) and self.tokens[j].sentence == sent.i:
+                    j += 1
+                ranges.append((i, j))
+                i = j
         return ranges
 
     def sentence_tokens(self, i: int) -> list[Token]:
