@@ -993,7 +993,8 @@ def _attribute_paragraph(article: Article, rules: _Rules, par: _Paragraph,
         elif direct_at != -1:
             # 'X said: "..."', and the second half of '"...," X said, "..."'
             if toks[direct_at].quote != q:
-                new("direct", 0, 0, "cue_then_quote", quote=toks[direct_at].quote, priority=2)
+                new(_kind_after_cue(toks, direct_at), 0, 0, "cue_then_quote", quote=toks[direct_at].quote,
+                    priority=2)
         elif that_at != -1 and mode != "none" and q == -1:
             c0 = that_at + 1
             c1 = _content_end(rules, toks, c0, sb)
@@ -1086,6 +1087,22 @@ def _heading_anchors(article: Article, rules: _Rules, res: "_Resolver") -> list[
 def _same_sentence_as_close(par: _Paragraph, qi: int, k: int) -> bool:
     close = next((t for t in par.toks if t.mark == "close" and t.quote == qi), None)
     return close is not None and close.sentence == par.toks[k].sentence
+
+
+def _kind_after_cue(toks: list[_Tok], open_at: int) -> str:
+    """'X said: "There will be ..."' is a direct quote; 'X warned of "serious consequences"' (a
+    short phrase that starts in lower case and ends without a full stop) is a partial one."""
+    qi = toks[open_at].quote
+    inner = []
+    for t in toks[open_at + 1:]:
+        if t.quote != qi or t.mark:
+            break
+        inner.append(t.text)
+    first = next((w for w in inner if w[0].isalnum()), "")
+    n_words = sum(1 for w in inner if w[0].isalnum())
+    if first[:1].islower() and n_words <= 5 and inner[-1] not in (".", "!", "?", "…", ","):
+        return "partial"
+    return "direct"
 
 
 def _reporter_words_before(par: _Paragraph, qi: int) -> bool:

@@ -378,7 +378,8 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
                 [b for b in target_ends if b <= head_start and not _same_np(text, b, head_start)])
     gov = [] if location else _find_cues(text, floor, head_start, lex.governing, memo, clause)
     gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
-           and (c[3] not in _SHORT_REACH or _words_between(text, c[1], head_start) <= 2)]
+           and (c[3] not in _SHORT_REACH or _words_between(text, c[1], head_start) <= 2)
+           and (c[3] not in _TARGET_BOUND_ONLY or _words_between(text, c[1], head_start) <= 1)]
     if gov:
         st, en, w, ph = gov[-1]
         neg = _negated(text, cs, st)

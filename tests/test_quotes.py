@@ -729,3 +729,10 @@ def test_the_agency_is_the_agency_named_before():
     got = _quotes_of("Thirty people were arrested, the Xinhua news agency said. "
                      "Police seized the rest of the liquor, the agency said.")
     assert [s for _, _, s, _ in got] == ["Xinhua news agency", "Xinhua news agency"]
+
+
+def test_a_short_lower_case_phrase_after_the_cue_is_a_partial_quote():
+    assert _quotes_of('Putin warned of "serious consequences" for relations with Ankara.') == [
+        ("partial", "serious consequences", "Vladimir Putin", "warned")]
+    assert _quotes_of('Putin said: "There will be serious consequences."')[0][0] == "direct"
+    assert _quotes_of('Erdogan said "we will never give up and we will win this fight."')[0][0] == "direct"

@@ -411,3 +411,8 @@ def test_a_joint_inauguration_is_cooperation_and_a_discussed_crisis_is_a_topic()
     assert extract_relations(art("Erdogan inaugurated a new hospital.")).empty
     df = extract_relations(art("Putin met Erdogan in Sochi. The two leaders also discussed the crisis in Libya."))
     assert {c for _, _, c in triples(df)} == {"met"}
+
+
+def test_a_rift_between_two_states_is_a_dispute():
+    df = extract_relations(art("The incident deepened the rift between Russia and Turkey."))
+    assert triples(df) == {("Russia", "Turkey", "rift"), ("Turkey", "Russia", "rift")}

@@ -189,3 +189,10 @@ def test_defiance_and_snubs_are_opposition():
     got = {(r.holder, r.target): r.stance for r in df.itertuples()}
     assert got[("Turkey", "Russia")] == "against"
     assert df[df.target == "United States"].stance.tolist() == ["against"]
+
+
+def test_a_bare_for_counts_only_right_before_its_target():
+    df = stance(art("Putin warned of serious consequences for relations with Ankara."))
+    assert set(df.stance) == {"neutral"}
+    df = stance(art("Erdogan voted for Putin."))
+    assert df.set_index(["holder", "target"]).loc[("Recep Tayyip Erdogan", "Vladimir Putin"), "stance"] == "favor"
