@@ -416,3 +416,8 @@ def test_a_joint_inauguration_is_cooperation_and_a_discussed_crisis_is_a_topic()
 def test_a_rift_between_two_states_is_a_dispute():
     df = extract_relations(art("The incident deepened the rift between Russia and Turkey."))
     assert triples(df) == {("Russia", "Turkey", "rift"), ("Turkey", "Russia", "rift")}
+
+
+def test_close_ties_are_cooperation():
+    df = extract_relations(art("Turkey has kept close ties with Russia despite Western pressure."))
+    assert triples(df) == {("Turkey", "Russia", "close ties"), ("Russia", "Turkey", "close ties")}
