@@ -147,6 +147,7 @@ class Gazetteer:
     place_prefixes: frozenset[str]
     event_prefixes: frozenset[str]
     place_heads: frozenset[tuple[str, ...]] = frozenset()  # lower-case heads after a place name
+    product_heads: frozenset[tuple[str, ...]] = frozenset()  # ... after a product name
     title_first: frozenset[str] = frozenset()  # first words of the titles (a fast negative test)
 
     def __post_init__(self) -> None:
@@ -189,7 +190,8 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
         speech_verbs=words("speech_verbs"), first_names=words("first_names"),
         misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"),
         compass=words("compass_words"), place_prefixes=words("place_prefixes"),
-        event_prefixes=words("event_prefixes"), place_heads=frozenset(keys("place_heads")))
+        event_prefixes=words("event_prefixes"), place_heads=frozenset(keys("place_heads")),
+        product_heads=frozenset(keys("product_heads")))
 
 
 @dataclass(slots=True)
@@ -598,6 +600,8 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "PLACE"
     elif not allcaps and _place_head_after(g, keys, words, j):
         label = "PLACE"  # 'the Murted air base', 'Silivri prison'
+    elif not allcaps and _place_head_after(g, keys, words, j, g.product_heads):
+        label = "MISC"  # 'Bayraktar drones', 'the Sputnik vaccine'
     elif any(map(str.isdigit, name)):
         label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
     elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
@@ -639,11 +643,13 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
     return m
 
 
-def _place_head_after(g: Gazetteer, keys: list[str], words: list[str], j: int) -> bool:
-    """True when a lower-case place head (gazetteer ``place_heads``) follows the name ending at j."""
+def _place_head_after(g: Gazetteer, keys: list[str], words: list[str], j: int,
+                      heads: frozenset[tuple[str, ...]] | None = None) -> bool:
+    """True when a lower-case head (gazetteer ``place_heads``, or ``heads``) follows the name ending at j."""
+    heads = g.place_heads if heads is None else heads
     for size in (2, 1):
         head = tuple(keys[j:j + size])
-        if len(head) == size and head in g.place_heads and all(w.islower() for w in words[j:j + size]):
+        if len(head) == size and head in heads and all(w.islower() for w in words[j:j + size]):
             return True
     return False
 

@@ -457,3 +457,8 @@ def test_a_name_before_a_lower_case_site_noun_is_a_place():
     assert got["Murted"] == ("PLACE", "discovered") and got["Silivri"] == ("PLACE", "discovered")
     assert got["Ankara"][0] == "PLACE"  # 'northwest of Ankara' is the city, not the state
     assert find_mentions(art("Ankara said the plane had landed.")).label.tolist() == ["COUNTRY"]
+
+
+def test_a_name_before_a_lower_case_product_noun_is_misc():
+    got = {r.text: r.label for r in find_mentions(art("Turkey sold Bayraktar drones to Ukraine.")).itertuples()}
+    assert got == {"Turkey": "COUNTRY", "Bayraktar": "MISC", "Ukraine": "COUNTRY"}
