@@ -201,8 +201,8 @@ class _TableBuilder:
         if not self.frames:
             return pd.DataFrame(columns=["doc_id", "date"])
         if len(self.frames) > 1:
-            # The chunks are let go as soon as they are joined: at the end of a run only one
-            # table is ever held twice, not all of them (the peak memory of a large corpus).
+            # The chunks are let go as soon as they are joined, so at the end of a run only one
+            # table at a time is held twice.
             self.frames = [pd.concat(self.frames, ignore_index=True)]
         return self.frames[0]
 
