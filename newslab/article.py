@@ -286,18 +286,8 @@ class Article:
     @cached_property
     def sentence_token_ranges(self) -> list[tuple[int, int]]:
         """For each sentence, the ``[first, last+1)`` range of its tokens in :attr:`tokens`."""
-        if "tokens" not in self.__dict__:
-            self.tokens  # noqa: B018 - tokenizing records the ranges too
-        ranges = self.__dict__.get("sentence_token_ranges")
-        if ranges is None:  # tokens set some other way: count them per sentence
-            ranges, i = [], 0
-            for sent in self.sentences:
-                j = i
-                while j < len(self.tokens) and self.tokens[j].sentence == sent.i:
-                    j += 1
-                ranges.append((i, j))
-                i = j
-        return ranges
+        self.tokens  # noqa: B018 - tokenizing records the ranges in the instance dict
+        return self.__dict__["sentence_token_ranges"]
 
     def sentence_tokens(self, i: int) -> list[Token]:
         """Tokens of sentence ``i``."""

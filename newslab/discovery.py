@@ -598,9 +598,9 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "MISC"
     elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
         label = "PLACE"
-    elif not allcaps and _place_head_after(g, keys, words, j):
+    elif not allcaps and _head_after(g.place_heads, keys, words, j):
         label = "PLACE"  # 'the Murted air base', 'Silivri prison'
-    elif not allcaps and _place_head_after(g, keys, words, j, g.product_heads):
+    elif not allcaps and _head_after(g.product_heads, keys, words, j):
         label = "MISC"  # 'Bayraktar drones', 'the Sputnik vaccine'
     elif any(map(str.isdigit, name)):
         label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
@@ -643,10 +643,9 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
     return m
 
 
-def _place_head_after(g: Gazetteer, keys: list[str], words: list[str], j: int,
-                      heads: frozenset[tuple[str, ...]] | None = None) -> bool:
-    """True when a lower-case head (gazetteer ``place_heads``, or ``heads``) follows the name ending at j."""
-    heads = g.place_heads if heads is None else heads
+def _head_after(heads: frozenset[tuple[str, ...]], keys: list[str], words: list[str], j: int) -> bool:
+    """True when one of ``heads`` (gazetteer ``place_heads``, ``product_heads``), in lower case,
+    follows the name that ends at token j."""
     for size in (2, 1):
         head = tuple(keys[j:j + size])
         if len(head) == size and head in heads and all(w.islower() for w in words[j:j + size]):

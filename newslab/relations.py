@@ -1080,13 +1080,19 @@ def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: l
     if not sent_mentions:
         return last_pair
     for cl in clauses:
-        cms = [m for m in sent_mentions if cl[0] <= m.start < cl[1]]
-        for i in range(len(cms)):
-            grp = _sides(_chain(text, cms[i:], from_end=False))
-            if len(grp) >= 2:
-                last_pair = (grp[:2], sent_i)
-                break
+        grp = _first_pair(text, [m for m in sent_mentions if cl[0] <= m.start < cl[1]])
+        if grp:
+            last_pair = (grp[:2], sent_i)
     return last_pair
+
+
+def _first_pair(text: str, ms: list[_Mention]) -> list[tuple[str, str, str]]:
+    """The first coordinated group of two or more sides among ``ms`` ("Russia and Turkey"), or []."""
+    for i in range(len(ms)):
+        grp = _sides(_chain(text, ms[i:], from_end=False))
+        if len(grp) >= 2:
+            return grp
+    return []
 
 
 def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[_Mention],
@@ -1146,20 +1152,9 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     if last_pair and sent_i - last_pair[1] <= 2 and \
             re.search(r"\b(?:they|their)\s+(?:\S+\s+){0,2}$", text[max(clause[0], st - 40):st], re.I):
         pronoun_pair = last_pair[0]
-    clause_pair = []
-    for i in range(len(cms)):
-        grp = _sides(_chain(text, cms[i:], from_end=False))
-        if len(grp) >= 2:
-            clause_pair = grp
-            break
-
+    clause_pair = _first_pair(text, cms)
     prev_ms = prev_ms or []
-    prev_pair = []
-    for i in range(len(prev_ms)):
-        grp = _sides(_chain(text, prev_ms[i:], from_end=False))
-        if len(grp) >= 2:
-            prev_pair = grp
-            break
+    prev_pair = _first_pair(text, prev_ms)
     prev_subject = _sides(_chain(text, [m for m in prev_ms if not _PREP_OBJECT_RE.search(
         text[max(0, m.start - 30):m.start])][:1] and [m for m in prev_ms if not _PREP_OBJECT_RE.search(
             text[max(0, m.start - 30):m.start])], from_end=False)) if prev_ms else []
