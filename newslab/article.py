@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
+from . import layers
 from .resources import load_word_list
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
@@ -188,8 +189,9 @@ class Article:
         self.path = path
         self.meta = dict(meta or {})
         self.structure = Structure()
-        # Analyzer results computed once per article and shared (e.g. actor mentions used by
-        # quotes, stance and frames). Keys are chosen by each analyzer module.
+        # Annotation layers computed on this article (see :meth:`layer` and newslab.layers).
+        self._layers: dict[Any, Any] = {}
+        # Deprecated: ad-hoc per-article results of analyzers not yet moved to layers.
         self.cache: dict[Any, Any] = {}
         self._body: list[tuple[int, int]] = []
         self._parse(title_line)
@@ -312,6 +314,19 @@ class Article:
         """A :class:`Span` over ``text[start:end]``."""
         return Span(start, end, label, self.text[start:end])
 
+    def layer(self, name: str, **params: Any) -> Any:
+        """The annotation layer ``name`` ("sentences", "mentions", "quotes", ...): its rows,
+        computed once and cached on this article until a resource file it reads changes.
+
+        The rows are shared: read them, don't edit them (the analyzers' DataFrame functions,
+        such as ``find_mentions``, give you a table of your own).
+
+        >>> a = Article.from_text("T\\n\\nPutin met Erdogan.")
+        >>> [r["text"] for r in a.layer("sentences")]
+        ['Putin met Erdogan.']
+        """
+        return layers.compute(self, name, **params)
+
     # -- summaries --------------------------------------------------------------------------
     @property
     def n_paragraphs(self) -> int:
@@ -337,9 +352,7 @@ class Article:
 
     def sentences_frame(self) -> pd.DataFrame:
         """One row per sentence: i, paragraph, start, end, text."""
-        return pd.DataFrame([{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-                              "text": s.text} for s in self.sentences],
-                            columns=["i", "paragraph", "start", "end", "text"])
+        return layers.frame(self, "sentences")
 
     def tokens_frame(self) -> pd.DataFrame:
         """One row per token: i, sentence, start, end, text, lower, is_word, is_stop."""
@@ -394,6 +407,15 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"Corpus(name={self.name!r})"
+
+
+@layers.register("sentences", columns=("i", "paragraph", "start", "end", "text"),
+                 dtypes={"i": "int", "paragraph": "int", "start": "int", "end": "int"}, table="sentences",
+                 json_section="sentences", json_row=dict)
+def sentence_rows(article: Article) -> list[dict[str, Any]]:
+    """One row per sentence: its index, paragraph, offsets and text."""
+    return [{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
+            for s in article.sentences]
 
 
 def corpus_frame(obj: "Article | Corpus | Iterable[Article]", per_article: "Callable[[Article], pd.DataFrame]",

@@ -24,15 +24,22 @@ import yaml
 from .errors import InputNotFoundError, ResourceFileError
 
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources"
+# Folders searched before RESOURCE_DIR for a resource given by name (see :func:`resource_dir`).
+_overrides: list[Path] = []
 
 
 def resource_path(name: str | os.PathLike[str]) -> Path:
-    """Return the path of a packaged resource, or ``name`` itself when it is an existing path."""
+    """Return the path of a packaged resource, or ``name`` itself when it is an existing path.
+
+    A name is looked up in the folders of :func:`resource_dir` first, then in the package."""
     p = Path(name)
     if p.is_absolute() or p.exists():
         if not p.exists():
             raise InputNotFoundError(f"{p}: resource file not found — check the path you passed.")
         return p
+    for folder in reversed(_overrides):
+        if (folder / p).exists():
+            return folder / p
     packaged = RESOURCE_DIR / p
     if not packaged.exists():
         raise InputNotFoundError(
@@ -58,10 +65,32 @@ def resource_stamp(name: str | os.PathLike[str]) -> tuple[str, float]:
     if _pinned is not None and key in _pinned:
         return _pinned[key]
     path = resource_path(name)
-    stamp = (str(path), path.stat().st_mtime)
+    stamp = (str(path), path.stat().st_mtime_ns / 1e9)
     if _pinned is not None:
         _pinned[key] = stamp
     return stamp
+
+
+@contextmanager
+def resource_dir(folder: str | os.PathLike[str]) -> Iterator[Path]:
+    """Within this block, resources named without a path are read from ``folder`` when it has
+    them (a classroom's edited copies of the dictionaries), else from the package.
+
+    >>> import tempfile, shutil
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = shutil.copy(RESOURCE_DIR / "stance_cues.yml", tmp)
+    ...     with resource_dir(tmp):
+    ...         resource_path("stance_cues.yml").parent == Path(tmp)
+    True
+    """
+    path = Path(folder).resolve()
+    if not path.is_dir():
+        raise InputNotFoundError(f"{folder}: not a folder — pass a folder holding resource files.")
+    _overrides.append(path)
+    try:
+        yield path
+    finally:
+        _overrides.remove(path)
 
 
 @contextmanager
@@ -133,6 +162,21 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=256)
+def _hash_file(path: str, mtime: float, size: int) -> str:
+    return file_sha256(path)
+
+
+def content_hash(name: str | os.PathLike[str]) -> str:
+    """SHA-256 of a resource file's contents (re-read only when the file's stamp changes).
+
+    >>> content_hash("stance_cues.yml") == file_sha256(resource_path("stance_cues.yml"))
+    True
+    """
+    path, mtime = resource_stamp(name)
+    return _hash_file(path, mtime, os.path.getsize(path) if _pinned is None else 0)
+
+
 def resources_fingerprint() -> str:
     """One hash over every packaged resource file; changes when any dictionary is edited."""
     h = hashlib.sha256()
@@ -140,4 +184,26 @@ def resources_fingerprint() -> str:
         if p.is_file():
             h.update(p.relative_to(RESOURCE_DIR).as_posix().encode())
             h.update(file_sha256(p).encode())
+    return h.hexdigest()
+
+
+NUMERIC_DEPENDENCIES = ("vaderSentiment", "textblob", "nltk", "pyyaml")
+
+
+def code_fingerprint() -> str:
+    """One hash over newslab's own source files and the versions of the libraries that produce
+    its numbers: a cached result from other code is never reused (the package version alone does
+    not change between commits)."""
+    from importlib import metadata
+
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for p in sorted(package.rglob("*.py")):
+        h.update(p.relative_to(package).as_posix().encode())
+        h.update(file_sha256(p).encode())
+    for dist in NUMERIC_DEPENDENCIES:
+        try:
+            h.update(f"{dist}={metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=absent".encode())
     return h.hexdigest()

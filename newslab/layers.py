@@ -1,0 +1,246 @@
+"""Annotation layers: every analyzer registered once, computed once per Article, every face from it.
+
+In the spirit of spaCy's components (each declares what it ``requires`` and ``assigns``) and
+textacy's small extractors, an analyzer is one function ``rows(article, **params)`` that returns
+plain row dicts with ``start``/``end`` offsets, registered once with:
+
+* the **layers it requires** (it reads them with ``article.layer(name)``, never through another
+  module's private names),
+* the **resource files it reads** (lexicons, dictionaries, cue lists), whose *content hash* keys
+  the result cached on the article, so an edited YAML file gives fresh results on the same
+  Article, for this layer and every layer that requires it,
+* its **columns** and their types, and optionally its **corpus table**, its **JSON section** and
+  an article-level **JSON summary**.
+
+Every face is generated from that declaration: :func:`frame` (the typed DataFrame of an Article
+or a Corpus, which the public functions such as ``find_mentions`` return), the corpus pipeline's
+tables (:func:`table_layers`), the JSON of ``newslab analyze --json`` (:func:`article_json` in
+:mod:`newslab.jsonout`) and the pipeline's disk cache. Internal layers (no columns) share
+intermediate results between analyzers the same way (for example the clauses of each sentence).
+
+>>> from newslab import Article
+>>> @register("shouting", columns=("text", "start", "end"), dtypes={"start": "int", "end": "int"})
+... def _shouting(article):
+...     return [{"text": t.text, "start": t.start, "end": t.end} for t in article.tokens
+...             if t.text.isupper() and len(t.text) > 1]
+>>> a = Article.from_text("T\\n\\nThe EU and NATO met.")
+>>> a.layer("shouting") is a.layer("shouting")      # computed once, then cached on the article
+True
+>>> frame(a, "shouting").values.tolist()
+[['EU', 7, 9], ['NATO', 14, 18]]
+>>> unregister("shouting")
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from .errors import InputNotFoundError, ParameterError
+from .resources import content_hash
+
+# Modules that register analyzer layers; imported (once) the first time an unknown layer is asked
+# for, so that ``article.layer("quotes")`` works without importing newslab.quotes first.
+ANALYZER_MODULES = ("newslab.sentiment", "newslab.entities", "newslab.quotes", "newslab.relations",
+                    "newslab.stance", "newslab.frames")
+
+Rows = list  # a table layer's value: a list of row dicts (shared: callers must not edit them)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """The declaration of one annotation layer (see the module docstring)."""
+
+    name: str
+    compute: Callable[..., Any]
+    columns: tuple[str, ...] = ()
+    dtypes: Mapping[str, str] = field(default_factory=dict)
+    requires: tuple[str, ...] = ()
+    resources: tuple[str, ...] | Callable[[Mapping[str, Any]], Iterable[Any]] = ()
+    defaults: Mapping[str, Any] = field(default_factory=dict)
+    table: str | None = None
+    json_section: str | None = None
+    json_row: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None
+    json_summary: Callable[[Any], Mapping[str, Any]] | None = None
+
+    @property
+    def doc(self) -> str:
+        """First line of the row function's docstring."""
+        return (self.compute.__doc__ or "").strip().split("\n")[0]
+
+    def resource_files(self, params: Mapping[str, Any]) -> list[Any]:
+        """The resource files (packaged names or user paths) this layer reads with ``params``."""
+        res = self.resources(params) if callable(self.resources) else self.resources
+        return [r for r in res if r is not None]
+
+
+REGISTRY: dict[str, Layer] = {}
+
+
+def register(name: str, *, columns: Iterable[str] = (), dtypes: Mapping[str, str] | None = None,
+             requires: Iterable[str] = (), resources: Any = (), defaults: Mapping[str, Any] | None = None,
+             table: str | None = None, json_section: str | None = None,
+             json_row: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+             json_summary: Callable[[Any], Mapping[str, Any]] | None = None) -> Callable:
+    """Decorator: register ``fn(article, **params)`` as the row function of layer ``name``.
+
+    ``dtypes`` maps columns to ``int``, ``float``, ``bool`` or ``Int64`` (nullable integer);
+    other columns are left to pandas. ``defaults`` are the parameters a call without them uses
+    (so ``layer(a)`` and ``layer(a, mode="news")`` share one cached result). ``resources`` is a
+    tuple of resource names, or a function of the parameters returning them (for a parameter
+    that replaces a packaged file by the user's own).
+    """
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        REGISTRY[name] = Layer(name, fn, tuple(columns), dict(dtypes or {}), tuple(requires), resources,
+                               dict(defaults or {}), table, json_section, json_row, json_summary)
+        return fn
+    return decorate
+
+
+def unregister(name: str) -> None:
+    """Remove a layer (for layers made in examples and tests)."""
+    REGISTRY.pop(name, None)
+
+
+def get(name: str) -> Layer:
+    """The declaration of layer ``name`` (importing the analyzer modules when needed)."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        for module in ANALYZER_MODULES:
+            importlib.import_module(module)
+        spec = REGISTRY.get(name)
+    if spec is None:
+        raise ParameterError(f"no layer named {name!r} — known layers: {', '.join(sorted(REGISTRY))}.")
+    return spec
+
+
+def all_layers() -> list[Layer]:
+    """Every registered layer, analyzer modules included, in registration order."""
+    get("sentences")
+    return list(REGISTRY.values())
+
+
+def table_layers() -> dict[str, Layer]:
+    """``{corpus table: layer}`` for the layers that make a corpus table."""
+    return {spec.table: spec for spec in all_layers() if spec.table}
+
+
+# -- computing and caching ------------------------------------------------------------------------
+def _freeze(value: Any) -> Any:
+    """A hashable stand-in for a parameter value (objects by identity; kept alive by the cache)."""
+    if value is None or isinstance(value, (str, int, float, bool, bytes)):
+        return value
+    if isinstance(value, os.PathLike):
+        return os.fspath(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _freeze(v)) for k, v in value.items()))
+    return ("object", id(value))
+
+
+def _file_key(res: Any) -> str:
+    if not isinstance(res, (str, os.PathLike)):
+        return repr(_freeze(res))
+    try:
+        return content_hash(res)
+    except InputNotFoundError:  # a name that is not a file (e.g. a scheme given as a dict)
+        return os.fspath(res)
+
+
+def fingerprint(name: str, params: Mapping[str, Any] | None = None) -> str:
+    """Hash of the contents of every resource file layer ``name`` depends on, through its
+    required layers too: it changes exactly when one of those files is edited."""
+    spec = get(name)
+    params = {**spec.defaults, **(params or {})}
+    h = hashlib.sha256(name.encode())
+    for res in spec.resource_files(params):
+        h.update(_file_key(res).encode())
+    for req in spec.requires:
+        h.update(fingerprint(req).encode())
+    return h.hexdigest()
+
+
+def compute(article: Any, name: str, **params: Any) -> Any:
+    """The value of layer ``name`` on ``article`` (what ``article.layer(name, **params)`` returns).
+
+    Computed once per article and parameters, and again only when a resource file it depends on
+    has changed. The value is shared: callers must not edit it.
+    """
+    spec = get(name)
+    params = {**spec.defaults, **params}
+    key = (name, _freeze(params))
+    stamp = fingerprint(name, params)
+    store = article._layers
+    hit = store.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = spec.compute(article, **params)
+    store[key] = (stamp, value, params)  # params kept so that object ids in the key stay unique
+    return value
+
+
+# -- faces ----------------------------------------------------------------------------------------
+def _column(values: list[Any], dtype: str | None) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    if dtype == "int":
+        return np.array(values, dtype=np.int64)
+    if dtype == "float":
+        return np.array(values, dtype=np.float64)
+    if dtype == "bool":
+        return np.array(values, dtype=bool)
+    if dtype == "Int64":
+        return pd.array(values, dtype="Int64")
+    return values  # text and mixed columns: pandas' own inference, as from a list of dicts
+
+
+def rows_frame(rows: list[dict[str, Any]], columns: Iterable[str], dtypes: Mapping[str, str]) -> Any:
+    """Row dicts as a typed DataFrame, built column by column (much faster than from dicts)."""
+    import pandas as pd
+
+    columns = list(columns)
+    if not rows:  # typed empty columns, so that a concat with other articles keeps the types
+        return pd.DataFrame({c: pd.Series(_column([], dtypes.get(c)), dtype=None if c in dtypes else object)
+                             for c in columns}, columns=columns)
+    return pd.DataFrame({c: _column([r[c] for r in rows], dtypes.get(c)) for c in columns},
+                        columns=columns, copy=False)
+
+
+def frame(obj: Any, name: str, **params: Any) -> Any:
+    """The DataFrame of layer ``name``: for an Article its rows; for a Corpus (or any iterable of
+    articles) every article's rows stacked, with ``doc_id`` and ``date`` columns first."""
+    import pandas as pd
+
+    spec = get(name)
+    if not spec.columns:
+        raise ParameterError(f"layer {name!r} is internal (no table) — ask for a table layer.")
+    if hasattr(obj, "layer"):
+        return rows_frame(obj.layer(name, **params), spec.columns, spec.dtypes)
+    if isinstance(obj, (str, bytes)):
+        raise ParameterError(f"{name}: pass an Article or a Corpus — for raw text use Article.from_text(text).")
+    frames = []
+    for art in obj:
+        df = rows_frame(art.layer(name, **params), spec.columns, spec.dtypes)
+        df.insert(0, "doc_id", art.id)
+        df.insert(1, "date", art.date)
+        frames.append(df)
+    if not frames:
+        return rows_frame([], ["doc_id", "date", *spec.columns], spec.dtypes)
+    return pd.concat(frames, ignore_index=True)
+
+
+def json_sections(article: Any) -> dict[str, Any]:
+    """``{section: [json rows]}`` and the article summaries of every layer with a JSON face."""
+    out: dict[str, Any] = {"article": {}}
+    for spec in all_layers():
+        if spec.json_section:
+            rows = article.layer(spec.name)
+            to_json = spec.json_row or (lambda r: r)
+            out[spec.json_section] = [j for j in map(to_json, rows) if j is not None]
+        if spec.json_summary:
+            out["article"].update(spec.json_summary(article))
+    return out
