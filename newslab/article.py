@@ -191,8 +191,6 @@ class Article:
         self.structure = Structure()
         # Annotation layers computed on this article (see :meth:`layer` and newslab.layers).
         self._layers: dict[Any, Any] = {}
-        # Deprecated: ad-hoc per-article results of analyzers not yet moved to layers.
-        self.cache: dict[Any, Any] = {}
         self._body: list[tuple[int, int]] = []
         self._parse(title_line)
         self.title = title or (self.structure.title.text if self.structure.title else "")
@@ -326,6 +324,16 @@ class Article:
         ['Putin met Erdogan.']
         """
         return layers.compute(self, name, **params)
+
+    def clear_layers(self, *names: str) -> None:
+        """Forget the computed layers (all, or those named), e.g. to time an analyzer afresh.
+
+        >>> a = Article.from_text("T\\n\\nPutin met Erdogan.")
+        >>> _ = a.layer("sentences"); a.clear_layers("sentences"); len(a._layers)
+        0
+        """
+        for key in [k for k in self._layers if not names or k[0] in names]:
+            del self._layers[key]
 
     # -- summaries --------------------------------------------------------------------------
     @property

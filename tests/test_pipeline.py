@@ -162,12 +162,14 @@ def test_corpus_frames_list_each_term_once_on_the_article_row(seed):
 
 
 def test_a_bug_in_a_step_is_raised_not_swallowed_and_settings_are_restored(small_corpus, monkeypatch):
-    import newslab.pipeline as pipeline
+    import dataclasses
 
-    def broken(article):
+    from newslab import layers
+
+    def broken(article, **params):
         raise RuntimeError(f"bug on {article.id}")
 
-    monkeypatch.setitem(pipeline.STEPS, "quotes", broken)
+    monkeypatch.setitem(layers.REGISTRY, "quotes", dataclasses.replace(layers.get("quotes"), compute=broken))
     before = gc.get_threshold()
     with pytest.raises(RuntimeError, match="bug on"):
         analyze_corpus(small_corpus, steps=["sentences", "quotes"], cache=False)
