@@ -199,8 +199,20 @@ class Article:
         self.date, self.source, self.url = date, source, url
 
     @classmethod
-    def from_text(cls, text: str, *, title_line: bool = True, **meta: Any) -> "Article":
-        """Make an article from raw text; with ``title_line`` the first line is the title."""
+    def from_text(cls, text: str, *, title_line: bool | None = None, **meta: Any) -> "Article":
+        """Make an article from raw text.
+
+        ``title_line``: True takes the first line as the title, False takes none; by default
+        the first line is the title only when more lines follow it, so a single sentence is a
+        one-sentence article (what a student testing an analyzer expects).
+
+        >>> Article.from_text("Erdogan said Turkey was ready.").n_sentences
+        1
+        >>> Article.from_text("Talks in Delhi\\n\\nModi met Xi.").title
+        'Talks in Delhi'
+        """
+        if title_line is None:
+            title_line = "\n" in text.strip()
         return cls(text, title_line=title_line, **meta)
 
     # -- structure -------------------------------------------------------------------------

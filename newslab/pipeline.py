@@ -23,6 +23,7 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -226,9 +227,10 @@ class _Cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write(tmp)
+            if path.is_dir():  # a damaged chunk entry being stored afresh
+                shutil.rmtree(path)
             os.replace(tmp, path)  # atomic: a crashed run never leaves a half-written entry
         except (OSError, ValueError, TypeError) as exc:
-            import shutil
             import warnings
 
             shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
@@ -271,7 +273,9 @@ class CorpusAnalysis:
         for name, df in self.tables().items():
             p = out / f"{name}.{fmt}"
             if fmt == "csv":
-                df.to_csv(p, index=False)
+                # RFC 4180 line ends: a field holding a bare \r (or \n) is then quoted, so
+                # pandas.read_csv gives back exactly the rows written.
+                df.to_csv(p, index=False, lineterminator="\r\n")
             elif fmt == "parquet":
                 df.to_parquet(p, index=False)  # nested values are already JSON strings
             else:
@@ -287,8 +291,25 @@ class CorpusAnalysis:
 _GC_THRESHOLD = (50_000, 20, 100)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (kill -9 included),
+    so that no orphaned worker goes on analysing; elsewhere a no-op."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _init_worker() -> None:
     """Set up a worker process for its lifetime, which is one corpus run."""
+    _die_with_parent()
     pin_resources()
     gc.set_threshold(*_GC_THRESHOLD)
 
