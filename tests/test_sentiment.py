@@ -230,7 +230,7 @@ def test_empty_text():
     assert (r["vader"], r["textblob"], r["score"], r["label"]) == (0.0, 0.0, 0.0, "neu")
     ex = S.explain_sentiment("")
     assert len(ex) == 0 and list(ex.columns) == S.EXPLAIN_COLUMNS
-    empty = Article.from_text("Only a title")
+    empty = Article.from_text("Only a title", title_line=True)
     df = S.score_sentiment(empty)
     assert len(df) == 0 and list(df.columns) == S.SENTENCE_COLUMNS
     assert len(S.sentiment_rollup(df)) == 0
