@@ -12,7 +12,7 @@ from newslab.sentiment import score_sentiment  # noqa: E402
 
 
 def test_dollar_signs_in_titles_are_drawn_not_parsed(tmp_path):
-    title = r"Lira at $5 as talks stall, $\frac{1}{$ analysts say"
+    title = r"Lira: $\frac{1}{$ as talks stall"
     a = Article.from_text(f"{title}\n\nThe lira fell to $5 on Monday. Ankara and Washington met on $80 oil.")
     fig = sentiment_arc(score_sentiment(a), title=title, source=title)
     paths = save_figure(fig, tmp_path, "arc")  # mathtext would raise on the unbalanced $ here
