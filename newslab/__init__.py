@@ -15,4 +15,11 @@ __version__ = "0.1.0"
 from .article import Article, Corpus, Paragraph, Sentence, Span, Token  # noqa: E402
 from .errors import NewslabError  # noqa: E402
 
-__all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "__version__"]
+
+def open_results(folder):  # noqa: ANN001, ANN201 - documented in newslab.store.open_results
+    """Open a results folder written by ``analyze_corpus(corpus, out=folder)`` (see newslab.store)."""
+    from .store import open_results as _open
+
+    return _open(folder)
+
+__all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "open_results", "__version__"]

@@ -2,6 +2,7 @@
 
     newslab analyze PATH [--json] [--out FILE] [--text-column NAME]
     newslab analyze PATH --format csv|parquet|json --out DIR [--jobs N] [--steps ...] [--no-cache]
+    newslab analyze PATH --format parquet --out DIR [--engine dask [--scheduler ADDRESS]] [--shard-size N]
     newslab render [--corpus PATH] [--out DIR] [--notebook NAME ...] [-p KEY VALUE ...]
     newslab data status
     newslab data install [PACKAGE ...] [--from DIR] [--to DIR]
@@ -45,12 +46,19 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="name of the text column in a CSV/JSONL (default: text)")
     a.add_argument("--format", choices=("csv", "parquet", "json"),
                    help="write one table per analyzer (sentences, mentions, quotes, relations, stance, "
-                   "frames, articles) into the --out folder")
+                   "frames, articles) into the --out folder; parquet writes a partitioned dataset "
+                   "(one part per shard of articles) that a re-run resumes")
     a.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes for --format (-1 = all cores)")
     a.add_argument("--steps", nargs="+", metavar="STEP",
                    help="with --format: only these steps (sentences sentiment mentions quotes relations stance frames)")
     a.add_argument("--no-cache", action="store_true", help="with --format: do not read or write the result cache")
     a.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    a.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="with --format parquet: run on this machine's processes (default) or on Dask workers")
+    a.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask: the Dask scheduler (tcp://host:8786); default: a local cluster")
+    a.add_argument("--shard-size", type=int, default=512, metavar="N",
+                   help="with --format parquet: articles per shard (default 512)")
 
     r = sub.add_parser("render", help="render the teaching notebooks into HTML reports",
                        description="Execute the notebooks with papermill and write HTML reports, "
@@ -78,6 +86,10 @@ def _check_analyze_args(args: argparse.Namespace) -> None:
     if args.jobs < -1:
         raise ParameterError(f"--jobs {args.jobs}: give a number of worker processes (1, 2, ...) "
                              "or -1 for all cores.")
+    if args.engine == "dask" and args.format != "parquet":
+        raise ParameterError("--engine dask writes a partitioned dataset: add --format parquet --out DIR.")
+    if args.shard_size < 1:
+        raise ParameterError(f"--shard-size {args.shard_size}: give a number of articles per shard, such as 512.")
     if args.format:
         if not args.out:
             raise NewslabError("--format writes one file per table: add --out DIR naming the folder to write.")
@@ -108,6 +120,16 @@ def _cmd_analyze_tables(args: argparse.Namespace) -> int:
     from .pipeline import analyze_corpus
 
     corpus = load_corpus(args.path, text_column=args.text_column)
+    if args.format == "parquet":
+        res = analyze_corpus(corpus, steps=args.steps, n_jobs=args.jobs, out=args.out, engine=args.engine,
+                             scheduler=args.scheduler, shard_size=args.shard_size,
+                             show_progress=True if args.progress else None)
+        st = res.run
+        print(f"analyzed {st['articles']} articles in {st['seconds']:.1f} s ({st['cache_hits']} kept from an "
+              f"earlier run); {res.stats['shards']} shards of each table in {args.out} — read them with "
+              f"newslab.open_results({args.out!r})")
+        _report_skipped(res.skipped)
+        return 0
     result = analyze_corpus(corpus, steps=args.steps, n_jobs=args.jobs, cache=not args.no_cache,
                             show_progress=True if args.progress else None)
     paths = result.export(args.out, args.format)

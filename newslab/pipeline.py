@@ -154,7 +154,7 @@ def _fingerprint(steps: tuple[str, ...]) -> str:
     return h.hexdigest()[:16]
 
 
-def _article_key(a: Article) -> str:
+def article_key(a: Article) -> str:
     meta = json.dumps([a.id, a.title, a.date, a.source, a.url, a.dateline], ensure_ascii=False)
     return hashlib.sha256((meta + "\x00" + a.text).encode("utf-8")).hexdigest()[:32]
 
@@ -307,7 +307,7 @@ def _die_with_parent() -> None:
         pass
 
 
-def _init_worker() -> None:
+def init_worker() -> None:
     """Set up a worker process for its lifetime, which is one corpus run."""
     _die_with_parent()
     pin_resources()
@@ -326,7 +326,7 @@ def _tuned_for_corpus() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def _work(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[dict | None, str]:
+def analyze_task(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[dict | None, str]:
     """Analyze one article in a worker (or in-process) and store the result in the cache."""
     article, steps, cache_folder, key = payload
     try:
@@ -337,7 +337,7 @@ def _work(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[di
     return res, "miss"
 
 
-def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
+def chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
     while True:
         chunk = list(islice(it, size))
         if not chunk:
@@ -347,7 +347,9 @@ def _chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable[str] | None = None,
                    n_jobs: int = 1, cache: bool | str | os.PathLike[str] = True,
-                   show_progress: bool | None = None, chunk_size: int = 256) -> CorpusAnalysis:
+                   show_progress: bool | None = None, chunk_size: int = 256, *,
+                   out: str | os.PathLike[str] | None = None, engine: str = "local", client: Any = None,
+                   scheduler: str | None = None, shard_size: int = 512) -> "CorpusAnalysis | Results":
     """Analyze every article of ``corpus`` and return tidy tables with ``doc_id`` and ``date``.
 
     Parameters
@@ -355,23 +357,106 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     steps
         Any of ``sentences, sentiment, mentions, quotes, relations, stance, frames`` (default: all).
     n_jobs
-        Worker processes; ``-1`` uses every core. Output order is the corpus order regardless.
+        Worker processes (or Dask workers of a local cluster); ``-1`` uses every core. Output
+        order is the corpus order regardless.
     cache
-        ``True`` for ``.newslab_cache/`` (or ``$NEWSLAB_CACHE_DIR``), a folder path, or ``False``.
+        In memory only (no ``out``): ``True`` for ``.newslab_cache/`` (or
+        ``$NEWSLAB_CACHE_DIR``), a folder path, or ``False``.
     show_progress
         A tqdm bar on stderr; by default only on an interactive terminal.
     chunk_size
-        Articles handed to the worker pool at a time (times ``n_jobs``): bounds memory whatever
-        the corpus size, since at most two chunks of articles (the one being collected and the
-        next one, already in the workers) are held at once. Each chunk becomes one set of
-        DataFrames and one cache entry; larger chunks cost less to assemble.
+        In memory only: articles handed to the worker pool at a time (times ``n_jobs``). At most
+        two chunks of articles are held at once; each becomes one set of DataFrames and one cache
+        entry.
+    out
+        A results folder: the tables are streamed there as a partitioned Parquet dataset
+        (:mod:`newslab.store`), one part per ``shard_size`` articles, so memory stays bounded
+        whatever the corpus size; a re-run resumes, keeping the shards already done. Returns a
+        lazy :class:`~newslab.store.Results` instead of in-memory tables.
+    engine
+        ``"local"`` (worker processes on this machine) or ``"dask"`` (with ``out``): shards run
+        on Dask workers — of ``client``, of the scheduler at ``scheduler`` ("tcp://host:8786"),
+        or of a new ``LocalCluster`` with ``n_jobs`` worker processes.
     """
     steps = tuple(ALL_STEPS if steps is None else steps)
     unknown = [s for s in steps if s not in layers.step_layers()]
     if unknown:
         raise ParameterError(f"unknown step(s) {', '.join(unknown)} — choose from {', '.join(ALL_STEPS)}.")
+    if engine not in ("local", "dask"):
+        raise ParameterError(f"engine={engine!r}: use 'local' (this machine) or 'dask'.")
+    if engine == "dask" and out is None:
+        raise ParameterError("engine='dask' writes a results folder — pass out='results/' too.")
+    if shard_size < 1:
+        raise ParameterError(f"shard_size={shard_size}: give a number of articles per shard (e.g. 512).")
     if n_jobs == -1 or n_jobs == 0:
         n_jobs = os.cpu_count() or 1
+    total = len(corpus) if isinstance(corpus, Corpus) and corpus._articles is not None else None
+    articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
+    loader_skipped = corpus.skipped if isinstance(corpus, Corpus) else []
+    if out is not None:
+        from .store import StoreWriter
+
+        writer = StoreWriter.open(out, _fingerprint(steps), steps, shard_size)
+        if engine == "dask":
+            from .distributed import run_on_dask
+
+            return run_on_dask(articles, steps, writer, n_jobs, client, scheduler, loader_skipped)
+        return _run_to_store(articles, steps, writer, n_jobs, loader_skipped)
+    return _run_in_memory(corpus, articles, steps, n_jobs, cache, chunk_size)
+
+
+def shard_tables(shard: list[Article], results: Iterable[tuple[dict | None, str]]) -> tuple[dict, list]:
+    """One shard's per-article results (from :func:`analyze_task`) as DataFrames, and what was skipped."""
+    builders = {t: _TableBuilder() for t in TABLES}
+    skipped: list[tuple[str, str]] = []
+    for article, (res, status) in zip(shard, results):
+        if res is None:
+            skipped.append((article.path or article.id, status))
+            continue
+        for table, (cols, values) in res.items():
+            builders[table].add(article.id, article.date, cols, values)
+    return {t: b.frame() for t, b in builders.items()}, skipped
+
+
+def _run_to_store(articles: Iterable[Article], steps: tuple[str, ...], writer: Any, n_jobs: int,
+                  loader_skipped: list[tuple[str, str]]) -> Any:
+    """The local engine with a results folder: shard by shard, parts written as they are done."""
+    from .store import Results, shard_key
+
+    stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs, "shards_computed": 0}
+    t0 = time.perf_counter()
+    pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=init_worker) if n_jobs > 1 else None
+    n_shards = 0
+    try:
+        with _tuned_for_corpus():
+            for index, shard in enumerate(chunks(iter(articles), writer.shard_size)):
+                n_shards += 1
+                keys = [article_key(a) for a in shard]
+                key = shard_key(keys)
+                stats["articles"] += len(shard)
+                if writer.is_done(index, key):
+                    stats["cache_hits"] += len(shard)
+                    continue
+                todo = [(a, steps, None, k) for a, k in zip(shard, keys)]
+                results = pool.map(analyze_task, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))) \
+                    if pool is not None and len(todo) > 1 else map(analyze_task, todo)
+                tables, skipped = shard_tables(shard, results)
+                writer.write(index, key, tables, len(shard) - len(skipped), skipped)
+                stats["shards_computed"] += 1
+                del tables
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    writer.finish(n_shards, loader_skipped)
+    stats["seconds"] = time.perf_counter() - t0
+    res = Results(writer.folder)
+    res.run = stats
+    return res
+
+
+def _run_in_memory(corpus: Any, articles: Iterable[Article], steps: tuple[str, ...], n_jobs: int,
+                   cache: bool | str | os.PathLike[str], chunk_size: int) -> CorpusAnalysis:
+    """Every table gathered in memory (with the per-article and per-chunk cache)."""
     folder = None
     if cache:
         base = DEFAULT_CACHE_DIR if cache is True else Path(cache)
@@ -381,8 +466,6 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     skipped: list[tuple[str, str]] = []
     stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs}
     t0 = time.perf_counter()
-    total = len(corpus) if isinstance(corpus, Corpus) and corpus._articles is not None else None
-    articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
 
     def collect(article: Article, res: dict | None, status: str) -> None:
         if res is None:
@@ -395,7 +478,7 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
 
     def submit(chunk: list[Article]) -> tuple:
         """Start a chunk: stored tables, cached articles, and the rest handed to the workers."""
-        keyed = [(a, _article_key(a)) for a in chunk]
+        keyed = [(a, article_key(a)) for a in chunk]
         # A whole chunk seen before (same articles, same order) is one stored set of
         # DataFrames: loading it skips rebuilding tables row by row from per-article entries.
         chunk_key = "chunk-" + hashlib.sha256("|".join(k for _, k in keyed).encode()).hexdigest()[:32]
@@ -406,9 +489,9 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         cached = [store.get(key) for _, key in keyed]
         todo = [(a, steps, folder, key) for (a, key), hit in zip(keyed, cached) if hit is None]
         if pool is not None and len(todo) > 1:
-            fresh = iter(pool.map(_work, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))))
+            fresh = iter(pool.map(analyze_task, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))))
         else:
-            fresh = map(_work, todo)  # lazy: runs as the results are collected
+            fresh = map(analyze_task, todo)  # lazy: runs as the results are collected
         return chunk, chunk_key, None, cached, fresh
 
     def finish(chunk: list[Article], chunk_key: str, tables: dict | None, cached: list | None,
@@ -434,13 +517,13 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
             store.put_tables(chunk_key, {t: b.frames[-1] if len(b.frames) > n_frames[t] else None
                                          for t, b in builders.items()})
 
-    pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker) if n_jobs > 1 else None
+    pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=init_worker) if n_jobs > 1 else None
     try:
         with _tuned_for_corpus():
             # One chunk ahead: the workers start on the next chunk while this process collects
             # and stores the previous one, instead of waiting for it.
             pending: deque[tuple] = deque()
-            for chunk in _chunks(iter(articles), chunk_size * n_jobs):
+            for chunk in chunks(iter(articles), chunk_size * n_jobs):
                 pending.append(submit(chunk))
                 if len(pending) > 1:
                     finish(*pending.popleft())

@@ -93,6 +93,17 @@ def resource_dir(folder: str | os.PathLike[str]) -> Iterator[Path]:
         _overrides.remove(path)
 
 
+def override_folders() -> list[Path]:
+    """The folders of :func:`resource_dir` now in force, innermost last."""
+    return list(_overrides)
+
+
+def use_resource_dir(folder: str | os.PathLike[str]) -> None:
+    """Read resources from ``folder`` first for the rest of this process (a Dask worker given
+    the user's dictionaries); :func:`resource_dir` is the same for one block."""
+    _overrides.append(Path(folder).resolve())
+
+
 @contextmanager
 def pinned_resources() -> Iterator[None]:
     """Within this block resource files are looked up once; edits made meanwhile are not seen.
