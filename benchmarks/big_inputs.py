@@ -17,31 +17,15 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, in MB (Linux /proc)."""
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            with open(f"/proc/{p}/statm") as fh:
-                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as fh:
-                    todo += [int(c) for c in fh.read().split()]
-        except (OSError, ValueError):
-            continue
-    return total / 1e6
-
-
 def _child(kind: str, size: float) -> None:
     """Run one configuration in this process and print a JSON line of figures."""
+    from measure import peak_tree_rss
     from throughput import load_texts
 
     from newslab import Article
@@ -62,19 +46,10 @@ def _child(kind: str, size: float) -> None:
         arts = [Article.from_text("Big article\n\n" + "\n\n".join(parts), id="big")]
     else:
         arts = [Article.from_text(texts[i % len(texts)], id=str(i)) for i in range(int(size))]
-    peak = [0.0]
-    stop = threading.Event()
-
-    def sample() -> None:
-        while not stop.is_set():
-            peak[0] = max(peak[0], _tree_rss_mb(os.getpid()))
-            time.sleep(0.1)
-
-    threading.Thread(target=sample, daemon=True).start()
-    t0, c0 = time.perf_counter(), time.process_time()
-    res = analyze_corpus(arts, n_jobs=1 if kind == "article" else 2, cache=False)
-    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    stop.set()
+    with peak_tree_rss() as peak:
+        t0, c0 = time.perf_counter(), time.process_time()
+        res = analyze_corpus(arts, n_jobs=1 if kind == "article" else 2, cache=False)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({"wall": wall, "cpu": cpu, "rss": peak[0], "sentences": len(res.sentences),
                       "chars": sum(len(a.text) for a in arts)}))
 
