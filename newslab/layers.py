@@ -68,8 +68,9 @@ class Layer:
 
     @property
     def doc(self) -> str:
-        """First line of the row function's docstring."""
-        return (self.compute.__doc__ or "").strip().split("\n")[0]
+        """First sentence of the row function's docstring."""
+        first = " ".join((self.compute.__doc__ or "").strip().split("\n\n")[0].split())
+        return first.split(". ")[0].rstrip(".") + "."
 
     def resource_files(self, params: Mapping[str, Any]) -> list[Any]:
         """The resource files (packaged names or user paths) this layer reads with ``params``."""
@@ -253,3 +254,28 @@ def json_sections(article: Any) -> dict[str, Any]:
         if spec.json_summary:
             out["article"].update(spec.json_summary(article))
     return out
+
+
+def _resource_names(spec: Layer) -> str:
+    try:
+        files = spec.resource_files(spec.defaults)
+    except (KeyError, TypeError):  # resources that depend on a parameter without a default
+        return "(per parameter)"
+    return ", ".join(os.path.basename(os.fspath(r)) for r in files if isinstance(r, (str, os.PathLike)))
+
+
+def describe() -> str:
+    """The layer graph as a Markdown table: each layer, what it requires and reads, its faces
+    (the table in ARCHITECTURE.md is this output; ``python -m newslab.layers`` prints it)."""
+    lines = ["| layer | requires | resources | corpus table | JSON | what it is |", "|---|---|---|---|---|---|"]
+    for spec in all_layers():
+        json_face = (spec.json_section or "—") + (" + summary" if spec.json_summary else "")
+        lines.append(f"| `{spec.name}` | {', '.join(spec.requires) or '—'} | {_resource_names(spec) or '—'} | "
+                     f"{spec.table or '—'} | {json_face} | {spec.doc} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover - a documentation helper
+    from newslab.layers import describe as _describe  # the package's registry, not this copy's
+
+    print(_describe())
