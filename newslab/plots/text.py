@@ -29,6 +29,23 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def label_colours(labels: Iterable[str]) -> dict[str, str]:
+    """One colour per label, the same in every passage of an article: the named tints for known
+    labels (neg, favor, conflict ...), the other tints in sorted label order.
+
+    >>> label_colours(["PERSON", "neg", "COUNTRY"])
+    {'COUNTRY': '#FFF1A8', 'PERSON': '#C9E9DD', 'neg': '#F5C6A5'}
+    """
+    out, k = {}, 0
+    for label in sorted(set(labels)):
+        if label.lower() in LABEL_COLOURS:
+            out[label] = LABEL_COLOURS[label.lower()]
+        else:
+            out[label] = _EXTRA_TINTS[k % len(_EXTRA_TINTS)]
+            k += 1
+    return out
+
+
 def _colour_for(label: str, colours: Mapping[str, str] | None, order: list[str]) -> str:
     if colours and label in colours:
         return colours[label]
