@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from . import layers
-from .resources import load_word_list
+from .resources import load_word_list, load_yaml
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
 
@@ -100,9 +100,7 @@ _DATE_LINE_RE = re.compile(
 )
 _BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # runs of non-blank lines
 _HEADING_MAX_WORDS = 8
-_REPORTING_RE = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|tweeted|"
-    r"warned|asked|explained|noted|insisted|according to)\b", re.IGNORECASE)
+QUOTE_CUES = "quote_cues.yml"  # its reporting verbs tell a quote's introduction from a section head
 _TERMINAL = ".!?\"'”’)…"
 
 
@@ -124,6 +122,26 @@ class Structure:
                             ("heading", self.headings), ("boilerplate", self.boilerplate)):
             rows += [{"kind": kind, "start": s.start, "end": s.end, "text": s.text} for s in spans]
         return pd.DataFrame(rows, columns=["kind", "start", "end", "text"]).sort_values("start", ignore_index=True)
+
+
+def _reporting_re() -> re.Pattern[str]:
+    """Any reporting verb of ``resources/quote_cues.yml`` (every form under ``verbs:``, as
+    :func:`newslab.quotes.cues.reporting_words` lists them) or "according to", as one regex.
+
+    Read here from the cue file itself, not through :mod:`newslab.quotes`, which imports this
+    module; re-read when the file changes."""
+    data = load_yaml(QUOTE_CUES)
+    verbs = data.get("verbs") if isinstance(data, dict) else None
+    forms = {str(f).lower() for entry in (verbs or {}).values() if isinstance(entry, dict)
+             for f in (entry.get("forms") if isinstance(entry.get("forms"), list) else [entry.get("forms")])
+             if f}
+    return _compile_reporting(tuple(sorted(forms | {"according to"}, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _compile_reporting(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -152,7 +170,7 @@ def _is_heading(block: str) -> bool:
         return False
     if block.rstrip().endswith(":"):
         # "Kremlin spokesman Dmitry Peskov told reporters:" introduces a quote; it is not a head.
-        return not _REPORTING_RE.search(block)
+        return not _reporting_re().search(block)
     # Title-like line without terminal punctuation: most words capitalised, no inner comma.
     if block.rstrip()[-1] in _TERMINAL + ",;" or "," in block:
         return False
