@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .phrases import OBJECT_VERBS, Rules, Span, np_loose
+from .phrases import Rules, Span, np_loose
 from .tokens import BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, Paragraph, Tok, pronoun_base
 
 if TYPE_CHECKING:
@@ -46,10 +46,6 @@ _FRONTED_OPENERS = frozenset(("as when while after before if although though bec
 _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
 _PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when"))
-# Participles after a comma that end reported speech (', pointing to ...', ', citing ...').
-_CLOSING_PARTICIPLES = frozenset(("pointing", "referring", "citing"))
-# Words that, before the verb, deny or refuse the speech ('declined to say').
-_REFUSALS = frozenset(("declined", "refused", "declines", "refuses", "decline", "refuse", "wanted", "want"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # Time nouns after 'on/last/this' ('said last week the party had ...').
 _TIME_NOUNS = frozenset(("week", "month", "year", "night"))
@@ -242,7 +238,7 @@ class _Scan:
         nxt = self.toks[j + 1]
         if nxt.quote != -1:
             return False
-        if nxt.lower.endswith("ing") and (nxt.lower in self.lex.forms or nxt.lower in _CLOSING_PARTICIPLES):
+        if nxt.lower.endswith("ing") and (nxt.lower in self.lex.forms or nxt.lower in self.lex.closing_participles):
             return True
         return nxt.lower == "according" and j + 2 < hi and self.toks[j + 2].lower == "to"
 
@@ -335,7 +331,7 @@ class _Scan:
         before = [t.lower for t in self.toks[max(cue.lo, cue.k - 3):cue.k]]
         if any(w in ("not", "never") or w.endswith("n't") for w in before[-2:]):
             return True
-        if len(before) >= 2 and before[-1] == "to" and before[-2] in _REFUSALS:
+        if len(before) >= 2 and before[-1] == "to" and before[-2] in self.lex.refusal_verbs:
             return True
         # 'I would say', "I'd say", 'we might add': a speaker hedging, not a report
         return len(before) >= 2 and before[-1] in _MODALS and pronoun_base(before[-2]) in ("i", "we", "you") \
@@ -446,7 +442,7 @@ class _Scan:
         tokens) for an opening mark, a 'that', or a comma before a clause."""
         toks, sb, lemma = self.toks, cue.sb, cue.verb[0]
         i = self.rules.skip_audience(toks, who.sp[1] if who.inverted else cue.end, sb, lemma)
-        if lemma in OBJECT_VERBS:
+        if lemma in self.lex.listener_verbs:
             i = self._that_after_listener(i, sb)
         after = _AfterCue(self._skip_adverbials(i, sb))
         steps = 0

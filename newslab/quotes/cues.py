@@ -34,6 +34,13 @@ class CueLexicon:
     speaker_words: frozenset[str]
     connectives: frozenset[str]
     female_markers: frozenset[str]
+    listener_verbs: frozenset[str] = frozenset()       # lemmas: 'told his lawmakers that ...'
+    quoting_verbs: frozenset[str] = frozenset()        # 'quoted Lavrov as saying'
+    continuing_verbs: frozenset[str] = frozenset()     # 'continued to insist', 'went on to add'
+    refusal_verbs: frozenset[str] = frozenset()        # 'declined to say'
+    aside_participles: frozenset[str] = frozenset()    # 'X speaking to the council called ...'
+    closing_participles: frozenset[str] = frozenset()  # ', citing ...'
+    issuing_verbs: tuple[str, ...] = ()                # 'released a statement which said'
 
 
 _CUE_CACHE: dict[Any, CueLexicon] = {}
@@ -68,10 +75,16 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
         speaker_words=_lower_set(data, "speaker_words"),
         connectives=_lower_set(data, "connectives"),
         female_markers=_lower_set(data, "female_markers"),
+        **{section: _lower_set(data, section) for section in _WORD_SECTIONS},
+        issuing_verbs=tuple(str(w).lower() for w in data.get("issuing_verbs") or []),
     )
     _CUE_CACHE.clear()  # keep only the current version of each file
     _CUE_CACHE[key] = lex
     return lex
+
+
+_WORD_SECTIONS = ("listener_verbs", "quoting_verbs", "continuing_verbs", "refusal_verbs", "aside_participles",
+                  "closing_participles")
 
 
 def _lower_set(data: dict[str, Any], section: str) -> frozenset[str]:

@@ -28,15 +28,6 @@ _BACK_SKIP = frozenset(("also later earlier again then further previously recent
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
-# Reporting verbs that take a listener before the reported clause ('informed police she had ...').
-OBJECT_VERBS = frozenset("tell inform assure remind warn brief notify advise".split())
-# A participle aside between a speaker and the verb ('X speaking to the council called ...').
-_ASIDE_PARTICIPLES = frozenset("speaking talking writing addressing responding reacting commenting "
-                               "answering replying appearing".split())
-# 'continued to insist', 'went on to add': the speaker stands before these.
-_CONTINUING = frozenset(("continued", "went", "goes", "go"))
-# 'quoted Lavrov as saying', 'was cited by X as saying'.
-_QUOTING = frozenset(("quoted", "cited"))
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
 # Nouns of media an audience phrase may end in ('told the Hurriyet daily').
@@ -122,8 +113,9 @@ class Rules:
     def np_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Span, Span | None] | None:
         """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
         j = k - 1
-        if j - 2 >= lo and toks[j].lower == "to" and (toks[j - 1].lower in _CONTINUING
-                                                     or (toks[j - 1].lower == "on" and toks[j - 2].lower in ("went", "goes"))):
+        going_on = self.lex.continuing_verbs
+        if j - 2 >= lo and toks[j].lower == "to" and (toks[j - 1].lower in going_on
+                                                     or (toks[j - 1].lower == "on" and toks[j - 2].lower in going_on)):
             j -= 3 if toks[j - 1].lower == "on" else 2  # 'Dittmar went on to add', 'continued to insist'
         if j >= lo and toks[j].lower == "as":
             quoted = self._quoted_object(toks, j, lo)
@@ -144,7 +136,7 @@ class Rules:
     def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
         """'X quoted Lavrov as saying': the phrase between the quoting verb and 'as'."""
         np_ = self.np_ending_at(toks, j - 1, lo)
-        if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].lower in _QUOTING:
+        if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].lower in self.lex.quoting_verbs:
             return np_, self.np_ending_at(toks, np_[0] - 2, lo)
         return None
 
@@ -153,7 +145,7 @@ class Rules:
         (by X) as', adverbs and auxiliaries, a day, a bracketed acronym."""
         if j >= lo and toks[j].lower == "as":
             for m in range(j - 1, max(lo - 1, j - 9), -1):
-                if toks[m].lower in _QUOTING and m - 1 >= lo and toks[m - 1].lower in BE:
+                if toks[m].lower in self.lex.quoting_verbs and m - 1 >= lo and toks[m - 1].lower in BE:
                     j = m - 2  # 'was quoted by RIA Novosti as saying': the subject speaks
                     break
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
@@ -221,7 +213,7 @@ class Rules:
             x = toks[m]
             if x.text in ",;:" or x.mark or x.quote != -1 or self.is_cue(x):
                 return None
-            if x.lower in _ASIDE_PARTICIPLES:
+            if x.lower in self.lex.aside_participles:
                 return self.np_ending_at(toks, m - 1, lo)
         return None
 
@@ -313,7 +305,7 @@ class Rules:
 
     def skip_audience(self, toks: list[Tok], i: int, hi: int, lemma: str) -> int:
         """Skip 'reporters', 'AFP', 'a news conference' after told / said to / speaking to."""
-        if lemma not in OBJECT_VERBS:
+        if lemma not in self.lex.listener_verbs:
             if i < hi and toks[i].lower == "to":
                 j = self._match_audience(toks, i + 1, hi)
                 if j > i + 1:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import layers
@@ -62,8 +63,6 @@ _DOCUMENT_HEADS = ("statement", "communique", "letter", "report")
 _COLLECTIVE_HEADS = frozenset(("campaign", "team", "camp"))
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _ISSUER_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][\w ,]*?,\s*)?(he|she|they|it)\b", re.I)
-_ISSUER_RE = re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?(?P<head>[\w'’-]+)\s+(?:has\s+|had\s+|also\s+)?"
-                        r"(?:issued|released|published|sent|put\s+out)\b", re.I)
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
 # The word before a name, unless . ! ? follow it: r"(\w+)[^\w.!?]*$" searched in the window
 # before the name, run here as one anchored match on the reversed window (a search would try
@@ -285,11 +284,19 @@ def _document_issuer(res: Resolver, s: int, speaker_text: str) -> Speaker | None
     if issuer:
         r = issuer[0]
         return res.name_of(r), str(r.get("side") or ""), str(r.get("label") or "")
-    m = _ISSUER_RE.match(before)
+    m = _issuer_re(res.lex.issuing_verbs).match(before)
     if m and m.group("head").lower() in res.lex.speaker_words:
         e2 = sent.start + m.end("head")
         return resolve_speaker(res, sent.start, e2, text[sent.start:e2])
     return None
+
+
+@lru_cache(maxsize=8)
+def _issuer_re(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """'the Turkish presidency (has) issued': a phrase whose head issues a document."""
+    alternatives = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) or r"(?!)"
+    return re.compile(r"(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,5}?(?P<head>[\w'’-]+)\s+(?:has\s+|had\s+|also\s+)?"
+                      rf"(?:{alternatives})\b", re.I)
 
 
 def _role_speaker(res: Resolver, ms: list[dict[str, Any]], s: int, speaker_text: str) -> Speaker:
