@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from . import layers
-from .resources import load_word_list, load_yaml
+from .resources import lemma_forms, load_word_list
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
 
@@ -125,17 +125,11 @@ class Structure:
 
 
 def _reporting_re() -> re.Pattern[str]:
-    """Any reporting verb of ``resources/quote_cues.yml`` (every form under ``verbs:``, as
-    :func:`newslab.quotes.cues.reporting_words` lists them) or "according to", as one regex.
-
-    Read here from the cue file itself, not through :mod:`newslab.quotes`, which imports this
-    module; re-read when the file changes."""
-    data = load_yaml(QUOTE_CUES)
-    verbs = data.get("verbs") if isinstance(data, dict) else None
-    forms = {str(f).lower() for entry in (verbs or {}).values() if isinstance(entry, dict)
-             for f in (entry.get("forms") if isinstance(entry.get("forms"), list) else [entry.get("forms")])
-             if f}
-    return _compile_reporting(tuple(sorted(forms | {"according to"}, key=len, reverse=True)))
+    """Any reporting verb of ``resources/quote_cues.yml`` or "according to", as one regex: the
+    words of :func:`newslab.quotes.cues.reporting_words`, read here through
+    :func:`newslab.resources.lemma_forms` because :mod:`newslab.quotes` imports this module."""
+    words = lemma_forms(QUOTE_CUES, "verbs") | {"according to"}
+    return _compile_reporting(tuple(sorted(words, key=lambda w: (-len(w), w))))
 
 
 @lru_cache(maxsize=8)

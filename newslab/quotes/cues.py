@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ResourceFileError
-from ..resources import load_yaml
+from ..resources import lemma_forms, load_yaml
 from .tokens import TOKEN_RE
 
 DEFAULT_CUES = "quote_cues.yml"
@@ -110,15 +110,13 @@ def _add_verb(name: Any, forms: dict[str, tuple[str, str, bool]], multi: dict[tu
 
 def reporting_words(path: str | os.PathLike[str] | None = None) -> frozenset[str]:
     """Every form of the cue file's reporting verbs (``verbs:``, multi-word forms joined by a
-    space), plus "according to": the words that make a line report speech.
+    space), plus "according to": the words that make a line report speech. (Also how
+    :mod:`newslab.article` tells "Peskov told reporters:" from a section head.)
 
     >>> sorted(w for w in reporting_words() if w.startswith("tel"))
     ['tell', 'telling', 'tells']
     """
-    lex = load_cues(path)
-    words = {f for f, (_lemma, _mode, partial_only) in lex.forms.items() if not partial_only}
-    words |= {" ".join(w) for w, (_lemma, _mode, partial_only) in lex.multiword.items() if not partial_only}
-    return frozenset(words | {"according to"})
+    return lemma_forms(path or DEFAULT_CUES, "verbs") | {"according to"}
 
 
 # ---------------------------------------------------------------------------------------------
