@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pandas as pd
 
 from . import layers
-from .resources import load_word_list
+from .resources import lemma_forms, load_word_list
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
 
@@ -102,9 +102,7 @@ _DATE_LINE_RE = re.compile(
 _BLOCK_RE = re.compile(r"\S[^\n\r]*(?:(?:\r\n?|\n)[ \t]*\S[^\n\r]*)*")
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 _HEADING_MAX_WORDS = 8
-_REPORTING_RE = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|tweeted|"
-    r"warned|asked|explained|noted|insisted|according to)\b", re.IGNORECASE)
+QUOTE_CUES = "quote_cues.yml"  # its reporting verbs tell a quote's introduction from a section head
 _TERMINAL = ".!?\"'”’)…"
 
 
@@ -126,6 +124,20 @@ class Structure:
                             ("heading", self.headings), ("boilerplate", self.boilerplate)):
             rows += [{"kind": kind, "start": s.start, "end": s.end, "text": s.text} for s in spans]
         return pd.DataFrame(rows, columns=["kind", "start", "end", "text"]).sort_values("start", ignore_index=True)
+
+
+def _reporting_re() -> re.Pattern[str]:
+    """Any reporting verb of ``resources/quote_cues.yml`` or "according to", as one regex: the
+    words of :func:`newslab.quotes.cues.reporting_words`, read here through
+    :func:`newslab.resources.lemma_forms` because :mod:`newslab.quotes` imports this module."""
+    words = lemma_forms(QUOTE_CUES, "verbs") | {"according to"}
+    return _compile_reporting(tuple(sorted(words, key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=8)
+def _compile_reporting(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -163,7 +175,7 @@ def _is_heading(block: str) -> bool:
         return False
     if block.rstrip().endswith(":"):
         # "Kremlin spokesman Dmitry Peskov told reporters:" introduces a quote; it is not a head.
-        return not _REPORTING_RE.search(block)
+        return not _reporting_re().search(block)
     # Title-like line without terminal punctuation: most words capitalised, no inner comma.
     if block.rstrip()[-1] in _TERMINAL + ",;" or "," in block:
         return False

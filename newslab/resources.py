@@ -169,6 +169,23 @@ def load_yaml(name: str | os.PathLike[str]) -> Any:
     return _read_yaml(*resource_stamp(name))
 
 
+def lemma_forms(name: str | os.PathLike[str], section: str) -> frozenset[str]:
+    """Every form listed under a ``lemma: {forms: [...]}`` section of a YAML resource, in lower
+    case (multi-word forms keep their spaces); empty when the file has no such section.
+
+    >>> forms = lemma_forms("quote_cues.yml", "verbs")
+    >>> "told" in forms, "pointed out" in forms, "called" in forms
+    (True, True, False)
+    """
+    data = load_yaml(name)
+    entries = data.get(section) if isinstance(data, dict) else None
+    out: set[str] = set()
+    for entry in (entries or {}).values() if isinstance(entries, dict) else ():
+        forms = entry.get("forms") if isinstance(entry, dict) else None
+        out.update(" ".join(str(f).lower().split()) for f in (forms if isinstance(forms, list) else [forms]) if f)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=64)
 def _read_words(path: str, mtime: float) -> tuple[str, ...]:
     words = []

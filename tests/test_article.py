@@ -114,3 +114,25 @@ def test_speaker_line_ending_in_colon_is_not_a_heading():
                           '"We are satisfied."\n\nBackground:\n\nTies were tense in 2015.')
     assert [h.text for h in a.structure.headings] == ["Background:"]
     assert a.sentences[1].text == "Kremlin spokesman Dmitry Peskov told reporters:"
+
+
+def test_reporting_verbs_for_heads_come_from_the_quote_cue_file(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.resources import RESOURCE_DIR, resource_dir
+
+    text = ('T\n\nThe summit in Brasilia ended.\n\nFinance minister Ana Duarte grumbled to reporters:\n\n'
+            '"We expected more from Washington."')
+    assert [h.text for h in Article.from_text(text).structure.headings] == \
+        ["Finance minister Ana Duarte grumbled to reporters:"]  # 'grumbled' is no cue verb yet
+    folder = tmp_path / "res"
+    shutil.copytree(RESOURCE_DIR, folder)
+    cues = yaml.safe_load((folder / "quote_cues.yml").read_text(encoding="utf-8"))
+    cues["verbs"]["grumble"] = {"forms": ["grumbled"], "indirect": "that"}
+    (folder / "quote_cues.yml").write_text(yaml.safe_dump(cues, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        a = Article.from_text(text)
+    assert a.structure.headings == []
+    assert a.sentences[1].text == "Finance minister Ana Duarte grumbled to reporters:"

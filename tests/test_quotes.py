@@ -108,6 +108,26 @@ def test_edited_cue_file_is_picked_up_on_the_same_article(tmp_path: Path) -> Non
     assert list(extract_quotes(a, cues=cue_file)["cue"]) == ["mumbled"]
 
 
+def test_quoting_and_listener_verbs_come_from_the_cue_file(tmp_path: Path) -> None:
+    import yaml
+
+    text = ("T\n\nState media paraphrased Wang Yi as saying that Beijing wanted calm on the border. "
+            "Jaishankar apprised lawmakers in parliament that Delhi agreed.")
+    packaged = load_cues()
+    assert "quoted" in packaged.quoting_verbs and "tell" in packaged.listener_verbs
+    assert extract_quotes(Article.from_text(text)).empty  # neither verb is a cue yet
+    data = yaml.safe_load((ROOT / "newslab" / "resources" / "quote_cues.yml").read_text(encoding="utf-8"))
+    data["quoting_verbs"].append("paraphrased")
+    data["verbs"]["apprise"] = {"forms": ["apprised"], "indirect": "that"}
+    data["listener_verbs"].append("apprise")
+    cue_file = tmp_path / "cues.yml"
+    cue_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    got = extract_quotes(Article.from_text(text), cues=cue_file)
+    assert got[["text", "cue", "speaker_text"]].values.tolist() == [
+        ["Beijing wanted calm on the border", "saying", "Wang Yi"],
+        ["Delhi agreed", "apprised", "Jaishankar"]]
+
+
 # A wire-style Russia–Turkey article written for this test (not the seed): every quote listed.
 WIRE_ARTICLE = """Turkey, Russia agree ceasefire in Syria's Idlib
 

@@ -1,0 +1,363 @@
+"""Speaker phrases: the noun phrase before a cue ("the Russian leader said"), after it ("said
+Erdogan"), in apposition ("Alexei Malashenko, director of research at ..., said"), the subject
+that opens a sentence, and the audience after "told".
+
+A word can be part of a speaker phrase when it is capitalised (a name) or listed under
+``speaker_words`` in ``quote_cues.yml`` (role nouns such as "spokesman"); :class:`Rules` holds
+the phrase rules, parametrised by the cue lexicon.
+
+>>> from newslab.quotes.cues import load_cues
+>>> from newslab.quotes.tokens import TOKEN_RE, Tok
+>>> toks = [Tok(m.start(), m.end(), m.group(), m.group().lower(), 0)
+...         for m in TOKEN_RE.finditer("Meanwhile the Russian foreign minister said")]
+>>> rules = Rules(load_cues())
+>>> a, b = rules.np_back(toks, 5, 0)[0]; " ".join(t.text for t in toks[a:b])
+'the Russian foreign minister'
+"""
+from __future__ import annotations
+
+from ..tokenize import stopwords
+from .cues import CueLexicon
+from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, MONTHS, PREPOSITIONS, PRONOUNS, STOP_NP, BE, Tok,
+                     is_name_word, pronoun_base)
+
+Span = tuple[int, int]  # a token range [a, b)
+
+# Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
+_BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
+                        "publicly separately reportedly privately bluntly today yesterday tonight has "
+                        "have had would will did does do later still just Monday Tuesday Wednesday "
+                        "Thursday Friday Saturday Sunday").split())
+# Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
+_SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
+# Nouns of media an audience phrase may end in ('told the Hurriyet daily').
+_MEDIA_NOUNS = frozenset(("daily", "newspaper", "news", "agency", "channel", "broadcaster", "radio",
+                          "television", "tv"))
+
+
+class Rules:
+    """Noun-phrase and clause rules over a paragraph's tokens, parametrised by the cue lexicon."""
+
+    def __init__(self, lex: CueLexicon):
+        self.lex = lex
+        self.drop_initial = lex.connectives | PREPOSITIONS | {"speaking", "when", "while", "if", "as",
+                                                               "asked", "although", "because", "this",
+                                                               "last", "next", "late", "early"} \
+            | {d.lower() for d in DAYS} | MONTHS
+
+    def is_np_word(self, t: Tok) -> bool:
+        return t.quote == -1 and not t.mark and (is_name_word(t) or t.lower in self.lex.speaker_words)
+
+    def is_cue(self, t: Tok) -> bool:
+        return t.lower in self.lex.forms and t.text == t.lower
+
+    def is_head_word(self, t: Tok) -> bool:
+        """A word of a speaker phrase that is not itself a cue verb."""
+        return self.is_np_word(t) and not self.is_cue(t)
+
+    def np_ending_at(self, toks: list[Tok], j: int, lo: int) -> Span | None:
+        """The noun phrase whose last token is j (tokens >= lo), e.g. 'the Russian leader'."""
+        if j < lo or not self.is_np_word(toks[j]):
+            return None
+        i = j
+        start = j
+        unknown = 0
+        while i >= lo:
+            t = toks[i]
+            if self.is_head_word(t):
+                start = i
+                i -= 1
+                continue
+            if unknown == 0 and i < j and self._unlisted_modifier(toks, i, lo):
+                unknown = 1  # one unlisted modifier: 'Turkish security official', 'foreign policy aide'
+                i -= 1
+                continue
+            if i < j and t.lower in LINKS and i - 1 >= lo and self.is_np_word(toks[i - 1]):
+                i -= 1  # 'the Minister of Defence'
+                continue
+            if i < j and t.lower == "in" and i - 1 >= lo and toks[i - 1].text.islower() \
+                    and toks[i - 1].lower in self.lex.speaker_words:
+                i -= 1  # 'officials in Omsk', 'diplomats in Ankara'
+                continue
+            if t.lower in DETERMINERS and t.quote == -1:
+                start = i
+                if self._of_institution(toks, i, lo):
+                    i -= 2  # 'Steve Peers of the University of Essex': a name 'of the' an institution
+                    continue
+            break
+        return self._trimmed_np(toks, start, j)
+
+    def _unlisted_modifier(self, toks: list[Tok], i: int, lo: int) -> bool:
+        """A lower-case content word (not a participle) between two phrase words."""
+        t = toks[i]
+        return t.text.isalpha() and t.text.islower() and t.quote == -1 \
+            and t.lower not in stopwords() and not t.lower.endswith(("ed", "ing")) \
+            and i - 1 >= lo and self.is_head_word(toks[i - 1])
+
+    def _of_institution(self, toks: list[Tok], i: int, lo: int) -> bool:
+        """Determiner i follows 'of'/'for' after a phrase word ('X of the University')."""
+        return i - 2 >= lo and toks[i - 1].lower in ("of", "for") and self.is_head_word(toks[i - 2])
+
+    def _trimmed_np(self, toks: list[Tok], start: int, j: int) -> Span | None:
+        """Drop the reporter's openers ('Meanwhile', 'But', 'In') and refuse non-phrases."""
+        while start <= j and (toks[start].lower in self.drop_initial or toks[start].lower in LINKS):
+            start += 1
+        if start > j or toks[j].lower in DETERMINERS:
+            return None
+        if start == j and (toks[j].lower in STOP_NP or toks[j].lower in self.lex.connectives):
+            return None  # 'That said, ...', 'This said' are not speakers
+        if j - start >= 10:
+            start = j - 9
+        return start, j + 1
+
+    def np_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Span, Span | None] | None:
+        """Speaker phrase ending just before cue token k: ((a, b), apposition range or None)."""
+        j = k - 1
+        going_on = self.lex.continuing_verbs
+        if j - 2 >= lo and toks[j].lower == "to" and (toks[j - 1].lower in going_on
+                                                     or (toks[j - 1].lower == "on" and toks[j - 2].lower in going_on)):
+            j -= 3 if toks[j - 1].lower == "on" else 2  # 'Dittmar went on to add', 'continued to insist'
+        if j >= lo and toks[j].lower == "as":
+            quoted = self._quoted_object(toks, j, lo)
+            if quoted is not None:
+                return quoted  # 'Russian agencies quoted Lavrov as saying': the object speaks
+        j = self._skip_back_to_subject(toks, j, k, lo)
+        if j < lo:
+            return None
+        t = toks[j]
+        if pronoun_base(t.lower) and t.quote == -1 and not t.mark:
+            # 'Can you tell us ...' is an interviewer's question, not a speaker
+            return ((j, j + 1), None) if pronoun_base(t.lower) != "you" else None
+        if t.text == ",":
+            return self._apposition(toks, j, lo)
+        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo)
+        return (np_, None) if np_ else None
+
+    def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
+        """'X quoted Lavrov as saying': the phrase between the quoting verb and 'as'."""
+        np_ = self.np_ending_at(toks, j - 1, lo)
+        if np_ is not None and np_[0] - 1 >= lo and toks[np_[0] - 1].lower in self.lex.quoting_verbs:
+            return np_, self.np_ending_at(toks, np_[0] - 2, lo)
+        return None
+
+    def _skip_back_to_subject(self, toks: list[Tok], j: int, k: int, lo: int) -> int:
+        """Step back from the verb over what stands between it and its subject: 'was quoted
+        (by X) as', adverbs and auxiliaries, a day, a bracketed acronym."""
+        if j >= lo and toks[j].lower == "as":
+            for m in range(j - 1, max(lo - 1, j - 9), -1):
+                if toks[m].lower in self.lex.quoting_verbs and m - 1 >= lo and toks[m - 1].lower in BE:
+                    j = m - 2  # 'was quoted by RIA Novosti as saying': the subject speaks
+                    break
+        while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
+                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)):
+            j -= 1
+        if j - 2 >= lo and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
+            j -= 3  # 'the Syrian Democratic Forces (SDF) announced'
+        return j
+
+    def _apposition(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
+        """A comma right before the verb closes an apposition: 'Alexei Malashenko, director of
+        research at ..., said' -> (speaker, apposition)."""
+        m = j - 1
+        while m >= lo and toks[m].text != "," and toks[m].quote == -1 and not toks[m].mark:
+            m -= 1
+        if m < lo or toks[m].text != ",":
+            return None
+        seg = toks[m + 1:j]
+        subordinate = bool(seg) and seg[0].lower in _SUBORDINATE_OPENERS
+        if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
+            return None  # a cue inside the commas belongs to another clause
+        head = self.np_ending_at(toks, m - 1, lo)
+        bare_name = len(seg) <= 4 and all(is_name_word(x) for x in seg)
+        if head is None:
+            # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
+            name = self.np_ending_at(toks, j - 1, m + 1) if bare_name else None
+            return (name, None) if name is not None and name[0] == m + 1 else None
+        first = seg[0]
+        if first.lower in DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
+                or first.text[0].isdigit():
+            return head, (m + 1, j)  # a description in commas: the phrase before it speaks
+        name = self.np_ending_at(toks, j - 1, m + 1)
+        if name is None or name[0] != m + 1:
+            return None
+        return self._name_and_role(toks, head, name, bare_name)
+
+    def _name_and_role(self, toks: list[Tok], head: Span, name: Span, bare_name: bool) -> tuple[Span, Span]:
+        """Two noun phrases in apposition: the name is the speaker, the role describes it
+        ('Ibrahim Kalin, Erdogan's spokesman, said' / 'Erdogan's spokesman, Ibrahim Kalin, said')."""
+        if self.has_role(toks, head) and not self.has_role(toks, name):
+            return name, head
+        # 'the president of the League, Jamel Msallem, said': a bare name after a longer phrase
+        if bare_name and (any(toks[i].text[0].islower() for i in range(*head))
+                          or toks[head[0]].lower in DETERMINERS):
+            return name, head
+        return head, name
+
+    def _unlisted_head(self, toks: list[Tok], j: int, lo: int) -> Span | None:
+        """A lower-case head noun the cue file does not list: 'the Turkish strongman said',
+        'His associates have alleged'."""
+        t = toks[j]
+        if not (t.text.isalpha() and t.text.islower() and t.lower not in LINKS and t.lower not in stopwords()):
+            return None
+        head = self.np_ending_at(toks, j - 1, lo)
+        if head is not None and toks[head[0]].lower in DETERMINERS and j - head[0] <= 4:
+            return head[0], j + 1
+        if j - 1 >= lo and toks[j - 1].lower in ("his", "her", "their", "its") and t.lower.endswith("s"):
+            return j - 1, j + 1
+        return None
+
+    def _aside_subject(self, toks: list[Tok], k: int, lo: int) -> Span | None:
+        """'Mitsotakis speaking to the Atlantic Council think tank called ...': a participle
+        phrase without commas between the speaker and the verb."""
+        for m in range(k - 1, max(lo, k - 12) - 1, -1):
+            x = toks[m]
+            if x.text in ",;:" or x.mark or x.quote != -1 or self.is_cue(x):
+                return None
+            if x.lower in self.lex.aside_participles:
+                return self.np_ending_at(toks, m - 1, lo)
+        return None
+
+    def has_role(self, toks: list[Tok], r: Span) -> bool:
+        """Does the phrase hold a role noun or a possessive ('Erdogan's spokesman')?"""
+        return any(toks[i].text[0].islower() and toks[i].lower in self.lex.speaker_words
+                   or toks[i].lower.endswith(("'s", "’s")) for i in range(*r))
+
+    def np_fwd(self, toks: list[Tok], k: int, hi: int) -> Span | None:
+        """Inverted speaker phrase starting at token k ('said Erdogan', 'said the Russian leader')."""
+        i = k
+        if i < hi and toks[i].lower in DETERMINERS:
+            i += 1
+        last = -1
+        while i < hi:
+            t = toks[i]
+            if self.is_head_word(t):
+                last = i
+                i += 1
+                continue
+            if t.lower in LINKS and i + 1 < hi and self.is_np_word(toks[i + 1]) and last != -1:
+                i += 1
+                continue
+            if (last != -1 or i > k) and t.text.isalpha() and t.text.islower() and t.lower not in stopwords():
+                m = self._modifiers_before_name(toks, i, hi)
+                if m != -1:
+                    i = m  # "Huber's longtime tag team partner Erick Rowan"
+                    continue
+            break
+        if last == -1:
+            return None
+        nxt = toks[last + 1] if last + 1 < hi else None
+        if nxt is not None and not (nxt.text in ",.;:!?" or nxt.mark or nxt.lower in PREPOSITIONS
+                                    or nxt.lower in self.lex.adverbials or nxt.text in "\"“”«»"):
+            return None  # 'said Putin and Erdogan had ...' is not an inversion
+        return k, last + 1
+
+    def _modifiers_before_name(self, toks: list[Tok], i: int, hi: int) -> int:
+        """Up to four unlisted lower-case words followed by a phrase word: the index of that
+        word, else -1."""
+        m = i
+        while m < hi and m - i < 4 and toks[m].text.isalpha() and toks[m].text.islower() \
+                and not self.is_np_word(toks[m]) and toks[m].lower not in stopwords():
+            m += 1
+        return m if m < hi and self.is_head_word(toks[m]) else -1
+
+    def subject_np(self, toks: list[Tok], sa: int, k: int) -> Span | None:
+        """The noun phrase that opens a sentence ('Erdogan lashed out ...'), after an opening
+        phrase ending in a comma ('In Ankara, Erdogan ...'); None when the sentence opens otherwise."""
+        i = sa
+        if i < k and (toks[i].lower in PREPOSITIONS or toks[i].lower in self.drop_initial):
+            while i < k and toks[i].text != ",":
+                i += 1
+            i += 1
+        if i < k and toks[i].lower in PRONOUNS and toks[i].quote == -1:
+            return i, i + 1
+        j = i + 1 if i < k and toks[i].lower in DETERMINERS else i
+        last = -1
+        while j < k and self.is_head_word(toks[j]):
+            last = j
+            j += 1
+        partitive = last != -1 and last + 1 < k and toks[last + 1].lower == "of"
+        if last == -1 or (last == i and toks[i].lower in STOP_NP) or partitive:
+            return self._subject_after_comma(toks, sa, i, k)
+        return i, last + 1
+
+    def _subject_after_comma(self, toks: list[Tok], sa: int, i: int, k: int) -> Span | None:
+        """When the sentence does not open with a name: 'One of these groups, the Syrian
+        Democratic Forces (SDF), opposed ...' (a phrase in commas), or 'A month later, during the
+        debate, O'Rourke defended ...' (the first segment opening with a name and a verb)."""
+        c = next((m for m in range(i, k) if toks[m].text == ","), -1)
+        if c != -1:
+            a, j = self._phrase_after(toks, c, k)
+            if j > a and j < k and toks[j].text in ",(":
+                return c + 1, j
+        for c in (m for m in range(sa, k) if toks[m].text == ","):
+            a, j = self._phrase_after(toks, c, k)
+            if j > a and j < k and toks[j].text.islower() and toks[j].text.isalpha() and toks[j].lower not in LINKS:
+                return c + 1, j
+        return None
+
+    def _phrase_after(self, toks: list[Tok], c: int, k: int) -> Span:
+        """Phrase words after comma c (and an optional determiner): (first word, end)."""
+        j = c + 1 + (c + 1 < k and toks[c + 1].lower in DETERMINERS)
+        a = j
+        while j < k and self.is_head_word(toks[j]):
+            j += 1
+        return a, j
+
+    def skip_audience(self, toks: list[Tok], i: int, hi: int, lemma: str) -> int:
+        """Skip 'reporters', 'AFP', 'a news conference' after told / said to / speaking to."""
+        if lemma not in self.lex.listener_verbs:
+            if i < hi and toks[i].lower == "to":
+                j = self._match_audience(toks, i + 1, hi)
+                if j > i + 1:
+                    return j
+            return i
+        j = self._match_audience(toks, i, hi)
+        if j > i:
+            return j
+        # Any other short noun phrase: 'told the Hurriyet daily', 'told Turkish broadcaster NTV'.
+        j = i
+        if j < hi and toks[j].lower in DETERMINERS:
+            j += 1
+        start = j
+        while j < hi and j - start < 6 and toks[j].quote == -1 and not toks[j].mark and \
+                (self.is_np_word(toks[j]) or toks[j].lower in _MEDIA_NOUNS):
+            j += 1
+        return j if j > start else i
+
+    def _match_audience(self, toks: list[Tok], i: int, hi: int) -> int:
+        """End of the longest listed audience starting at i, or i."""
+        for aud in self.lex.audiences:
+            n = len(aud)
+            if i + n <= hi and all(toks[i + m].lower == aud[m] for m in range(n)):
+                return i + n
+        return i
+
+    def is_clause_start(self, toks: list[Tok], i: int, hi: int) -> bool:
+        """Does a reported clause start at token i (subject first) and contain a finite verb?"""
+        if i >= hi:
+            return False
+        t = toks[i]
+        if t.mark == "open":
+            return True
+        if not t.text[0].isalnum() or t.lower in PREPOSITIONS or t.lower in self.lex.adverbials \
+                or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes"):
+            return False
+        if t.text in DAYS:
+            return False
+        words = []
+        depth = 0
+        for x in toks[i:hi]:
+            depth += (x.text == "(") - (x.text == ")")
+            if depth == 0 and x.text[0].isalnum():
+                words.append(x)  # words inside brackets do not count towards the verb window
+        if len(words) < 3:
+            return False
+        return any(x.lower in FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:10])
+
+
+def np_loose(toks: list[Tok], k: int, hi: int) -> Span | None:
+    """'according to a statement from the Turkish presidency': up to the next comma or the end."""
+    j = k
+    while j < hi and toks[j].text not in ",.;:!?" and not toks[j].mark and j - k < 10:
+        j += 1
+    return (k, j) if j > k else None

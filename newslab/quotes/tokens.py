@@ -1,0 +1,147 @@
+"""A paragraph's tokens, each knowing its sentence and the quotation it sits in, and the closed
+word classes (determiners, prepositions, pronouns ...) that the attribution rules read.
+
+Cue words (reporting verbs, audiences, role nouns) are not here: they live in
+``resources/quote_cues.yml`` (see :mod:`newslab.quotes.cues`). These are grammar words.
+
+>>> [m.group() for m in TOKEN_RE.finditer("Mr. Putin's aide -- 'yes'")]
+['Mr.', "Putin's", 'aide', '--', "'", 'yes', "'"]
+>>> pronoun_base("they'd"), pronoun_base("Putin")
+('they', '')
+"""
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_left
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator
+
+if TYPE_CHECKING:
+    from ..article import Article
+    from .marks import QuoteMarks
+
+# Words (with inner hyphens, apostrophes, dots), titles with their dot ('Dr.'), '--', punctuation.
+TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|St|Jr|Sr)\.(?=\s)"
+                      r"|\w+(?:[-'’.]\w+)*|--|[^\w\s]")
+
+# Pronoun -> kind of antecedent: m(ale), f(emale), p(lural), n(euter), s(peaker/addressee).
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
+DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
+BE = frozenset("is are was were be been being".split())
+LINKS = frozenset("of and for".split())
+NAME_PARTICLES = frozenset("al el ad bin ibn bint abu de del della van von der den la le da di du dos das".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
+                          "by over amid about upon").split())
+# One-word phrases that are never a speaker ('That said, ...', 'This said').
+STOP_NP = frozenset("that this these those there here what which it its one first then let let's let’s".split())
+# Words that show a finite verb, so that a run of words is a clause ('Turkey would ...').
+FINITE_HINTS = frozenset(("is are was were be been being has have had will would can could should "
+                          "must may might shall did does do cannot can't won't wasn't isn't "
+                          "aren't weren't hasn't haven't hadn't didn't doesn't don't wouldn't "
+                          "couldn't shouldn't needs wants remains seems "
+                          # common irregular past tenses and present-tense verbs of reported claims
+                          "stood said told made took gave went came saw knew thought found left kept held "
+                          "brought began ran won lost met sent spent built fell felt led meant paid put set "
+                          "sold struck understood wrote became broke chose drew drove fought forgot got grew "
+                          "hid hit hurt let lay rose shot shut sought spoke stole swore threw wore withdrew "
+                          "seeks supports opposes plans intends hopes expects believes knows continues poses "
+                          "stands faces remains threatens plays says tells").split())
+_APOSTROPHE_RE = re.compile(r"['’]")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One token of a paragraph: its offsets, text, sentence id and quotation membership."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+    sentence: int
+    quote: int = -1        # index of the quote whose marks enclose this token (-1 outside)
+    mark: str = ""         # "open"/"close" for a quotation mark token
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while one article's quotes are worked out.
+
+    Every token is a container object, and every 700 new containers trigger a collection that
+    walks the young objects and, now and then, the whole heap (every article and table a long
+    session holds): with a corpus in memory that cost as much as the extraction itself. The
+    garbage of one article is collected by the first collection after it instead. (Mercurial's
+    ``util.nogc`` does this for the same reason.) The previous state is restored, also on errors."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class Paragraph:
+    """Tokens of one paragraph with quote membership and sentence ids."""
+
+    def __init__(self, article: Article, pi: int, quotes: list[QuoteMarks], qidx: list[int],
+                 sents: list[Any]):
+        p = article.paragraphs[pi]
+        text = article.text
+        toks: list[Tok] = []
+        k = 0
+        n_s = len(sents)
+        with no_gc():
+            for m in TOKEN_RE.finditer(text, p.start, p.end):
+                s = m.start()
+                while k + 1 < n_s and s >= sents[k + 1].start:
+                    k += 1
+                t = m.group()
+                toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+        starts = [t.start for t in toks]
+        for qi in qidx:
+            _mark_quote(toks, starts, quotes[qi], qi)
+        self.toks = toks
+
+    def sentence_range(self, k: int) -> tuple[int, int]:
+        """Token index range [a, b) of the sentence holding token k."""
+        sid = self.toks[k].sentence
+        a = k
+        while a > 0 and self.toks[a - 1].sentence == sid:
+            a -= 1
+        b = k
+        while b < len(self.toks) and self.toks[b].sentence == sid:
+            b += 1
+        return a, b
+
+
+def _mark_quote(toks: list[Tok], starts: list[int], q: QuoteMarks, qi: int) -> None:
+    """Tokens between an opening and a closing mark belong to that quote."""
+    # A quote left open (or continued in the next paragraph) runs to the paragraph end.
+    open_ended = (q.unclosed or q.continues) and not q.recovered
+    for i in range(bisect_left(starts, q.open_pos), len(toks)):
+        t = toks[i]
+        if t.start > q.close_pos or (t.start == q.close_pos and open_ended):
+            break
+        if t.end <= q.close_pos or (open_ended and t.start < q.close_pos):
+            t.quote = qi
+        if t.start == q.open_pos:
+            t.mark = "open"
+        elif t.start == q.close_pos:
+            t.mark = "close"
+            t.quote = qi
+
+
+def pronoun_base(word: str) -> str:
+    """'he', "i've", "they'd" -> the pronoun ('he', 'i', 'they'); '' for other words."""
+    base = _APOSTROPHE_RE.split(word, maxsplit=1)[0] if ("'" in word or "’" in word) else word
+    return base if base in PRONOUNS else ""
+
+
+def is_name_word(t: Tok) -> bool:
+    """A capitalised word that is not a pronoun, or a name particle ('al', 'von', 'al-Assad')."""
+    c = t.text[0]
+    return (c.isupper() and not pronoun_base(t.lower)) or t.lower in NAME_PARTICLES or t.lower.startswith("al-")
