@@ -1,13 +1,15 @@
 """Render the teaching notebooks into a reproducible report folder (``newslab render``).
 
-Each notebook in ``notebooks/`` is executed with papermill on a fresh ``python3`` kernel, with
-its ``parameters`` cell overridden by the corpus and the parameters you pass. For every notebook
+Each lesson notebook (:func:`notebooks_dir`: a student copy here, a clone's ``notebooks/`` or the
+copy installed with newslab) is executed with papermill on a fresh ``python3`` kernel, with its
+``parameters`` cell overridden by the corpus and the parameters you pass. For every notebook
 the report folder gets the executed ``.ipynb``, a self-contained ``.html`` (nbconvert; images
 are embedded and no script is loaded from the internet) and a ``figures/<notebook>/`` folder
 with each chart as PNG and SVG plus the tables (CSV) and a ``results.json`` of the numbers the
 narrative quotes. ``index.html`` links everything; ``manifest.json`` records what was run:
 newslab and dependency versions, Python, the parameters, the SHA-256 of every input file and
-notebook, and the time each notebook took.
+notebook, the time each notebook took, and every file newslab wrote — a later render replaces or
+removes only those, so nothing of the user's in the report folder is ever deleted.
 
 Reproducible by design: figures are saved with fixed metadata (``newslab.plots.style``), tables
 are sorted, the kernels run with ``PYTHONHASHSEED=0`` and the executed notebooks are stripped of
@@ -440,11 +442,7 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     KernelSetupError
         The ``python3`` Jupyter kernel cannot import newslab (the message gives the fix).
 
-    Example (the CLI is a thin wrapper)::
-
-        result = render(args.notebook or None, corpus=args.corpus, out=args.out,
-                        params=dict(args.param or []))
-        sys.exit(result.exit_code)
+    The CLI is a thin wrapper: ``sys.exit(render(args.notebook, corpus=args.corpus, ...).exit_code)``.
     """
     started = time.perf_counter()
     created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
@@ -453,24 +451,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     previous = _claim_out_folder(out, force)  # what newslab wrote there last time
     check_kernel()
     out.mkdir(parents=True, exist_ok=True)
-    exporter = _html_exporter()
-    runs: list[NotebookRun] = []
-    input_paths: set[Path] = set()
-    cleaned: set[Path] = set()
     with _stable_hash_seed():
-        for k, source in enumerate(selected, 1):
-            run = _plan_run(source, out, params, declared[source])
-            if run.figures_dir not in cleaned:  # once per folder: notebooks may share one
-                _remove_previous(run.figures_dir, previous)
-                cleaned.add(run.figures_dir)
-            input_paths |= _notebook_inputs(declared[source], run.parameters)
-            if progress:
-                print(f"[{k}/{len(selected)}] {run.name} ...", end="", file=sys.stderr, flush=True)
-            _execute(run, exporter, out, timeout)
-            if progress:
-                tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
-                print(f" {tail}", file=sys.stderr, flush=True)
-            runs.append(run)
+        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress)
     total = round(time.perf_counter() - started, 2)
     index = _write_index(out, runs)
     manifest_path = out / "manifest.json"
@@ -481,6 +463,29 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
         n_ok = sum(r.ok for r in runs)
         print(f"rendered {n_ok}/{len(runs)} notebooks in {total:.1f} s → {index}", file=sys.stderr, flush=True)
     return RenderResult(out=out, runs=runs, index=index, manifest=manifest, seconds=total)
+
+
+def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, Any]], params: Mapping[str, Any],
+                   out: Path, previous: set[Path], timeout: int, progress: bool) -> tuple[list[NotebookRun], set[Path]]:
+    """Execute each notebook in turn (a failure does not stop the others); returns the runs and inputs."""
+    exporter = _html_exporter()
+    runs: list[NotebookRun] = []
+    input_paths: set[Path] = set()
+    cleaned: set[Path] = set()
+    for k, source in enumerate(selected, 1):
+        run = _plan_run(source, out, params, declared[source])
+        if run.figures_dir not in cleaned:  # once per folder: notebooks may share one
+            _remove_previous(run.figures_dir, previous)
+            cleaned.add(run.figures_dir)
+        input_paths |= _notebook_inputs(declared[source], run.parameters)
+        if progress:
+            print(f"[{k}/{len(selected)}] {run.name} ...", end="", file=sys.stderr, flush=True)
+        _execute(run, exporter, out, timeout)
+        if progress:
+            tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
+            print(f" {tail}", file=sys.stderr, flush=True)
+        runs.append(run)
+    return runs, input_paths
 
 
 def _prepare(notebooks: Iterable[str] | str | None, corpus: str | os.PathLike[str] | None,
