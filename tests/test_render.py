@@ -191,9 +191,9 @@ def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
     assert nb1 == nb2
     assert '"start_time"' not in nb1 and '"duration"' not in nb1
     # A second render into the same folder: the index is the same bytes (timings live in the manifest).
-    index = again.index.read_bytes()
+    index, page = again.index.read_bytes(), again["01_ok"].html.read_bytes()
     third = render(["01_ok"], notebook_dir=tiny_dir, out=tmp_path, params={"n": "4"}, progress=False)
-    assert third.ok and third.index.read_bytes() == index
+    assert third.ok and third.index.read_bytes() == index and third["01_ok"].html.read_bytes() == page
     assert b" s<" not in index and b"&nbsp;s" not in index
     m = json.loads(third.manifest.read_text(encoding="utf-8"))
     assert m["notebooks"][0]["seconds"] > 0 and m["total_seconds"] > 0
