@@ -211,9 +211,7 @@ def run_set(name, rows, scheme, label_of, tune: bool, title_line: bool):
 
 def _clear_frame_caches(articles: list[Article]) -> None:
     for a in articles:
-        for k in [k for k in a.cache if k == "words_by_paragraph"
-                  or (isinstance(k, tuple) and k and k[0] == "frame_hits")]:
-            del a.cache[k]
+        a.clear_layers("frames", "frame_matches", "frame_prep", "words_by_paragraph")
 
 
 def speed(articles: list[Article], texts: list[str], title_line: bool) -> None:

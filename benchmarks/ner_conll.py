@@ -240,7 +240,7 @@ def evaluate(split: str, passes: int, with_nltk: bool, backend: str = "rules") -
     n_mentions = 0
     for _ in range(passes):
         for a, _, _ in articles:
-            a.cache.clear()
+            a.clear_layers()
         c0 = time.process_time()
         t0 = time.perf_counter()
         pred, n_mentions = set(), 0

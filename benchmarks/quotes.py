@@ -4,12 +4,12 @@ Corpus: the seed article repeated (default 200 copies) plus, when present, the E
 articles in ``../shared/bench/wikinews_2019_2020/`` (CC BY 2.5; read only, never copied into the
 project). Each article is a fresh :class:`~newslab.Article`, so nothing is cached between runs;
 sentence splitting is done before the clock starts, so the figure measures quote extraction itself
-in three ways: with the built-in name fallback, including ``newslab.entities.find_mentions``, and
-with the mentions already cached on the article (as when ``newslab analyze`` has run entities).
+in two ways: including ``newslab.entities.find_mentions``, and with the mentions already cached on
+the article (as when ``newslab analyze`` has run entities).
 
 Run::
 
-    .venv/bin/python benchmarks/quotes.py [--copies 200] [--no-entities]
+    .venv/bin/python benchmarks/quotes.py [--copies 200]
 
 Target (issue 5): >= 2,000 sentences/s on one core. The machine is shared, so figures are noisy.
 """
@@ -56,8 +56,8 @@ def build(copies: int) -> list[Article]:
 
 
 def run(arts: list[Article], mode: str) -> tuple[float, int, int]:
-    """mode: 'fallback' (built-in name runs), 'entities' (find_mentions timed too) or
-    'entities-cached' (find_mentions already run by another analyzer, as in `newslab analyze`)."""
+    """mode: 'entities' (find_mentions timed too) or 'entities-cached' (find_mentions already
+    run by another analyzer, as in `newslab analyze`)."""
     if mode == "entities-cached":
         from newslab.entities import find_mentions
 
@@ -66,8 +66,6 @@ def run(arts: list[Article], mode: str) -> tuple[float, int, int]:
     t0 = time.perf_counter()
     n_quotes = 0
     for a in arts:
-        if mode == "fallback":  # the built-in name fallback, timed as part of the run
-            a.cache[("quotes", "mentions")] = quotes._fallback_mentions(a)
         n_quotes += len(quotes.extract_quotes(a))
     dt = time.perf_counter() - t0
     return dt, n_quotes, sum(a.n_sentences for a in arts)
@@ -76,22 +74,15 @@ def run(arts: list[Article], mode: str) -> tuple[float, int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=200, help="copies of the seed article (default 200)")
-    ap.add_argument("--no-entities", action="store_true", help="time the built-in name fallback only")
     args = ap.parse_args()
     arts = build(args.copies)
     n_wiki = len(arts) - args.copies
     if n_wiki == 0:
         print(f"(Wikinews data not found under {bench_dir()}; timing the seed copies only — "
               "set NEWSLAB_BENCH_DIR to the shared bench folder to include it.)")
-    try:
-        import newslab.entities  # noqa: F401
-        has_entities = not args.no_entities
-    except ImportError:
-        has_entities = False
     print(f"corpus: {args.copies} x seed + {n_wiki} Wikinews articles")
-    labels = {"fallback": "name fallback (no entities)", "entities": "incl. entities.find_mentions",
-              "entities-cached": "find_mentions already cached"}
-    modes = ["fallback"] + (["entities", "entities-cached"] if has_entities else [])
+    labels = {"entities": "incl. entities.find_mentions", "entities-cached": "find_mentions already cached"}
+    modes = ["entities", "entities-cached"]
     for i, mode in enumerate(modes):
         fresh = arts if i == 0 else build(args.copies)
         dt, nq, ns = run(fresh, mode)

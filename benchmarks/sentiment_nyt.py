@@ -117,7 +117,7 @@ def throughput(rows) -> None:
         wall, cpu = [], []
         for _ in range(3):
             for a in arts:
-                a.cache.clear()
+                a.clear_layers()
             t0, c0 = time.perf_counter(), time.process_time()
             S.score_sentiment(Corpus(arts), mode=mode)
             wall.append(time.perf_counter() - t0)

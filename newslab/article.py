@@ -98,7 +98,9 @@ _DATE_LINE_RE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 )
-_BLOCK_RE = re.compile(r"\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")  # runs of non-blank lines
+# Runs of non-blank lines; a line ends at \n, \r\n or an old-Mac \r.
+_BLOCK_RE = re.compile(r"\S[^\n\r]*(?:(?:\r\n?|\n)[ \t]*\S[^\n\r]*)*")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 _HEADING_MAX_WORDS = 8
 _REPORTING_RE = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|announced|wrote|writes|tweeted|"
@@ -136,6 +138,15 @@ def _boilerplate_patterns() -> tuple[re.Pattern[str], ...]:
     return _compile_boilerplate(load_word_list("boilerplate.txt"))
 
 
+def _trimmed(text: str, s: int, e: int, label: str) -> Span:
+    """A structure span over ``text[s:e]`` without its surrounding white space, so that the span's
+    text, which is stripped, is still ``text[start:end]``."""
+    chunk = text[s:e]
+    s += len(chunk) - len(chunk.lstrip())
+    e = s + len(chunk.strip())
+    return Span(s, e, label, text[s:e])
+
+
 def _is_boilerplate(block: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
     if len(block) > 300:  # page furniture is short; skip the regexes for real paragraphs
         return False
@@ -145,7 +156,7 @@ def _is_boilerplate(block: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
 
 def _is_heading(block: str) -> bool:
     """A short line that introduces a section ("Mutual need:", "High opinions of themselves:")."""
-    if "\n" in block.strip():
+    if _LINE_BREAK_RE.search(block.strip()):
         return False
     words = block.split()
     if not words or len(words) > _HEADING_MAX_WORDS or not words[0][:1].isupper():
@@ -191,8 +202,6 @@ class Article:
         self.structure = Structure()
         # Annotation layers computed on this article (see :meth:`layer` and newslab.layers).
         self._layers: dict[Any, Any] = {}
-        # Deprecated: ad-hoc per-article results of analyzers not yet moved to layers.
-        self.cache: dict[Any, Any] = {}
         self._body: list[tuple[int, int]] = []
         self._parse(title_line)
         self.title = title or (self.structure.title.text if self.structure.title else "")
@@ -201,8 +210,20 @@ class Article:
         self.date, self.source, self.url = date, source, url
 
     @classmethod
-    def from_text(cls, text: str, *, title_line: bool = True, **meta: Any) -> "Article":
-        """Make an article from raw text; with ``title_line`` the first line is the title."""
+    def from_text(cls, text: str, *, title_line: bool | None = None, **meta: Any) -> "Article":
+        """Make an article from raw text.
+
+        ``title_line``: True takes the first line as the title, False takes none; by default
+        the first line is the title only when more lines follow it, so a single sentence is a
+        one-sentence article (what a student testing an analyzer expects).
+
+        >>> Article.from_text("Erdogan said Turkey was ready.").n_sentences
+        1
+        >>> Article.from_text("Talks in Delhi\\n\\nModi met Xi.").title
+        'Talks in Delhi'
+        """
+        if title_line is None:
+            title_line = "\n" in text.strip()
         return cls(text, title_line=title_line, **meta)
 
     # -- structure -------------------------------------------------------------------------
@@ -213,39 +234,37 @@ class Article:
         if title_line and blocks:
             s, e = blocks[0]
             # The title is the first line of the first block; the rest of that block is body.
-            nl = text.find("\n", s, e)
-            t_end = nl if nl != -1 else e
-            st.title = Span(s, t_end, "title", text[s:t_end].strip())
-            rest = [(nl + 1, e)] if nl != -1 else []
+            brk = _LINE_BREAK_RE.search(text, s, e)
+            st.title = _trimmed(text, s, brk.start() if brk else e, "title")
+            rest = [(brk.end(), e)] if brk else []
             blocks = rest + blocks[1:]
             title_norm = " ".join(st.title.text.split()).lower()
             while blocks and " ".join(text[blocks[0][0]:blocks[0][1]].split()).lower() == title_norm:
                 s, e = blocks.pop(0)
-                st.title_repeats.append(Span(s, e, "title_repeat", text[s:e]))
+                st.title_repeats.append(_trimmed(text, s, e, "title_repeat"))
         patterns = _boilerplate_patterns()
         # Trailing boilerplate ("More from this category") is dropped from the end inwards.
         while blocks and _is_boilerplate(text[blocks[-1][0]:blocks[-1][1]], patterns):
             s, e = blocks.pop()
-            st.boilerplate.insert(0, Span(s, e, "boilerplate", text[s:e]))
+            st.boilerplate.insert(0, _trimmed(text, s, e, "boilerplate"))
         body: list[tuple[int, int]] = []
         for s, e in blocks:
             block = text[s:e]
             if _is_boilerplate(block, patterns):
-                st.boilerplate.append(Span(s, e, "boilerplate", block))
+                st.boilerplate.append(_trimmed(text, s, e, "boilerplate"))
             elif _is_heading(block) and body:
-                st.headings.append(Span(s, e, "heading", block.strip()))
+                st.headings.append(_trimmed(text, s, e, "heading"))
             else:
                 body.append((s, e))
         if len(body) > 1 and _DATE_LINE_RE.fullmatch(text[body[0][0]:body[0][1]].strip()):
             # A paragraph that is only a date ("Friday, January 4, 2019") is a dateline.
             s, e = body.pop(0)
-            st.dateline = Span(s, e, "dateline", text[s:e].strip())
+            st.dateline = _trimmed(text, s, e, "dateline")
         elif body:
             s, e = body[0]
             m = _DATELINE_RE.match(text, s, e)
             if m and len(m.group("dateline").split()) <= 6:
-                d_end = s + len(m.group("dateline"))
-                st.dateline = Span(s, d_end, "dateline", m.group("dateline").rstrip(" ."))
+                st.dateline = _trimmed(text, s, s + len(m.group("dateline").rstrip(" .")), "dateline")
                 body[0] = (m.end(), e)
         self._body = body
 
@@ -326,6 +345,16 @@ class Article:
         ['Putin met Erdogan.']
         """
         return layers.compute(self, name, **params)
+
+    def clear_layers(self, *names: str) -> None:
+        """Forget the computed layers (all, or those named), e.g. to time an analyzer afresh.
+
+        >>> a = Article.from_text("T\\n\\nPutin met Erdogan.")
+        >>> _ = a.layer("sentences"); a.clear_layers("sentences"); len(a._layers)
+        0
+        """
+        for key in [k for k in self._layers if not names or k[0] in names]:
+            del self._layers[key]
 
     # -- summaries --------------------------------------------------------------------------
     @property

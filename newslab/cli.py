@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .errors import NewslabError
+from .errors import NewslabError, ParameterError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -85,12 +85,40 @@ def _build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _check_analyze_args(args: argparse.Namespace) -> None:
+    """Refuse arguments that cannot work before any article is read (one sentence, exit 2)."""
+    if args.jobs < -1:
+        raise ParameterError(f"--jobs {args.jobs}: give a number of worker processes (1, 2, ...) "
+                             "or -1 for all cores.")
+    if args.format:
+        if not args.out:
+            raise NewslabError("--format writes one file per table: add --out DIR naming the folder to write.")
+        out = Path(args.out)
+        blocker = next((q for q in (out, *out.parents) if q.exists() and not q.is_dir()), None)
+        if blocker is not None:
+            raise ParameterError(f"--out {args.out}: {blocker} is a file, and --format {args.format} writes "
+                                 "one table per analyzer into a folder — pass a folder name.")
+        return
+    if args.out:
+        out = Path(args.out)
+        if out.is_dir():
+            raise ParameterError(f"--out {args.out} is a folder, and {'--json' if args.json else 'the summary'} "
+                                 f"is one file — pass a file name such as {out / 'analysis.json'}, or add "
+                                 "--format csv to write tables into the folder.")
+        if not out.parent.is_dir():
+            raise ParameterError(f"--out {args.out}: the folder {out.parent} does not exist — create it "
+                                 "or name a file in an existing folder.")
+
+
+def _report_skipped(skipped: list[tuple[str, str]]) -> None:
+    for path, reason in skipped:
+        print(f"newslab: skipped {path}: {reason}", file=sys.stderr)
+
+
 def _cmd_analyze_tables(args: argparse.Namespace) -> int:
     from .io import load_corpus
     from .pipeline import analyze_corpus
 
-    if not args.out:
-        raise NewslabError("--format writes one file per table: add --out DIR naming the folder to write.")
     corpus = load_corpus(args.path, text_column=args.text_column)
     result = analyze_corpus(corpus, steps=args.steps, n_jobs=args.jobs, cache=not args.no_cache,
                             show_progress=True if args.progress else None)
@@ -98,12 +126,16 @@ def _cmd_analyze_tables(args: argparse.Namespace) -> int:
     st = result.stats
     print(f"analyzed {st['articles']} articles in {st['seconds']:.1f} s ({st['cache_hits']} from cache); "
           f"wrote {', '.join(p.name for p in paths)} to {args.out}")
-    for path, reason in result.skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
+    _report_skipped(result.skipped)
     return 0
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
+    from .io import SkippedInputWarning
+
+    _check_analyze_args(args)
+    # Every skipped file, row or line is listed once at the end, not also as a warning.
+    warnings.filterwarnings("ignore", category=SkippedInputWarning)
     if args.format:
         return _cmd_analyze_tables(args)
     from .io import load
@@ -117,7 +149,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     # A bar only on a terminal (None = ask tqdm's TTY check) unless --progress; never for one article.
     show = False if isinstance(obj, Article) else (True if args.progress else None)
     docs = [article_json(a) for a in progress(articles, desc="analyzing", unit="article", enabled=show)]
+    skipped = [] if isinstance(obj, Article) else obj.skipped
     if not docs:
+        _report_skipped(skipped)
         raise NewslabError(f"{args.path}: no articles with text were found — check the file or the --text-column name.")
     if args.json:
         payload = docs[0] if isinstance(obj, Article) else docs
@@ -128,6 +162,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
         Path(args.out).write_text(out + "\n", encoding="utf-8")
     else:
         sys.stdout.write(out + "\n")
+    _report_skipped(skipped)
     return 0
 
 

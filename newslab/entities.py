@@ -45,13 +45,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
 import pandas as pd
 
-from .article import Article, Corpus, Token, as_articles, corpus_frame
+from . import layers
+from .article import Article, Corpus, Token, as_articles
 from .discovery import (Gazetteer, _M, _alias_tokens, _capitalised_runs, _default_label, _discover,
                         _is_cap, _nltk_candidates, _read_yaml, _title_len, common_words,
                         fold, load_gazetteer, verb_words)
@@ -470,13 +472,32 @@ def _article_year(article: Article) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def find_mentions(article: Article, actors: ActorDictionary | str | os.PathLike[str] | None = None, *,
+def _mention_resources(params: dict[str, Any]) -> list[Any]:
+    extra = params.get("actors")
+    return ["countries.yml", "actors.yml", "gazetteer.yml", extra if isinstance(extra, (str, os.PathLike)) else None]
+
+
+def _entity_json(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: r[k] for k in ("text", "start", "end", "label", "actor", "side", "how", "antecedent")}
+
+
+@layers.register("mentions", columns=COLUMNS, requires=("sentences",), resources=_mention_resources,
+                 dtypes={c: "int" for c in ("start", "end", "antecedent_start", "sentence", "paragraph")},
+                 defaults={"actors": None, "discover": True, "backend": "rules"}, table="mentions",
+                 json_section="entities", json_row=_entity_json)
+def mention_layer(article: Article, actors: Any, discover: bool, backend: str) -> list[dict[str, Any]]:
+    """One row per mention of an actor or other proper name (see :func:`find_mentions`)."""
+    return _find(article, _dictionary(actors, backend), discover, backend)
+
+
+def find_mentions(article: Article | Corpus | Iterable[Article],
+                  actors: ActorDictionary | str | os.PathLike[str] | None = None, *,
                   discover: bool = True, backend: str = "rules") -> pd.DataFrame:
     """Every mention of an actor or other proper name in ``article``, one row per mention.
 
     Parameters
     ----------
-    article : Article
+    article : Article, or a Corpus (then every article's rows, with ``doc_id`` and ``date`` first)
     actors : ActorDictionary, path, or None
         The dictionary (default: the packaged one). A path is read with :func:`load_actors`
         as an extra YAML on top of the packaged one.
@@ -505,28 +526,9 @@ def find_mentions(article: Article, actors: ActorDictionary | str | os.PathLike[
     >>> list(zip(m.text, m.actor, m.side))
     [('Syria', 'Syria', 'Syria'), ('Assad', 'Bashar al-Assad', 'Syria'), ('Kremlin', 'Russia', 'Russia')]
     """
-    d = _dictionary(actors, backend)
-    key = ("mentions", id(d), len(d), discover, backend)
-    cached = article.cache.get(key)
-    if cached is None:
-        cached = article.cache[key] = _frame(_cached_rows(article, d, discover, backend))
-    # Each caller gets its own frame; with copy-on-write pandas a shallow copy is enough.
-    return cached.copy(deep=not _COPY_ON_WRITE)
-
-
-def mention_rows(article: Article, actors: ActorDictionary | str | os.PathLike[str] | None = None, *,
-                 discover: bool = True, backend: str = "rules") -> list[dict[str, Any]]:
-    """The rows of :func:`find_mentions` as plain dicts, without building a DataFrame.
-
-    ``mention_rows(a)`` equals ``find_mentions(a).to_dict("records")`` at a fraction of the
-    cost: for the corpus pipeline, where a DataFrame per article would dominate the run time.
-
-    >>> from newslab import Article
-    >>> [(r["text"], r["actor"]) for r in mention_rows(Article.from_text("T\\n\\nPutin met Erdogan."))]
-    [('Putin', 'Vladimir Putin'), ('Erdogan', 'Recep Tayyip Erdogan')]
-    """
-    d = _dictionary(actors, backend)
-    return [dict(r) for r in _cached_rows(article, d, discover, backend)]
+    if backend not in BACKENDS:
+        raise ParameterError(f"backend={backend!r}: use one of {', '.join(BACKENDS)}.")
+    return layers.frame(article, "mentions", actors=actors, discover=discover, backend=backend)
 
 
 def _dictionary(actors: ActorDictionary | str | os.PathLike[str] | None, backend: str) -> ActorDictionary:
@@ -537,32 +539,6 @@ def _dictionary(actors: ActorDictionary | str | os.PathLike[str] | None, backend
     if isinstance(actors, ActorDictionary):
         return actors
     return load_actors(actors)
-
-
-def _cached_rows(article: Article, d: ActorDictionary, discover: bool, backend: str) -> list[dict[str, Any]]:
-    """find_mentions' rows, computed once per article and dictionary (callers must not edit them)."""
-    key = ("mention_rows", id(d), len(d), discover, backend)
-    rows = article.cache.get(key)
-    if rows is None:
-        rows = article.cache[key] = _find(article, d, discover, backend)
-    return rows
-
-
-# pandas >= 3 (or 2.x with copy-on-write switched on) never lets an edit of a shallow copy reach
-# the frame cached on the article.
-_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or bool(getattr(pd.options.mode, "copy_on_write", False) is True)
-_INT_COLUMNS = frozenset({"start", "end", "antecedent_start", "sentence", "paragraph"})
-
-
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows -> DataFrame, column by column (numbers as int64 arrays, text as lists for pandas'
-    own string inference): the same frame as ``pd.DataFrame(rows, columns=COLUMNS)``, faster."""
-    if not rows:
-        return pd.DataFrame(rows, columns=COLUMNS)
-    import numpy as np
-
-    return pd.DataFrame({c: np.array([r[c] for r in rows], dtype=np.int64) if c in _INT_COLUMNS
-                         else [r[c] for r in rows] for c in COLUMNS}, columns=COLUMNS, copy=False)
 
 
 def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) -> list[dict]:
@@ -1109,8 +1085,43 @@ def last_actor_before(article: Article, offset: int, *, label: str = "PERSON", s
 # ---------------------------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------------------------
-def _mentions_frame(obj: Article | Corpus | Iterable[Article], actors=None) -> pd.DataFrame:
-    return corpus_frame(obj, lambda a: find_mentions(a, actors), COLUMNS)
+ACTOR_COLUMNS = ("actor", "type", "side", "mentions", "articles", "by_name", "by_role", "by_metonym",
+                 "by_adjective", "first_start", "first_text", "first_doc", "discovered")
+
+
+def _actor_rows(docs: Iterable[tuple[str, list[dict[str, Any]]]], include_discovered: bool = True) -> list[dict[str, Any]]:
+    """Mentions per actor over ``(doc_id, mention rows)`` pairs, sorted by mentions."""
+    groups: dict[str, dict[str, Any]] = {}
+    for doc_id, rows in docs:
+        for r in rows:
+            if r["how"] == "title" or r["label"] in ("MISC", "PLACE") or not r["entity"]:
+                continue
+            if not include_discovered and r["actor"] == "":
+                continue
+            g = groups.get(r["entity"])
+            if g is None:
+                g = groups[r["entity"]] = {"first": r, "doc": doc_id, "labels": Counter(), "hows": Counter(), "docs": set()}
+            g["labels"][r["label"]] += 1
+            g["hows"][r["how"]] += 1
+            g["docs"].add(doc_id)
+    out = []
+    for key, g in groups.items():
+        first, hows = g["first"], g["hows"]
+        top = max(g["labels"].values())
+        out.append({"actor": key, "type": min(lab for lab, n in g["labels"].items() if n == top),
+                    "side": first["side"], "mentions": sum(hows.values()), "articles": len(g["docs"]),
+                    "by_name": hows["name"] + hows["alias"] + hows["discovered"], "by_role": hows["role"],
+                    "by_metonym": hows["metonym"], "by_adjective": hows["adjective"],
+                    "first_start": first["start"], "first_text": first["text"], "first_doc": g["doc"],
+                    "discovered": first["actor"] == ""})
+    return sorted(out, key=lambda r: (-r["mentions"], r["first_start"]))
+
+
+@layers.register("actors", columns=ACTOR_COLUMNS, requires=("mentions",), json_section="actors",
+                 json_row=lambda r: {k: r[k] for k in ("actor", "type", "side", "mentions", "discovered")})
+def actor_layer(article: Article) -> list[dict[str, Any]]:
+    """One row per actor of the article (see :func:`actor_table`)."""
+    return _actor_rows([(article.id, article.layer("mentions"))])
 
 
 def actor_table(article_or_corpus: Article | Corpus | Iterable[Article], actors=None, *,
@@ -1130,28 +1141,9 @@ def actor_table(article_or_corpus: Article | Corpus | Iterable[Article], actors=
     >>> t[["actor", "side", "mentions"]].values.tolist()
     [['Vladimir Putin', 'Russia', 2], ['Recep Tayyip Erdogan', 'Turkey', 1]]
     """
-    m = _mentions_frame(article_or_corpus, actors)
-    cols = ["actor", "type", "side", "mentions", "articles", "by_name", "by_role", "by_metonym",
-            "by_adjective", "first_start", "first_text", "first_doc", "discovered"]
-    m = m[(m.how != "title") & (m.label != "MISC") & (m.label != "PLACE")]
-    if not include_discovered:
-        m = m[m.actor != ""]
-    m = m[m.entity != ""]
-    if m.empty:
-        return pd.DataFrame(columns=cols)
-    m = m.assign(key=m.entity, discovered=m.actor == "")
-    rows = []
-    for key, grp in m.groupby("key", sort=False):
-        first = grp.iloc[0]
-        hows = grp.how.value_counts()
-        rows.append({"actor": key, "type": grp.label.mode().iloc[0], "side": first.side,
-                     "mentions": len(grp), "articles": grp.doc_id.nunique(),
-                     "by_name": int(hows.get("name", 0) + hows.get("alias", 0) + hows.get("discovered", 0)),
-                     "by_role": int(hows.get("role", 0)), "by_metonym": int(hows.get("metonym", 0)),
-                     "by_adjective": int(hows.get("adjective", 0)), "first_start": int(first.start),
-                     "first_text": first.text, "first_doc": first.doc_id, "discovered": bool(first.discovered)})
-    out = pd.DataFrame(rows, columns=cols)
-    return out.sort_values(["mentions", "first_start"], ascending=[False, True], kind="stable", ignore_index=True)
+    docs = ((a.id, a.layer("mentions", actors=actors)) for a in as_articles(article_or_corpus))
+    return layers.rows_frame(_actor_rows(docs, include_discovered), ACTOR_COLUMNS,
+                             {c: "int" for c in ACTOR_COLUMNS[3:10]} | {"discovered": "bool"})
 
 
 def side_table(article_or_corpus, actors=None) -> pd.DataFrame:
@@ -1182,7 +1174,7 @@ def cooccurrence(article_or_corpus: Article | Corpus | Iterable[Article], level:
         raise ParameterError(f"level={level!r}: use 'sentence' or 'paragraph'.")
     if by not in ("actor", "side"):
         raise ParameterError(f"by={by!r}: use 'actor' or 'side'.")
-    m = _mentions_frame(article_or_corpus, actors)
+    m = find_mentions(list(as_articles(article_or_corpus)), actors)  # with doc_id, also for one article
     m = m[(m.how != "title") & ~m.label.isin(["MISC", "PLACE"]) & (m.entity != "")]
     col = "entity" if by == "actor" else "side"
     m = m[m[col] != ""]
@@ -1195,22 +1187,3 @@ def cooccurrence(article_or_corpus: Article | Corpus | Iterable[Article], level:
     rows = [{"source": a, "target": b, "weight": len(u), "units": u} for (a, b), u in pairs.items()]
     out = pd.DataFrame(rows, columns=["source", "target", "weight", "units"])
     return out.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
-
-
-# ---------------------------------------------------------------------------------------------
-# JSON
-# ---------------------------------------------------------------------------------------------
-def add_json(article: Article, doc: dict) -> None:
-    """Fill the ``entities`` and ``actors`` sections of ``newslab analyze --json``.
-
-    ``entities``: one object per mention — text, start, end, label, actor, side, plus ``how`` it
-    matched and the ``antecedent`` of a role mention. ``actors``: one object per actor — actor,
-    type, side, mentions, and ``discovered`` (not in the dictionary).
-    """
-    m = find_mentions(article)
-    doc["entities"] = [{"text": r.text, "start": int(r.start), "end": int(r.end), "label": r.label,
-                        "actor": r.actor, "side": r.side, "how": r.how, "antecedent": r.antecedent}
-                       for r in m.itertuples(index=False)]
-    t = actor_table(article)
-    doc["actors"] = [{"actor": r.actor, "type": r.type, "side": r.side, "mentions": int(r.mentions),
-                      "discovered": bool(r.discovered)} for r in t.itertuples(index=False)]

@@ -47,9 +47,9 @@ Several schemes and many articles
 ---------------------------------
 ``score_frames(article, ["generic", "policy", "russia_turkey"])`` scores several schemes in one
 call (the same rows as one call per scheme, one after the other). The article's tokens are
-lower-cased, and its quotes found, once for all schemes. Building a pandas DataFrame costs more
-than scoring one article, so the corpus pipeline uses :func:`frame_rows`, which gives the same
-rows as plain dicts (``score_frames(...).to_dict("records")``) without a DataFrame.
+lower-cased, and its quotes found, once for all schemes. The rows are the ``frames`` layer
+(``article.layer("frames")``, all three schemes by default), which the corpus pipeline and the
+JSON output read without building a DataFrame.
 
 Example
 -------
@@ -69,16 +69,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from . import layers
 from .article import Article, Corpus, as_articles
 from .errors import InputNotFoundError, ParameterError, ResourceFileError
-from .resources import RESOURCE_DIR, load_yaml, resource_path, resource_stamp
+from .resources import load_yaml, resource_path, resource_stamp
 from .tokenize import is_word, iter_tokens
 
 SCHEMES = {"generic": "frames_generic.yml", "policy": "frames_policy.yml",
@@ -151,7 +151,7 @@ def _as_str_list(value: Any, where: str, path: str) -> tuple[str, ...]:
 
 def _resolve_scheme_path(scheme: str | os.PathLike[str]) -> Path:
     if isinstance(scheme, str) and scheme in SCHEMES:
-        return RESOURCE_DIR / SCHEMES[scheme]
+        return resource_path(SCHEMES[scheme])
     s = str(scheme)
     if not (s.endswith((".yml", ".yaml")) or os.path.exists(s)):
         raise ParameterError(f"scheme={scheme!r}: unknown frame scheme — use one of "
@@ -437,7 +437,6 @@ def _per_type(texts: list[str], cache: dict[str, Any], fn: Any) -> list[Any]:
 # What every scheme needs from an article, computed once per article and shared by all schemes
 # (lower-cased tokens, quotes per paragraph, the negation test per hit position). Kept under a
 # "frame_hits" key so that code dropping an article's frame results drops this too.
-_PREP_KEY = ("frame_hits", "article")
 
 
 class _ArticlePrep:
@@ -460,11 +459,10 @@ class _ArticlePrep:
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
 
 
+@layers.register("frame_prep")
 def _article_prep(article: Article) -> _ArticlePrep:
-    prep = article.cache.get(_PREP_KEY)
-    if prep is None:
-        prep = article.cache[_PREP_KEY] = _ArticlePrep(article)
-    return prep
+    """Per-article lookups shared by every scheme's matching (lowercased tokens, quotes...)."""
+    return _ArticlePrep(article)
 
 
 def _negated_before(lows: Sequence[str], sent_start: int, i: int) -> bool:
@@ -484,21 +482,15 @@ def _negated_before(lows: Sequence[str], sent_start: int, i: int) -> bool:
     return False
 
 
-def _mtime(path: str) -> float:
-    """Modification time of a scheme's file (0 for a scheme built from a dict)."""
-    try:
-        return resource_stamp(path)[1]
-    except InputNotFoundError:
-        return 0.0
-
-
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
-    """All dictionary hits of one article (cached in ``article.cache``)."""
-    key = ("frame_hits", scheme.path, _mtime(scheme.path))
-    cached = article.cache.get(key)
-    if cached is not None:
-        return cached
-    prep = _article_prep(article)
+    """All dictionary hits of one article for one scheme (computed once per article)."""
+    return article.layer("frame_matches", scheme=scheme)
+
+
+@layers.register("frame_matches", requires=("frame_prep",), resources=lambda p: [p["scheme"].path])
+def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
+    """All dictionary hits of one article for one (compiled) scheme."""
+    prep = article.layer("frame_prep")
     text = article.text
     tokens = article.tokens
     lows = prep.lows
@@ -550,7 +542,6 @@ def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
                          "start": s_char, "end": e_char, "sentence": sent_i, "paragraph": para,
                          "negated": negated, "quoted": quoted, "excluded": excluded})
-    article.cache[key] = hits
     return hits
 
 
@@ -680,34 +671,32 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
 
 
 def _words_by_paragraph(art: Article) -> dict[int, int]:
+    return art.layer("words_by_paragraph")
+
+
+@layers.register("words_by_paragraph")
+def words_by_paragraph(art: Article) -> dict[int, int]:
     """Word tokens (not punctuation) per paragraph: the denominator of per_1000."""
-    got = art.cache.get("words_by_paragraph")
-    if got is None:
-        got = {}
-        sents = art.sentences
-        tokens = art.tokens
-        ranges = art.sentence_token_ranges
-        if sum(b - a for a, b in ranges) == len(tokens):  # the usual case: tokens in sentence order
-            flags = _per_type([t.text for t in tokens], _WORDLIKE,
-                              lambda tx: bool(tx[:1].isalnum() or is_word(tx)))
-            for sent, (a, b) in zip(sents, ranges):
-                if a < b:
-                    p = sent.paragraph
-                    got[p] = got.get(p, 0) + sum(flags[a:b])
-            got = {p: n for p, n in got.items() if n}  # paragraphs without a word have no entry
-        else:
-            for t in tokens:
-                tx = t.text
-                if tx[:1].isalnum() or is_word(tx):
-                    p = sents[t.sentence].paragraph
-                    got[p] = got.get(p, 0) + 1
-        art.cache["words_by_paragraph"] = got
+    got: dict[int, int] = {}
+    sents = art.sentences
+    tokens = art.tokens
+    ranges = art.sentence_token_ranges
+    if sum(b - a for a, b in ranges) == len(tokens):  # the usual case: tokens in sentence order
+        flags = _per_type([t.text for t in tokens], _WORDLIKE,
+                          lambda tx: bool(tx[:1].isalnum() or is_word(tx)))
+        for sent, (a, b) in zip(sents, ranges):
+            if a < b:
+                p = sent.paragraph
+                got[p] = got.get(p, 0) + sum(flags[a:b])
+        got = {p: n for p, n in got.items() if n}  # paragraphs without a word have no entry
+    else:
+        for t in tokens:
+            tx = t.text
+            if tx[:1].isalnum() or is_word(tx):
+                p = sents[t.sentence].paragraph
+                got[p] = got.get(p, 0) + 1
     return got
 
-
-_NUMERIC_DTYPES = {"hits": np.int64, "matches": np.int64, "negated": np.int64, "quoted": np.int64,
-                   "n_words": np.int64, "per_1000": np.float64, "share": np.float64, "present": bool,
-                   "dominant": bool, "rank": np.int64}
 
 
 def _load_schemes(scheme: Any) -> list[FrameScheme]:
@@ -725,6 +714,65 @@ def _check_levels(levels: Sequence[str]) -> tuple[bool, bool]:
     if bad or not levels:
         raise ParameterError(f"levels={tuple(levels)!r}: use 'paragraph', 'article' or both.")
     return "paragraph" in levels, "article" in levels
+
+
+def _scheme_resources(params: dict[str, Any]) -> list[Any]:
+    out = []
+    for sch in params["scheme"] if isinstance(params["scheme"], (list, tuple)) else [params["scheme"]]:
+        out.append(sch.path if isinstance(sch, FrameScheme) else _resolve_scheme_path(sch))
+    return out
+
+
+def _frame_json(r: dict[str, Any]) -> dict[str, Any] | None:
+    if r["level"] != "article":
+        return None
+    return {"scheme": r["scheme"], "frame": r["frame"], "hits": int(r["hits"]),
+            "per_1000": round(float(r["per_1000"]), 3), "present": bool(r["present"]),
+            "terms": [{"term": t["text"], "start": t["start"], "end": t["end"], "negated": t["negated"],
+                       "quoted": t["quoted"]} for t in r["terms"]]}
+
+
+def _dominant_json(article: Article) -> dict[str, Any]:
+    """The article block's ``dominant_frames``: ``{scheme: [frame, ...]}``, strongest first."""
+    dominant: dict[str, list[tuple[int, str]]] = {name: [] for name in SCHEMES}
+    for r in article.layer("frames"):
+        if r["level"] == "article" and r["dominant"]:
+            dominant.setdefault(r["scheme"], []).append((r["rank"], r["frame"]))
+    return {"dominant_frames": {name: [f for _, f in sorted(fr)] for name, fr in dominant.items()}}
+
+
+@layers.register("frames", columns=SCORE_COLUMNS[2:], requires=("frame_prep", "words_by_paragraph"),
+                 dtypes={**{c: "int" for c in ("hits", "matches", "negated", "quoted", "n_words", "rank")},
+                         "per_1000": "float", "share": "float", "present": "bool", "dominant": "bool",
+                         "paragraph": "Int64"},
+                 resources=_scheme_resources,
+                 defaults={"scheme": tuple(SCHEMES), "levels": ("paragraph", "article"), "count_negated": False,
+                           "count_quoted": True},
+                 json_section="frames", json_row=_frame_json, json_summary=_dominant_json)
+def frame_layer(article: Article, scheme: Any, levels: Sequence[str], count_negated: bool,
+                count_quoted: bool) -> list[dict[str, Any]]:
+    """One row per (unit, frame) for each scheme: paragraphs first, then the article (see
+    :func:`score_frames`)."""
+    by_paragraph, by_article = _check_levels(levels)
+    rows: list[dict[str, Any]] = []
+    for sch in _load_schemes(scheme):
+        _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted)
+    return rows
+
+
+@layers.register("frame_table", columns=SCORE_COLUMNS[2:], requires=("frames",), table="frames", step="frames")
+def frame_table(article: Article) -> list[dict[str, Any]]:
+    """The corpus frames table: every frame of every scheme at article level, paragraphs only
+    where a frame was hit, and each matched term listed once, on its article row."""
+    # The empty paragraph rows were 9 in 10 rows of the corpus table and most of its memory;
+    # listed on the paragraph rows too, the terms were half the table's bytes a second time.
+    out = []
+    for r in article.layer("frames"):
+        if r["level"] == "article":
+            out.append(r)
+        elif r["hits"] or r["matches"]:
+            out.append({**r, "terms": None})  # a copy: the article's rows stay whole
+    return out
 
 
 def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
@@ -761,19 +809,10 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
     >>> both.groupby("scheme", sort=False).size().to_dict()
     {'generic': 5, 'russia_turkey': 7}
     """
-    by_paragraph, by_article = _check_levels(levels)
+    _check_levels(levels)
     schemes = _load_schemes(scheme)
-    rows: list[dict[str, Any]] = []
-    for art in as_articles(article_or_corpus):
-        for sch in schemes:
-            _score_rows(rows, art, sch, by_paragraph, by_article, count_negated, count_quoted)
-    # Column-wise construction, ONE DataFrame per call: a DataFrame costs far more than its rows.
-    cols: dict[str, Any] = {c: list(map(itemgetter(c), rows)) for c in SCORE_COLUMNS}
-    if rows:  # typed arrays spare pandas the type inference (same dtypes); empty tables as before
-        for c, dtype in _NUMERIC_DTYPES.items():
-            cols[c] = np.array(cols[c], dtype=dtype)
-    cols["paragraph"] = pd.array(cols["paragraph"], dtype="Int64")
-    df = pd.DataFrame(cols, columns=SCORE_COLUMNS, copy=False)
+    df = layers.frame(list(as_articles(article_or_corpus)), "frames", scheme=tuple(schemes), levels=tuple(levels),
+                      count_negated=count_negated, count_quoted=count_quoted)
     if len(schemes) == 1:
         df.attrs["scheme"] = schemes[0].name
         df.attrs["scheme_path"] = schemes[0].path
@@ -781,37 +820,6 @@ def score_frames(article_or_corpus: Article | Corpus | Iterable[Article],
         df.attrs["scheme"] = [sch.name for sch in schemes]
         df.attrs["scheme_path"] = [sch.path for sch in schemes]
     return df
-
-
-def frame_rows(article_or_corpus: Article | Corpus | Iterable[Article],
-               scheme: str | os.PathLike[str] | FrameScheme | Sequence[str | os.PathLike[str] | FrameScheme] = tuple(SCHEMES), *,
-               levels: Sequence[str] = ("paragraph", "article"), count_negated: bool = False,
-               count_quoted: bool = True) -> list[dict[str, Any]]:
-    """The rows of :func:`score_frames` as plain dicts, without building a DataFrame.
-
-    ``frame_rows(a, schemes)`` equals ``score_frames(a, schemes).to_dict("records")`` (plain
-    Python values; ``paragraph`` is None on article rows) at a fraction of the cost: for the
-    corpus pipeline and JSON output, where a DataFrame per article would dominate the run time.
-    By default all three packaged schemes are scored.
-
-    >>> from newslab import Article
-    >>> a = Article.from_text("Talks\\n\\nThe two sides clashed over trade.")
-    >>> rows = frame_rows(a, "generic", levels=("article",))
-    >>> [(r["frame"], r["hits"]) for r in rows if r["hits"]]
-    [('conflict', 2), ('economic', 1)]
-    """
-    by_paragraph, by_article = _check_levels(levels)
-    schemes = _load_schemes(scheme)
-    rows: list[dict[str, Any]] = []
-    for art in as_articles(article_or_corpus):
-        if type(art.id) is not str or type(art.date) is not str:
-            # pandas infers other column types for such ids/dates: let it decide the values.
-            rows += score_frames(art, schemes, levels=levels, count_negated=count_negated,
-                                 count_quoted=count_quoted).to_dict("records")
-            continue
-        for sch in schemes:
-            _score_rows(rows, art, sch, by_paragraph, by_article, count_negated, count_quoted)
-    return rows
 
 
 def dominant_frames(df: pd.DataFrame) -> dict[str, list[str]]:
@@ -898,35 +906,9 @@ def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
                           ignore_index=True)
 
 
-# ---------------------------------------------------------------------------------------------
-# JSON
-# ---------------------------------------------------------------------------------------------
-def add_json(article: Article, doc: dict[str, Any]) -> None:
-    """Fill ``doc["frames"]`` and ``doc["article"]["dominant_frames"]`` for all three schemes.
-
-    ``frames`` holds one entry per (scheme, frame) at article level:
-    ``{scheme, frame, hits, per_1000, present, terms: [{term, start, end, negated, quoted}]}``
-    where ``term`` is the matched text; ``dominant_frames`` is ``{scheme: [frame, ...]}``,
-    strongest first.
-    """
-    frames_out = doc.setdefault("frames", [])
-    dominant: dict[str, list[str]] = {}
-    for name in SCHEMES:
-        rows = frame_rows(article, name, levels=("article",))  # plain dicts: no DataFrame needed
-        for r in rows:
-            frames_out.append({"scheme": name, "frame": r["frame"], "hits": int(r["hits"]),
-                               "per_1000": round(float(r["per_1000"]), 3), "present": bool(r["present"]),
-                               "terms": [{"term": t["text"], "start": t["start"], "end": t["end"],
-                                          "negated": t["negated"], "quoted": t["quoted"]}
-                                         for t in r["terms"]]})
-        dominant[name] = [f for f, _ in sorted(((r["frame"], r["rank"]) for r in rows if r["dominant"]),
-                                               key=lambda fr: fr[1])]
-    doc.setdefault("article", {})["dominant_frames"] = dominant
-
-
 __all__ = ["SCHEMES", "FrameDef", "FrameScheme", "TermMatcher", "load_scheme", "frame_hits",
-           "score_frames", "frame_rows", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
-           "add_json", "coding_sheet", "agreement"]
+           "score_frames", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
+           "coding_sheet", "agreement"]
 
 
 def __getattr__(name: str) -> Any:

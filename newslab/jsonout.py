@@ -7,47 +7,30 @@ Shape (one object per article; a list for a corpus)::
      "sentences": [{"i", "paragraph", "start", "end", "text", ...per-sentence fields}],
      "entities": [], "actors": [], "quotes": [], "stance": [], "relations": [], "frames": []}
 
-Each analyzer module contributes its fields through a function ``add_json(article, doc)`` that
-fills its own sections of ``doc`` in place. The order below matters only for readability.
+Every section is generated from the annotation layers (:mod:`newslab.layers`): a layer that
+declares a ``json_section`` fills that section with its rows (each passed through its declared
+``json_row``, the subset of columns the JSON keeps), and a layer's ``json_summary`` adds its
+article-level fields (sentiment, dyads, dominant frames) to the ``article`` block.
 """
 from __future__ import annotations
 
-import importlib
 import math
 from typing import Any
 
+from . import layers
 from .article import Article
 
 SECTIONS = ("entities", "actors", "quotes", "stance", "relations", "frames")
-# Modules that contribute fields, in the order they run.
-ANALYZER_MODULES = ("sentiment", "entities", "quotes", "relations", "stance", "frames")
-
-
-def _contributors() -> list[Any]:
-    mods = []
-    for name in ANALYZER_MODULES:
-        try:
-            mod = importlib.import_module(f"newslab.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"newslab.{name}":
-                continue  # analyzer not written yet
-            raise
-        if hasattr(mod, "add_json"):
-            mods.append(mod)
-    return mods
 
 
 def article_json(article: Article) -> dict[str, Any]:
     """Build the JSON-ready dict for one article (see the module docstring for the shape)."""
-    doc: dict[str, Any] = {
-        "article": article.metadata(),
-        "sentences": [{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end,
-                       "text": s.text} for s in article.sentences],
-    }
+    generated = layers.json_sections(article)
+    doc: dict[str, Any] = {"article": {**article.metadata(), **generated.pop("article")},
+                           "sentences": generated.pop("sentences")}
     for section in SECTIONS:
-        doc[section] = []
-    for mod in _contributors():
-        mod.add_json(article, doc)
+        doc[section] = generated.pop(section, [])
+    doc.update(generated)  # sections of layers added later come after the documented ones
     return clean_json(doc)
 
 

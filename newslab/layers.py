@@ -14,7 +14,7 @@ plain row dicts with ``start``/``end`` offsets, registered once with:
 
 Every face is generated from that declaration: :func:`frame` (the typed DataFrame of an Article
 or a Corpus, which the public functions such as ``find_mentions`` return), the corpus pipeline's
-tables (:func:`table_layers`), the JSON of ``newslab analyze --json`` (:func:`article_json` in
+tables (:func:`step_layers`), the JSON of ``newslab analyze --json`` (:func:`article_json` in
 :mod:`newslab.jsonout`) and the pipeline's disk cache. Internal layers (no columns) share
 intermediate results between analyzers the same way (for example the clauses of each sentence).
 
@@ -61,6 +61,7 @@ class Layer:
     resources: tuple[str, ...] | Callable[[Mapping[str, Any]], Iterable[Any]] = ()
     defaults: Mapping[str, Any] = field(default_factory=dict)
     table: str | None = None
+    step: str | None = None
     json_section: str | None = None
     json_row: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None
     json_summary: Callable[[Any], Mapping[str, Any]] | None = None
@@ -81,7 +82,7 @@ REGISTRY: dict[str, Layer] = {}
 
 def register(name: str, *, columns: Iterable[str] = (), dtypes: Mapping[str, str] | None = None,
              requires: Iterable[str] = (), resources: Any = (), defaults: Mapping[str, Any] | None = None,
-             table: str | None = None, json_section: str | None = None,
+             table: str | None = None, step: str | None = None, json_section: str | None = None,
              json_row: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
              json_summary: Callable[[Any], Mapping[str, Any]] | None = None) -> Callable:
     """Decorator: register ``fn(article, **params)`` as the row function of layer ``name``.
@@ -90,11 +91,15 @@ def register(name: str, *, columns: Iterable[str] = (), dtypes: Mapping[str, str
     other columns are left to pandas. ``defaults`` are the parameters a call without them uses
     (so ``layer(a)`` and ``layer(a, mode="news")`` share one cached result). ``resources`` is a
     tuple of resource names, or a function of the parameters returning them (for a parameter
-    that replaces a packaged file by the user's own).
+    that replaces a packaged file by the user's own). ``table`` names the corpus table its rows
+    make and ``step`` the pipeline step that runs it (default: the layer's name); a layer that
+    adds columns to another's table (sentiment adds scores to the sentences) declares the same
+    table, and the pipeline uses it when its step is run.
     """
     def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
         REGISTRY[name] = Layer(name, fn, tuple(columns), dict(dtypes or {}), tuple(requires), resources,
-                               dict(defaults or {}), table, json_section, json_row, json_summary)
+                               dict(defaults or {}), table, (step or name) if table else None,
+                               json_section, json_row, json_summary)
         return fn
     return decorate
 
@@ -104,12 +109,16 @@ def unregister(name: str) -> None:
     REGISTRY.pop(name, None)
 
 
+def _import_analyzers() -> None:
+    for module in ANALYZER_MODULES:
+        importlib.import_module(module)
+
+
 def get(name: str) -> Layer:
     """The declaration of layer ``name`` (importing the analyzer modules when needed)."""
     spec = REGISTRY.get(name)
     if spec is None:
-        for module in ANALYZER_MODULES:
-            importlib.import_module(module)
+        _import_analyzers()
         spec = REGISTRY.get(name)
     if spec is None:
         raise ParameterError(f"no layer named {name!r} — known layers: {', '.join(sorted(REGISTRY))}.")
@@ -118,13 +127,13 @@ def get(name: str) -> Layer:
 
 def all_layers() -> list[Layer]:
     """Every registered layer, analyzer modules included, in registration order."""
-    get("sentences")
+    _import_analyzers()
     return list(REGISTRY.values())
 
 
-def table_layers() -> dict[str, Layer]:
-    """``{corpus table: layer}`` for the layers that make a corpus table."""
-    return {spec.table: spec for spec in all_layers() if spec.table}
+def step_layers() -> dict[str, Layer]:
+    """``{pipeline step: layer}`` for the layers that make a corpus table."""
+    return {spec.step: spec for spec in all_layers() if spec.step}
 
 
 # -- computing and caching ------------------------------------------------------------------------

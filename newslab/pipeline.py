@@ -23,7 +23,7 @@ import gc
 import hashlib
 import json
 import os
-import pickle
+import shutil
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -35,7 +35,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, layers
 from .article import Article, Corpus, as_articles
 from .errors import NewslabError, ParameterError
 from .progress import progress
@@ -46,86 +46,25 @@ ALL_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "stanc
 DEFAULT_CACHE_DIR = Path(os.environ.get("NEWSLAB_CACHE_DIR", ".newslab_cache"))
 
 
-# -- steps: each takes an Article and returns {table: list of row dicts} ---------------------------
-def _step_sentences(a: Article) -> dict[str, list[dict]]:
-    return {"sentences": [{"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
-                          for s in a.sentences]}
-
-
-# The analyzers' *_rows functions give the rows of their DataFrame functions as plain dicts:
-# building a DataFrame per article only to turn it back into dicts cost more than the analysis.
-def _step_sentiment(a: Article) -> dict[str, list[dict]]:
-    from .sentiment import sentiment_rows
-
-    return {"sentiment": sentiment_rows(a)}
-
-
-def _step_mentions(a: Article) -> dict[str, list[dict]]:
-    from .entities import mention_rows
-
-    return {"mentions": mention_rows(a)}
-
-
-def _step_quotes(a: Article) -> dict[str, list[dict]]:
-    from .quotes import quote_rows
-
-    return {"quotes": quote_rows(a)}
-
-
-def _step_relations(a: Article) -> dict[str, list[dict]]:
-    from .relations import relation_rows
-
-    return {"relations": relation_rows(a)}
-
-
-def _step_stance(a: Article) -> dict[str, list[dict]]:
-    from .stance import stance_rows
-
-    return {"stance": stance_rows(a)}
-
-
-def _step_frames(a: Article) -> dict[str, list[dict]]:
-    from .frames import frame_rows
-
-    # Every frame of every scheme at article level, but paragraphs only where a frame was hit:
-    # the empty paragraph rows were 9 in 10 rows of the corpus table and most of its memory.
-    # Each matched term is listed once, on the article row (its offsets say which paragraph):
-    # listed on the paragraph rows too, the terms were half the table's bytes a second time.
-    out = []
-    for r in frame_rows(a, ("generic", "policy", "russia_turkey")):
-        if r["level"] == "article":
-            out.append(r)
-        elif r["hits"] or r.get("matches"):
-            out.append({**r, "terms": None})  # a copy: the article's cached rows stay whole
-    return {"frames": out}
-
-
-STEPS: dict[str, Callable[[Article], dict[str, list[dict]]]] = {
-    "sentences": _step_sentences, "sentiment": _step_sentiment, "mentions": _step_mentions,
-    "quotes": _step_quotes, "relations": _step_relations, "stance": _step_stance, "frames": _step_frames,
-}
-
-
-def _article_row(a: Article, tables: dict[str, list[dict]]) -> dict[str, Any]:
+# -- steps: each runs one registered layer (see newslab.layers) whose rows make a corpus table ------
+def _article_row(a: Article) -> dict[str, Any]:
     row = {**a.metadata(), "url": a.url}
     row.pop("id")
     return row
 
 
 def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[str, list[dict]]:
-    """Run the chosen steps on one article; returns plain row dicts per table (picklable, cacheable)."""
+    """Run the chosen steps on one article; returns the row dicts of each table (shared with the
+    article's layers: read them, don't edit them)."""
     steps = tuple(steps)
+    specs = layers.step_layers()
     out: dict[str, list[dict]] = {}
     for step in steps:
         if step == "sentences" and "sentiment" in steps:
             continue  # the sentiment rows are the sentence rows with the scores added
-        out.update(STEPS[step](article))
-    out["articles"] = [_article_row(article, out)]
-    # Sentiment rows (i, paragraph, start, end, text, then the scores: SENTENCE_COLUMNS) are the
-    # sentence table.
-    senti = out.pop("sentiment", None)
-    if senti is not None:
-        out["sentences"] = senti
+        spec = specs[step]
+        out[spec.table] = article.layer(spec.name)
+    out["articles"] = [_article_row(article)]
     return out
 
 
@@ -143,7 +82,7 @@ _NESTED = frozenset({list, dict})
 
 
 def _columnar(tables: dict[str, list[dict]]) -> dict[str, tuple[list[str], list[list[Any]]]]:
-    """Rows as (columns, one list per column): smaller to pickle and faster to load than dicts."""
+    """Rows as (columns, one list per column): smaller to store and faster to load than dicts."""
     out = {}
     for name, rows in tables.items():
         cols = list(dict.fromkeys(chain.from_iterable(rows)))  # every key, first-seen order
@@ -209,9 +148,9 @@ class _TableBuilder:
 
 # -- cache -----------------------------------------------------------------------------------------
 def _fingerprint(steps: tuple[str, ...]) -> str:
-    from .resources import resources_fingerprint
+    from .resources import code_fingerprint, resources_fingerprint
 
-    h = hashlib.sha256(f"{__version__}|{','.join(steps)}|{resources_fingerprint()}".encode())
+    h = hashlib.sha256(f"{__version__}|{','.join(steps)}|{resources_fingerprint()}|{code_fingerprint()}".encode())
     return h.hexdigest()[:16]
 
 
@@ -220,29 +159,85 @@ def _article_key(a: Article) -> str:
     return hashlib.sha256((meta + "\x00" + a.text).encode("utf-8")).hexdigest()[:32]
 
 
+def _valid_columnar(value: Any) -> bool:
+    """The shape of an article entry: ``{table: [columns, [values per column]]}``."""
+    if not isinstance(value, dict) or not set(value) <= set(TABLES):
+        return False
+    for entry in value.values():
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)
+                and isinstance(entry[1], list) and len(entry[0]) == len(entry[1])
+                and all(isinstance(c, str) for c in entry[0]) and all(isinstance(v, list) for v in entry[1])
+                and len({len(v) for v in entry[1]}) <= 1):
+            return False
+    return True
+
+
 @dataclass
 class _Cache:
+    """Results on disk in formats that cannot run code: an article's tables as one JSON file,
+    a whole chunk's tables as one Parquet file per table. An entry that cannot be read, or has
+    the wrong shape, is a miss; one that cannot be written is skipped with a warning."""
+
     folder: Path | None
+    warned: bool = False
 
     def get(self, key: str) -> dict | None:
         if self.folder is None:
             return None
-        p = self.folder / key[:2] / f"{key}.pkl"
+        p = self.folder / key[:2] / f"{key}.json"
         try:
-            with open(p, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError):
+            with open(p, encoding="utf-8") as fh:
+                value = json.load(fh)
+        except (OSError, ValueError):
             return None
+        return {t: tuple(v) for t, v in value.items()} if _valid_columnar(value) else None
 
     def put(self, key: str, value: dict) -> None:
+        if self.folder is not None:
+            self._write(self.folder / key[:2] / f"{key}.json",
+                        lambda tmp: tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8"))
+
+    def get_tables(self, key: str) -> dict[str, pd.DataFrame | None] | None:
+        if self.folder is None:
+            return None
+        d = self.folder / key[:2] / key
+        try:
+            names = json.loads((d / "tables.json").read_text(encoding="utf-8"))
+            if not isinstance(names, dict) or not set(names) <= set(TABLES):
+                return None
+            return {t: pd.read_parquet(d / f"{t}.parquet") if stored else None for t, stored in names.items()}
+        except Exception:  # noqa: BLE001 - any unreadable or foreign entry is a miss, never a crash
+            return None
+
+    def put_tables(self, key: str, tables: dict[str, pd.DataFrame | None]) -> None:
         if self.folder is None:
             return
-        p = self.folder / key[:2] / f"{key}.pkl"
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, p)  # atomic: a crashed run never leaves a half-written entry
+
+        def write(tmp: Path) -> None:
+            tmp.mkdir()
+            for t, df in tables.items():
+                if df is not None:
+                    df.to_parquet(tmp / f"{t}.parquet", index=False)
+            (tmp / "tables.json").write_text(json.dumps({t: df is not None for t, df in tables.items()}))
+
+        self._write(self.folder / key[:2] / key, write)
+
+    def _write(self, path: Path, write: Callable[[Path], None]) -> None:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write(tmp)
+            if path.is_dir():  # a damaged chunk entry being stored afresh
+                shutil.rmtree(path)
+            os.replace(tmp, path)  # atomic: a crashed run never leaves a half-written entry
+        except (OSError, ValueError, TypeError) as exc:
+            import warnings
+
+            shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
+            if not self.warned:
+                self.warned = True
+                warnings.warn(f"{self.folder}: the result cache cannot be written ({exc.__class__.__name__}: "
+                              f"{exc}) — the run goes on without storing results.", stacklevel=2)
 
 
 # -- results ---------------------------------------------------------------------------------------
@@ -278,7 +273,9 @@ class CorpusAnalysis:
         for name, df in self.tables().items():
             p = out / f"{name}.{fmt}"
             if fmt == "csv":
-                df.to_csv(p, index=False)
+                # RFC 4180 line ends: a field holding a bare \r (or \n) is then quoted, so
+                # pandas.read_csv gives back exactly the rows written.
+                df.to_csv(p, index=False, lineterminator="\r\n")
             elif fmt == "parquet":
                 df.to_parquet(p, index=False)  # nested values are already JSON strings
             else:
@@ -294,8 +291,25 @@ class CorpusAnalysis:
 _GC_THRESHOLD = (50_000, 20, 100)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies (kill -9 included),
+    so that no orphaned worker goes on analysing; elsewhere a no-op."""
+    import ctypes
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _init_worker() -> None:
     """Set up a worker process for its lifetime, which is one corpus run."""
+    _die_with_parent()
     pin_resources()
     gc.set_threshold(*_GC_THRESHOLD)
 
@@ -353,7 +367,7 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         DataFrames and one cache entry; larger chunks cost less to assemble.
     """
     steps = tuple(ALL_STEPS if steps is None else steps)
-    unknown = [s for s in steps if s not in STEPS]
+    unknown = [s for s in steps if s not in layers.step_layers()]
     if unknown:
         raise ParameterError(f"unknown step(s) {', '.join(unknown)} — choose from {', '.join(ALL_STEPS)}.")
     if n_jobs == -1 or n_jobs == 0:
@@ -385,7 +399,7 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         # A whole chunk seen before (same articles, same order) is one stored set of
         # DataFrames: loading it skips rebuilding tables row by row from per-article entries.
         chunk_key = "chunk-" + hashlib.sha256("|".join(k for _, k in keyed).encode()).hexdigest()[:32]
-        tables = store.get(chunk_key)
+        tables = store.get_tables(chunk_key)
         if tables is not None:
             return chunk, chunk_key, tables, None, None
         # Cache hits are read here, in the parent: a warm run never starts a worker.
@@ -417,8 +431,8 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
         for b in builders.values():
             b.flush()
         if len(skipped) == n_skipped:  # a chunk with a failed article is not stored whole
-            store.put(chunk_key, {t: b.frames[-1] if len(b.frames) > n_frames[t] else None
-                                  for t, b in builders.items()})
+            store.put_tables(chunk_key, {t: b.frames[-1] if len(b.frames) > n_frames[t] else None
+                                         for t, b in builders.items()})
 
     pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=_init_worker) if n_jobs > 1 else None
     try:

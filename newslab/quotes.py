@@ -73,17 +73,20 @@ from typing import Any, Iterable, Iterator
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles, corpus_frame
+from . import layers
+from .article import Article, Corpus, as_articles
 from .errors import ResourceFileError
 from .resources import load_yaml, resource_stamp
 from .tokenize import stopwords
 
-__all__ = ["extract_quotes", "quote_rows", "voice_share", "add_json", "load_cues", "QUOTE_COLUMNS"]
+__all__ = ["extract_quotes", "voice_share", "load_cues", "QUOTE_COLUMNS"]
 
 QUOTE_COLUMNS = ["text", "start", "end", "kind", "cue", "cue_start", "cue_end", "speaker_text",
                  "speaker_start", "speaker_end", "speaker", "side", "sentence", "paragraph",
                  "unclosed", "how", "group"]
 
+_INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sentence", "paragraph",
+                "group")
 DEFAULT_CUES = "quote_cues.yml"
 
 # ---------------------------------------------------------------------------------------------
@@ -1243,89 +1246,14 @@ def _add_clause(out: list[_Attribution], rules: _Rules, toks: list[_Tok], c0: in
 _MENTION_FIELDS = ("text", "start", "end", "label", "actor", "side", "how", "sentence", "entity")
 
 
-def _mentions(article: Article) -> list[dict[str, Any]]:
-    """Actor mentions (row dicts sorted by start) from newslab.entities when it is available,
-    else capitalised name runs.
+@layers.register("mentions_by_start", requires=("mentions",))
+def mentions_by_start(article: Article) -> list[dict[str, Any]]:
+    """The article's mention rows sorted by start (ties keep pandas' sort_values order)."""
+    import numpy as np
 
-    ``article.cache[("quotes", "mentions")]``, when set (a DataFrame of mentions), overrides both
-    (tests and the benchmark use it to run the fallback). find_mentions keeps its own cache,
-    keyed by the actor dictionary, so an edited actors.yml is picked up. The list returned is
-    kept on the article (its identity is part of the quotes cache key) and must not be edited."""
-    key = ("quotes", "mentions")
-    if key in article.cache:
-        return _rows_of_frame(article, article.cache[key])
-    try:
-        from . import entities  # imported lazily: entities is a separate, heavier module
-        shared_rows = getattr(entities, "_cached_rows", None)
-    except ModuleNotFoundError as exc:
-        if exc.name != "newslab.entities":
-            raise
-        shared_rows = None
-    if shared_rows is not None:
-        # find_mentions' own rows (no DataFrame), in the order pandas' sort_values("start")
-        # gives: numpy's default argsort, so ties keep exactly the order they had before.
-        import numpy as np
-
-        src = shared_rows(article, entities._dictionary(None, "rules"), True, "rules")
-        fkey = ("quotes", "sorted_mentions")
-        cached = article.cache.get(fkey)
-        if cached is not None and cached[0] is src:
-            return cached[1]
-        starts = np.fromiter((r["start"] for r in src), dtype=np.int64, count=len(src))
-        out = [src[i] for i in starts.argsort(kind="quicksort").tolist()]
-        article.cache[fkey] = (src, out)
-        return out
-    df = _fallback_mentions(article)
-    article.cache[key] = df
-    return _rows_of_frame(article, df)
-
-
-def _rows_of_frame(article: Article, df: pd.DataFrame) -> list[dict[str, Any]]:
-    """The mention fields of a mentions DataFrame as row dicts (cached with the frame)."""
-    ckey = ("quotes", "frame_rows")
-    cached = article.cache.get(ckey)
-    if cached is not None and cached[0] is df:
-        return cached[1]
-    cols = [c for c in _MENTION_FIELDS if c in df.columns]
-    rows = [dict(zip(cols, vals)) for vals in zip(*(df[c].tolist() for c in cols))]
-    article.cache[ckey] = (df, rows)
-    return rows
-
-
-_CAP_RUN_RE = re.compile(r"\b(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)(?:\s+(?:(?:al|bin|ibn|de|van|von)\s+)?"
-                         r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*))*")
-
-
-def _fallback_mentions(article: Article) -> pd.DataFrame:
-    """Capitalised name runs (used only while newslab.entities is not installed)."""
-    stops = stopwords()
-    rows = []
-    text = article.text
-    for sent in article.sentences:
-        for m in _CAP_RUN_RE.finditer(text, sent.start, sent.end):
-            s, e = m.start(), m.end()
-            words = m.group().split()
-            while words and words[0] in _TITLE_WORDS | {"The", "A", "But", "And", "Meanwhile", "In", "On"}:
-                s += len(words[0]) + 1
-                words = words[1:]
-            if not words:
-                continue
-            name = " ".join(words)
-            if name.endswith(("'s", "’s")):
-                name = name[:-2]
-                e -= 2
-            label, how = "PERSON", "fallback"
-            if len(words) == 1:
-                w = words[0]
-                if w.lower() in stops or w.lower() in _PRONOUNS:
-                    continue  # a capitalised function word at the start of a sentence
-                if w.endswith(("ian", "ish", "ese", "ean")):
-                    label, how = "NORP", "adjective"  # 'Russian', 'Turkish': not a speaker by itself
-            rows.append({"text": text[s:e], "start": s, "end": e, "label": label, "actor": "",
-                         "side": "", "how": how, "antecedent": "", "sentence": sent.i,
-                         "paragraph": sent.paragraph})
-    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "actor", "side", "how", "antecedent",
-                                       "sentence", "paragraph"])
+    src = article.layer("mentions")
+    starts = np.fromiter((r["start"] for r in src), dtype=np.int64, count=len(src))
+    return [src[i] for i in starts.argsort(kind="quicksort").tolist()]
 
 
 @dataclass
@@ -1633,6 +1561,21 @@ def _subject_candidates(res: _Resolver, quotes: list[_QuoteMarks]) -> None:
 # Public API
 # ---------------------------------------------------------------------------------------------
 
+def _quote_json(r: dict[str, Any]) -> dict[str, Any]:
+    return {"text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"], "cue": r["cue"],
+            "speaker_text": r["speaker_text"], "speaker": r["speaker"], "side": r["side"],
+            "unclosed": bool(r["unclosed"])}
+
+
+@layers.register("quotes", columns=QUOTE_COLUMNS, requires=("mentions_by_start",),
+                 dtypes={**{c: "int" for c in _INT_COLUMNS}, "unclosed": "bool"},
+                 resources=lambda p: [p.get("cues") or DEFAULT_CUES], defaults={"cues": None},
+                 table="quotes", json_section="quotes", json_row=_quote_json)
+def quote_layer(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
+    """One row per quote with its speaker (see :func:`extract_quotes`)."""
+    return _quote_rows(article, load_cues(cues), article.layer("mentions_by_start"))
+
+
 def extract_quotes(article: Article | Corpus | Iterable[Article],
                    cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """Find the quotes of an article and who said them; one row per quote.
@@ -1659,47 +1602,7 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
     >>> extract_quotes(a)[["text", "kind", "speaker_text"]].values.tolist()
     [['Turkey is ready to talk', 'indirect', 'Cavusoglu']]
     """
-    if not isinstance(article, Article):
-        return corpus_frame(article, lambda a: extract_quotes(a, cues=cues), QUOTE_COLUMNS)
-    key, rows = _cached_rows(article, cues)
-    df = article.cache.get(key)
-    if df is None:
-        df = article.cache[key] = _frame(rows)
-    # Each caller gets its own frame; with copy-on-write pandas a shallow copy is enough.
-    return df.copy(deep=not _COPY_ON_WRITE)
-
-
-def quote_rows(article: Article, cues: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The rows of :func:`extract_quotes` as plain dicts, without building a DataFrame.
-
-    ``quote_rows(a)`` equals ``extract_quotes(a).to_dict("records")`` at a fraction of the cost:
-    for the corpus pipeline, where a DataFrame per article would dominate the run time.
-
-    >>> from newslab import Article
-    >>> a = Article.from_text('T\\n\\n"We won," Putin said.')
-    >>> [(r["text"], r["kind"], r["speaker"]) for r in quote_rows(a)]
-    [('We won', 'direct', 'Vladimir Putin')]
-    """
-    return [dict(r) for r in _cached_rows(article, cues)[1]]
-
-
-# pandas >= 3 (or 2.x with copy-on-write switched on) never lets an edit of a shallow copy reach
-# the frame cached on the article.
-_COPY_ON_WRITE = int(pd.__version__.split(".")[0]) >= 3 or bool(getattr(pd.options.mode, "copy_on_write", False) is True)
-
-
-def _cached_rows(article: Article, cues: str | os.PathLike[str] | None) -> tuple[tuple, list[dict[str, Any]]]:
-    """(cache key of the article's quotes frame, the quote rows), rows computed once per article."""
-    lex = load_cues(cues)
-    mentions = _mentions(article)
-    # Cached per article; an edited cue file or actor dictionary gives a new key.
-    key = ("quotes", str(cues or DEFAULT_CUES), resource_stamp(cues or DEFAULT_CUES)[1],
-           id(mentions))
-    rkey = ("quote_rows",) + key[1:]
-    rows = article.cache.get(rkey)
-    if rows is None:
-        rows = article.cache[rkey] = _quote_rows(article, lex, mentions)
-    return key, rows
+    return layers.frame(article, "quotes", cues=cues)
 
 
 def _quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -1876,32 +1779,6 @@ def _quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]
     return unique
 
 
-_INT_COLUMNS = ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end", "sentence", "paragraph",
-                "group")
-
-
-_EMPTY_FRAME: list[pd.DataFrame] = []  # the typed empty table, built once
-
-
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows -> DataFrame with stable dtypes (built column-wise: much faster than astype)."""
-    if not rows:
-        if not _EMPTY_FRAME:
-            _EMPTY_FRAME.append(pd.DataFrame({c: pd.Series(dtype="int64" if c in _INT_COLUMNS else "bool"
-                                                           if c == "unclosed" else "object")
-                                              for c in QUOTE_COLUMNS}))
-        return _EMPTY_FRAME[0].copy()
-    import numpy as np
-
-    data: dict[str, Any] = {}
-    for c in QUOTE_COLUMNS:
-        vals = [r[c] for r in rows]
-        # text columns as lists: pandas infers the same string dtype as from an object array
-        data[c] = np.array(vals, dtype=np.int64) if c in _INT_COLUMNS else \
-            np.array(vals, dtype=bool) if c == "unclosed" else vals
-    return pd.DataFrame(data, copy=False)
-
-
 _CUE_RE_CACHE: dict[int, re.Pattern[str]] = {}
 
 
@@ -2004,16 +1881,3 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
     out = out.sort_values(["quoted_words"] + cols_key, ascending=[False] + [True] * len(cols_key),
                           ignore_index=True)
     return out[out_cols]
-
-
-def add_json(article: Article, doc: dict[str, Any]) -> None:
-    """Fill ``doc["quotes"]`` for ``newslab analyze --json``.
-
-    Each quote is ``{text, start, end, kind, cue, speaker_text, speaker, side, unclosed}``.
-    """
-    q = extract_quotes(article)
-    doc["quotes"] = [
-        {"text": r.text, "start": int(r.start), "end": int(r.end), "kind": r.kind, "cue": r.cue,
-         "speaker_text": r.speaker_text, "speaker": r.speaker, "side": r.side, "unclosed": bool(r.unclosed)}
-        for r in q.itertuples(index=False)
-    ]

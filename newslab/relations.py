@@ -58,7 +58,6 @@ Example
 """
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from bisect import bisect_left
@@ -68,7 +67,9 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles, corpus_frame
+from . import layers
+from .article import Article, Corpus, as_articles
+from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
 
@@ -80,7 +81,7 @@ RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensit
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
 
-_NEGATORS_RE = re.compile(
+NEGATORS_RE = re.compile(
     r"\b(?:not|never|no|n't|cannot|without|neither|nor|failed to|fails to|fail to|no longer|"
     r"cancel\w*|scrap\w*|call\w* off|postpon\w*)\b|n't\b",
     re.IGNORECASE)
@@ -162,7 +163,7 @@ _YEAR_RE = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]|\s*(?:people|
 # ------------------------------------------------------------------------------------------
 # Resources
 # ------------------------------------------------------------------------------------------
-def _phrase_regex(phrase: str) -> str:
+def phrase_regex(phrase: str) -> str:
     """Turn a readable cue phrase ("impose* ... sanctions", "mend* (ties|relations)") into regex."""
     parts = []
     for word in phrase.strip().split():
@@ -232,14 +233,14 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                                     f"{', '.join(QUAD_CLASSES)}.")
         if not -10 <= intensity <= 10:
             raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
-        rx = re.compile("|".join(_phrase_regex(f) for f in forms), re.IGNORECASE)
+        rx = re.compile("|".join(phrase_regex(f) for f in forms), re.IGNORECASE)
         req = spec.get("requires")
-        req_rx = re.compile("|".join(_phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
+        req_rx = re.compile("|".join(phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
                             re.IGNORECASE) if req else None
         cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
                         str(spec.get("note", "")), rx, req_rx))
     ignore = data.get("ignore") or []
-    ignore_rx = re.compile("|".join(_phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
+    ignore_rx = re.compile("|".join(phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
     index: dict[str, set[int]] = {}
     always: set[int] = set()
     for i, (name, spec) in enumerate(data["cues"].items()):
@@ -249,12 +250,12 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                     index.setdefault(pre[:3], set()).add(i)
                 else:
                     always.add(i)
-    start_keys = tuple(_start_keys(spec["forms"]) for spec in data["cues"].values())
+    start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, _start_keys(ignore) if ignore else None)
+                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None)
 
 
-def _start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
+def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
     """The lowercased first two or three letters every match of these forms starts with, or None
     when some form does not start with a plain word ("...", a character class, an alternation)."""
     keys = set()
@@ -301,8 +302,8 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
     parts = data.get("participles") or ["been"]
     pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
                     r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
-    return TimeCues(re.compile("|".join(_phrase_regex(m) for m in markers), re.IGNORECASE),
-                    re.compile("|".join(_phrase_regex(m) for m in relative), re.IGNORECASE), pp,
+    return TimeCues(re.compile("|".join(phrase_regex(m) for m in markers), re.IGNORECASE),
+                    re.compile("|".join(phrase_regex(m) for m in relative), re.IGNORECASE), pp,
                     _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))))
 
 
@@ -314,7 +315,7 @@ def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
 # Actor mentions (from newslab.entities; a tiny built-in gazetteer only if that module is absent)
 # ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class _Mention:
+class ActorMention:
     start: int
     end: int
     text: str
@@ -326,94 +327,28 @@ class _Mention:
         return tuple(dict.fromkeys(s for _, s in self.actors))
 
 
-_FALLBACK_GAZETTEER = {
-    # actor: (side, aliases) — used only when newslab.entities cannot be imported.
-    "Russia": ("Russia", ["Russia", "Russian", "Russians", "Moscow", "the Kremlin", "Kremlin"]),
-    "Turkey": ("Turkey", ["Turkey", "Turkish", "Turks", "Ankara", "Türkiye"]),
-    "Syria": ("Syria", ["Syria", "Syrian", "Damascus"]),
-    "Iran": ("Iran", ["Iran", "Iranian", "Tehran"]),
-    "Ukraine": ("Ukraine", ["Ukraine", "Ukrainian", "Kiev", "Kyiv"]),
-    "United States": ("United States", ["United States", "US", "U.S.", "American", "Washington"]),
-    "NATO": ("NATO", ["NATO"]),
-    "United Nations": ("United Nations", ["United Nations", "UN"]),
-    "European Union": ("European Union", ["European Union", "EU", "Brussels"]),
-    "Vladimir Putin": ("Russia", ["Vladimir Putin", "Putin", "the Russian leader", "the Russian president"]),
-    "Recep Tayyip Erdogan": ("Turkey", ["Recep Tayyip Erdogan", "Erdogan", "Erdoğan", "the Turkish leader",
-                                        "the Turkish president"]),
-    "Bashar al-Assad": ("Syria", ["Bashar al-Assad", "Assad"]),
-    "Syrian rebels": ("", ["rebels", "the rebels", "Syrian rebels", "opposition fighters"]),
-}
-
-
-def _fallback_mentions(article: Article) -> pd.DataFrame:
-    alias_rx = []
-    for actor, (side, aliases) in _FALLBACK_GAZETTEER.items():
-        for a in aliases:
-            alias_rx.append((len(a), re.compile(r"(?<![\w-])" + re.escape(a) + r"(?:'s|’s)?(?![\w-])"), actor, side))
-    alias_rx.sort(key=lambda t: -t[0])
-    rows, taken = [], []
-    for sent in article.sentences:
-        for _, rx, actor, side in alias_rx:
-            for m in rx.finditer(article.text, sent.start, sent.end):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                rows.append({"text": m.group(0), "start": m.start(), "end": m.end(), "label": "",
-                             "actor": actor, "side": side, "sentence": sent.i})
-    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "actor", "side", "sentence"])
-
-
-def _fallback_side(name: str) -> str:
-    entry = _FALLBACK_GAZETTEER.get(name)
-    return entry[0] if entry else ""
-
-
-def _entities_api() -> tuple[Any, Any]:
-    """(find_mentions, actor_side) from newslab.entities, or the fallback pair.
-
-    The first is ``mention_rows`` (the same rows as plain dicts, no DataFrame) when entities has it.
-    """
-    try:
-        entities = importlib.import_module("newslab.entities")
-    except ModuleNotFoundError as exc:
-        if exc.name != "newslab.entities":
-            raise
-        return _fallback_mentions, _fallback_side
-    return getattr(entities, "mention_rows", entities.find_mentions), entities.actor_side
-
-
 def actor_state(actor: str, side: str = "") -> str:
     """The state (or bloc) an actor stands for in dyads: Putin → Russia; a state maps to itself."""
     if side:
         return side
-    _, side_of = _entities_api()
     try:
-        return side_of(actor) or actor
+        return actor_side(actor) or actor
     except Exception:  # an unknown name is its own side
         return actor
 
 
-def _actor_mentions(article: Article) -> list[_Mention]:
-    """Actor mentions (no plain places) merged per span, plus group phrases ("the pair")."""
-    key = ("relations", "actor_mentions")
-    if key in article.cache:
-        return article.cache[key]
-    find, _ = _entities_api()
-    df = find(article)
+@layers.register("actor_mentions", requires=("mentions",))
+def actor_mentions(article: Article) -> list[ActorMention]:
+    """Actor mentions (no plain places) merged per span, plus group phrases ("the pair"): the
+    actors that relations and stance look for."""
+    rows = article.layer("mentions")
     spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
     texts: dict[tuple[int, int], str] = {}
     places: set[tuple[int, int]] = set()
-    blocked: list[tuple[int, int]] = []
-    # Speed: plain column lists, not itertuples over an arrow-backed frame.
     names = ("start", "end", "text", "actor", "side", "label", "how")
-    if isinstance(df, pd.DataFrame):
-        n = len(df)
-        col = {c: (df[c].tolist() if c in df.columns else [""] * n) for c in names}
-    else:  # row dicts (newslab.entities.mention_rows)
-        col = {c: [r.get(c, "") for r in df] for c in names}
+    col = {c: [r.get(c, "") for r in rows] for c in names}
     for r_start, r_end, r_text, r_actor, r_side, r_label, r_how in zip(
             col["start"], col["end"], col["text"], col["actor"], col["side"], col["label"], col["how"]):
-        blocked.append((int(r_start), int(r_end)))  # no cue inside a name ("Dialogue of ... institute")
         actor = str(r_actor or "")
         if not actor and str(r_side or ""):
             actor = str(r_side)  # an undictionaried "Russian S-400" / "Turkish army" stands for its state
@@ -435,7 +370,7 @@ def _actor_mentions(article: Article) -> list[_Mention]:
         if (actor, side) not in spans[k]:
             spans[k].append((actor, side))
         texts[k] = str(r_text)
-    mentions = sorted((_Mention(s, e, texts[(s, e)], tuple(a), (s, e) in places) for (s, e), a in spans.items()),
+    mentions = sorted((ActorMention(s, e, texts[(s, e)], tuple(a), (s, e) in places) for (s, e), a in spans.items()),
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
@@ -445,19 +380,16 @@ def _actor_mentions(article: Article) -> list[_Mention]:
         pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
             or _top_two_states(mentions, before=m.start())
         if pair:
-            groups.append(_Mention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
+            groups.append(ActorMention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
-    mentions = sorted(mentions + groups, key=lambda x: (x.start, x.end))
-    article.cache[key] = mentions
-    article.cache[("relations", "name_spans")] = blocked
-    return mentions
+    return sorted(mentions + groups, key=lambda x: (x.start, x.end))
 
 
-def _last_coordinated_pair(text: str, mentions: list[_Mention], before: int) -> tuple[str, str] | None:
+def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int) -> tuple[str, str] | None:
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
     earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
     for i in range(len(earlier) - 1, 0, -1):
-        grp = _sides(_chain(text, earlier[:i + 1], from_end=True))
+        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True))
         if len(grp) >= 2:
             if len(grp) == 2:
                 return grp[0][1], grp[1][1]
@@ -468,7 +400,7 @@ def _last_coordinated_pair(text: str, mentions: list[_Mention], before: int) -> 
     return None
 
 
-def _top_two_states(mentions: list[_Mention], before: int) -> tuple[str, str] | None:
+def _top_two_states(mentions: list[ActorMention], before: int) -> tuple[str, str] | None:
     counts: dict[str, int] = {}
     for m in mentions:
         if m.start < before and len(m.actors) == 1:
@@ -498,9 +430,22 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [c for c in out if c[1] > c[0]]
 
 
+@layers.register("lowered_text")
+def lowered_text(article: Article) -> str:
+    """The article text lowercased with the same offsets ('' when lowercasing would move them)."""
+    text = article.text
+    return text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
+
+
+@layers.register("clauses")
+def clause_memo(article: Article) -> dict[int, list[tuple[int, int]]]:
+    """The clauses of each sentence, filled in by :func:`sentence_clauses` as sentences are read."""
+    return {}
+
+
 def sentence_clauses(article: Article, i: int) -> list[tuple[int, int]]:
     """The clauses of sentence ``i`` (computed once per article; relations and stance share them)."""
-    cache = article.cache.setdefault(("relations", "clauses"), {})
+    cache = article.layer("clauses")
     out = cache.get(i)
     if out is None:
         sent = article.sentences[i]
@@ -511,7 +456,7 @@ def sentence_clauses(article: Article, i: int) -> list[tuple[int, int]]:
 _PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
 
 
-def _is_location(text: str, m: _Mention, floor: int) -> bool:
+def is_location(text: str, m: ActorMention, floor: int) -> bool:
     before = text[max(floor, m.start - 40):m.start]
     if m.place:
         return bool(_PLACE_PREP_RE.search(before)) or bool(_PLACE_NOUN_END_RE.search(before))
@@ -522,7 +467,7 @@ _NO_MERGE_RE = re.compile(r"\b(?:said|says|told|added|that|and|but|to|of|in|on|w
                          re.IGNORECASE)
 
 
-def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
+def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool) -> list[ActorMention]:
     """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
     if not ms:
         return []
@@ -552,7 +497,7 @@ def _chain(text: str, ms: list[_Mention], from_end: bool) -> list[_Mention]:
     return group
 
 
-def _sides(ms: Iterable[_Mention]) -> list[tuple[str, str, str]]:
+def chain_sides(ms: Iterable[ActorMention]) -> list[tuple[str, str, str]]:
     """(actor, side, text) per distinct side, persons preferred over bare adjectives."""
     out: dict[str, tuple[str, str, str]] = {}
     for m in ms:
@@ -808,7 +753,7 @@ def phrase_finditer(text: str, s: int, e: int, regexes: Sequence[re.Pattern[str]
                     ) -> list[tuple[int, re.Match[str]]]:
     """``[(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]``, fast.
 
-    ``keys[i]`` are the start keys of ``regexes[i]`` (:func:`_start_keys`; None = always scan it
+    ``keys[i]`` are the start keys of ``regexes[i]`` (:func:`cue_start_keys`; None = always scan it
     in full). A regex is tried only if one of its keys starts a word in the span, and then only
     where it does (:func:`_finditer_at`). ``span`` = ``SpanKeys(text, s, e)`` if already made.
     """
@@ -881,10 +826,7 @@ def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | N
     lits = _required_literals(tuple(str(p) for p in phrases))
     if lits is None:
         return None
-    low = article.cache.get(("relations", "lower"))
-    if low is None:
-        low = article.cache[("relations", "lower")] = \
-            text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
+    low = article.layer("lowered_text")
     if not low:
         return None
     found: dict[int, Any] = {}
@@ -908,7 +850,28 @@ _REFUSAL_BEFORE_RE = re.compile(r"\b(?:refus|declin)\w*\s+to\s+(?:(?!(?:and|or|b
 def _negated(text: str, clause_start: int, cue_start: int) -> bool:
     window = text[max(clause_start, cue_start - 40):cue_start]
     words = window.split()[-4:]
-    return bool(_NEGATORS_RE.search(" ".join(words)) or _REFUSAL_BEFORE_RE.search(" ".join(words) + " "))
+    return bool(NEGATORS_RE.search(" ".join(words)) or _REFUSAL_BEFORE_RE.search(" ".join(words) + " "))
+
+
+def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
+    return {"source": r["source"], "target": r["target"], "cue": r["cue"], "start": r["start"], "end": r["end"],
+            "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"]}
+
+
+def _dyads_json(article: Article) -> dict[str, Any]:
+    return {"dyads": {k: {"net": d.net, "net_all": d.net_all, "events": d.n_events}
+                      for k, d in dyads(article).items()}}
+
+
+@layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
+                 dtypes={"start": "int", "end": "int", "sentence": "int", "intensity": "float", "weight": "float",
+                         "negated": "bool", "symmetric": "bool"},
+                 resources=lambda p: [p.get("cues") or "relation_cues.yml", "time_cues.yml"],
+                 defaults={"cues": None}, table="relations", json_section="relations", json_row=_relation_json,
+                 json_summary=_dyads_json)
+def relation_layer(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
+    """One row per actor→actor event and direction (see :func:`extract_relations`)."""
+    return _extract_rows(article, cues)
 
 
 def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | None = None) -> pd.DataFrame:
@@ -928,54 +891,22 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     >>> extract_relations(a)[["source", "target", "negated", "weight"]].values.tolist()
     [['Turkey', 'Russia', True, -2.0], ['Russia', 'Turkey', True, -2.0]]
     """
-    if not isinstance(article, Article):
-        return corpus_frame(article, lambda art: extract_relations(art, cues=cues), RELATION_COLUMNS)
-    key = ("relations", str(cues))
-    if key in article.cache:
-        return article.cache[key].copy()
-    rows = _relation_rows(article, cues)
-    df = pd.DataFrame(rows, columns=RELATION_COLUMNS) if rows else empty_frame(RELATION_COLUMNS)
-    article.cache[key] = df
-    return df.copy()
-
-
-def relation_rows(article: Article, cues: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The rows of :func:`extract_relations` as plain dicts, without building a DataFrame.
-
-    ``relation_rows(a)`` equals ``extract_relations(a).to_dict("records")`` at a fraction of the
-    cost (for the corpus pipeline, where a DataFrame per article costs more than the analysis).
-
-    >>> from newslab import Article
-    >>> a = Article.from_text("T\\n\\nTurkey imposed sanctions on Russia.")
-    >>> [(r["source"], r["target"], r["cue"]) for r in relation_rows(a)]
-    [('Turkey', 'Russia', 'sanctions')]
-    """
-    if not isinstance(article, Article):
-        raise ParameterError("relation_rows(): pass one Article (use extract_relations for a corpus).")
-    return [dict(r) for r in _relation_rows(article, cues)]
-
-
-def _relation_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
-    """extract_relations' rows, computed once per article and cue file (callers must not edit them)."""
-    key = ("relations", "rows", str(cues))
-    rows = article.cache.get(key)
-    if rows is None:
-        rows = article.cache[key] = _extract_rows(article, cues)
-    return rows
+    return layers.frame(article, "relations", cues=cues)
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
     lex = load_relation_cues(cues)
     tc = load_time_cues()
     text = article.text
-    mentions = _actor_mentions(article)
+    mentions = actor_mentions(article)
     ref = _article_ref(article)
     max_year = _max_year(article)
     rows: list[dict[str, Any]] = []
     last_pair: tuple[list[tuple[str, str, str]], int] | None = None  # (pair, sentence)
     # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
     mention_starts = [m.start for m in mentions]
-    name_spans = sorted(article.cache.get(("relations", "name_spans"), []))
+    # no cue inside a name ("Dialogue of Civilizations institute")
+    name_spans = sorted((r["start"], r["end"]) for r in article.layer("mentions"))
     name_starts = [a for a, _ in name_spans]
     for sent in article.sentences:
         sent_mentions = mentions[bisect_left(mention_starts, sent.start):bisect_left(mention_starts, sent.end)]
@@ -1025,7 +956,7 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
             ci = clauses.index(clause) if clause in clauses else 0
             prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
             cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
-            left = [m for m in cms if m.end <= st and not _is_location(text, m, clause[0])]
+            left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
             reported = _REPORTED_NOMINAL_RE.search(text, max(clause[0], st - 80), st)
             if reported:
                 left = [m for m in left if m.start >= reported.end()]
@@ -1034,7 +965,7 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
                 # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
                 # verb; the subject of both stands before it
                 left = [m for m in left if m.end <= before_cue[0]]
-            right = [m for m in cms if m.start >= en and not _is_location(text, m, en)]
+            right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
             prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
             pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i, prev_ms)
             if not pairs:
@@ -1073,7 +1004,7 @@ def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
     return _empty_frame(tuple(columns)).copy()
 
 
-def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: list[_Mention], sent_i: int,
+def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: list[ActorMention], sent_i: int,
                      last_pair: tuple[list[tuple[str, str, str]], int] | None
                      ) -> tuple[list[tuple[str, str, str]], int] | None:
     """A coordinated pair named in this sentence becomes the antecedent of a later "they"."""
@@ -1086,19 +1017,19 @@ def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: l
     return last_pair
 
 
-def _first_pair(text: str, ms: list[_Mention]) -> list[tuple[str, str, str]]:
+def _first_pair(text: str, ms: list[ActorMention]) -> list[tuple[str, str, str]]:
     """The first coordinated group of two or more sides among ``ms`` ("Russia and Turkey"), or []."""
     for i in range(len(ms)):
-        grp = _sides(_chain(text, ms[i:], from_end=False))
+        grp = chain_sides(coordinated_chain(text, ms[i:], from_end=False))
         if len(grp) >= 2:
             return grp
     return []
 
 
-def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[_Mention],
-             left: list[_Mention], right: list[_Mention],
+def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[ActorMention],
+             left: list[ActorMention], right: list[ActorMention],
              last_pair: tuple[list[tuple[str, str, str]], int] | None, sent_i: int,
-             prev_ms: list[_Mention] | None = None
+             prev_ms: list[ActorMention] | None = None
              ) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
     """Source/target pairs for one cue (both directions for symmetric events)."""
     def both(group: list[tuple[str, str, str]]):
@@ -1109,13 +1040,13 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
                     out.append((a, b))
         return out
 
-    left_group = _sides(_chain(text, left, from_end=True))
-    right_group = _sides(_chain(text, right, from_end=False))
+    left_group = chain_sides(coordinated_chain(text, left, from_end=True))
+    right_group = chain_sides(coordinated_chain(text, right, from_end=False))
     # "between X and Y" after the cue (or anywhere in the clause for symmetric cues)
     between = []
     for bm in _BETWEEN_RE.finditer(text, clause[0], clause[1]):
         after = [m for m in cms if m.start >= bm.end()]
-        grp = _sides(_chain(text, after, from_end=False))
+        grp = chain_sides(coordinated_chain(text, after, from_end=False))
         if len(grp) >= 2 and after[0].start - bm.end() < 25:
             between = grp
             if bm.start() >= en:
@@ -1124,7 +1055,7 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     between_starts = [bm.end() for bm in _BETWEEN_RE.finditer(text, clause[0], st)]
     subj = [m for m in left if not any(0 <= m.start - b < 25 for b in between_starts)]
     if len(subj) != len(left):
-        left_nb = _sides(_chain(text, subj, from_end=True))
+        left_nb = chain_sides(coordinated_chain(text, subj, from_end=True))
     else:
         left_nb = left_group
     # a passive agent: "shot down by Turkish jets"
@@ -1133,19 +1064,19 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     first_word = text[st:en].split()[0].lower()
     if not cue.symmetric and not first_word.endswith("ing") and \
             _AUX_PASSIVE_RE.search(text[max(clause[0], st - 30):st]):
-        patients = left_nb or _sides(_chain(text, [m for m in (prev_ms or []) if not _PREP_OBJECT_RE.search(
+        patients = left_nb or chain_sides(coordinated_chain(text, [m for m in (prev_ms or []) if not _PREP_OBJECT_RE.search(
             text[max(0, m.start - 30):m.start])][:1], from_end=False))
         by = re.search(r"\bby\s+", text[en:clause[1]])
         agents = [m for m in right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
         if not agents or not patients:
             return []
-        src = _sides(_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
+        src = chain_sides(coordinated_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
         return [(a, p) for a in src for p in patients]
     passive = None if cue.symmetric else _PASSIVE_BY_RE.match(text, en, clause[1])
     if passive:
         agents = [m for m in right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
         if agents:
-            src = _sides(_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
+            src = chain_sides(coordinated_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
             return [(s, t) for s in src for t in left_nb] if left_nb else []
     pronoun_pair = None
     # "they agreed", "they have met", "their rivalry": a plural pronoun just before the cue
@@ -1155,7 +1086,7 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     clause_pair = _first_pair(text, cms)
     prev_ms = prev_ms or []
     prev_pair = _first_pair(text, prev_ms)
-    prev_subject = _sides(_chain(text, [m for m in prev_ms if not _PREP_OBJECT_RE.search(
+    prev_subject = chain_sides(coordinated_chain(text, [m for m in prev_ms if not _PREP_OBJECT_RE.search(
         text[max(0, m.start - 30):m.start])][:1] and [m for m in prev_ms if not _PREP_OBJECT_RE.search(
             text[max(0, m.start - 30):m.start])], from_end=False)) if prev_ms else []
 
@@ -1170,7 +1101,7 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
             # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
             # names one side, the clause's subject the other
             rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
-            subj = _sides(_chain(text, rest, from_end=True))
+            subj = chain_sides(coordinated_chain(text, rest, from_end=True))
             if subj:
                 return both(subj[:1] + left_group)
         if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
@@ -1196,9 +1127,9 @@ def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms
     # the subject is not a prepositional object ("incompatible with NATO defences and has warned")
     subj_ms = [m for m in subj if not _PREP_OBJECT_RE.search(text[max(clause[0], m.start - 30):m.start])
                or _COORD_WITH_RE.search(text[max(clause[0], m.start - 30):m.start])]
-    sources = _sides(_chain(text, subj_ms, from_end=True)) if len(subj_ms) != len(left) else left_nb
+    sources = chain_sides(coordinated_chain(text, subj_ms, from_end=True)) if len(subj_ms) != len(left) else left_nb
     if poss_source is not None:
-        sources = _sides([poss_source])
+        sources = chain_sides([poss_source])
     if not sources and prev_subject and not subj_ms:
         sources = prev_subject[:2]  # "Erdogan refused to apologise, and accused Russia of ..."
     if not sources and pronoun_pair and not targets:
@@ -1320,14 +1251,7 @@ def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
 
 def is_state(name: str) -> bool:
     """True for a country in the actor dictionary (type COUNTRY), False for persons, groups, NATO."""
-    try:
-        entities = importlib.import_module("newslab.entities")
-    except ModuleNotFoundError as exc:
-        if exc.name != "newslab.entities":
-            raise
-        entry = _FALLBACK_GAZETTEER.get(name)
-        return bool(entry) and entry[0] == name and name not in ("NATO", "United Nations", "European Union")
-    entry = entities.load_actors().entries.get(name)
+    entry = load_actors().entries.get(name)
     return entry is not None and entry.type == "COUNTRY"
 
 
@@ -1342,14 +1266,3 @@ def dyads(article: Article, cues: str | os.PathLike[str] | None = None, states_o
     if states_only:
         pairs = {p for p in pairs if is_state(p[0]) and is_state(p[1])}
     return {dyad_key(x, y): dyad(article, x, y, cues=cues) for x, y in sorted(pairs)}
-
-
-def add_json(article: Article, doc: dict[str, Any]) -> None:
-    """Fill ``doc["relations"]`` and ``doc["article"]["dyads"]`` (see newslab.jsonout)."""
-    ev = extract_relations(article)
-    doc["relations"] = [
-        {"source": r.source, "target": r.target, "cue": r.cue, "start": int(r.start), "end": int(r.end),
-         "type": r.type, "intensity": float(r.intensity), "negated": bool(r.negated), "time": r.time}
-        for r in ev.itertuples(index=False)]
-    doc.setdefault("article", {})["dyads"] = {
-        k: {"net": d.net, "net_all": d.net_all, "events": d.n_events} for k, d in dyads(article).items()}

@@ -119,14 +119,35 @@ def pin_resources() -> None:
         _pinned = {}
 
 
+def _read_resource_text(path: str) -> str:
+    """A resource file's text; ResourceFileError when it cannot be read or is not UTF-8."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        raise ResourceFileError(f"{path}: not UTF-8 (byte {exc.start + 1} cannot be read) — save the file "
+                                "as UTF-8 in your editor and re-run.") from None
+    except OSError as exc:
+        raise ResourceFileError(f"{path}: cannot be read ({exc.strerror or exc}) — check that you may "
+                                "read it, or copy it to a folder of your own.") from None
+
+
 @lru_cache(maxsize=64)
 def _read_yaml(path: str, mtime: float) -> Any:
+    text = _read_resource_text(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        where = f" (line {line + 1})" if line is not None else ""
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        problem = str(getattr(exc, "problem", ""))
+        if problem.startswith("could not determine a constructor for the tag"):
+            # safe_load refuses tags such as !!python/object/apply: they would run code.
+            tag = problem.rsplit(" ", 1)[-1].strip("'").replace("tag:yaml.org,2002:", "!!")
+            raise ResourceFileError(
+                f"{path}: the tag {tag!r}{where} is not allowed (newslab reads plain YAML and never "
+                "runs code from a file) — write the value as a plain list or mapping."
+            ) from None
         raise ResourceFileError(
             f"{path}: not valid YAML{where} — fix the indentation or quoting there and re-run."
         ) from None
@@ -140,11 +161,10 @@ def load_yaml(name: str | os.PathLike[str]) -> Any:
 @lru_cache(maxsize=64)
 def _read_words(path: str, mtime: float) -> tuple[str, ...]:
     words = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.split("#", 1)[0].strip()
-            if line:
-                words.append(line)
+    for line in _read_resource_text(path).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            words.append(line)
     return tuple(words)
 
 

@@ -54,14 +54,15 @@ from typing import Any
 
 import pandas as pd
 
-from .article import Article, as_articles
+from . import layers
+from .article import Article
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_stamp
 
 __all__ = [
-    "score_sentiment", "sentiment_rows", "sentiment_rollup", "explain_sentiment", "method_agreement", "actor_sentiment",
-    "score_text", "recommended_score", "label_vader", "label_textblob", "label_score", "add_json",
-    "news_lexicon", "MODES", "DEFAULT_MODE",
+    "score_sentiment", "sentiment_rollup", "explain_sentiment", "method_agreement", "actor_sentiment",
+    "score_text", "recommended_score", "label_vader", "label_textblob", "label_score",
+    "news_lexicon", "vader_lexicon", "vader_polarity", "MODES", "DEFAULT_MODE",
 ]
 
 MODES = ("news", "standard")
@@ -594,6 +595,15 @@ def news_settings(path: str | os.PathLike[str] | None = None) -> NewsSettings:
     return _news_settings_cached(*resource_stamp(path or NEWS_RESOURCE))
 
 
+def vader_lexicon(mode: str = "standard", news: str | os.PathLike[str] | None = None) -> dict[str, float]:
+    """VADER's lexicon: the published one (``standard``) or with news mode's weights (``news``).
+
+    >>> vader_lexicon("standard")["war"], vader_lexicon("news")["war"]
+    (-2.9, 0.0)
+    """
+    return news_settings(news).vader_lexicon if _check_mode(mode) == "news" else _analyzer().lexicon
+
+
 def news_lexicon(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """The topic words news mode tones down: word, VADER value, value in news mode, share kept.
 
@@ -972,19 +982,31 @@ _SCORE_COLUMNS = ["vader_neg", "vader_neu", "vader_pos", "vader", "textblob", "t
 SENTENCE_COLUMNS = ["i", "paragraph", "start", "end", "text"] + _SCORE_COLUMNS + ["mode"]
 
 
-def _article_rows(article: Article, mode: str, news: Any, settings: NewsSettings) -> list[dict[str, Any]]:
-    # Keyed by the settings object too, so an edited YAML file gives fresh scores.
-    key = ("sentiment", mode, str(news) if news else "", id(settings))
-    rows = article.cache.get(key)
-    if rows is None:
-        rows = []
-        for s in article.sentences:
-            row = {"i": s.i, "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": s.text}
-            row.update(_score(s.text, mode, settings))
-            row["mode"] = mode
-            rows.append(row)
-        article.cache[key] = rows
-    return rows
+def _json_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {"i": r["i"], "paragraph": r["paragraph"], "start": r["start"], "end": r["end"], "text": r["text"],
+            "sentiment": {"vader": float(r["vader"]), "textblob": round(float(r["textblob"]), 4),
+                          "score": float(r["score"]), "label": r["label"]}}
+
+
+def _json_summary(article: Article) -> dict[str, Any]:
+    """The article block's ``sentiment``: the same keys as a sentence's, for the article mean."""
+    roll = sentiment_rollup(score_sentiment(article), "article")
+    if not len(roll):
+        return {"sentiment": {"vader": None, "textblob": None, "score": None, "label": None}}
+    r = roll.iloc[0]
+    return {"sentiment": {"vader": float(r["vader"]), "textblob": float(r["textblob"]),
+                          "score": float(r["score"]), "label": r["label"]}}
+
+
+@layers.register("sentiment", columns=SENTENCE_COLUMNS, requires=("sentences",),
+                 dtypes={**{c: "int" for c in ("i", "paragraph", "start", "end")},
+                         **{c: "float" for c in _SCORE_COLUMNS[:9]}},
+                 resources=lambda p: [p.get("news") or NEWS_RESOURCE], defaults={"mode": DEFAULT_MODE, "news": None},
+                 table="sentences", json_section="sentences", json_row=_json_row, json_summary=_json_summary)
+def sentence_sentiment(article: Article, mode: str, news: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
+    """One row per sentence: the sentence row with its VADER, TextBlob and recommended scores."""
+    settings = news_settings(news)
+    return [{**s, **_score(s["text"], mode, settings), "mode": mode} for s in article.layer("sentences")]
 
 
 def score_sentiment(article_or_corpus: Any, mode: str | None = None,
@@ -1008,50 +1030,7 @@ def score_sentiment(article_or_corpus: Any, mode: str | None = None,
     >>> score_sentiment(a)[["vader", "vader_news", "score", "label"]].values.tolist()
     [[-0.6249, 0.0, 0.0, 'neu'], [0.4588, 0.4588, 0.4712, 'pos']]
     """
-    mode = _check_mode(mode)
-    if isinstance(article_or_corpus, (str, bytes)):
-        raise ParameterError("score_sentiment: pass an Article or Corpus — for raw text use "
-                             "Article.from_text(text) or score_text(text).")
-    settings = news_settings(news)
-    if isinstance(article_or_corpus, Article):
-        return _frame(_article_rows(article_or_corpus, mode, news, settings), SENTENCE_COLUMNS)
-    rows: list[dict[str, Any]] = []
-    for art in as_articles(article_or_corpus):
-        for r in _article_rows(art, mode, news, settings):
-            rows.append({"doc_id": art.id, "date": art.date, **r})
-    return _frame(rows, ["doc_id", "date"] + SENTENCE_COLUMNS)
-
-
-def sentiment_rows(article: Article, mode: str | None = None,
-                   news: str | os.PathLike[str] | None = None) -> list[dict[str, Any]]:
-    """The rows of :func:`score_sentiment` for one article as plain dicts, without a DataFrame.
-
-    ``sentiment_rows(a)`` equals ``score_sentiment(a).to_dict("records")`` at a fraction of the
-    cost: for the corpus pipeline, where a DataFrame per article would dominate the run time.
-
-    >>> from newslab import Article
-    >>> [(r["i"], r["label"]) for r in sentiment_rows(Article.from_text("T\\n\\nA good deal. A bad deal."))]
-    [(0, 'pos'), (1, 'neg')]
-    """
-    mode = _check_mode(mode)
-    if not isinstance(article, Article):
-        raise ParameterError("sentiment_rows: pass one Article — for a corpus use score_sentiment(corpus).")
-    return [dict(r) for r in _article_rows(article, mode, news, news_settings(news))]
-
-
-_NUMERIC_COLUMNS = frozenset(["i", "paragraph", "start", "end"] + _SCORE_COLUMNS[:9])
-
-
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    """The DataFrame of ``rows``, built column by column: numbers as numpy arrays (numpy infers
-    int64/float64 as pandas would), text as lists (pandas' own string inference). About twice as
-    fast as ``pd.DataFrame(rows)``, which inspects every dict."""
-    if not rows:
-        return pd.DataFrame(rows, columns=columns)
-    import numpy as np
-
-    return pd.DataFrame({c: np.array([r[c] for r in rows]) if c in _NUMERIC_COLUMNS else [r[c] for r in rows]
-                         for c in columns}, columns=columns, copy=False)
+    return layers.frame(article_or_corpus, "sentiment", mode=_check_mode(mode), news=news)
 
 
 def sentiment_rollup(df: pd.DataFrame, level: str = "article") -> pd.DataFrame:
@@ -1415,25 +1394,3 @@ def actor_sentiment(article: Article, spans: Any, by: str | None = None, mode: s
         rows.append(row)
     cols = ([by] if by else []) + ["n_sentences", "sentences", "vader", "textblob", "score", "label"]
     return pd.DataFrame(rows, columns=cols)
-
-
-def add_json(article: Article, doc: dict[str, Any]) -> None:
-    """Fill the sentiment fields of ``newslab analyze --json`` (called by newslab.jsonout).
-
-    Each ``doc["sentences"][k]`` gains ``"sentiment": {"vader", "textblob", "score", "label"}``
-    and ``doc["article"]["sentiment"]`` holds the same keys for the article mean.
-    """
-    df = score_sentiment(article)
-    by_i = {int(r.i): r for r in df.itertuples(index=False)}
-    for sent in doc.get("sentences", []):
-        r = by_i.get(int(sent["i"]))
-        if r is not None:
-            sent["sentiment"] = {"vader": float(r.vader), "textblob": round(float(r.textblob), 4),
-                                 "score": float(r.score), "label": r.label}
-    roll = sentiment_rollup(df, "article")
-    if len(roll):
-        r = roll.iloc[0]
-        doc["article"]["sentiment"] = {"vader": float(r["vader"]), "textblob": float(r["textblob"]),
-                                       "score": float(r["score"]), "label": r["label"]}
-    else:
-        doc["article"]["sentiment"] = {"vader": None, "textblob": None, "score": None, "label": None}

@@ -34,7 +34,6 @@ Example
 """
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from bisect import bisect_left
@@ -44,12 +43,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles, corpus_frame
+from .article import Article, Corpus
 from .errors import ParameterError, ResourceFileError
-from .relations import (_actor_mentions, _chain, _is_location, _Mention, _NEGATORS_RE, _phrase_regex, _sides,
-                        _start_keys, empty_frame, literal_sentences, phrase_finditer, sentence_clauses,
+from . import layers
+from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, NEGATORS_RE, phrase_regex, chain_sides,
+                        cue_start_keys, literal_sentences, phrase_finditer, sentence_clauses,
                         SpanKeys)
 from .resources import load_yaml, resource_stamp
+from .sentiment import vader_lexicon, vader_polarity
 
 STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker", "holder", "target_text",
                   "start", "end", "cue_score", "local_sentiment", "kind"]
@@ -100,7 +101,7 @@ def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float,
         except (KeyError, TypeError, ValueError):
             raise ResourceFileError(f"{where}: class '{cls}' needs a numeric 'weight' and a 'phrases' list.") from None
         for ph in phrases:
-            out.append((re.compile(_phrase_regex(str(ph)), re.IGNORECASE), weight, str(ph)))
+            out.append((re.compile(phrase_regex(str(ph)), re.IGNORECASE), weight, str(ph)))
     return tuple(out)
 
 
@@ -112,17 +113,17 @@ def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
                                 "sections — see newslab/resources/stance_cues.yml.")
     removal = data.get("removal_nouns") or ["ouster"]
     goal = data.get("goal_words") or ["seeking"]
-    issues = {str(k): re.compile("|".join(_phrase_regex(str(p)) for p in v), re.IGNORECASE)
+    issues = {str(k): re.compile("|".join(phrase_regex(str(p)) for p in v), re.IGNORECASE)
               for k, v in (data.get("issues") or {}).items()}
     governing = _compile_group(data["governing"], f"{path}: governing")
     predicate = _compile_group(data.get("predicate") or {}, f"{path}: predicate")
     return StanceLexicon(
         governing, predicate,
-        re.compile("|".join(_phrase_regex(str(p)) for p in removal), re.IGNORECASE),
-        re.compile("|".join(_phrase_regex(str(p)) for p in goal), re.IGNORECASE),
+        re.compile("|".join(phrase_regex(str(p)) for p in removal), re.IGNORECASE),
+        re.compile("|".join(phrase_regex(str(p)) for p in goal), re.IGNORECASE),
         issues, int(data.get("max_gap_words", 6)), path,
-        tuple(_start_keys([ph]) for ph in _group_phrases(data["governing"])),
-        tuple(_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
+        tuple(cue_start_keys([ph]) for ph in _group_phrases(data["governing"])),
+        tuple(cue_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
         {str(k): tuple(str(p) for p in v) for k, v in (data.get("issues") or {}).items()})
 
 
@@ -134,39 +135,10 @@ def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexico
 SENTIMENT_MODES = ("news", "standard")
 
 
-@lru_cache(maxsize=2)
-def _vader(mode: str = "news"):
-    """One VADER analyzer per process and mode (building it reads the lexicon file).
-
-    ``news``: the lexicon of newslab.sentiment's news mode, where topic words ("war", "crisis",
-    "conflict") no longer count as the writer's tone — in news they name what the story is about,
-    not a stance toward an actor. ``standard``: the published VADER lexicon (use it for tweets).
-    """
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    sia = SentimentIntensityAnalyzer()
-    if mode == "news":
-        try:
-            sentiment = importlib.import_module("newslab.sentiment")
-            sia.lexicon = dict(sentiment.news_settings().vader_lexicon)
-        except (ModuleNotFoundError, AttributeError):
-            pass  # newslab.sentiment not available: plain VADER
-    return sia
-
-
-@lru_cache(maxsize=1)
-def _fast_polarity() -> Any:
-    # newslab.sentiment's VADER gives the wheel's numbers (checked on all its ground-truth
-    # snippets) at under half the cost; the wheel's analyzer is the fallback without it.
-    try:
-        return importlib.import_module("newslab.sentiment").vader_polarity
-    except (ModuleNotFoundError, AttributeError):
-        return None
-
-
 def _compound(text: str, mode: str) -> float:
-    sia, fast = _vader(mode), _fast_polarity()
-    return fast(text, sia.lexicon)["compound"] if fast else sia.polarity_scores(text)["compound"]
+    # News mode: topic words ("war", "crisis", "conflict") no longer count as the writer's tone —
+    # in news they name what the story is about, not a stance toward an actor.
+    return vader_polarity(text, vader_lexicon(mode))["compound"]
 
 
 def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
@@ -179,9 +151,9 @@ def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
         raise ParameterError(f"sentiment={mode!r}: use 'news' (articles) or 'standard' (tweets, reviews).")
     if not text.strip():
         return 0.0, []
-    sia = _vader(mode)
+    lexicon = vader_lexicon(mode)
     compound = _compound(text, mode)
-    words = [w for w in _TOKEN_RE.findall(text.lower()) if sia.lexicon.get(w)]
+    words = [w for w in _TOKEN_RE.findall(text.lower()) if lexicon.get(w)]
     return float(compound), words
 
 
@@ -198,25 +170,9 @@ class _Target:
     side: str = ""
 
 
-def _quotes(article: Article) -> list[dict[str, Any]]:
-    """The article's quotes as row dicts (newslab.quotes; none when that module is absent)."""
-    key = ("stance", "quote_rows")
-    if key not in article.cache:
-        try:
-            quotes = importlib.import_module("newslab.quotes")
-        except ModuleNotFoundError as exc:
-            if exc.name != "newslab.quotes":
-                raise
-            article.cache[key] = []
-        else:
-            rows = getattr(quotes, "quote_rows", None)  # the rows without building a DataFrame
-            article.cache[key] = rows(article) if rows else quotes.extract_quotes(article).to_dict("records")
-    return article.cache[key]
-
-
 def _actor_targets(article: Article) -> list[_Target]:
     out = []
-    for m in _actor_mentions(article):
+    for m in actor_mentions(article):
         if len(m.actors) != 1:
             continue  # "the pair" is two actors; stance toward each is read from their names
         actor, side = m.actors[0]
@@ -250,7 +206,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
         found = []
         for name, phrases in targets.items():
             phrases = [phrases] if isinstance(phrases, str) else list(phrases)
-            rx = re.compile("|".join(_phrase_regex(str(p)) for p in phrases), re.IGNORECASE)
+            rx = re.compile("|".join(phrase_regex(str(p)) for p in phrases), re.IGNORECASE)
             found += _phrase_targets(article, str(name), rx, "phrase", [str(p) for p in phrases])
         return found
     if not isinstance(targets, Iterable):
@@ -267,7 +223,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
         if t in lex.issues:
             found += _phrase_targets(article, t, lex.issues[t], "issue", lex.issue_phrases.get(t))
             continue
-        found += _phrase_targets(article, t, re.compile(_phrase_regex(t), re.IGNORECASE), "phrase", [t])
+        found += _phrase_targets(article, t, re.compile(phrase_regex(t), re.IGNORECASE), "phrase", [t])
     return found
 
 
@@ -321,7 +277,7 @@ def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
 
 def _negated(text: str, clause_start: int, at: int) -> bool:
     words = text[max(clause_start, at - 30):at].split()[-3:]
-    return bool(_NEGATORS_RE.search(" ".join(words)))
+    return bool(NEGATORS_RE.search(" ".join(words)))
 
 
 @dataclass
@@ -350,7 +306,7 @@ def _same_np(text: str, a: int, b: int) -> bool:
     return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
-def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[_Mention],
+def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[ActorMention],
                    lex: StanceLexicon, target_ends: Sequence[int] = (), location: bool = False,
                    memo: dict | None = None) -> _Score:
     cs, ce = clause
@@ -424,15 +380,35 @@ def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Seque
     return " ".join(left + right)
 
 
-def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[_Mention], t: _Target) -> list[tuple[str, str]]:
+def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target) -> list[tuple[str, str]]:
     """(holder, holder_text) for the subject of the cue at ``at``: coordinated subjects each count."""
     left = [m for m in mentions if clause[0] <= m.start and m.end <= at and not (m.start >= t.start and m.end <= t.end)
             and (not _NOT_HOLDER_RE.search(text[max(clause[0], m.start - 30):m.start])
                  or _ALONG_WITH_RE.search(text[max(clause[0], m.start - 30):m.start]))]
     if not left:
         return []
-    group = _sides(_chain(text, left, from_end=True))
+    group = chain_sides(coordinated_chain(text, left, from_end=True))
     return [(a, txt) for a, _, txt in group]
+
+
+def _stance_json(r: dict[str, Any]) -> dict[str, Any] | None:
+    if r["stance"] == "neutral":
+        return None
+    return {"sentence": r["sentence"], "target": r["target"], "stance": r["stance"], "score": float(r["score"]),
+            "evidence": r["evidence"], "speaker": r["speaker"], "holder": r["holder"]}
+
+
+@layers.register("stance", columns=STANCE_COLUMNS, requires=("actor_mentions", "quotes"),
+                 dtypes={"sentence": "int", "start": "int", "end": "int", "score": "float", "cue_score": "float",
+                         "local_sentiment": "float"},
+                 resources=lambda p: [p.get("cues") or "stance_cues.yml", "sentiment_news.yml"],
+                 defaults={"targets": None, "cues": None, "threshold": DEFAULT_THRESHOLD, "window": DEFAULT_WINDOW,
+                           "sentiment": "news"},
+                 table="stance", json_section="stance", json_row=_stance_json)
+def stance_layer(article: Article, targets: Any, cues: str | os.PathLike[str] | None, threshold: float,
+                 window: int, sentiment: str) -> list[dict[str, Any]]:
+    """One row per (sentence, target, holder) with the stance taken (see :func:`stance`)."""
+    return _stance_rows(article, targets, cues, threshold, window, sentiment)
 
 
 def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.PathLike[str] | None = None,
@@ -453,29 +429,10 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
     >>> stance(a, ["Assad", "NATO"])[["holder", "target", "stance"]].values.tolist()
     [['Russia', 'Assad', 'favor'], ['Turkey', 'NATO', 'against']]
     """
-    if not isinstance(article, Article):
-        return corpus_frame(article, lambda art: stance(art, targets, cues=cues, threshold=threshold,
-                                                        window=window, sentiment=sentiment), STANCE_COLUMNS)
-    rows = _stance_rows(article, targets, cues, threshold, window, sentiment)
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS) if rows else empty_frame(STANCE_COLUMNS)
-
-
-def stance_rows(article: Article, targets: Any = None, *, cues: str | os.PathLike[str] | None = None,
-                threshold: float = DEFAULT_THRESHOLD, window: int = DEFAULT_WINDOW,
-                sentiment: str = "news") -> list[dict[str, Any]]:
-    """The rows of :func:`stance` as plain dicts, without building a DataFrame.
-
-    ``stance_rows(a)`` equals ``stance(a).to_dict("records")`` at a lower cost (for the corpus
-    pipeline, where a DataFrame per article costs more than the analysis).
-
-    >>> from newslab import Article
-    >>> a = Article.from_text("T\\n\\nRussia is the key backer of Assad.")
-    >>> [(r["holder"], r["target"], r["stance"]) for r in stance_rows(a, ["Assad"])]
-    [('Russia', 'Assad', 'favor')]
-    """
-    if not isinstance(article, Article):
-        raise ParameterError("stance_rows(): pass one Article (use stance() for a corpus).")
-    return _stance_rows(article, targets, cues, threshold, window, sentiment)
+    if not 0 <= threshold < 1:
+        raise ParameterError(f"threshold={threshold}: pass a number from 0 to 1 (default {DEFAULT_THRESHOLD}).")
+    return layers.frame(article, "stance", targets=targets, cues=cues, threshold=threshold, window=window,
+                        sentiment=sentiment)
 
 
 def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | None, threshold: float,
@@ -488,8 +445,8 @@ def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | 
     found = _resolve_targets(article, targets, lex)
     if not found:
         return []
-    mentions = [m for m in _actor_mentions(article) if len(m.actors) == 1]
-    quotes = _quotes(article)
+    mentions = [m for m in actor_mentions(article) if len(m.actors) == 1]
+    quotes = article.layer("quotes")
     qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
     attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
                     if a is not None and b is not None and pd.notna(a) and pd.notna(b) and int(b) > int(a)]
@@ -499,7 +456,7 @@ def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | 
     vader_memo: dict[str, tuple[float, list[str]]] = {}  # VADER once per distinct window text
     # Speed: mentions and targets are looked up by bisection on their start offsets
     mention_starts = [m.start for m in mentions]
-    mention_at: dict[tuple[int, int], _Mention] = {}
+    mention_at: dict[tuple[int, int], ActorMention] = {}
     for m in mentions:
         mention_at.setdefault((m.start, m.end), m)
     by_start = sorted(found, key=lambda x: x.start)
@@ -514,7 +471,7 @@ def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | 
         target_ends = [x.end for x in by_start[bisect_left(found_starts, clause[0]):bisect_left(found_starts, t.start)]
                        if x.end <= t.start]
         mention = mention_at.get((t.start, t.end))
-        location = mention is not None and _is_location(text, mention, clause[0])
+        location = mention is not None and is_location(text, mention, clause[0])
         sc = _score_mention(text, t, clause, others, lex, target_ends, location, memo)
         if any(a <= t.start < b for a, b in attributions):
             continue  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
@@ -615,12 +572,3 @@ def speaker_stance(stance_df: pd.DataFrame, by: str = "speaker", threshold: floa
                      "stance": "favor" if mean >= threshold else "against" if mean <= -threshold else "neutral",
                      "evidence": " | ".join(e for e in g.evidence if e)})
     return pd.DataFrame(rows, columns=cols)
-
-
-def add_json(article: Article, doc: dict[str, Any]) -> None:
-    """Fill ``doc["stance"]`` (see newslab.jsonout): {sentence, target, stance, score, evidence, speaker}."""
-    df = stance(article)
-    df = df[df.stance != "neutral"]
-    doc["stance"] = [{"sentence": int(r.sentence), "target": r.target, "stance": r.stance, "score": float(r.score),
-                      "evidence": r.evidence, "speaker": r.speaker, "holder": r.holder}
-                     for r in df.itertuples(index=False)]

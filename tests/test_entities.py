@@ -289,7 +289,7 @@ def test_corpus_tables():
 def test_mentions_cached_on_article():
     a = art("Putin met Erdogan.")
     first = find_mentions(a)
-    assert any(k[0] == "mentions" for k in a.cache)
+    assert a.layer("mentions") is a.layer("mentions")
     first.loc[0, "actor"] = "changed"  # callers get copies
     assert find_mentions(a).actor[0] == "Vladimir Putin"
 
@@ -320,11 +320,10 @@ def test_nltk_backends_or_clear_message(seed, monkeypatch):
         find_mentions(a, backend="ne_chunk")
 
 
-def test_add_json(seed):
-    from newslab.entities import add_json
+def test_json_sections(seed):
+    from newslab.jsonout import article_json
 
-    doc = {"entities": [], "actors": []}
-    add_json(seed, doc)
+    doc = article_json(seed)
     e = doc["entities"][0]
     assert set(e) >= {"text", "start", "end", "label", "actor", "side"}
     assert seed.text[e["start"]:e["end"]] == e["text"]
@@ -436,18 +435,6 @@ def test_discovered_names_do_not_run_across_of_or_on():
     assert [(r.text, r.label) for r in m.itertuples()] == [
         ("United Nations Commission on Human Rights", "ORG"), ("Dialogue of Civilizations institute", "ORG"),
         ("House of Representatives", "ORG")]
-
-
-def test_mention_rows_equal_the_frame_records(seed):
-    from newslab.entities import mention_rows
-
-    assert mention_rows(seed) == find_mentions(seed).to_dict("records")
-    a = art("Putin met Erdogan in Sochi. The two leaders spoke.")
-    assert mention_rows(a) == find_mentions(a).to_dict("records")
-    # each call gets its own rows: editing them leaves the article's cache alone
-    rows = mention_rows(a)
-    rows[0]["text"] = "changed"
-    assert mention_rows(a)[0]["text"] == "Putin"
 
 
 def test_a_name_before_a_lower_case_site_noun_is_a_place():

@@ -14,8 +14,9 @@ import pytest
 
 from newslab import Article, Corpus
 from newslab.errors import ParameterError, ResourceFileError
-from newslab.frames import (SCHEMES, TermMatcher, add_json, agreement, coding_sheet, dominant_frames,
-                            frame_by_actor, frame_hits, frame_matrix, frame_rows, load_scheme,
+from newslab.jsonout import article_json
+from newslab.frames import (SCHEMES, TermMatcher, agreement, coding_sheet, dominant_frames,
+                            frame_by_actor, frame_hits, frame_matrix, load_scheme,
                             quote_spans, score_frames)
 
 
@@ -177,21 +178,17 @@ def test_several_schemes_in_one_call_equal_one_call_each(seed):
         score_frames(seed, [])
 
 
-def test_frame_rows_are_score_frames_records(seed):
-    rows = frame_rows(seed)  # all three packaged schemes
-    assert rows == score_frames(seed, list(SCHEMES)).to_dict("records")
+def test_frame_layer_rows(seed):
+    rows = seed.layer("frames")  # all three packaged schemes
+    assert len(rows) == len(score_frames(seed, list(SCHEMES)))
     dip = [r for r in rows if r["level"] == "article" and r["frame"] == "diplomacy"]
     assert len(dip) == 1 and dip[0]["hits"] == 34 and dip[0]["dominant"] and dip[0]["rank"] == 1
     assert dip[0]["paragraph"] is None and type(dip[0]["per_1000"]) is float
     p0 = [r for r in rows if r["paragraph"] == 0 and r["frame"] == "diplomacy"][0]
     assert [t["text"] for t in p0["terms"]] == ["counterpart", "agreed", "political settlement"]
     # Options and levels behave as in score_frames.
-    neg = frame_rows(seed, "generic", levels=("article",), count_negated=True)
+    neg = seed.layer("frames", scheme=("generic",), levels=("article",), count_negated=True)
     assert [r["hits"] for r in neg if r["frame"] == "conflict"] == [20]
-    assert neg == score_frames(seed, "generic", levels=("article",), count_negated=True).to_dict("records")
-    # An article with a non-string id goes through pandas and still matches it.
-    a = Article.from_text("T\n\nThe two sides clashed.", id=7)
-    assert frame_rows(a, "generic") == score_frames(a, "generic").to_dict("records")
 
 
 def write(tmp_path, name, text):
@@ -301,9 +298,8 @@ def test_frame_by_actor_without_entities_module(monkeypatch):
         frame_by_actor(Article.from_text("T\n\nPutin met Erdogan."))
 
 
-def test_add_json(seed):
-    doc = {"article": seed.metadata(), "frames": []}
-    add_json(seed, doc)
+def test_json_sections(seed):
+    doc = article_json(seed)
     assert doc["article"]["dominant_frames"] == {"generic": ["responsibility", "conflict"],
                                                  "policy": ["external_regulation", "political"],
                                                  "russia_turkey": ["diplomacy"]}

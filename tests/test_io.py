@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import warnings
+from pathlib import Path
 
 import pytest
 
 from newslab.errors import InputError, InputNotFoundError
-from newslab.io import EncodingFallbackWarning, load, load_article, load_corpus
+from newslab.io import EncodingFallbackWarning, SkippedInputWarning, load, load_article, load_corpus
 
 ARTICLE = "Ankara and Moscow talk\n\nANKARA, Russia: Turkey and Russia held talks. Both sides agreed.\n"
 
@@ -63,7 +64,9 @@ def test_folder_of_txt_with_sidecar_and_bad_file(tmp_path):
         arts = list(corpus)
     assert [a.id for a in arts] == ["a", "b"]
     assert (arts[0].source, arts[0].date) == ("Reuters", "2019-03-01")
-    assert len(corpus.skipped) == 1 and corpus.skipped[0][0].endswith("z.txt")
+    assert [(Path(f).name, r.split(" —")[0]) for f, r in corpus.skipped] == [
+        ("notes.docx", "not a .txt, .html, .csv, .tsv or .jsonl file, not read."),
+        ("z.txt", "the file is empty")]
 
 
 def test_folder_without_supported_files(tmp_path):
@@ -105,11 +108,14 @@ def test_jsonl(tmp_path):
     assert arts[0].title == "Jet"
 
 
-def test_jsonl_bad_line(tmp_path):
+def test_jsonl_bad_line_is_skipped_and_the_rest_kept(tmp_path):
     p = tmp_path / "bad.jsonl"
-    p.write_text('{"text": "ok."}\nnot json\n')
-    with pytest.raises(InputError, match="bad.jsonl: line 2 is not valid JSON"):
-        list(load_corpus(p))
+    p.write_text('{"text": "Delhi spoke."}\nnot json\n{"text": "Beijing replied."}\n')
+    corpus = load_corpus(p)
+    with pytest.warns(SkippedInputWarning, match="bad.jsonl: line 2: not valid JSON"):
+        texts = [a.text for a in corpus]
+    assert texts == ["Delhi spoke.", "Beijing replied."]
+    assert [(f, r.split(" (")[0]) for f, r in corpus.skipped] == [(str(p), "line 2: not valid JSON")]
 
 
 HTML = """<!DOCTYPE html><html><head><title>Putin hosts Erdogan | Example News</title></head><body>

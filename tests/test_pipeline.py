@@ -162,15 +162,84 @@ def test_corpus_frames_list_each_term_once_on_the_article_row(seed):
 
 
 def test_a_bug_in_a_step_is_raised_not_swallowed_and_settings_are_restored(small_corpus, monkeypatch):
-    import newslab.pipeline as pipeline
+    import dataclasses
 
-    def broken(article):
+    from newslab import layers
+
+    def broken(article, **params):
         raise RuntimeError(f"bug on {article.id}")
 
-    monkeypatch.setitem(pipeline.STEPS, "quotes", broken)
+    monkeypatch.setitem(layers.REGISTRY, "quotes", dataclasses.replace(layers.get("quotes"), compute=broken))
     before = gc.get_threshold()
     with pytest.raises(RuntimeError, match="bug on"):
         analyze_corpus(small_corpus, steps=["sentences", "quotes"], cache=False)
     assert gc.get_threshold() == before
     import newslab.resources as res_mod
     assert res_mod._pinned is None
+
+
+def test_exports_round_trip_text_with_odd_line_breaks(tmp_path):
+    # A bare \r, U+2028 and \x85 inside a sentence are text, not row ends, in every export.
+    body = "Seoul and Tokyo met. They talked\u2028for hours.\x85Both sides smiled. A \r in the middle."
+    res = analyze_corpus(Corpus([Article.from_text("T\n\n" + body, id="k1")]), steps=["sentences"], cache=False)
+    res.export(tmp_path / "csv", "csv")
+    res.export(tmp_path / "pq", "parquet")
+    want = res.sentences[["doc_id", "i", "start", "end", "text"]].astype(str).values.tolist()
+    for back in (pd.read_csv(tmp_path / "csv" / "sentences.csv", keep_default_na=False),
+                 pd.read_parquet(tmp_path / "pq" / "sentences.parquet")):
+        assert back[["doc_id", "i", "start", "end", "text"]].astype(str).values.tolist() == want
+    assert any("\r" in t for t in res.sentences.text)
+
+
+def test_cache_entries_cannot_run_code_and_bad_ones_are_misses(small_corpus, tmp_path):
+    import newslab.pipeline as pipeline
+
+    cache = tmp_path / "cache"
+    cold = analyze_corpus(small_corpus, cache=cache)
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert entries and {p.suffix for p in entries} <= {".json", ".parquet"}
+    # A planted or damaged entry (here: every stored file overwritten) is a miss, not a crash.
+    marker = tmp_path / "ran"
+    for p in entries:
+        p.write_bytes(b"\x80\x04cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR.")
+    warm = analyze_corpus(small_corpus, cache=cache)
+    assert not marker.exists() and warm.stats["cache_hits"] == 0
+    pd.testing.assert_frame_equal(warm.quotes, cold.quotes)
+    assert "pickle" not in open(pipeline.__file__, encoding="utf-8").read()
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
+def test_workers_end_when_the_parent_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "from newslab import Article, Corpus\nfrom newslab.pipeline import analyze_corpus\n"
+        "arts = [Article.from_text('T\\n\\n' + 'Russia and Turkey met in Sochi. ' * 400, id=str(i)) for i in range(4000)]\n"
+        "analyze_corpus(Corpus(arts), n_jobs=2, cache=False, chunk_size=4)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path)
+    workers: set[int] = set()
+    deadline = time.time() + 60
+    while len(workers) < 2 and time.time() < deadline:
+        time.sleep(0.2)
+        for task in os.listdir(f"/proc/{parent.pid}/task"):
+            with open(f"/proc/{parent.pid}/task/{task}/children") as fh:
+                workers |= {int(x) for x in fh.read().split()}
+    assert len(workers) >= 2
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(os.path.exists(f"/proc/{w}") and "Z" not in _state(w) for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if os.path.exists(f"/proc/{w}") and "Z" not in _state(w)]
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

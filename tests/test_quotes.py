@@ -89,21 +89,11 @@ def test_seed_quote_boundaries_and_sides(seed_quotes: pd.DataFrame) -> None:
     assert "de-escalation" not in set(seed_quotes["text"])
 
 
-def test_seed_without_entities_uses_the_name_fallback() -> None:
-    import newslab.quotes as quotes
-
-    a = load_article(SEED)
-    a.cache[("quotes", "mentions")] = quotes._fallback_mentions(a)  # as if entities were absent
-    got = [(int(r.start), r.kind, r.speaker) for r in extract_quotes(a).itertuples()]
-    assert got == [(s, kind, sp) for s, _, kind, _, sp in SEED_QUOTES]
-    assert set(extract_quotes(a)["side"]) == {""}  # sides need the actor dictionary
-
-
 def test_seed_is_cached(seed: Article) -> None:
     a = extract_quotes(seed)
     a.loc[0, "speaker"] = "changed"
     assert extract_quotes(seed).loc[0, "speaker"] == PUTIN  # callers get a copy of the cached table
-    assert any(isinstance(k, tuple) and k[:2] == ("quotes", "quote_cues.yml") for k in seed.cache)
+    assert seed.layer("quotes") is seed.layer("quotes")  # computed once per article
 
 
 def test_edited_cue_file_is_picked_up_on_the_same_article(tmp_path: Path) -> None:
@@ -663,11 +653,10 @@ def test_extract_quotes_on_a_corpus() -> None:
     assert list(df.columns[2:]) == QUOTE_COLUMNS
 
 
-def test_add_json(seed: Article) -> None:
-    from newslab.quotes import add_json
+def test_json_section(seed: Article) -> None:
+    from newslab.jsonout import article_json
 
-    doc: dict = {"quotes": []}
-    add_json(seed, doc)
+    doc = article_json(seed)
     assert len(doc["quotes"]) == len(SEED_QUOTES)
     first = doc["quotes"][1]
     assert {"text", "start", "end", "kind", "cue", "speaker_text", "speaker", "side"} <= set(first)
@@ -690,18 +679,14 @@ def test_voice_share_chart(seed: Article) -> None:
     assert "Russia" in [t.get_text() for t in fig2.axes[0].get_yticklabels()]
 
 
-def test_quote_rows_equal_the_frame_records(seed):
-    from newslab.quotes import quote_rows
-
-    rows = quote_rows(seed)
-    assert rows == extract_quotes(seed).to_dict("records")
+def test_quote_layer_rows(seed):
+    rows = seed.layer("quotes")
     assert len(rows) > 5 and list(rows[0]) == QUOTE_COLUMNS
     a = Article.from_text('T\n\n"We won," Putin said. Erdogan said the talks went well.')
-    assert [(r["text"], r["kind"], r["speaker"]) for r in quote_rows(a)] == [
+    assert [(r["text"], r["kind"], r["speaker"]) for r in a.layer("quotes")] == [
         ("We won", "direct", "Vladimir Putin"), ("the talks went well", "indirect", "Recep Tayyip Erdogan")]
-    assert quote_rows(a) == extract_quotes(a).to_dict("records")
     empty = Article.from_text("T\n\nNobody spoke.")
-    assert quote_rows(empty) == [] and list(extract_quotes(empty).columns) == QUOTE_COLUMNS
+    assert empty.layer("quotes") == [] and list(extract_quotes(empty).columns) == QUOTE_COLUMNS
 
 
 def _quotes_of(body: str) -> list[tuple[str, str, str, str]]:

@@ -13,7 +13,8 @@ import pytest
 
 from newslab import Article, Corpus
 from newslab.io import load_article
-from newslab.relations import (QUAD_CLASSES, RELATION_COLUMNS, add_json, cue_table, dyad, dyad_key,
+from newslab.jsonout import article_json
+from newslab.relations import (QUAD_CLASSES, RELATION_COLUMNS, cue_table, dyad, dyad_key,
                                extract_relations, load_relation_cues)
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
@@ -196,8 +197,7 @@ def test_corpus_timeseries():
 
 
 def test_json_sections(seed):
-    doc = {"article": {}}
-    add_json(seed, doc)
+    doc = article_json(seed)
     json.dumps(doc)
     assert doc["relations"] and set(doc["relations"][0]) == {
         "source", "target", "cue", "start", "end", "type", "intensity", "negated", "time"}
@@ -359,16 +359,16 @@ def test_cue_matches_equal_a_full_scan():
 
 
 def test_phrase_finditer_equals_finditer_for_every_phrase():
-    from newslab.relations import _start_keys, phrase_finditer
+    from newslab.relations import cue_start_keys, phrase_finditer
     from newslab.resources import load_yaml
 
     data = load_yaml("stance_cues.yml")
     phrases = [str(p) for group in ("governing", "predicate") for spec in data[group].values()
                for p in spec["phrases"]]
-    from newslab.relations import _phrase_regex
+    from newslab.relations import phrase_regex
     import re
-    regexes = [re.compile(_phrase_regex(p), re.IGNORECASE) for p in phrases]
-    keys = tuple(_start_keys([p]) for p in phrases)
+    regexes = [re.compile(phrase_regex(p), re.IGNORECASE) for p in phrases]
+    keys = tuple(cue_start_keys([p]) for p in phrases)
     total = 0
     for body in TRICKY + ["We strongly SUPPORT the talks and oppose sanctions, backing Ankara's ally."]:
         expected = [(i, m.span()) for i, rx in enumerate(regexes) for m in rx.finditer(body)]
@@ -378,15 +378,13 @@ def test_phrase_finditer_equals_finditer_for_every_phrase():
     assert total >= 5
 
 
-def test_relation_rows_are_the_frame_records(seed, seed_events):
-    from newslab.relations import relation_rows
-
-    rows = relation_rows(seed)
-    assert rows == seed_events.to_dict("records") and len(rows) > 5
-    rows[0]["source"] = "edited"  # the caller's copy: the article's cached rows are untouched
-    assert relation_rows(seed)[0]["source"] != "edited"
+def test_relation_table_is_a_copy_of_the_layer(seed, seed_events):
+    assert len(seed.layer("relations")) == len(seed_events) > 5
+    edited = extract_relations(seed)
+    edited.loc[0, "source"] = "edited"  # the caller's table: the article's rows are untouched
+    assert seed.layer("relations")[0]["source"] != "edited"
     empty = art("Nothing happened here.")
-    assert relation_rows(empty) == [] and list(extract_relations(empty).columns) == RELATION_COLUMNS
+    assert empty.layer("relations") == [] and list(extract_relations(empty).columns) == RELATION_COLUMNS
 
 
 def test_a_coordinated_verb_shares_the_subject_of_the_first():

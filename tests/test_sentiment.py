@@ -230,13 +230,14 @@ def test_empty_text():
     assert (r["vader"], r["textblob"], r["score"], r["label"]) == (0.0, 0.0, 0.0, "neu")
     ex = S.explain_sentiment("")
     assert len(ex) == 0 and list(ex.columns) == S.EXPLAIN_COLUMNS
-    empty = Article.from_text("Only a title")
+    empty = Article.from_text("Only a title", title_line=True)
     df = S.score_sentiment(empty)
     assert len(df) == 0 and list(df.columns) == S.SENTENCE_COLUMNS
     assert len(S.sentiment_rollup(df)) == 0
-    doc = {"article": {}, "sentences": []}
-    S.add_json(empty, doc)
-    assert doc["article"]["sentiment"] == {"vader": None, "textblob": None, "score": None, "label": None}
+    from newslab.jsonout import article_json
+
+    doc = article_json(empty)
+    assert doc["sentences"] == [] and doc["article"]["sentiment"] == {"vader": None, "textblob": None, "score": None, "label": None}
 
 
 def test_sentence_without_lexicon_words():
@@ -341,15 +342,6 @@ def test_plots_return_titled_figures(seed, seed_df):
     bars = fig2.axes[1]
     assert len(bars.patches) == len(ex)
     plt.close("all")
-
-
-def test_sentiment_rows_equal_the_frame_records(seed):
-    rows = S.sentiment_rows(seed)
-    assert rows == S.score_sentiment(seed).to_dict("records")
-    assert len(rows) == seed.n_sentences and list(rows[0]) == S.SENTENCE_COLUMNS
-    assert S.sentiment_rows(seed, mode="standard") == S.score_sentiment(seed, mode="standard").to_dict("records")
-    with pytest.raises(ParameterError):
-        S.sentiment_rows("just a string")
 
 
 def test_fast_scoring_path_equals_the_general_one():

@@ -12,7 +12,8 @@ import pytest
 
 from newslab import Article, Corpus
 from newslab.io import load_article
-from newslab.stance import STANCE_COLUMNS, add_json, load_stance_cues, speaker_stance, stance
+from newslab.jsonout import article_json
+from newslab.stance import STANCE_COLUMNS, load_stance_cues, speaker_stance, stance
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
 
@@ -117,8 +118,7 @@ def test_empty_article_and_corpus():
 
 
 def test_json_section():
-    doc: dict = {"article": {}}
-    add_json(load_article(SEED), doc)
+    doc = article_json(load_article(SEED))
     json.dumps(doc)
     assert doc["stance"] and {"sentence", "target", "stance", "score", "evidence", "speaker"} <= set(doc["stance"][0])
     assert {"favor", "against"} >= {d["stance"] for d in doc["stance"]}
@@ -133,14 +133,11 @@ def test_lexicon_loads_and_bad_file(tmp_path):
         load_stance_cues(bad)
 
 
-def test_stance_rows_are_the_frame_records(seed_stance):
-    from newslab.stance import stance_rows
-
-    seed = load_article(SEED)
-    rows = stance_rows(seed)
-    assert rows == seed_stance.to_dict("records") and len(rows) > 10
+def test_stance_layer_rows(seed_stance):
+    rows = load_article(SEED).layer("stance")
+    assert len(rows) == len(seed_stance) > 10
     assert all(list(r) == STANCE_COLUMNS for r in rows)
-    assert stance_rows(art("Nothing to see.")) == []
+    assert art("Nothing to see.").layer("stance") == []
 
 
 def test_issue_targets_found_in_every_sentence_that_names_them():

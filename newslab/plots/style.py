@@ -30,6 +30,8 @@ _RC = {
     "axes.spines.top": False, "axes.spines.right": False,
     "axes.titlesize": 12, "axes.labelsize": 10, "font.size": 10,
     "figure.dpi": 100, "savefig.dpi": 120, "svg.hashsalt": "newslab", "svg.fonttype": "none",
+    # Chart text comes from articles ("Lira at $5 ... $80"): a dollar sign is money, never math.
+    "text.parse_math": False,
 }
 
 
