@@ -231,10 +231,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = list(argv if argv is not None else sys.argv[1:])
     root = None
-    if "--root" in args:
-        at = args.index("--root")
-        root = args[at + 1] if at + 1 < len(args) else ""
-        del args[at:at + 2]
+    for at, arg in enumerate(args):
+        if arg == "--root":
+            root = args[at + 1] if at + 1 < len(args) else ""
+            del args[at:at + 2]
+            break
+        if arg.startswith("--root="):
+            root = arg.split("=", 1)[1]
+            del args[at]
+            break
     try:
         if root is not None and not Path(root).expanduser().is_dir():
             raise NewslabError(f"{root or '--root'}: not a folder — pass --root DIR naming your lessons folder "

@@ -95,6 +95,9 @@ def test_lab_options_pass_through(monkeypatch, tmp_path):
     assert f"--ServerApp.root_dir={tmp_path.resolve()}" in argv
     assert argv[-5:] == ["--port", "8890", "--ip", "0.0.0.0", "--no-browser"]
     assert "--root" not in argv
+    seen.clear()
+    assert lab.main([f"--root={tmp_path}", "--no-browser"]) in (0, None)
+    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in seen["argv"] and seen["argv"][-1] == "--no-browser"
 
 
 def test_lab_root_that_is_not_a_folder_exits_2(tmp_path, capsys):
