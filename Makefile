@@ -1,7 +1,10 @@
 # newslab — one entry point for set-up, reports, tests and JupyterLab.
 #   make report   set up .venv if needed, then render the notebooks on data/ into reports/
 #   make test     set up .venv if needed, then run the test suite
-#   make lab      open JupyterLab on notebooks/ with the project's kernel
+#   make lab      open JupyterLab at the project root (notebooks/, data/, newslab/resources/, reports/)
+#                 with the project's kernel; options go through LAB_ARGS, e.g.
+#                 make lab LAB_ARGS="--port 8890 --ip 0.0.0.0 --no-browser"   (a classroom server)
+#                 make lab LAB_ARGS="--root ~/lessons"   (a copy made by `newslab notebooks copy`)
 #   make bench    run every benchmark script (prints figures; reads ../shared/bench when present)
 PYTHON ?= python3
 VENV   ?= .venv
@@ -32,8 +35,10 @@ report: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
+LAB_ARGS ?=
+
 lab: $(READY)
-	$(BIN)/python -m newslab.lab
+	$(BIN)/python -m newslab.lab $(LAB_ARGS)
 
 bench: $(READY)
 	for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

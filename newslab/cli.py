@@ -3,7 +3,8 @@
     newslab analyze PATH [--json] [--out FILE] [--text-column NAME]
     newslab analyze PATH --format csv|parquet|json --out DIR [--jobs N] [--steps ...] [--no-cache]
     newslab analyze PATH --format parquet --out DIR [--engine dask [--scheduler ADDRESS]] [--shard-size N]
-    newslab render [--corpus PATH] [--out DIR] [--notebook NAME ...] [-p KEY VALUE ...]
+    newslab render [--corpus PATH] [--out DIR] [--notebook NAME ...] [-p KEY VALUE ...] [--force]
+    newslab notebooks copy DIR
     newslab data status
     newslab data install [PACKAGE ...] [--from DIR] [--to DIR]
 
@@ -63,12 +64,23 @@ def _build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("render", help="render the teaching notebooks into HTML reports",
                        description="Execute the notebooks with papermill and write HTML reports, "
                        "an index and a provenance manifest.")
-    r.add_argument("--corpus", metavar="PATH", help="article or corpus to analyze (default: the seed in data/)")
+    r.add_argument("--corpus", metavar="PATH", help="article or corpus to analyze (default: the seed article)")
     r.add_argument("--out", default="reports", metavar="DIR", help="report folder (default: reports)")
     r.add_argument("--notebook", nargs="+", metavar="NAME", help="only these notebooks (e.g. 02_sentiment)")
+    r.add_argument("--notebook-dir", metavar="DIR", help="render the notebooks in DIR (default: this folder when "
+                   "it is a copy made by `newslab notebooks copy`, else the lessons that come with newslab)")
     r.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
                    help="set a notebook parameter (repeatable)")
+    r.add_argument("--force", action="store_true", help="write into a non-empty folder newslab did not make "
+                   "(files with newslab's names are replaced; nothing is deleted)")
     r.add_argument("--quiet", action="store_true", help="no progress output")
+
+    n = sub.add_parser("notebooks", help="the teaching notebooks: copy them to edit and run your own",
+                       description="Copy the lessons, the seed article, the coding sheet and newslab's "
+                       "dictionaries into a folder of your own.")
+    nsub = n.add_subparsers(dest="notebooks_command", parser_class=_Parser, metavar="ACTION")
+    nc = nsub.add_parser("copy", help="copy the lessons into DIR (never overwrites a file)")
+    nc.add_argument("dest", metavar="DIR", help="a new or empty folder")
 
     d = sub.add_parser("data", help="optional NLTK data: status and install",
                        description="newslab works without NLTK data; these packages enable optional backends.")
@@ -156,8 +168,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from .article import Article
 
     articles = [obj] if isinstance(obj, Article) else obj
-    docs = [article_json(a) for a in progress(articles, desc="analyzing", unit="article",
-                                              enabled=not isinstance(obj, Article))]
+    # A bar only on a terminal (None = ask tqdm's TTY check) unless --progress; never for one article.
+    show = False if isinstance(obj, Article) else (True if args.progress else None)
+    docs = [article_json(a) for a in progress(articles, desc="analyzing", unit="article", enabled=show)]
     skipped = [] if isinstance(obj, Article) else obj.skipped
     if not docs:
         _report_skipped(skipped)
@@ -197,9 +210,24 @@ def _summary(docs: list[dict]) -> str:
 def _cmd_render(args: argparse.Namespace) -> int:
     from .render import render
 
-    result = render(notebooks=args.notebook, corpus=args.corpus, out=args.out,
-                    params=dict(args.parameter), progress=not args.quiet)
+    result = render(notebooks=args.notebook, corpus=args.corpus, out=args.out, params=dict(args.parameter),
+                    progress=not args.quiet, notebook_dir=args.notebook_dir, force=args.force)
     return 0 if result.ok else 1
+
+
+def _cmd_notebooks(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .classroom import copy_lessons
+
+    if args.notebooks_command != "copy":
+        parser.parse_args(["notebooks", "--help"])
+        return 2
+    written = copy_lessons(args.dest)
+    dest = Path(args.dest)
+    lessons = sum(p.suffix == ".ipynb" and p.parent == dest for p in written)
+    dictionaries = sum(p.parent == dest / "resources" for p in written)
+    print(f"copied {lessons} lessons, the seed article, the coding sheet and {dictionaries} dictionaries into {dest}")
+    print(f"next: cd {dest} && jupyter lab   (or `newslab render` there to render your copies into reports/)")
+    return 0
 
 
 def _cmd_data(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -235,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_analyze(args)
         if args.command == "render":
             return _cmd_render(args)
+        if args.command == "notebooks":
+            return _cmd_notebooks(args, parser)
         return _cmd_data(args, parser)
     except NewslabError as exc:
         print(f"newslab: {exc}", file=sys.stderr)

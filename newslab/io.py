@@ -109,6 +109,9 @@ def decode_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
     >>> decode_bytes(codecs.BOM_UTF16_LE + "Ankara".encode("utf-16-le"))
     'Ankara'
     """
+    if data.startswith(b"PK\x03\x04"):  # a zip: .docx, .odt, .pages, .epub …
+        raise InputError(f"{path}: is a Word/office document (a zip file), not plain text — open it and "
+                         "save it as plain text (.txt, UTF-8).")
     if data.startswith(_BOMS_UTF16):
         text = _strict(data, "utf-16", path)
     elif b"\x00" in data[:8192]:
@@ -547,11 +550,13 @@ def load(path: str | os.PathLike[str], text_column: str = "text") -> Article | C
 
 
 def find_data_dir() -> Path:
-    """The project's ``data/`` folder (for notebooks and the README's commands)."""
-    here = Path(__file__).resolve().parent.parent / "data"
-    if here.is_dir():
+    """The folder holding the seed article: the clone's ``data/``, else the copy installed with
+    the package (``newslab/lessons/data/``), so notebooks and the README's commands work anywhere."""
+    package = Path(__file__).resolve().parent
+    here = package.parent / "data"
+    if (here / "afp_2017-11-13_sochi_putin_erdogan.txt").is_file():
         return here
-    return Path.cwd() / "data"
+    return package / "lessons" / "data"
 
 
 def seed_path() -> Path:

@@ -1,7 +1,11 @@
 """JupyterLab on the teaching notebooks, and a small Jupyter-server client for checks and scripts.
 
-``python -m newslab.lab`` (what ``make lab`` can run) checks that the ``python3`` kernel can import
-newslab and opens JupyterLab on ``notebooks/``. :class:`JupyterServer` starts a headless Jupyter
+``python -m newslab.lab [--root DIR] [JupyterLab options]`` (what ``make lab LAB_ARGS="..."``
+runs) checks that the ``python3`` kernel can import newslab and opens JupyterLab rooted at the
+project folder — a clone's root (so ``notebooks/``, ``data/``, ``newslab/resources/`` and
+``reports/`` are all in the file browser, and the browser opens on ``notebooks/``) or a student
+copy made by ``newslab notebooks copy`` — passing every other option to JupyterLab (``--port 8890
+--ip 0.0.0.0 --no-browser`` for a classroom server). :class:`JupyterServer` starts a headless Jupyter
 server on a free loopback port with a random token and talks to it through its REST API and
 kernel websocket — the test suite uses it to prove that the notebooks are listed and that a
 ``python3`` session runs ``import newslab``.
@@ -32,7 +36,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .errors import NewslabError
-from .reporting import repo_root
+from .classroom import clone_root, project_dir
 
 __all__ = ["JupyterServer", "free_port", "lab_command", "main"]
 
@@ -44,11 +48,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def lab_command(notebook_dir: str | os.PathLike[str] | None = None, extra: Sequence[str] = ()) -> list[str]:
-    """The command that opens JupyterLab on the notebooks with this interpreter's kernel."""
-    folder = Path(notebook_dir) if notebook_dir else repo_root() / "notebooks"
-    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    return [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", *root, *extra]
+def lab_command(root: str | os.PathLike[str] | None = None, extra: Sequence[str] = ()) -> list[str]:
+    """The command that opens JupyterLab on ``root`` (default :func:`~newslab.classroom.project_dir`)
+    with this interpreter's kernel; ``extra`` options go to JupyterLab unchanged.
+
+    >>> cmd = lab_command("/tmp/lessons", ["--port", "8890", "--no-browser"])
+    >>> cmd[1:3], cmd[3], cmd[-2:]
+    (['-m', 'jupyterlab'], '--ServerApp.root_dir=/tmp/lessons', ['8890', '--no-browser'])
+    """
+    folder = Path(root).expanduser().resolve() if root else project_dir()
+    args = [f"--ServerApp.root_dir={folder}"]
+    if folder == clone_root():
+        args.append("--LabApp.default_url=/lab/tree/notebooks")  # open on the lessons, the root one click up
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")
+    return [sys.executable, "-m", "jupyterlab", *args, *extra]
 
 
 class JupyterServer:
@@ -57,7 +71,7 @@ class JupyterServer:
     Parameters
     ----------
     root_dir : path, optional
-        Folder the server serves (default: the project folder, so ``notebooks/`` is listed).
+        Folder the server serves (default: the project folder, so ``notebooks/`` is listed in a clone).
     startup_timeout : float
         Seconds to wait for the server to answer ``/api/status``.
 
@@ -66,7 +80,7 @@ class JupyterServer:
     """
 
     def __init__(self, root_dir: str | os.PathLike[str] | None = None, startup_timeout: float = 60.0) -> None:
-        self.root_dir = Path(root_dir) if root_dir else repo_root()
+        self.root_dir = Path(root_dir) if root_dir else project_dir()
         self.startup_timeout = startup_timeout
         self.port = 0
         self.token = secrets.token_hex(16)
@@ -208,15 +222,33 @@ class JupyterServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Open JupyterLab on ``notebooks/`` after checking the kernel (``python -m newslab.lab``)."""
+    """Open JupyterLab after checking the kernel (``python -m newslab.lab [--root DIR] [options]``).
+
+    ``--root DIR`` roots JupyterLab there (a missing folder exits with status 2); every other
+    argument is passed to JupyterLab.
+    """
     from .render import check_kernel
 
+    args = list(argv if argv is not None else sys.argv[1:])
+    root = None
+    for at, arg in enumerate(args):
+        if arg == "--root":
+            root = args[at + 1] if at + 1 < len(args) else ""
+            del args[at:at + 2]
+            break
+        if arg.startswith("--root="):
+            root = arg.split("=", 1)[1]
+            del args[at]
+            break
     try:
+        if root is not None and not Path(root).expanduser().is_dir():
+            raise NewslabError(f"{root or '--root'}: not a folder — pass --root DIR naming your lessons folder "
+                               "(make one with `newslab notebooks copy DIR`).")
         check_kernel()
     except NewslabError as exc:
         print(f"newslab: {exc}", file=sys.stderr)
         return 2
-    cmd = lab_command(extra=list(argv if argv is not None else sys.argv[1:]))
+    cmd = lab_command(root, extra=args)
     if os.name == "posix":
         os.execv(cmd[0], cmd)  # become JupyterLab, so Ctrl-C and kill reach the server itself
     return subprocess.call(cmd)

@@ -1,13 +1,15 @@
 """Render the teaching notebooks into a reproducible report folder (``newslab render``).
 
-Each notebook in ``notebooks/`` is executed with papermill on a fresh ``python3`` kernel, with
-its ``parameters`` cell overridden by the corpus and the parameters you pass. For every notebook
+Each lesson notebook (:func:`notebooks_dir`: a student copy here, a clone's ``notebooks/`` or the
+copy installed with newslab) is executed with papermill on a fresh ``python3`` kernel, with its
+``parameters`` cell overridden by the corpus and the parameters you pass. For every notebook
 the report folder gets the executed ``.ipynb``, a self-contained ``.html`` (nbconvert; images
 are embedded and no script is loaded from the internet) and a ``figures/<notebook>/`` folder
 with each chart as PNG and SVG plus the tables (CSV) and a ``results.json`` of the numbers the
 narrative quotes. ``index.html`` links everything; ``manifest.json`` records what was run:
 newslab and dependency versions, Python, the parameters, the SHA-256 of every input file and
-notebook, and the time each notebook took.
+notebook, the time each notebook took, and every file newslab wrote — a later render replaces or
+removes only those, so nothing of the user's in the report folder is ever deleted.
 
 Reproducible by design: figures are saved with fixed metadata (``newslab.plots.style``), tables
 are sorted, the kernels run with ``PYTHONHASHSEED=0`` and the executed notebooks are stripped of
@@ -36,15 +38,17 @@ import platform
 import re
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
 from .errors import InputNotFoundError, NewslabError, ParameterError
-from .reporting import repo_root, resolve_path
+from .classroom import lessons_dir
+from .reporting import resolve_path
 
 KERNEL_NAME = "python3"
 # Parameters that render() fills itself for every notebook that declares them.
@@ -72,6 +76,7 @@ class NotebookRun:
     parameters: dict[str, Any] = field(default_factory=dict)
     error: str | None = None  # one line: "cell 7: KeyError: 'net'"
     cell: int | None = None  # 1-based cell number in the source notebook
+    written: list[Path] = field(default_factory=list)  # files this run wrote (new or changed)
 
     @property
     def ok(self) -> bool:
@@ -86,8 +91,13 @@ class NotebookRun:
 
     @property
     def figures(self) -> list[Path]:
-        """PNG figures the notebook saved, sorted by name."""
-        return sorted(self.figures_dir.glob("*.png")) if self.figures_dir and self.figures_dir.exists() else []
+        """PNG figures the notebook saved in this render, sorted by name (a user's own files in a
+        shared ``figures_dir`` are not among them)."""
+        if self.figures_dir is None or not self.figures_dir.exists():
+            return []
+        if self.written:
+            return sorted(p for p in self.written if p.suffix == ".png" and p.parent == self.figures_dir)
+        return sorted(self.figures_dir.glob("*.png"))
 
 
 @dataclass
@@ -121,8 +131,9 @@ class RenderResult:
 
 # -- notebooks and their parameters -----------------------------------------------------------
 def notebooks_dir() -> Path:
-    """The folder holding the teaching notebooks (``notebooks/`` beside the package)."""
-    return repo_root() / "notebooks"
+    """The folder holding the teaching notebooks: the current folder when it is a student copy
+    (``newslab notebooks copy``), a clone's ``notebooks/``, else the copy installed with newslab."""
+    return lessons_dir()
 
 
 def available_notebooks(folder: str | os.PathLike[str] | None = None) -> list[Path]:
@@ -161,18 +172,17 @@ def select_notebooks(names: Iterable[str] | str | None = None,
 def notebook_parameters(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The names and default values in a notebook's ``parameters`` cell.
 
-    Read with papermill's own parser, so this is exactly what papermill will override.
+    Read with papermill's own parser (its public ``inspect_notebook``), so this is exactly what
+    papermill will override.
     """
-    from papermill.inspection import _infer_parameters
-    from papermill.iorw import load_notebook_node
+    from papermill import inspect_notebook
 
-    nb = load_notebook_node(str(path))  # adds the empty tag lists papermill's parser expects
     out: dict[str, Any] = {}
-    for p in _infer_parameters(nb, name=KERNEL_NAME, language="python"):
+    for name, p in inspect_notebook(str(path)).items():
         try:
-            out[p.name] = ast.literal_eval(p.default)
+            out[name] = ast.literal_eval(p["default"])
         except (ValueError, SyntaxError):
-            out[p.name] = p.default  # an expression such as Path(...); keep its source text
+            out[name] = p["default"]  # an expression such as Path(...); keep its source text
     return out
 
 
@@ -211,11 +221,21 @@ def coerce_parameter(name: str, value: Any, default: Any) -> Any:
 
 
 def _check_parameters(notebooks: Sequence[Path], params: Mapping[str, Any]) -> dict[Path, dict[str, Any]]:
+    """Each notebook's declared parameters; an unknown key raises, suggesting the closest name.
+
+    >>> _check_parameters([], {"max_articels": 5})   # doctest: +SKIP
+    Traceback (most recent call last):
+    newslab.errors.ParameterError: unknown notebook parameter 'max_articels' — did you mean 'max_articles'? ...
+    """
+    import difflib
+
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
     valid = sorted(set().union(*declared.values())) if declared else []
     for key in params:
         if key not in valid:
-            raise ParameterError(f"unknown notebook parameter {key!r} — valid parameters: {', '.join(valid)}.")
+            close = difflib.get_close_matches(key, valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ParameterError(f"unknown notebook parameter {key!r} — {hint}valid parameters: {', '.join(valid)}.")
     return declared
 
 
@@ -247,9 +267,12 @@ def check_kernel(kernel_name: str = KERNEL_NAME) -> str:
     except OSError:
         works = False  # the interpreter does not exist or cannot run
     if not works:
+        # A user-wide kernelspec shadows the environment's own one, so installing another does
+        # not help until this one is removed: say that first.
         raise KernelSetupError(
             f"the Jupyter kernel {kernel_name!r} ({spec.resource_dir}) runs {exe}, which cannot import "
-            f"newslab — {fix}, or remove that kernelspec with `jupyter kernelspec remove {kernel_name}`.")
+            f"newslab — remove that kernelspec with `jupyter kernelspec remove {kernel_name}`, then if "
+            f"rendering still fails {fix}.")
     return exe
 
 
@@ -371,28 +394,35 @@ def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | No
 def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLike[str] | None = None,
            out: str | os.PathLike[str] = "reports", params: Mapping[str, Any] | None = None,
            progress: bool = True, *, notebook_dir: str | os.PathLike[str] | None = None,
-           timeout: int = 600) -> RenderResult:
+           timeout: int = 600, force: bool = False) -> RenderResult:
     """Execute notebooks with papermill and write executed .ipynb, HTML, index and manifest.
 
     Parameters
     ----------
     notebooks : names, optional
         Which notebooks to render ("01_first_look", "01", "first_look" or a path); default all
-        ``notebooks/NN_*.ipynb`` in order. The CLI's ``--notebook NAME...``.
+        ``NN_*.ipynb`` of :func:`notebooks_dir` in order. The CLI's ``--notebook NAME...``.
     corpus : path, optional
         A .txt/.html article, a folder of them, or a CSV/JSONL with a ``text`` column; becomes the
         ``corpus`` parameter of every notebook. Default: each notebook's own default (the seed
         article). The CLI's ``--corpus PATH``. Relative paths are taken from the current folder.
     out : path
-        The report folder (created). The CLI's ``--out DIR``.
+        The report folder (created). The CLI's ``--out DIR``. A folder that already holds files
+        newslab did not write is refused unless ``force``; files newslab did not write are never
+        deleted (``manifest.json`` lists the ones it wrote, so the next render replaces only those).
     params : mapping, optional
         Extra notebook parameters, e.g. ``{"scheme": "policy", "max_articles": "20"}``; strings
         are converted to the type of the notebook's default (the CLI's ``-p KEY VALUE`` pairs
         can be passed as ``dict(pairs)``). A key that no selected notebook declares raises
-        :class:`~newslab.errors.ParameterError` naming the valid ones; a key only some notebooks
-        declare goes to those.
+        :class:`~newslab.errors.ParameterError` naming the closest valid one; a key only some
+        notebooks declare goes to those.
     progress : bool
         Print one line per notebook to stderr.
+    notebook_dir : path, optional
+        Render the notebooks of this folder instead (the CLI's ``--notebook-dir DIR``).
+    force : bool
+        Write into a non-empty folder newslab did not make (the CLI's ``--force``); files with
+        the names newslab writes are replaced, nothing else is touched.
 
     Returns
     -------
@@ -407,24 +437,66 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
         Unknown notebook name or parameter, or a value of the wrong type.
     InputNotFoundError
         ``corpus`` does not exist.
+    OutputFolderError
+        ``out`` is a file, or a non-empty folder newslab did not write (without ``force``).
     KernelSetupError
         The ``python3`` Jupyter kernel cannot import newslab (the message gives the fix).
 
-    Example (the CLI is a thin wrapper)::
-
-        result = render(args.notebook or None, corpus=args.corpus, out=args.out,
-                        params=dict(args.param or []))
-        sys.exit(result.exit_code)
+    The CLI is a thin wrapper: ``sys.exit(render(args.notebook, corpus=args.corpus, ...).exit_code)``.
     """
-    import nbformat
-    import papermill as pm
-
     started = time.perf_counter()
     created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    selected, params, declared = _prepare(notebooks, corpus, params, notebook_dir)
+    out = Path(out)
+    previous = _claim_out_folder(out, force)  # what newslab wrote there last time
+    check_kernel()
+    out.mkdir(parents=True, exist_ok=True)
+    with _stable_hash_seed():
+        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress)
+    total = round(time.perf_counter() - started, 2)
+    index = _write_index(out, runs)
+    manifest_path = out / "manifest.json"
+    # Files an earlier render wrote and this one did not rewrite (other notebooks) stay listed.
+    written = {p for p in previous if p.exists()} | {f for r in runs for f in r.written} | {index, manifest_path}
+    manifest = _write_manifest(out, runs, params, sorted(input_paths), created, total, sorted(written))
+    if progress:
+        n_ok = sum(r.ok for r in runs)
+        print(f"rendered {n_ok}/{len(runs)} notebooks in {total:.1f} s → {index}", file=sys.stderr, flush=True)
+    return RenderResult(out=out, runs=runs, index=index, manifest=manifest, seconds=total)
+
+
+def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, Any]], params: Mapping[str, Any],
+                   out: Path, previous: set[Path], timeout: int, progress: bool) -> tuple[list[NotebookRun], set[Path]]:
+    """Execute each notebook in turn (a failure does not stop the others); returns the runs and inputs."""
+    exporter = _html_exporter()
+    runs: list[NotebookRun] = []
+    input_paths: set[Path] = set()
+    cleaned: set[Path] = set()
+    for k, source in enumerate(selected, 1):
+        run = _plan_run(source, out, params, declared[source])
+        if run.figures_dir not in cleaned:  # once per folder: notebooks may share one
+            _remove_previous(run.figures_dir, previous)
+            cleaned.add(run.figures_dir)
+        input_paths |= _notebook_inputs(declared[source], run.parameters)
+        if progress:
+            print(f"[{k}/{len(selected)}] {run.name} ...", end="", file=sys.stderr, flush=True)
+        _execute(run, exporter, out, timeout)
+        if progress:
+            tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
+            print(f" {tail}", file=sys.stderr, flush=True)
+        runs.append(run)
+    return runs, input_paths
+
+
+def _prepare(notebooks: Iterable[str] | str | None, corpus: str | os.PathLike[str] | None,
+             params: Mapping[str, Any] | None, notebook_dir: str | os.PathLike[str] | None
+             ) -> tuple[list[Path], dict[str, Any], dict[Path, dict[str, Any]]]:
+    """Check every argument before any work: the notebooks, the corpus and the parameters."""
     selected = select_notebooks(notebooks, notebook_dir)
     if not selected:
         raise InputNotFoundError(f"{notebook_dir or notebooks_dir()}: no NN_name.ipynb notebooks found — "
-                                 "run from the newslab repository or pass notebook_dir.")
+                                 "pass --notebook-dir naming a folder of lessons, or make one with "
+                                 "`newslab notebooks copy DIR`.")
     params = dict(params or {})
     if corpus is not None:
         corpus_path = Path(corpus).expanduser()
@@ -433,93 +505,139 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
                                      "files, or a CSV/JSONL with a 'text' column.")
         params["corpus"] = str(corpus_path.resolve())
     declared = _check_parameters(selected, params)
-    check_kernel()
+    return selected, params, declared
 
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    exporter = _html_exporter()
-    runs: list[NotebookRun] = []
-    input_paths: set[Path] = set()
-    old_hashseed = os.environ.get("PYTHONHASHSEED")
-    os.environ["PYTHONHASHSEED"] = "0"  # kernels inherit it: set/dict-of-set iteration is stable
-    try:
-        for k, source in enumerate(selected, 1):
-            name = source.stem
-            run = NotebookRun(name=name, source=source)
-            defaults = declared[source]
-            nb_params = {key: coerce_parameter(key, value, defaults.get(key))
-                         for key, value in params.items() if key in defaults}
-            run.figures_dir = (out / "figures" / name).resolve()
-            if "figures_dir" in defaults and "figures_dir" not in params:
-                nb_params["figures_dir"] = str(run.figures_dir)
-            elif "figures_dir" in nb_params:
-                run.figures_dir = Path(nb_params["figures_dir"]).resolve()
-            _clear_folder(run.figures_dir)
-            run.parameters = nb_params
-            corpus_value = nb_params.get("corpus", defaults.get("corpus"))
-            if isinstance(corpus_value, str) and corpus_value:
-                try:
-                    input_paths.add(resolve_path(corpus_value))
-                except NewslabError:
-                    pass  # the notebook itself reports a missing corpus
-            for key, value in {**defaults, **nb_params}.items():
-                if key != "figures_dir" and _looks_like_path(value):
-                    try:
-                        found = resolve_path(value)
-                    except NewslabError:
-                        continue
-                    if found.is_file():
-                        input_paths.add(found)
-            if progress:
-                print(f"[{k}/{len(selected)}] {name} ...", end="", file=sys.stderr, flush=True)
-            run.ipynb = out / f"{name}.ipynb"
-            t0 = time.perf_counter()
-            executed = None
+
+def _plan_run(source: Path, out: Path, params: Mapping[str, Any], defaults: Mapping[str, Any]) -> NotebookRun:
+    """A notebook's run before execution: its parameters, figures folder and output paths."""
+    name = source.stem
+    run = NotebookRun(name=name, source=source, ipynb=out / f"{name}.ipynb")
+    nb_params = {key: coerce_parameter(key, value, defaults.get(key))
+                 for key, value in params.items() if key in defaults}
+    run.figures_dir = (out / "figures" / name).resolve()
+    if "figures_dir" in defaults and "figures_dir" not in params:
+        nb_params["figures_dir"] = str(run.figures_dir)
+    elif "figures_dir" in nb_params:
+        # Absolute, so the notebook (which runs in its own folder) writes where we look.
+        run.figures_dir = Path(nb_params["figures_dir"]).expanduser().resolve()
+        nb_params["figures_dir"] = str(run.figures_dir)
+    run.parameters = nb_params
+    return run
+
+
+def _notebook_inputs(defaults: Mapping[str, Any], nb_params: Mapping[str, Any]) -> set[Path]:
+    """The input files a notebook reads: its corpus and every parameter that names an existing file."""
+    found: set[Path] = set()
+    corpus_value = nb_params.get("corpus", defaults.get("corpus"))
+    if isinstance(corpus_value, str) and corpus_value:
+        try:
+            found.add(resolve_path(corpus_value))
+        except NewslabError:
+            pass  # the notebook itself reports a missing corpus
+    for key, value in {**defaults, **nb_params}.items():
+        if key != "figures_dir" and _looks_like_path(value):
             try:
-                executed = pm.execute_notebook(
-                    str(source), str(run.ipynb), parameters=nb_params, kernel_name=KERNEL_NAME,
-                    language="python", progress_bar=False, log_output=False,
-                    request_save_on_cell_execute=False, cwd=str(source.parent), execution_timeout=timeout,
-                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
-                run.status = "ok"
-            except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render
-                run.status = "failed"
-                if run.ipynb.exists():
-                    executed = nbformat.read(str(run.ipynb), as_version=4)
-                run.error, run.cell = _error_line(exc, executed)
-            run.seconds = round(time.perf_counter() - t0, 2)
-            if executed is not None:
-                executed = _clean_executed(executed)
-                nbformat.write(executed, str(run.ipynb))
-                body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": name}})
-                run.html = out / f"{name}.html"
-                run.html.write_text(body, encoding="utf-8")
-            if progress:
-                tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
-                print(f" {tail}", file=sys.stderr, flush=True)
-            runs.append(run)
+                path = resolve_path(value)
+            except NewslabError:
+                continue
+            if path.is_file():
+                found.add(path)
+    return found
+
+
+def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
+    """Run one notebook with papermill, then write its cleaned .ipynb and HTML; fills in ``run``."""
+    import nbformat
+    import papermill as pm
+
+    before = _snapshot(run.figures_dir)
+    t0 = time.perf_counter()
+    executed = None
+    try:
+        executed = pm.execute_notebook(
+            str(run.source), str(run.ipynb), parameters=run.parameters, kernel_name=KERNEL_NAME,
+            language="python", progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False, cwd=str(run.source.parent), execution_timeout=timeout,
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
+        run.status = "ok"
+    except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render
+        run.status = "failed"
+        if run.ipynb.exists():
+            executed = nbformat.read(str(run.ipynb), as_version=4)
+        run.error, run.cell = _error_line(exc, executed)
+    run.seconds = round(time.perf_counter() - t0, 2)
+    if executed is not None:
+        executed = _clean_executed(executed)
+        nbformat.write(executed, str(run.ipynb))
+        body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": run.name}})
+        run.html = out / f"{run.name}.html"
+        run.html.write_text(body, encoding="utf-8")
+    after = _snapshot(run.figures_dir)
+    run.written = sorted({p for p, stamp in after.items() if before.get(p) != stamp}
+                         | {p for p in (run.ipynb, run.html) if p is not None and p.exists()})
+
+
+@contextmanager
+def _stable_hash_seed() -> Iterator[None]:
+    """Kernels inherit ``PYTHONHASHSEED=0``, so set and dict-of-set iteration is the same every render."""
+    old = os.environ.get("PYTHONHASHSEED")
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        yield
     finally:
-        if old_hashseed is None:
+        if old is None:
             os.environ.pop("PYTHONHASHSEED", None)
         else:
-            os.environ["PYTHONHASHSEED"] = old_hashseed
-
-    total = round(time.perf_counter() - started, 2)
-    manifest = _write_manifest(out, runs, params, sorted(input_paths), created, total)
-    index = _write_index(out, runs, total)
-    if progress:
-        n_ok = sum(r.ok for r in runs)
-        print(f"rendered {n_ok}/{len(runs)} notebooks in {total:.1f} s → {index}", file=sys.stderr, flush=True)
-    return RenderResult(out=out, runs=runs, index=index, manifest=manifest, seconds=total)
+            os.environ["PYTHONHASHSEED"] = old
 
 
-def _clear_folder(folder: Path) -> None:
-    """Empty a notebook's figures folder so stale charts from an earlier render never linger."""
-    if folder.exists():
+# -- the report folder: only ever remove what newslab wrote ----------------------------------
+class OutputFolderError(NewslabError):
+    """The report folder is a file, or holds files newslab did not write."""
+
+
+def _snapshot(folder: Path | None) -> dict[Path, tuple[int, int]]:
+    """``{file: (mtime_ns, size)}`` of the files directly in ``folder`` (what a notebook may rewrite)."""
+    if folder is None or not folder.is_dir():
+        return {}
+    return {f.resolve(): (f.stat().st_mtime_ns, f.stat().st_size) for f in folder.iterdir() if f.is_file()}
+
+
+def _claim_out_folder(out: Path, force: bool) -> set[Path]:
+    """The files newslab wrote in ``out`` last time (empty for a new or empty folder).
+
+    A non-empty folder without newslab's ``manifest.json`` is refused unless ``force``.
+    """
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(f"{out}: is a file — pass a folder (new, empty or an earlier report) as --out.")
+    if not out.exists() or not any(out.iterdir()):
+        return set()
+    try:
+        doc = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        doc = None
+    if not isinstance(doc, dict) or "newslab" not in doc or "notebooks" not in doc:
+        if force:
+            return set()
+        raise OutputFolderError(f"{out}: the folder holds files newslab did not write — pass a new or empty "
+                                "folder as --out, or add --force to write into it (nothing of yours is deleted).")
+    listed = doc.get("written")
+    if listed is None:  # a manifest from before newslab listed its files
+        listed = ["index.html", "manifest.json"] + [
+            p for n in doc["notebooks"] for p in [n.get("ipynb"), n.get("html")]
+            + [f.get("path") for f in n.get("figures", [])] if p]
+    return {(out / p).resolve() for p in listed if isinstance(p, str)}
+
+
+def _remove_previous(folder: Path | None, previous: set[Path]) -> None:
+    """Remove from ``folder`` the files an earlier render wrote there, so stale charts never linger;
+    any other file (a user's) stays."""
+    if folder is not None and folder.is_dir():
         for f in folder.iterdir():
-            if f.is_file():
+            if f.is_file() and f.resolve() in previous:
                 f.unlink()
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def _rel(path: Path | None, out: Path) -> str | None:
@@ -532,7 +650,7 @@ def _rel(path: Path | None, out: Path) -> str | None:
 
 
 def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any], inputs: list[Path],
-                    created: str, total: float) -> Path:
+                    created: str, total: float, written: list[Path]) -> Path:
     from . import __version__
     from .resources import resources_fingerprint
 
@@ -554,6 +672,9 @@ def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any
             "parameters": r.parameters, "ipynb": _rel(r.ipynb, out), "html": _rel(r.html, out),
             "figures": [{"path": _rel(f, out), "sha256": _sha256(f)} for f in r.figures],
         } for r in runs],
+        # Every file newslab wrote (relative to this folder, or absolute): the only ones a later
+        # render may replace or remove.
+        "written": sorted({_rel(p, out) for p in written}),
     }
     path = out / "manifest.json"
     path.write_text(json.dumps(doc, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
@@ -566,8 +687,12 @@ border-bottom:1px solid #ddd;vertical-align:top}.ok{color:#009E73}.failed{color:
 .figs img{height:70px;margin:2px;border:1px solid #eee}small{color:#666}"""
 
 
-def _write_index(out: Path, runs: list[NotebookRun], total: float) -> Path:
-    """A plain HTML page linking every rendered notebook (all text escaped; the date is in the manifest)."""
+def _write_index(out: Path, runs: list[NotebookRun]) -> Path:
+    """A plain HTML page linking every rendered notebook (all text escaped).
+
+    It holds no date and no timings (those are in ``manifest.json``), so two renders of the same
+    inputs give the same bytes.
+    """
     import nbformat
 
     from . import __version__
@@ -586,12 +711,12 @@ def _write_index(out: Path, runs: list[NotebookRun], total: float) -> Path:
         status = (f'<span class="ok">ok</span>' if r.ok
                   else f'<span class="failed">failed</span><br><small>{esc(r.error or "")}</small>')
         rows.append(f"<tr><td><code>{esc(r.name)}</code></td><td>{link}{nb_link}<br><small>{esc(summary)}</small>"
-                    f'<div class="figs">{figs}</div></td><td>{status}</td><td>{r.seconds:.1f}&nbsp;s</td></tr>')
+                    f'<div class="figs">{figs}</div></td><td>{status}</td></tr>')
     page = (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>newslab reports</title>'
             f"<style>{_INDEX_CSS}</style></head><body>\n<h1>newslab reports</h1>\n"
-            f"<p>Rendered with newslab {esc(__version__)} in {total:.1f} s. "
-            f'Versions, parameters and input checksums: <a href="manifest.json">manifest.json</a>.</p>\n'
-            f"<table><thead><tr><th>notebook</th><th>report</th><th>status</th><th>time</th></tr></thead>"
+            f"<p>Rendered with newslab {esc(__version__)}. "
+            f'Times, versions, parameters and input checksums: <a href="manifest.json">manifest.json</a>.</p>\n'
+            f"<table><thead><tr><th>notebook</th><th>report</th><th>status</th></tr></thead>"
             f"<tbody>\n{chr(10).join(rows)}\n</tbody></table>\n</body></html>\n")
     path = out / "index.html"
     path.write_text(page, encoding="utf-8")

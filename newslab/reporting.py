@@ -3,7 +3,9 @@
 The notebooks stay short because the plumbing lives here, where tests reach it:
 
 - :func:`resolve_path` finds ``data/...`` whether the notebook runs from ``notebooks/`` (JupyterLab),
-  from the repository root or from papermill; :func:`open_corpus` loads an article or a corpus.
+  from the repository root, from papermill, in a student copy or from an installed package;
+  :func:`open_corpus` loads an article or a corpus. Importing this module in a student copy
+  (``newslab notebooks copy``) makes its ``resources/`` dictionaries the ones the analyzers read.
 - :func:`md` shows narrative Markdown built from computed values; string values are escaped, so
   article text can never inject HTML or Markdown into a report.
 - :func:`show_table`, :func:`show_kwic`, :func:`show_highlight` display escaped HTML.
@@ -27,6 +29,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .classroom import PACKAGED_LESSONS, lessons_dir, project_dir, use_copy_resources
 from .errors import InputNotFoundError, ParameterError
 from .plots.text import highlight_html, kwic_html, table_html
 
@@ -35,34 +38,49 @@ __all__ = ["repo_root", "resolve_path", "open_corpus", "corpus_label", "esc", "m
            "record", "read_results", "pct", "signed", "has_dates", "output_dir", "slug"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~])")
+# A notebook opened in a student copy reads the copy's dictionaries (resources/), not the package's.
+use_copy_resources()
 
 
 # -- locating inputs --------------------------------------------------------------------------
 def repo_root() -> Path:
-    """The newslab project folder (the one holding ``newslab/``, ``data/`` and ``notebooks/``).
-
-    Falls back to the current folder when newslab is installed without the repository.
+    """The project folder: a student copy (:mod:`newslab.classroom`) when the current folder is
+    one, else the repository clone (the folder holding ``newslab/``, ``data/`` and
+    ``notebooks/``), else the current folder (newslab installed without the repository).
     """
-    here = Path(__file__).resolve().parent.parent
-    if (here / "notebooks").is_dir() or (here / "data").is_dir():
-        return here
-    return Path.cwd()
+    return project_dir()
+
+
+def _search_folders() -> list[Path]:
+    """Where relative input paths are looked up, in order (duplicates dropped)."""
+    cwd = Path.cwd()
+    folders: list[Path] = []
+    for base in (cwd, project_dir(), lessons_dir(), PACKAGED_LESSONS, cwd.parent):
+        if base not in folders:
+            folders.append(base)
+    return folders
 
 
 def resolve_path(path: str | os.PathLike[str]) -> Path:
-    """An existing path: as given (absolute or from the current folder), else from the repository.
+    """An existing path: as given (absolute or from the current folder), else from the project
+    folder, the lessons folder or the lessons shipped in the package.
 
     So the default ``"data/afp_2017-11-13_sochi_putin_erdogan.txt"`` works in JupyterLab (where
-    the current folder is ``notebooks/``), under papermill and from the repository root.
+    the current folder is ``notebooks/``), under papermill, from the repository root, in a
+    student copy and in an installed package run from any folder.
+
+    >>> resolve_path("data/afp_2017-11-13_sochi_putin_erdogan.txt").name
+    'afp_2017-11-13_sochi_putin_erdogan.txt'
     """
     p = Path(path).expanduser()
     if p.exists():
         return p.resolve()
+    folders = _search_folders()
     if not p.is_absolute():
-        for base in (repo_root(), Path.cwd().parent):
+        for base in folders[1:]:
             if (base / p).exists():
                 return (base / p).resolve()
-    raise InputNotFoundError(f"{path}: no such file or folder (looked in {Path.cwd()} and {repo_root()}) — "
+    raise InputNotFoundError(f"{path}: no such file or folder (looked in {', '.join(map(str, folders[:3]))}) — "
                              "set `corpus` to a .txt file, a folder of .txt files, or a CSV/JSONL with a "
                              "'text' column.")
 
@@ -247,11 +265,12 @@ def output_dir(path: str | os.PathLike[str]) -> Path:
     """The folder for a notebook's figures and tables: absolute as given, relative from the project.
 
     Relative defaults such as ``"reports/figures/01_first_look"`` therefore land in the project's
-    (git-ignored) ``reports/`` folder whether the notebook runs in JupyterLab or under papermill.
+    ``reports/`` folder (the clone's, git-ignored, or a student copy's) whether the notebook runs
+    in JupyterLab or under papermill.
     """
     p = Path(path).expanduser()
     if not p.is_absolute():
-        p = repo_root() / p
+        p = project_dir() / p
     p.mkdir(parents=True, exist_ok=True)
     return p
 

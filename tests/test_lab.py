@@ -64,11 +64,59 @@ def test_server_stops(tmp_path):
     assert proc.poll() is not None
 
 
-def test_lab_command_opens_notebooks_folder():
+def test_lab_is_rooted_where_lessons_data_dictionaries_and_reports_are():
     cmd = lab_command()
     assert cmd[:3] == [sys.executable, "-m", "jupyterlab"]
-    assert f"--ServerApp.root_dir={ROOT / 'notebooks'}" in cmd
+    assert f"--ServerApp.root_dir={ROOT}" in cmd  # the clone's root, not notebooks/
+    assert "--LabApp.default_url=/lab/tree/notebooks" in cmd  # but the browser opens on the lessons
+    for folder in ("notebooks", "data", "newslab/resources"):
+        assert (ROOT / folder).is_dir()
     assert 1024 < free_port() < 65536
+
+
+def test_a_student_copy_is_its_own_root(tmp_path, monkeypatch):
+    from newslab.classroom import copy_lessons
+
+    copy_lessons(tmp_path / "mine")
+    monkeypatch.chdir(tmp_path / "mine")
+    cmd = lab_command()
+    assert f"--ServerApp.root_dir={(tmp_path / 'mine').resolve()}" in cmd
+    assert not any(a.startswith("--LabApp.default_url") for a in cmd)
+
+
+def test_lab_options_pass_through(monkeypatch, tmp_path):
+    import newslab.lab as lab
+
+    seen = {}
+    monkeypatch.setattr(lab.os, "execv", lambda exe, argv: seen.setdefault("argv", argv))
+    monkeypatch.setattr(lab.subprocess, "call", lambda argv: seen.setdefault("argv", argv) and 0)
+    assert lab.main(["--root", str(tmp_path), "--port", "8890", "--ip", "0.0.0.0", "--no-browser"]) in (0, None)
+    argv = seen["argv"]
+    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in argv
+    assert argv[-5:] == ["--port", "8890", "--ip", "0.0.0.0", "--no-browser"]
+    assert "--root" not in argv
+    seen.clear()
+    assert lab.main([f"--root={tmp_path}", "--no-browser"]) in (0, None)
+    assert f"--ServerApp.root_dir={tmp_path.resolve()}" in seen["argv"] and seen["argv"][-1] == "--no-browser"
+
+
+def test_lab_root_that_is_not_a_folder_exits_2(tmp_path, capsys):
+    from newslab.lab import main
+
+    assert main(["--root", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nope: not a folder" in err and "newslab notebooks copy" in err
+
+
+def test_make_lab_passes_lab_args():
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.fail("make is needed: the README's commands are make targets")
+    out = subprocess.run(["make", "-n", "lab", 'LAB_ARGS=--port 8890 --ip 0.0.0.0 --no-browser'], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    assert "-m newslab.lab --port 8890 --ip 0.0.0.0 --no-browser" in out
 
 
 def test_make_lab_refuses_a_kernel_that_cannot_import_newslab(tmp_path, monkeypatch, capsys):

@@ -10,8 +10,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from newslab.errors import ParameterError
-from newslab.render import (KernelSetupError, check_kernel, coerce_parameter, notebook_parameters, render,
-                            select_notebooks)
+from newslab.render import (KernelSetupError, OutputFolderError, check_kernel, coerce_parameter,
+                            notebook_parameters, render, select_notebooks)
 
 ROOT = Path(__file__).resolve().parents[1]
 EVIL = "Putin said <script>alert('x')</script> & *left*"
@@ -71,6 +71,18 @@ def test_unknown_parameter_names_the_valid_ones(tiny_dir, tmp_path):
     assert "unknown notebook parameter 'colour'" in msg
     assert "corpus, figures_dir, label, n, words" in msg
     assert not (tmp_path / "index.html").exists()  # nothing ran
+
+
+def test_misspelt_parameter_suggests_the_closest_name(tiny_dir, tmp_path):
+    with pytest.raises(ParameterError, match=r"unknown notebook parameter 'lable' — did you mean 'label'\?"):
+        render(notebook_dir=tiny_dir, out=tmp_path, params={"lable": "x"}, progress=False)
+    # The seven lessons: the classroom typo from the issue.
+    with pytest.raises(ParameterError, match=r"'max_articels' — did you mean 'max_articles'\?"):
+        render(out=tmp_path, params={"max_articels": "5"}, progress=False)
+    with pytest.raises(ParameterError) as err:  # nothing close: no guess, just the list
+        render(notebook_dir=tiny_dir, out=tmp_path, params={"zzz": "1"}, progress=False)
+    assert "did you mean" not in str(err.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_parameters_are_read_like_papermill_reads_them(tiny_dir):
@@ -178,6 +190,69 @@ def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
     nb2 = second.ipynb.read_text(encoding="utf-8").replace(str(second.figures_dir), "FIG")
     assert nb1 == nb2
     assert '"start_time"' not in nb1 and '"duration"' not in nb1
+    # A second render into the same folder: the index is the same bytes (timings live in the manifest).
+    index, page = again.index.read_bytes(), again["01_ok"].html.read_bytes()
+    third = render(["01_ok"], notebook_dir=tiny_dir, out=tmp_path, params={"n": "4"}, progress=False)
+    assert third.ok and third.index.read_bytes() == index and third["01_ok"].html.read_bytes() == page
+    assert b" s<" not in index and b"&nbsp;s" not in index
+    m = json.loads(third.manifest.read_text(encoding="utf-8"))
+    assert m["notebooks"][0]["seconds"] > 0 and m["total_seconds"] > 0
+
+
+# -- nothing of the user's is deleted or overwritten ------------------------------------------
+def test_a_foreign_folder_is_refused_before_any_work(tiny_dir, tmp_path):
+    (tmp_path / "thesis.docx").write_bytes(b"my thesis")
+    with pytest.raises(OutputFolderError, match=r"holds files newslab did not write — .* --force"):
+        render(notebook_dir=tiny_dir, out=tmp_path, progress=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["thesis.docx"]
+    afile = tmp_path / "thesis.docx"
+    with pytest.raises(OutputFolderError, match="thesis.docx: is a file"):
+        render(notebook_dir=tiny_dir, out=afile, progress=False)
+    assert afile.read_bytes() == b"my thesis"
+
+
+def test_force_and_a_user_figures_dir_keep_the_users_files(tiny_dir, tmp_path):
+    out, mine = tmp_path / "out", tmp_path / "my_figures"
+    out.mkdir()
+    mine.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    (mine / "holiday.png").write_bytes(b"\x89PNG my photo")
+    (mine / "draft.csv").write_text("a,b\n", encoding="utf-8")
+    first = render(["01_ok"], notebook_dir=tiny_dir, out=out, params={"figures_dir": str(mine)},
+                   progress=False, force=True)
+    assert first.ok and first["01_ok"].figures == [mine / "squares.png"]  # not the user's PNG
+    written = json.loads(first.manifest.read_text(encoding="utf-8"))["written"]
+    assert str(mine / "squares.png") in written and "01_ok.html" in written and "index.html" in written
+    assert str(mine / "holiday.png") not in written and "notes.txt" not in written
+    # A chart newslab wrote last time and no longer writes is removed; the user's files are not.
+    (mine / "old_chart.png").write_bytes(b"stale")
+    doc = json.loads(first.manifest.read_text(encoding="utf-8"))
+    doc["written"].append(str(mine / "old_chart.png"))
+    first.manifest.write_text(json.dumps(doc), encoding="utf-8")
+    second = render(["01_ok"], notebook_dir=tiny_dir, out=out, params={"figures_dir": str(mine)}, progress=False)
+    assert second.ok  # the folder is newslab's now: no --force needed
+    assert not (mine / "old_chart.png").exists()
+    assert (mine / "holiday.png").read_bytes() == b"\x89PNG my photo"
+    assert (mine / "draft.csv").read_text(encoding="utf-8") == "a,b\n"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert "holiday" not in second.index.read_text(encoding="utf-8")
+
+
+def test_a_student_copy_reads_its_own_dictionaries_in_the_kernel(tmp_path):
+    from newslab.classroom import copy_lessons
+
+    copy = tmp_path / "lessons"
+    copy_lessons(copy)
+    probe = _nb([new_code_cell("from newslab import reporting as rp\nfrom newslab.resources import resource_path\n"
+                               "rp.record(rp.output_dir(figures_dir), cues=str(resource_path('stance_cues.yml')),\n"
+                               "          seed=str(rp.resolve_path('data/afp_2017-11-13_sochi_putin_erdogan.txt')))")],
+                params="figures_dir = 'reports/figures/probe'")
+    nbformat.write(probe, str(copy / "99_probe.ipynb"))
+    result = render([str(copy / "99_probe.ipynb")], out=tmp_path / "out", progress=False)
+    assert result.ok, result.failures
+    assert result["99_probe"].results == {
+        "cues": str((copy / "resources" / "stance_cues.yml").resolve()),
+        "seed": str((copy / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt").resolve())}
 
 
 def test_kernel_pinned_to_another_python_fails_clearly(tmp_path, monkeypatch):
@@ -187,8 +262,12 @@ def test_kernel_pinned_to_another_python_fails_clearly(tmp_path, monkeypatch):
         "argv": [str(tmp_path / "no-such-python"), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3", "language": "python"}))
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
-    with pytest.raises(KernelSetupError, match="ipykernel install --sys-prefix"):
+    with pytest.raises(KernelSetupError, match="ipykernel install --sys-prefix") as err:
         check_kernel()
+    # Only removing the shadowing kernelspec helps, so that fix comes first.
+    msg = str(err.value)
+    assert msg.index("jupyter kernelspec remove python3") < msg.index("ipykernel install")
+    assert str(tmp_path / "no-such-python") in msg
 
 
 def test_default_kernel_runs_this_interpreter():
