@@ -403,12 +403,12 @@ class Article:
                               "is_stop": t.text.lower() in stops} for t in self.tokens],
                             columns=["i", "sentence", "start", "end", "text", "lower", "is_word", "is_stop"])
 
-    def show(self, *layer_names: str, max_paragraphs: int | None = None) -> Any:
-        """The article as HTML with the spans of these layers marked (mentions, quotes, frames,
-        relations, stance, sentiment), for a notebook: see :mod:`newslab.display`."""
+    def show(self, *layer_names: str, max_paragraphs: int | None = None, scheme: str = "generic") -> Any:
+        """The article as HTML with the spans of these layers marked (mentions, quotes, frames of
+        one ``scheme``, relations, stance, sentiment), for a notebook: see :mod:`newslab.display`."""
         from .display import show
 
-        return show(self, *layer_names, max_paragraphs=max_paragraphs)
+        return show(self, *layer_names, max_paragraphs=max_paragraphs, scheme=scheme)
 
     def _repr_html_(self) -> str:  # Jupyter shows an article with its actor mentions marked
         return self.show("mentions", max_paragraphs=12).html

@@ -31,8 +31,8 @@ def _quote_spans(article: Any) -> Iterator[SpanRow]:
         yield r["start"], r["end"], "quote", f"{r['speaker'] or r['speaker_text'] or 'unattributed'} ({r['kind']})"
 
 
-def _frame_spans(article: Any) -> Iterator[SpanRow]:
-    for r in article.layer("frames"):
+def _frame_spans(article: Any, scheme: str = "generic") -> Iterator[SpanRow]:
+    for r in article.layer("frames", scheme=(scheme,), levels=("article",)):
         if r["level"] == "article":
             for t in r["terms"]:
                 note = ", negated" if t["negated"] else ""
@@ -83,11 +83,11 @@ class Highlighted:
         return self.html
 
 
-def show(article: Any, *layer_names: str, max_paragraphs: int | None = None) -> Highlighted:
+def show(article: Any, *layer_names: str, max_paragraphs: int | None = None, scheme: str = "generic") -> Highlighted:
     """The article's paragraphs with the spans of ``layer_names`` marked (default: mentions).
 
-    Layers: mentions, quotes, frames, relations, stance, sentiment. Where spans overlap, the
-    layer named first wins.
+    Layers: mentions, quotes, frames (the terms of one frame ``scheme``), relations, stance,
+    sentiment. Where spans overlap, the layer named first wins.
     """
     from .errors import ParameterError
     from .plots.text import esc, highlight_html, label_colours
@@ -96,7 +96,7 @@ def show(article: Any, *layer_names: str, max_paragraphs: int | None = None) -> 
     unknown = [n for n in names if n not in SHOWN]
     if unknown:
         raise ParameterError(f"show({', '.join(map(repr, unknown))}): choose from {', '.join(SHOWN)}.")
-    spans = [s for n in names for s in SHOWN[n](article)]
+    spans = [s for n in names for s in (_frame_spans(article, scheme) if n == "frames" else SHOWN[n](article))]
     head = f"<h3>{esc(article.title)}</h3>" if article.title else ""
     meta = " · ".join(esc(x) for x in (article.source, article.date, article.dateline) if x)
     paragraphs = article.paragraphs[:max_paragraphs] if max_paragraphs else article.paragraphs
@@ -104,7 +104,8 @@ def show(article: Any, *layer_names: str, max_paragraphs: int | None = None) -> 
     body = [_key(colours)]
     for p in paragraphs:
         inside = [s for s in spans if p.start <= s[0] and s[1] <= p.end]
-        body.append(highlight_html(p.text, inside, colours=colours, offset=p.start))
+        body.append(f'<div style="margin:0 0 0.6em 0;line-height:1.6">'
+                    f'{highlight_html(p.text, inside, colours=colours, offset=p.start)}</div>')
     more = len(article.paragraphs) - len(paragraphs)
     tail = f"<p><small>… {more} more paragraphs</small></p>" if more > 0 else ""
     return Highlighted(f'<div class="nl-article">{head}<p><small>{meta}</small></p>{"".join(body)}{tail}</div>')
