@@ -33,15 +33,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Container
 
 from .errors import MissingResourceError
 from .resources import load_yaml, resource_stamp
 from .tokenize import iter_tokens, stopwords
 
-if TYPE_CHECKING:  # only for type hints; entities imports this module
+if TYPE_CHECKING:  # only for type hints
     from .article import Token
-    from .entities import ActorDictionary
 
 # ---------------------------------------------------------------------------------------------
 # Normalising words for matching
@@ -59,12 +58,9 @@ def fold(word: str) -> str:
     return w.lower()
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _alias_tokens(alias: str) -> list[str]:
-    return [t for _, _, t in iter_tokens(alias)]
+def phrase_tokens(phrase: str) -> list[str]:
+    """The tokens of a dictionary phrase, split as articles are ("Syria's" -> "Syria", "'s")."""
+    return [t for _, _, t in iter_tokens(phrase)]
 
 
 @lru_cache(maxsize=32)
@@ -82,7 +78,8 @@ def _fast_yaml(path: str, mtime: float) -> Any:
         return load_yaml(path)  # the shared loader words the error for the user
 
 
-def _read_yaml(name: str | os.PathLike[str]) -> Any:
+def read_yaml(name: str | os.PathLike[str]) -> Any:
+    """A packaged resource (by file name) or a user's YAML file, parsed once per modification time."""
     return _fast_yaml(*resource_stamp(name))
 
 
@@ -170,10 +167,10 @@ def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
-    g = _read_yaml(path) or {}
+    g = read_yaml(path) or {}
 
     def keys(name: str) -> list[tuple[str, ...]]:
-        return [tuple(fold(t) for t in _alias_tokens(str(w))) for w in g.get(name) or []]
+        return [tuple(fold(t) for t in phrase_tokens(str(w))) for w in g.get(name) or []]
 
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in g.get(name) or [])
@@ -195,8 +192,9 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
 
 
 @dataclass(slots=True)
-class _M:
-    """A mention while it is being built (token range within the sentence); shared with entities.
+class MentionDraft:
+    """A mention while it is being built (token range within the sentence), by discovery and by
+    :mod:`newslab.entities`; ``how`` values starting with ``_`` are never reported.
 
     Slots: find_mentions makes one per candidate name, so creation and attribute access count."""
 
@@ -214,19 +212,19 @@ class _M:
     role: str = ""        # role class for role mentions
     role_word: str = ""   # the role words themselves ('president', 'foreign minister')
     plural: str = ""      # 'person' / 'state' for plural role phrases
-    _pair: tuple = field(default=(), repr=False, compare=False)  # actors a plural role stands for
+    referents: tuple = field(default=(), repr=False, compare=False)  # the mentions a plural role stands for
 
 
 # ---------------------------------------------------------------------------------------------
 # Discovery
 # ---------------------------------------------------------------------------------------------
-def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], allcaps: bool,
-                      d: ActorDictionary,
-                      tags: list[str] | None = None) -> list[tuple[int, int]]:
+def name_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], allcaps: bool,
+              known_words: Container[str], tags: list[str] | None = None) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens (token index ranges).
 
     With ``tags`` (from a POS tagger) a token is name-like when tagged NNP/NNPS; otherwise by
-    capitalisation, checking sentence-initial and headline words against the common-word lexicon.
+    capitalisation, checking sentence-initial and headline words against the common-word lexicon
+    (``known_words``, the first words of the actor dictionary, are names there too).
     """
     n = len(words)
     if tags is not None:
@@ -246,7 +244,7 @@ def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], ke
         sentence_start = k == first or (k > 0 and words[k - 1] in ('"', "“", "'", "‘", ":", "(", "-", "--"))
         if allcaps or sentence_start:
             # An ordinary word written in capitals (headline, first word) is not a name unless known.
-            if key in common and key not in g.first_names and (key,) not in g.places and key not in d.trie \
+            if key in common and key not in g.first_names and (key,) not in g.places and key not in known_words \
                     and (key,) not in g.misc:
                 continue
             if allcaps and len(w) <= 2 and not w.isalpha():
@@ -282,7 +280,7 @@ def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _nltk_candidates(backend: str):
+def nltk_candidate_finder(backend: str):
     """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk)."""
     try:
         import nltk
@@ -292,7 +290,7 @@ def _nltk_candidates(backend: str):
     if backend == "ne_chunk":
         needed += ["chunkers/maxent_ne_chunker_tab", "corpora/words"]
     for res in needed:
-        if not _nltk_has(res):
+        if not nltk_has(res):
             raise MissingResourceError(
                 f"NLTK data '{res.split('/')[-1]}' is not installed (needed for backend={backend!r}) — "
                 "run `newslab data install`, or use backend='rules'.") from None
@@ -321,7 +319,7 @@ def _nltk_candidates(backend: str):
     return chunk_runs
 
 
-def _nltk_has(resource: str) -> bool:
+def nltk_has(resource: str) -> bool:
     """Is an NLTK data package installed (as a folder, or as a zip NLTK reads directly)?"""
     import nltk
 
@@ -348,7 +346,7 @@ def _chunker():
     return nltk.chunk.ne_chunker(fmt="binary")  # build once; nltk.ne_chunk re-reads it per call
 
 
-def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
+def title_length(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     """Length of a person title starting at token k (0 if none), e.g. 'Deputy Prime Minister'."""
     if k >= j or keys[k] not in g.title_first:
         return 0  # no title starts with this word (the common case)
@@ -358,14 +356,14 @@ def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     return 0
 
 
-def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-              keys: list[str], ms: list[_M], runs: list[tuple[int, int]], allcaps: bool) -> list[_M]:
+def discover_names(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+              keys: list[str], ms: list[MentionDraft], runs: list[tuple[int, int]], allcaps: bool) -> list[MentionDraft]:
     """Add discovered names for the name-like runs of one sentence that the dictionary did not cover."""
     if not runs:
         return ms
     n = len(words)
     live = [m for m in ms if m.how != "_drop"]
-    owner: list[_M | None] = [None] * n
+    owner: list[MentionDraft | None] = [None] * n
     for m in live:
         for k in range(m.t0, m.t1):
             owner[k] = m
@@ -375,7 +373,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
         partial = [m for m in live if (m.t0 < r0 < m.t1) or (m.t0 < r1 < m.t1)]
         if partial:
             continue
-        merged = _merge_run(d, g, common, stoks, words, keys, r0, r1, contained, allcaps)
+        merged = _merge_run(g, common, stoks, words, keys, r0, r1, contained, allcaps)
         if merged is not None:
             for m in contained:
                 m.how = "_drop"
@@ -391,7 +389,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
             while j < r1 and owner[j] is None:
                 j += 1
             for a, b in _split_person_of(g, keys, k, j, words, common):
-                m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner)
+                m = _type_segment(g, common, stoks, words, keys, a, b, allcaps, owner)
                 if m is not None:
                     out.append(m)
             k = j
@@ -430,7 +428,7 @@ def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int, words: list[
             left = keys[k]
             if keys[c] == "on" and (words is None or words[c] != "on"):
                 break  # 'on' splits only in lower case, and only when the words are known
-            person_like = (_title_len(g, keys, k, c) > 0 or left in g.first_names
+            person_like = (title_length(g, keys, k, c) > 0 or left in g.first_names
                            or (k > 0 and keys[k - 1] in g.person_cues))
             if not person_like and words is not None and common is not None:
                 person_like = _runs_on(g, common, words, keys, c)
@@ -443,8 +441,8 @@ def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int, words: list[
     return [(k, j)]
 
 
-def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-               keys: list[str], r0: int, r1: int, contained: list[_M], allcaps: bool) -> _M | None:
+def _merge_run(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+               keys: list[str], r0: int, r1: int, contained: list[MentionDraft], allcaps: bool) -> MentionDraft | None:
     """One name made of dictionary words plus other capitalised words, or None.
 
     'Turkish Airlines', 'Central Bank of Russia', 'Ankara University' (organisation words at the
@@ -459,7 +457,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     # Leading titles and sentence-initial ordinary words are not part of the name.
     s0 = r0
     while s0 < r1 and not any(m.t0 == s0 for m in contained):
-        L = _title_len(g, keys, s0, r1)
+        L = title_length(g, keys, s0, r1)
         if not L:
             break
         s0 += L
@@ -477,7 +475,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     if len(tail) >= 2 and tail[0] == last_named and tail[-1] == r1 - 1 \
             and all(_proper_word(g, common, words[k], keys[k]) for k in tail):
         return None  # 'Hong Kong Carrie Lam': a place and then a person's name, not one name
-    if any(_title_len(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
+    if any(title_length(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
         return None
     if any(any(c.isdigit() for c in words[k]) for k in free):
         return None  # 'Turkish F-16', 'Russian Su-24': a state's adjective and a model name  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
@@ -504,7 +502,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     else:
         label = "ORG"  # 'Dynamo Moscow', 'France Telecom', 'Air France'
     name = " ".join(words[s0:j_end])
-    return _M(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, label, "", side, "discovered", entity=name)
+    return MentionDraft(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, label, "", side, "discovered", entity=name)
 
 
 def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, int]:
@@ -535,16 +533,16 @@ def _results_line(words: list[str]) -> bool:
     return sum(1 for w in words if w[:1].isdigit()) >= 0.3 * len(words)
 
 
-def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-                  keys: list[str], k: int, j: int, allcaps: bool, owner: list[_M | None],
-                  numeric: bool | None = None) -> _M | None:
+def _type_segment(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+                  keys: list[str], k: int, j: int, allcaps: bool, owner: list[MentionDraft | None],
+                  numeric: bool | None = None) -> MentionDraft | None:
     """Type one stretch of name-like tokens by evidence; None when it is not a name."""
     n = len(words)
     title = False
     k0 = k
     # Leading titles ('President', 'Foreign Minister', 'Dr') are evidence, not part of the name.
     while k < j:
-        L = _title_len(g, keys, k, j)
+        L = title_length(g, keys, k, j)
         if not L:
             break
         title = True
@@ -628,7 +626,7 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         label = "?speaker"  # 'Malashenko said': a person unless the article says otherwise
     else:
         label = "?"  # decided at article level (consistency), default below
-    m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
+    m = MentionDraft(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
     # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
     if label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
             and owner[k0 - 2].label == "COUNTRY":
@@ -653,7 +651,7 @@ def _head_after(heads: frozenset[tuple[str, ...]], keys: list[str], words: list[
     return False
 
 
-def _default_label(name: str) -> str:
+def default_label(name: str) -> str:
     """Type for a capitalised name with no evidence at all.
 
     Several unknown words are most often a person's name. A single unknown word that the

@@ -305,10 +305,10 @@ def test_bad_parameters():
 
 def test_nltk_backends_or_clear_message(seed, monkeypatch):
     """With NLTK data the tagger backends find Malashenko; without it, one clear message."""
-    from newslab.discovery import _nltk_has
+    from newslab.discovery import nltk_has
     from newslab.errors import MissingResourceError
 
-    if _nltk_has("taggers/averaged_perceptron_tagger_eng"):
+    if nltk_has("taggers/averaged_perceptron_tagger_eng"):
         m = find_mentions(seed, backend="nltk")
         assert "Alexei Malashenko" in set(rows(m, label="PERSON").entity)
         import nltk
