@@ -536,10 +536,29 @@ def _results_line(words: list[str]) -> bool:
 def _type_segment(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
                   keys: list[str], k: int, j: int, allcaps: bool, owner: list[MentionDraft | None],
                   numeric: bool | None = None) -> MentionDraft | None:
-    """Type one stretch of name-like tokens by evidence; None when it is not a name."""
-    n = len(words)
-    title = False
+    """Type one stretch of name-like tokens by evidence; None when it is not a name.
+
+    Steps: strip the titles and connectors around the name (a title is evidence of a person),
+    drop what is no name at all, label it by the evidence around it, and give a person or an
+    organisation the side of a state named just before ("Russian Deputy Foreign Minister X")."""
     k0 = k
+    k, j, title = _strip_titles(g, keys, words, k, j)
+    if k >= j or _not_a_name(g, common, words, keys, k, j, allcaps):
+        return None
+    prev_owner = owner[k - 1] if k > 0 else None
+    if prev_owner is not None and prev_owner.how in ("title", "_titlerole"):
+        title = True
+    label, j = _segment_label(g, common, words, keys, k, j, allcaps, title, numeric)
+    m = MentionDraft(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered",
+                     entity=" ".join(words[k:j]))
+    _side_from_before(m, keys, k0, owner, title, prev_owner)
+    return m
+
+
+def _strip_titles(g: Gazetteer, keys: list[str], words: list[str], k: int, j: int) -> tuple[int, int, bool]:
+    """The name inside tokens k:j without leading titles, connectors and break words at its ends;
+    with whether a title stood before it."""
+    title = False
     # Leading titles ('President', 'Foreign Minister', 'Dr') are evidence, not part of the name.
     while k < j:
         L = title_length(g, keys, k, j)
@@ -552,93 +571,102 @@ def _type_segment(g: Gazetteer, common: frozenset[str], stoks: list[Token], word
         if keys[c] in _TITLE_HEADS and words[c][:1].isupper():
             k, title = c + 1, True
             break
-    # Trim connectors and break words at the ends.
     while k < j and ((keys[k] in _CONNECTORS and not (keys[k] in _NAME_PARTICLES and words[k][:1].isupper()
                                                       and k + 1 < j))
                      or keys[k].rstrip(".") in _BREAK_WORDS):
         k += 1  # 'the', 'of' go; a capitalised particle opens a name ('De Wilde', 'Van der Westhuizen')
     while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in _BREAK_WORDS):
         j -= 1
-    if k >= j:
-        return None
+    return k, j, title
+
+
+def _not_a_name(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], k: int, j: int,
+                allcaps: bool) -> bool:
+    """Capitalised, but no name: 'Police', 'Monday', a bare title, a single letter or symbol."""
     seg = tuple(keys[k:j])
     if (g.not_names.issuperset(seg) if not allcaps else all(w in g.not_names or w in common for w in seg)) and not (
             len(seg) >= 2 and seg[-1] in g.org_suffixes and not allcaps):
-        return None  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
-    if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
-        return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
-    if len(seg) == 1 and not (len(words[k]) >= 2 and words[k][:2].isalnum()) and sum(map(str.isalnum, words[k])) < 2:
-        return None  # single letters and symbols
-    name = " ".join(words[k:j])
+        return True  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
+    if seg[-1] in _TITLE_HEADS or seg in g.titles:
+        return True  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
+    return len(seg) == 1 and not (len(words[k]) >= 2 and words[k][:2].isalnum()) \
+        and sum(map(str.isalnum, words[k])) < 2  # single letters and symbols
+
+
+def _segment_label(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], k: int, j: int,
+                   allcaps: bool, title: bool, numeric: bool | None) -> tuple[str, int]:
+    """The label of the name at tokens k:j by the first evidence that applies, and its end (an
+    organisation may take a lower-case head: 'Dialogue of Civilizations institute'). Labels
+    starting with '?' are decided at article level."""
+    n = len(words)
+    seg = tuple(keys[k:j])
     prev = keys[k - 1] if k > 0 else ""
-    prev_owner = owner[k - 1] if k > 0 else None
-    if prev_owner is not None and prev_owner.how in ("title", "_titlerole"):
-        title = True
     nxt = keys[j] if j < n else ""
     nxt2 = keys[j + 1] if j + 1 < n else ""
     all_common = common.issuperset(seg) and g.first_names.isdisjoint(seg)
-    label = ""
     org, j2 = _org_evidence(g, keys, words, k, j)
     singular = seg[0].rstrip("s") if len(seg) == 1 else ""
     if seg in g.misc or (singular and (singular,) in g.misc):
-        label = "MISC"
-    elif len(seg) >= 2 and seg[0] in g.place_prefixes:
-        label = "PLACE"  # 'Tell Tamer', 'Ain Issa', 'Ras al-Ain', 'Cape Town'
-    elif len(seg) >= 2 and seg[0] in g.event_prefixes:
-        label = "MISC"  # 'Operation Peace Spring'
-    elif seg in g.places:
-        label = "PLACE"
-    elif org:
-        label = "ORG"
-        j = j2
-        name = " ".join(words[k:j])
-    elif len(seg) >= 2 and seg[-1] in g.event_suffixes:
-        label = "MISC"
-    elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
-        label = "PLACE"
-    elif not allcaps and _head_after(g.place_heads, keys, words, j):
-        label = "PLACE"  # 'the Murted air base', 'Silivri prison'
-    elif not allcaps and _head_after(g.product_heads, keys, words, j):
-        label = "MISC"  # 'Bayraktar drones', 'the Sputnik vaccine'
-    elif any(map(str.isdigit, name)):
-        label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
-    elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
-        label = "PERSON"
-    elif seg[0] in g.first_names and (len(seg) >= 2 or not allcaps):
-        label = "PERSON"
-    elif nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2 and not all_common:
-        label = "PERSON"
-    elif len(seg) == 1 and (prev in _LOC_BEFORE or (prev == "of" and k >= 2 and keys[k - 2] in _LOC_NOUNS)):
-        label = "PLACE"  # 'in Arbil', 'the town of Tavildara'
-    elif len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
-        label = "ORG"
-    elif nxt[:1].isdigit() and (_results_line(words) if numeric is None else numeric):
-        label = "ORG"  # a team in a results line: 'Somerset 83 and 174'
-    elif all_common:
+        return "MISC", j
+    if len(seg) >= 2 and seg[0] in g.place_prefixes:
+        return "PLACE", j  # 'Tell Tamer', 'Ain Issa', 'Ras al-Ain', 'Cape Town'
+    if len(seg) >= 2 and seg[0] in g.event_prefixes:
+        return "MISC", j  # 'Operation Peace Spring'
+    if seg in g.places:
+        return "PLACE", j
+    if org:
+        return "ORG", j2
+    if len(seg) >= 2 and seg[-1] in g.event_suffixes:
+        return "MISC", j
+    if seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
+        return "PLACE", j
+    if not allcaps and _head_after(g.place_heads, keys, words, j):
+        return "PLACE", j  # 'the Murted air base', 'Silivri prison'
+    if not allcaps and _head_after(g.product_heads, keys, words, j):
+        return "MISC", j  # 'Bayraktar drones', 'the Sputnik vaccine'
+    if any(map(str.isdigit, " ".join(words[k:j]))):
+        return "MISC", j  # 'S-400', 'F-16', 'Euro 96': products, models, events
+    if title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
+        return "PERSON", j
+    if seg[0] in g.first_names and (len(seg) >= 2 or not allcaps):
+        return "PERSON", j
+    if nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2 and not all_common:
+        return "PERSON", j
+    if len(seg) == 1 and (prev in _LOC_BEFORE or (prev == "of" and k >= 2 and keys[k - 2] in _LOC_NOUNS)):
+        return "PLACE", j  # 'in Arbil', 'the town of Tavildara'
+    if len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
+        return "ORG", j
+    if nxt[:1].isdigit() and (_results_line(words) if numeric is None else numeric):
+        return "ORG", j  # a team in a results line: 'Somerset 83 and 174'
+    if all_common:
         # Capitalised ordinary words: an organisation when several ('Foreign Ministry'),
         # nothing on their own unless the article names it elsewhere ('Brown' after 'Gordon Brown').
-        label = "ORG" if len(seg) >= 2 else "?common"
-    elif len(seg) >= 2:
-        label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
-    elif nxt in ("dynasty", "family", "clan", "household") and len(seg) == 1:
-        label = "PERSON"  # 'the Romanov dynasty': a family name
-    elif nxt in g.speech_verbs and not words[k].isupper():
-        label = "?speaker"  # 'Malashenko said': a person unless the article says otherwise
-    else:
-        label = "?"  # decided at article level (consistency), default below
-    m = MentionDraft(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
-    # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
-    if label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
+        return ("ORG" if len(seg) >= 2 else "?common"), j
+    if len(seg) >= 2:
+        return "PERSON", j  # two or more unknown, uncommon capitalised words: most often a person
+    if nxt in ("dynasty", "family", "clan", "household"):
+        return "PERSON", j  # 'the Romanov dynasty': a family name
+    if nxt in g.speech_verbs and not words[k].isupper():
+        return "?speaker", j  # 'Malashenko said': a person unless the article says otherwise
+    return "?", j  # decided at article level (consistency), default there
+
+
+def _side_from_before(m: MentionDraft, keys: list[str], k0: int, owner: list[MentionDraft | None], title: bool,
+                      prev_owner: MentionDraft | None) -> None:
+    """A discovered organisation or person takes the side of the state named right before it:
+    "Russia's Defence Ministry", "Russian Deputy Foreign Minister X" (the adjective becomes a title)."""
+    if m.label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
             and owner[k0 - 2].label == "COUNTRY":
         m.side = owner[k0 - 2].side  # "Russia's Defence Ministry"
+    if m.label != "PERSON":
+        return
     before_title = owner[k0 - 1] if k0 > 0 else None
-    if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
+    if prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
         m.side = prev_owner.side
-    elif label == "PERSON" and title and before_title is not None and before_title.side \
+    elif title and before_title is not None and before_title.side \
             and before_title.how in ("adjective", "title") and before_title.t1 == k0:
         m.side = before_title.side
         before_title.how = "title"
-    return m
 
 
 def _head_after(heads: frozenset[tuple[str, ...]], keys: list[str], words: list[str], j: int) -> bool:

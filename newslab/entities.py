@@ -638,9 +638,13 @@ def _is_capital(d: ActorDictionary, words: list[str]) -> bool:
     return any(p.how == "capital" for p, _ in d.matcher.lookup([fold(w) for w in words]))
 
 
-def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], stoks: list[Token], ms: list[MentionDraft],
-           covered: list[bool]) -> list[MentionDraft]:
-    """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles."""
+def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], stoks: list[Token],
+           ms: list[MentionDraft], covered: list[bool]) -> list[MentionDraft]:
+    """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles.
+
+    At each place a phrase may start, in order: a plural phrase ('the two leaders'), paired
+    roles ('the Turkish and Russian presidents'), then a single role phrase (:func:`_role_phrase`).
+    """
     n = len(keys)
     by_t0 = {m.t0: m for m in ms}
     by_t1 = {m.t1: m for m in ms}
@@ -655,15 +659,13 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
         if c < i:
             continue  # inside a phrase already taken
         i = c
-        # plural phrases: 'the two leaders', 'the pair', 'the two sides'
         hit = _longest(d.plural, keys, i, plural_first)
-        if hit:
+        if hit and not any(covered[i:hit[0]]):
             j, kind = hit
-            if not any(covered[i:j]):
-                out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
-                              "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
-                i = j
-                continue
+            out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
+                                    "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
+            i = j
+            continue
         pair = _paired_roles(d, keys, stoks, i, by_t1)
         if pair:
             out.extend(pair)
@@ -673,56 +675,54 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
         if not hit or covered[i]:
             i += 1
             continue
-        j, cls = hit
-        # What stands before the role word: a state adjective/metonym mention, maybe a determiner.
-        before = by_t1.get(i)
-        side = ""
-        t0 = i
-        possessive = False
-        if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
-                and before.label in ("COUNTRY", "ORG") and before.t1 == i:
-            side = before.side
-            t0 = before.t0
-        elif i >= 2 and keys[i - 1] == "'s" and by_t1.get(i - 1) is not None and by_t1[i - 1].label == "COUNTRY":
-            before = by_t1[i - 1]
-            side = before.side
-            t0 = before.t0
-            possessive = True
-        else:
-            before = None
-        det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
-        # A role followed by a name is a title ('Russian President Vladimir Putin').
-        after = by_t0.get(j)
-        nxt_cap = j < n and words[j][:1].isupper() and keys[j] not in ("'s",)
-        if after is not None or (nxt_cap and not det) or (nxt_cap and after is None and j < n and keys[j] not in common_words()):
-            if before is not None and before.how == "adjective":
-                before.how = "title"
-            if side and after is None:
-                # Remember the title's state for a name discovery will find right after it
-                # ('Greek prime minister Kyriakos Mitsotakis' -> Greece). Never reported.
-                out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "TITLE", "", side, "_titlerole"))
-            i = j
-            continue
-        if not det and not possessive:
-            i = j  # 'US Ambassador to Germany ...' is a title; a role mention needs 'the'/'his'/"Turkey's"
-            continue
-        if before is None and cls not in ("leader", "counterpart", "foreign minister", "defence minister"):
-            i = j
-            continue
-        if before is None and keys[i] not in ("president", "leader", "premier", "chancellor") and cls == "leader":
-            i = j  # a bare 'the head' / 'the chief' is too vague without a state
-            continue
-        if cls == "counterpart" and before is None:
-            i = j
-            continue
-        s0 = t0 - 1 if det else t0
-        m = MentionDraft(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls,
-               role_word=" ".join(keys[i:j]))
-        if before is not None:
-            before.how = "_drop"  # the adjective is part of the role phrase
-        out.append(m)
-        i = j
+        i = _role_phrase(words, keys, stoks, i, hit[0], hit[1], by_t0, by_t1, out)
     return out
+
+
+def _role_phrase(words: list[str], keys: list[str], stoks: list[Token], i: int, j: int, cls: str,
+                 by_t0: dict[int, MentionDraft], by_t1: dict[int, MentionDraft], out: list[MentionDraft]) -> int:
+    """The role words at tokens i:j (of role class ``cls``): a title before a name, a role
+    mention ('the Russian leader', "Turkey's president"), or nothing. Appends to ``out`` and
+    returns where the scan goes on."""
+    before, side, t0, possessive = _role_owner(keys, i, by_t1)
+    det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
+    # A role followed by a name is a title ('Russian President Vladimir Putin').
+    after = by_t0.get(j)
+    nxt_cap = j < len(keys) and words[j][:1].isupper() and keys[j] != "'s"
+    if after is not None or (nxt_cap and not det) or (nxt_cap and keys[j] not in common_words()):
+        if before is not None and before.how == "adjective":
+            before.how = "title"
+        if side and after is None:
+            # Remember the title's state for a name discovery will find right after it
+            # ('Greek prime minister Kyriakos Mitsotakis' -> Greece). Never reported.
+            out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "TITLE", "", side, "_titlerole"))
+        return j
+    if not det and not possessive:
+        return j  # 'US Ambassador to Germany ...' is a title; a role mention needs 'the'/'his'/"Turkey's"
+    if before is None and (cls not in ("leader", "foreign minister", "defence minister")
+                           or (cls == "leader" and keys[i] not in ("president", "leader", "premier", "chancellor"))):
+        return j  # a bare 'the head' / 'the chief' / 'his counterpart' is too vague without a state
+    s0 = t0 - 1 if det else t0
+    out.append(MentionDraft(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls,
+                            role_word=" ".join(keys[i:j])))
+    if before is not None:
+        before.how = "_drop"  # the adjective is part of the role phrase
+    return j
+
+
+def _role_owner(keys: list[str], i: int, by_t1: dict[int, MentionDraft]
+                ) -> tuple[MentionDraft | None, str, int, bool]:
+    """What stands before the role word at token i: a state adjective/metonym mention ('the
+    *Russian* leader') or a possessive ("*Turkey's* president"). Returns (that mention or None,
+    its side, where the phrase starts, possessive)."""
+    before = by_t1.get(i)
+    if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
+            and before.label in ("COUNTRY", "ORG") and before.t1 == i:
+        return before, before.side, before.t0, False
+    if i >= 2 and keys[i - 1] == "'s" and by_t1.get(i - 1) is not None and by_t1[i - 1].label == "COUNTRY":
+        before = by_t1[i - 1]
+        return before, before.side, before.t0, True
+    return None, "", i, False
 
 
 def _first_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
