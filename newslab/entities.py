@@ -412,7 +412,7 @@ def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, Diction
     found: list[DictionaryPattern | None] = []
     for p in parts:
         pat = next((x for x, _ in d.matcher.lookup([fold(p)]) if x.how != "alias" or x.label != "PERSON"), None)
-        if pat and not pat.rule.accepts([p], 0, headline_caps=False):
+        if pat and not pat.rule.accepts([p], 0, long_words_any_case=False):
             pat = None
         found.append(pat)
     out = []

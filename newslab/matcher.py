@@ -23,7 +23,8 @@ each start, left to right, without overlaps (for actor aliases).
 **Case rules** (optional, per pattern): ``case="auto"`` makes a pattern word written with a
 capital need a capital in the text ("Turkey", not "turkey") and a short acronym of up to three
 capitals need the exact case ("US", not "us"); ``case="exact"`` needs every word in its exact
-case (an all-caps word of four letters or more may also be written in capitals, as in headlines).
+case. Exact case binds words of up to three characters; a longer word is also taken in another
+case ("Nato" for "NATO"), where a clash with an ordinary word is unlikely.
 The default ``case="any"`` ignores case.
 
 >>> m = Matcher()
@@ -137,13 +138,13 @@ class CaseRule(NamedTuple):
                 levels.append(0)
         return cls(tuple(levels), tuple(words))
 
-    def accepts(self, tokens: Sequence[str], i: int, headline_caps: bool = True) -> bool:
-        """Do ``tokens[i:]`` (as written) satisfy the rule? ``headline_caps`` lets an exact word
-        of four letters or more also be written in capitals."""
+    def accepts(self, tokens: Sequence[str], i: int, long_words_any_case: bool = True) -> bool:
+        """Do ``tokens[i:]`` (as written) satisfy the rule? With ``long_words_any_case`` an
+        exact word of more than three characters may be written in another case."""
         for k, level in enumerate(self.levels):
             w = tokens[i + k]
             if level == 2:
-                if w != self.words[k] and not (headline_caps and len(w) > 3 and w.upper() == self.words[k].upper()):
+                if w != self.words[k] and not (long_words_any_case and len(w) > 3 and w.upper() == self.words[k].upper()):
                     return False
             elif level == 1 and not w[:1].isupper():
                 return False

@@ -234,6 +234,17 @@ def test_user_yaml_quanteda_short_form_and_thresholds(tmp_path):
     assert not art_row(score_frames(a, strict), "conflict")["present"]
 
 
+def test_user_yaml_alternatives_classes_and_gaps(tmp_path):
+    # The package's one matcher: (a|b) alternatives, [sz] classes and '...' gaps in frame terms.
+    path = write(tmp_path, "ties.yml", "relations: ['mend* (ties|fences)', 'normali[sz]*', 'restor* ... ties']\n")
+    a = Article.from_text("T\n\nIndia and China mended ties. Talks normalized trade and restored their old ties.")
+    terms = [t["text"] for t in art_row(score_frames(a, str(path)), "relations")["terms"]]
+    assert terms == ["mended ties", "normalized", "restored their old ties"]
+    unbalanced = write(tmp_path, "unbalanced.yml", "relations: ['str(ike|uck deal']\n")
+    with pytest.raises(ResourceFileError, match="unbalanced.yml: .*without its"):
+        load_scheme(unbalanced)
+
+
 def test_bad_schemes_give_clear_errors(tmp_path):
     with pytest.raises(ParameterError, match="unknown frame scheme"):
         score_frames(Article.from_text("T\n\nx."), "genric")
