@@ -8,7 +8,8 @@ Method (in the spirit of dictionary-based actor coding such as PETRARCH/TABARI's
 dictionaries, plus rule-based name discovery after Mikheev, Moens & Grover 1999):
 
 1. **Dictionary** (``resources/actors.yml`` + the generated ``resources/countries.yml``, optionally
-   a user's YAML): every alias, adjective/demonym and metonym is compiled once into a token trie;
+   a user's YAML): every alias, adjective/demonym and metonym is compiled once into the package's
+   phrase matcher (:mod:`newslab.matcher`, with its case rules);
    one left-to-right pass over each sentence takes the *longest* match at each position. Case:
    an alias word written with a capital needs a capital in the text ("Turkey", not "turkey");
    short acronyms need the exact case ("US", not "us"). Possessives are separate tokens

@@ -17,8 +17,10 @@ works too.
 How a hit is counted
 --------------------
 The article's own tokens (``article.tokens``, which carry character offsets) are matched, one
-sentence at a time, against one compiled token trie per dictionary (built once, cached until the
-YAML file changes). From each token the longest dictionary entry wins within a frame, so
+sentence at a time, against one compiled matcher per dictionary (:class:`newslab.matcher.Matcher`,
+the package's one phrase/glob matcher, so terms may also hold classes such as ``critici[sz]*``,
+alternatives such as ``(ties|relations)`` and gaps such as ``impose* ... sanctions``; built once,
+cached until the YAML file changes). From each token the longest dictionary entry wins within a frame, so
 "political settlement" is one hit, not two. A hit inside a match of one of the frame's
 ``exclude`` entries is dropped (but listed with ``excluded=True`` by :func:`frame_hits`).
 

@@ -353,8 +353,27 @@ class Matcher:
     def matches_at(self, tokens: Sequence[str], i: int, end: int) -> Iterator[tuple[int, list[Any]]]:
         """Yield ``(j, payloads)`` for every pattern matching ``tokens[i:j]`` with ``j <= end``,
         shortest first (``i`` must come from :meth:`starts`)."""
-        for j, node in self._walk(tokens, i, end):
-            yield j, node[_TERMINAL]
+        if self.has_gaps:
+            for j, node in self._walk(tokens, i, end):
+                yield j, node[_TERMINAL]
+            return
+        # Without gaps (every frame dictionary so far): the same walk, one frontier per token.
+        keys_for = self.keys_for
+        frontier: Sequence[dict[str, Any]] = self._first[tokens[i]]
+        j = i + 1
+        while frontier:
+            nxt = []
+            for node in frontier:
+                pay = node.get(_TERMINAL)
+                if pay:
+                    yield j, pay
+                if j < end and len(node) > (2 if pay else 0):  # children besides the payloads
+                    for k in keys_for(tokens[j]):
+                        child = node.get(k)
+                        if child is not None:
+                            nxt.append(child)
+            frontier = nxt
+            j += 1
 
     def find(self, tokens: Sequence[str], start: int = 0,
              end: int | None = None) -> Iterator[tuple[int, int, list[Any]]]:
