@@ -144,8 +144,8 @@ class ActorDictionary:
     def compile(self) -> "ActorDictionary":
         """(Re)build the matcher from the entries. Later sources win on alias conflicts."""
         patterns: dict[tuple[str, ...], list[DictionaryPattern]] = {}
-        for text, pat in self._namings():
-            self._put(patterns, text, pat)
+        for pat in self._namings():
+            self._put(patterns, pat)
         for key, owner in self.alias_owner.items():  # user overrides of single aliases
             if key in patterns:
                 patterns[key] = [p for p in patterns[key] if p.actor == owner] or patterns[key]
@@ -156,15 +156,15 @@ class ActorDictionary:
         self.matcher = matcher
         return self
 
-    def _namings(self) -> Iterable[tuple[str, DictionaryPattern]]:
-        """Every (phrase, pattern) of the entries: names, aliases, adjectives, capitals, surnames."""
+    def _namings(self) -> Iterable[DictionaryPattern]:
+        """Every pattern of the entries: names, aliases, adjectives, capitals, surnames."""
         common = common_words()
         places = {e.name for e in self.entries.values() if e.type in ("PLACE", "COUNTRY")}
 
         def pattern(text: str, actor: str, label: str, how: str, exact: bool, need_the: bool = False,
-                    not_initial: bool = False) -> tuple[str, DictionaryPattern]:
+                    not_initial: bool = False) -> DictionaryPattern:
             rule = CaseRule.of(_phrase_key(text), "exact" if exact else "auto")
-            return text, DictionaryPattern(actor, label, how, rule, need_the, not_initial)
+            return DictionaryPattern(actor, label, how, rule, need_the, not_initial)
 
         for e in self.entries.values():
             if e.type == "METONYM":
@@ -181,8 +181,7 @@ class ActorDictionary:
                     # not as the first word of a sentence. Set `surname: false` for May, Power ...
                     yield pattern(last, e.name, e.type, "alias", False, not_initial=fold(last) in common)
 
-    def _put(self, patterns: dict[tuple[str, ...], list[DictionaryPattern]], text: str,
-             pat: DictionaryPattern) -> None:
+    def _put(self, patterns: dict[tuple[str, ...], list[DictionaryPattern]], pat: DictionaryPattern) -> None:
         """Add one naming to ``patterns`` unless an earlier actor owns the same words and case."""
         if not pat.rule.words:
             return
