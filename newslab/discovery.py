@@ -33,7 +33,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Container
+from typing import TYPE_CHECKING, Any, Callable, Container
 
 from .errors import MissingResourceError
 from .resources import load_yaml, resource_stamp
@@ -41,6 +41,12 @@ from .tokenize import iter_tokens, stopwords
 
 if TYPE_CHECKING:  # only for type hints
     from .article import Token
+
+# The surface newslab.entities builds on: word normalising, the gazetteer and lexicon, the
+# mention being built, candidate finders, and the discovery step itself.
+__all__ = ["fold", "phrase_tokens", "read_yaml", "common_words", "verb_words", "Gazetteer", "load_gazetteer",
+           "MentionDraft", "name_runs", "nltk_candidate_finder", "nltk_has", "title_length",
+           "discover_names", "default_label"]
 
 # ---------------------------------------------------------------------------------------------
 # Normalising words for matching
@@ -88,6 +94,7 @@ def read_yaml(name: str | os.PathLike[str]) -> Any:
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
+    """Lower-case ordinary English words (see :func:`_lexicon`)."""
     return _lexicon()[0]
 
 
@@ -126,6 +133,8 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass
 class Gazetteer:
+    """The discovery evidence of ``resources/gazetteer.yml``, compiled for lookups (folded words)."""
+
     places: dict[tuple[str, ...], str]
     place_suffixes: frozenset[str]
     org_suffixes: frozenset[str]
@@ -280,8 +289,9 @@ def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def nltk_candidate_finder(backend: str):
-    """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk)."""
+def nltk_candidate_finder(backend: str) -> Callable[[list[str], list[str]], list[tuple[int, int]]]:
+    """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk): a function
+    ``(words, keys) -> [(start, end)]`` of one sentence's name-like runs, like :func:`name_runs`."""
     try:
         import nltk
     except ImportError:  # pragma: no cover - nltk is a dependency
