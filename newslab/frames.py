@@ -704,16 +704,25 @@ def frame_matrix(df: pd.DataFrame, value: str = "present") -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Frames x actors
 # ---------------------------------------------------------------------------------------------
-def _find_mentions():
-    try:
-        from .entities import find_mentions  # lazy: the actors module is optional
-    except ImportError as exc:
-        if getattr(exc, "name", "") in ("newslab.entities", None) or "find_mentions" in str(exc):
-            raise ParameterError("frame_by_actor needs newslab.entities.find_mentions, which is not "
-                                 "available in this installation — update newslab (the actors "
-                                 "module), or pass mentions=... yourself.") from None
-        raise
-    return find_mentions
+def _actors_by_unit(art: Article, mentions: pd.DataFrame | None, unit: str) -> dict[int, dict[str, str]]:
+    """``{unit index: {actor: side}}`` of the article's resolved mentions: the ``mentions`` layer
+    (:func:`newslab.entities.find_mentions`' rows), or the mention table the caller passed."""
+    actors_in: dict[int, dict[str, str]] = {}
+    if mentions is None:
+        for r in art.layer("mentions"):
+            if r["actor"]:
+                actors_in.setdefault(r[unit], {})[r["actor"]] = r["side"]
+        return actors_in
+    m = mentions
+    if len(m) == 0:
+        return actors_in
+    if "doc_id" in m.columns:
+        m = m[m["doc_id"] == art.id] if (m["doc_id"] == art.id).any() else m
+    m = m[m["actor"].fillna("").astype(str) != ""]
+    for actor, side, u in zip(m["actor"], m.get("side", pd.Series([""] * len(m), index=m.index)), m[unit]):
+        if not pd.isna(u):
+            actors_in.setdefault(int(u), {})[str(actor)] = "" if pd.isna(side) else str(side)
+    return actors_in
 
 
 def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
@@ -731,25 +740,16 @@ def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
     it with ``df.pivot_table(index="actor", columns="frame", values="units", fill_value=0)``.
 
     ``mentions`` lets you pass your own mention table (columns doc_id or none, actor, side,
-    sentence, paragraph) for a single article instead of calling the actors module.
+    sentence, paragraph) for a single article instead of the article's ``mentions`` layer.
     """
     if unit not in ("sentence", "paragraph"):
         raise ParameterError(f"unit={unit!r}: use 'sentence' or 'paragraph'.")
     sch = load_scheme(scheme)
-    finder = None if mentions is not None else _find_mentions()
     counts: dict[tuple[str, str, str], list[Any]] = {}
     for art in as_articles(article_or_corpus):
-        m = mentions if mentions is not None else finder(art)
-        if m is None or len(m) == 0:
+        actors_in = _actors_by_unit(art, mentions, unit)
+        if not actors_in:
             continue
-        if "doc_id" in m.columns:
-            m = m[m["doc_id"] == art.id] if (m["doc_id"] == art.id).any() else m
-        m = m[m["actor"].fillna("").astype(str) != ""]
-        actors_in: dict[int, dict[str, str]] = {}
-        for actor, side, u in zip(m["actor"], m.get("side", pd.Series([""] * len(m), index=m.index)), m[unit]):
-            if pd.isna(u):
-                continue
-            actors_in.setdefault(int(u), {})[str(actor)] = "" if pd.isna(side) else str(side)
         hits_in: dict[int, dict[str, int]] = {}
         for h in _match_article(art, sch):
             if _counted(h, count_negated, count_quoted):

@@ -301,12 +301,20 @@ def test_frame_by_actor_on_seed_uses_entities(seed):
     assert len(tatars) == 1 and tatars["units"].iloc[0] >= 1
 
 
-def test_frame_by_actor_without_entities_module(monkeypatch):
-    import sys
+def test_frame_by_actor_reads_the_mentions_layer_or_a_given_table():
+    from newslab.entities import find_mentions
 
-    monkeypatch.setitem(sys.modules, "newslab.entities", None)  # as if the module were missing
-    with pytest.raises(ParameterError, match="find_mentions"):
-        frame_by_actor(Article.from_text("T\n\nPutin met Erdogan."))
+    a = Article.from_text("T\n\nModi's India and Xi Jinping's China clashed over trade. Xi later praised "
+                          "the trade talks. India imposed sanctions.")
+    df = frame_by_actor(a, "generic")
+    # India: sentences 1 ('trade') and 3 ('sanctions'); Xi: sentences 1 and 2 ('trade', 'talks').
+    assert df[["actor", "frame", "units", "hits"]].values.tolist()[:3] == [
+        ["India", "economic", 2, 2], ["Xi Jinping", "economic", 2, 2], ["China", "conflict", 1, 1]]
+    assert df[df.actor == "Xi Jinping"].frame.tolist() == ["economic", "conflict", "responsibility"]
+    given = frame_by_actor(a, "generic", mentions=find_mentions(a))
+    pd.testing.assert_frame_equal(df, given)
+    only_xi = find_mentions(a).query("actor == 'Xi Jinping'")
+    assert set(frame_by_actor(a, "generic", mentions=only_xi).actor) == {"Xi Jinping"}
 
 
 def test_json_sections(seed):
