@@ -397,6 +397,8 @@ class Matcher:
         At each length the first payload (in the order added) that passes is taken.
         """
         end = len(tokens) if end is None else end
+        if not (self.prefixes or self.globs or self.has_gaps):
+            return self._longest_literal(tokens, words, accept, start, end)
         out: list[tuple[int, int, Any]] = []
         pos = start
         for i in self.starts(tokens, start, end):
@@ -411,6 +413,39 @@ class Matcher:
                             and (accept is None or accept(payload, i, j)):
                         best = (j, payload)
                         break
+            if best is not None:
+                out.append((i, best[0], best[1]))
+                pos = best[0]
+        return out
+
+    def _longest_literal(self, tokens: Sequence[str], words: Sequence[str] | None,
+                         accept: Callable[[Any, int, int], bool] | None, start: int,
+                         end: int) -> list[tuple[int, int, Any]]:
+        """:meth:`longest` for patterns of literal words only (actor names): one dict step per
+        token, no per-token-type tables (the dictionary's hot path)."""
+        root = self.root
+        out: list[tuple[int, int, Any]] = []
+        pos = start
+        for i in [k for k in range(start, end) if tokens[k] in root]:  # only words that start a pattern
+            if i < pos:
+                continue  # inside the previous match
+            node = root[tokens[i]]
+            best: tuple[int, Any] | None = None
+            j = i + 1
+            while True:
+                payloads = node.get(_TERMINAL)
+                if payloads:
+                    for payload, rule in zip(payloads, node[_RULES]):
+                        if (rule is None or words is None or rule.accepts(words, i)) \
+                                and (accept is None or accept(payload, i, j)):
+                            best = (j, payload)
+                            break
+                if j >= end:
+                    break
+                node = node.get(tokens[j])
+                if node is None:
+                    break
+                j += 1
             if best is not None:
                 out.append((i, best[0], best[1]))
                 pos = best[0]
