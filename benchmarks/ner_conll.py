@@ -131,16 +131,19 @@ def article_from_tokens(sentences: list[list[str]], doc_id: str) -> tuple[Articl
         pos += 2
     text = "".join(parts)
     a = Article(text, id=doc_id, title_line=False)
-    paras, sents, tokens = [], [], []
+    paras, sents, tokens, ranges = [], [], [], []
     for i, ((s, e), toks, starts) in enumerate(zip(sent_spans, sentences, offsets)):
         paras.append(Paragraph(i, s, e, text[s:e]))
         sents.append(Sentence(i, i, s, e, text[s:e]))
+        first = len(tokens)
         for t, st in zip(toks, starts):
             tokens.append(Token(len(tokens), i, st, st + len(t), t))
+        ranges.append((first, len(tokens)))
     # The document model caches these as properties; a pre-tokenized source sets them directly.
     a.__dict__["paragraphs"] = paras
     a.__dict__["sentences"] = sents
     a.__dict__["tokens"] = tokens
+    a.__dict__["sentence_token_ranges"] = ranges  # what tokenizing records beside the tokens
     return a, offsets
 
 

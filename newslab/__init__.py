@@ -10,8 +10,7 @@ story is framed; every answer is a tidy pandas table with character offsets into
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from .version import __version__  # noqa: E402
 from .article import Article, Corpus, Paragraph, Sentence, Span, Token  # noqa: E402
 from .errors import NewslabError  # noqa: E402
 

@@ -4,16 +4,18 @@ What a methods class does with a dictionary: draw a sample, let people code it b
 how far the machine agrees with them (Krippendorff 2004, ch. 11; Grimmer & Stewart 2013,
 "validate, validate, validate").
 
-1. :func:`coding_sheet` writes a CSV with one row per unit (paragraph or article) and one empty
-   column per frame, plus an instructions file beside it with each frame's definition (never the
-   dictionary terms, which would bias the coders). It also writes newslab's own codes for the same
-   units to ``<name>.newslab.csv`` — keep that file away from the coders.
+1. :func:`newslab.frames.coding_sheet` writes a CSV with one row per unit (paragraph or article)
+   and one empty column per frame, plus an instructions file beside it with each frame's
+   definition (never the dictionary terms, which would bias the coders). It also writes newslab's
+   own codes for the same units to ``<name>.newslab.csv`` — keep that file away from the coders.
 2. Coders fill the frame columns with 1 (frame present) or 0 (absent); a blank cell means "not
    coded". Several coders can share one file by adding a ``coder`` column (one block of rows per
    coder), or use one file each.
-3. :func:`agreement` compares the human codes with newslab's and reports, per frame,
-   Krippendorff's alpha (nominal), Cohen's kappa and percent agreement, computed with
-   :class:`nltk.metrics.agreement.AnnotationTask`.
+3. :func:`agreement` (also ``newslab.frames.agreement``) compares the human codes with newslab's
+   and reports, per frame, Krippendorff's alpha (nominal), Cohen's kappa and percent agreement,
+   computed with :class:`nltk.metrics.agreement.AnnotationTask`.
+
+This module does only the statistics and imports nothing of the frames module, which uses it.
 
 NLTK's traps, and what newslab does about them
 ----------------------------------------------
@@ -45,86 +47,12 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from .article import Article, Corpus, as_articles
 from .errors import InputError, InputNotFoundError, ParameterError
-from .frames import FrameScheme, load_scheme, score_frames
 
 KEY_COLUMNS = ("doc_id", "unit")
 SHEET_INFO_COLUMNS = ("doc_id", "unit", "date", "title", "text")
 AGREEMENT_COLUMNS = ["frame", "n_units", "n_coders", "percent_agreement", "krippendorff_alpha",
                      "cohen_kappa", "human_rate", "newslab_rate", "note"]
-
-
-def _unit_table(corpus: Article | Corpus | Iterable[Article], sch: FrameScheme, unit: str
-                ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sheet rows with text, newslab codes) for every unit of the corpus."""
-    arts = list(as_articles(corpus))
-    scores = score_frames(arts, sch, levels=(unit,))
-    info_rows = []
-    for a in arts:
-        if unit == "article":
-            body = "\n\n".join(p.text for p in a.paragraphs)
-            info_rows.append({"doc_id": a.id, "unit": "article", "date": a.date, "title": a.title,
-                              "text": body})
-        else:
-            for p in a.paragraphs:
-                info_rows.append({"doc_id": a.id, "unit": f"p{p.i}", "date": a.date,
-                                  "title": a.title, "text": " ".join(p.text.split())})
-    info = pd.DataFrame(info_rows, columns=list(SHEET_INFO_COLUMNS))
-    scores = scores.assign(unit="article" if unit == "article"
-                           else "p" + scores["paragraph"].astype("string"))
-    codes = (scores.pivot_table(index=["doc_id", "unit"], columns="frame", values="present",
-                                aggfunc="max", sort=False)
-             .astype(int).reindex(columns=sch.keys).reset_index())
-    codes = info[["doc_id", "unit"]].merge(codes, on=["doc_id", "unit"], how="left")
-    return info, codes
-
-
-def coding_sheet(corpus: Article | Corpus | Iterable[Article], scheme: str | os.PathLike[str] | FrameScheme,
-                 path: str | os.PathLike[str], unit: str = "paragraph") -> pd.DataFrame:
-    """Write a blank coding sheet for human coders, its instructions, and newslab's codes.
-
-    Files written (``path`` = ``sheet.csv``):
-
-    * ``sheet.csv`` — columns doc_id, unit (``p0``, ``p1``, ... or ``article``), date, title,
-      text, then one empty column per frame, then ``notes``. UTF-8 with BOM so Excel and
-      LibreOffice open it with the right characters.
-    * ``sheet.instructions.md`` — how to code and every frame's definition.
-    * ``sheet.newslab.csv`` — newslab's 0/1 codes for the same units (do not show the coders).
-
-    Returns newslab's codes (the DataFrame written to ``sheet.newslab.csv``).
-    """
-    if unit not in ("paragraph", "article"):
-        raise ParameterError(f"unit={unit!r}: use 'paragraph' or 'article'.")
-    sch = load_scheme(scheme)
-    path = Path(path)
-    if path.suffix.lower() != ".csv":
-        raise ParameterError(f"{path}: the coding sheet is written as CSV — give a path ending in .csv.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    info, codes = _unit_table(corpus, sch, unit)
-    if info.empty:
-        raise InputError(f"{path}: the corpus has no {unit}s to code — pass articles with body text.")
-    sheet = info.copy()
-    for f in sch.keys:
-        sheet[f] = ""
-    sheet["notes"] = ""
-    sheet.to_csv(path, index=False, encoding="utf-8-sig")
-    codes.to_csv(path.with_suffix(".newslab.csv"), index=False, encoding="utf-8")
-    lines = [f"# Coding instructions: {sch.title}", "",
-             f"Coding sheet: `{path.name}` — one row per {unit} ({len(sheet)} rows).", "",
-             "For every row, read the `text` and write in each frame column:", "",
-             "* **1** if the frame is present in this unit — the text makes that aspect of the story salient;",
-             "* **0** if it is absent;", "* leave the cell **blank** only if you cannot decide (blank = not coded).", "",
-             "Several frames can be present in the same unit. Code each frame on its own, from the text alone;",
-             "do not look at other coders' sheets or at newslab's codes. Use `notes` for doubts.",
-             "To code as a team, add a `coder` column with your name (or use one copy of the file each).", "",
-             "## Frames", ""]
-    for f, fd in sch.frames.items():
-        lines += [f"### `{f}` — {fd.label}", "", fd.definition or "(no definition given)", ""]
-    lines += ["---", f"Generated by newslab from `{Path(sch.path).name}`. Compare your codes with",
-              f"`newslab.frames.agreement('{path.name}', '{path.with_suffix('.newslab.csv').name}')`."]
-    path.with_suffix(".instructions.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return codes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -233,8 +161,8 @@ def agreement(human_csv: str | os.PathLike[str] | pd.DataFrame,
     ----------
     human_csv : the filled-in coding sheet (path or DataFrame): doc_id, unit, one 0/1 column per
         frame, optionally ``coder`` (several coders in one file).
-    newslab_codes : ``<sheet>.newslab.csv`` written by :func:`coding_sheet`, the DataFrame it
-        returned, or a :func:`score_frames` table for the same units.
+    newslab_codes : ``<sheet>.newslab.csv`` written by :func:`newslab.frames.coding_sheet`, the DataFrame it
+        returned, or a :func:`newslab.frames.score_frames` table for the same units.
     frames : frames to compare (default: every frame column present in both).
 
     Returns

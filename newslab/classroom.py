@@ -118,7 +118,7 @@ def copy_lessons(dest: str | os.PathLike[str]) -> list[Path]:
     Nothing is overwritten: when any file would be, nothing is written and
     :class:`CopyExistsError` names it. ``dest`` may exist (an empty folder, or one holding other files).
     """
-    from . import __version__
+    from .version import __version__
     from .resources import RESOURCE_DIR
 
     dest = Path(dest).expanduser()

@@ -33,15 +33,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, Container
 
 from .errors import MissingResourceError
 from .resources import load_yaml, resource_stamp
 from .tokenize import iter_tokens, stopwords
 
-if TYPE_CHECKING:  # only for type hints; entities imports this module
+if TYPE_CHECKING:  # only for type hints
     from .article import Token
-    from .entities import ActorDictionary
+
+# The surface newslab.entities builds on: word normalising, the gazetteer and lexicon, the
+# mention being built, candidate finders, and the discovery step itself.
+__all__ = ["fold", "phrase_tokens", "read_yaml", "common_words", "verb_words", "Gazetteer", "load_gazetteer",
+           "MentionDraft", "name_runs", "nltk_candidate_finder", "nltk_has", "title_length",
+           "discover_names", "default_label"]
 
 # ---------------------------------------------------------------------------------------------
 # Normalising words for matching
@@ -59,12 +64,9 @@ def fold(word: str) -> str:
     return w.lower()
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
-def _alias_tokens(alias: str) -> list[str]:
-    return [t for _, _, t in iter_tokens(alias)]
+def phrase_tokens(phrase: str) -> list[str]:
+    """The tokens of a dictionary phrase, split as articles are ("Syria's" -> "Syria", "'s")."""
+    return [t for _, _, t in iter_tokens(phrase)]
 
 
 @lru_cache(maxsize=32)
@@ -82,7 +84,8 @@ def _fast_yaml(path: str, mtime: float) -> Any:
         return load_yaml(path)  # the shared loader words the error for the user
 
 
-def _read_yaml(name: str | os.PathLike[str]) -> Any:
+def read_yaml(name: str | os.PathLike[str]) -> Any:
+    """A packaged resource (by file name) or a user's YAML file, parsed once per modification time."""
     return _fast_yaml(*resource_stamp(name))
 
 
@@ -91,6 +94,7 @@ def _read_yaml(name: str | os.PathLike[str]) -> Any:
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
+    """Lower-case ordinary English words (see :func:`_lexicon`)."""
     return _lexicon()[0]
 
 
@@ -129,6 +133,8 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
 
 @dataclass
 class Gazetteer:
+    """The discovery evidence of ``resources/gazetteer.yml``, compiled for lookups (folded words)."""
+
     places: dict[tuple[str, ...], str]
     place_suffixes: frozenset[str]
     org_suffixes: frozenset[str]
@@ -170,10 +176,10 @@ def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
-    g = _read_yaml(path) or {}
+    g = read_yaml(path) or {}
 
     def keys(name: str) -> list[tuple[str, ...]]:
-        return [tuple(fold(t) for t in _alias_tokens(str(w))) for w in g.get(name) or []]
+        return [tuple(fold(t) for t in phrase_tokens(str(w))) for w in g.get(name) or []]
 
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in g.get(name) or [])
@@ -195,8 +201,9 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
 
 
 @dataclass(slots=True)
-class _M:
-    """A mention while it is being built (token range within the sentence); shared with entities.
+class MentionDraft:
+    """A mention while it is being built (token range within the sentence), by discovery and by
+    :mod:`newslab.entities`; ``how`` values starting with ``_`` are never reported.
 
     Slots: find_mentions makes one per candidate name, so creation and attribute access count."""
 
@@ -214,19 +221,19 @@ class _M:
     role: str = ""        # role class for role mentions
     role_word: str = ""   # the role words themselves ('president', 'foreign minister')
     plural: str = ""      # 'person' / 'state' for plural role phrases
-    _pair: tuple = field(default=(), repr=False, compare=False)  # actors a plural role stands for
+    referents: tuple = field(default=(), repr=False, compare=False)  # the mentions a plural role stands for
 
 
 # ---------------------------------------------------------------------------------------------
 # Discovery
 # ---------------------------------------------------------------------------------------------
-def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], allcaps: bool,
-                      d: ActorDictionary,
-                      tags: list[str] | None = None) -> list[tuple[int, int]]:
+def name_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], allcaps: bool,
+              known_words: Container[str], tags: list[str] | None = None) -> list[tuple[int, int]]:
     """Maximal runs of name-like tokens (token index ranges).
 
     With ``tags`` (from a POS tagger) a token is name-like when tagged NNP/NNPS; otherwise by
-    capitalisation, checking sentence-initial and headline words against the common-word lexicon.
+    capitalisation, checking sentence-initial and headline words against the common-word lexicon
+    (``known_words``, the first words of the actor dictionary, are names there too).
     """
     n = len(words)
     if tags is not None:
@@ -246,7 +253,7 @@ def _capitalised_runs(g: Gazetteer, common: frozenset[str], words: list[str], ke
         sentence_start = k == first or (k > 0 and words[k - 1] in ('"', "“", "'", "‘", ":", "(", "-", "--"))
         if allcaps or sentence_start:
             # An ordinary word written in capitals (headline, first word) is not a name unless known.
-            if key in common and key not in g.first_names and (key,) not in g.places and key not in d.trie \
+            if key in common and key not in g.first_names and (key,) not in g.places and key not in known_words \
                     and (key,) not in g.misc:
                 continue
             if allcaps and len(w) <= 2 and not w.isalpha():
@@ -282,8 +289,9 @@ def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-def _nltk_candidates(backend: str):
-    """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk)."""
+def nltk_candidate_finder(backend: str) -> Callable[[list[str], list[str]], list[tuple[int, int]]]:
+    """Candidate finder from NLTK (perceptron-tagger NNP runs, or binary ne_chunk): a function
+    ``(words, keys) -> [(start, end)]`` of one sentence's name-like runs, like :func:`name_runs`."""
     try:
         import nltk
     except ImportError:  # pragma: no cover - nltk is a dependency
@@ -292,7 +300,7 @@ def _nltk_candidates(backend: str):
     if backend == "ne_chunk":
         needed += ["chunkers/maxent_ne_chunker_tab", "corpora/words"]
     for res in needed:
-        if not _nltk_has(res):
+        if not nltk_has(res):
             raise MissingResourceError(
                 f"NLTK data '{res.split('/')[-1]}' is not installed (needed for backend={backend!r}) — "
                 "run `newslab data install`, or use backend='rules'.") from None
@@ -321,7 +329,7 @@ def _nltk_candidates(backend: str):
     return chunk_runs
 
 
-def _nltk_has(resource: str) -> bool:
+def nltk_has(resource: str) -> bool:
     """Is an NLTK data package installed (as a folder, or as a zip NLTK reads directly)?"""
     import nltk
 
@@ -348,7 +356,7 @@ def _chunker():
     return nltk.chunk.ne_chunker(fmt="binary")  # build once; nltk.ne_chunk re-reads it per call
 
 
-def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
+def title_length(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     """Length of a person title starting at token k (0 if none), e.g. 'Deputy Prime Minister'."""
     if k >= j or keys[k] not in g.title_first:
         return 0  # no title starts with this word (the common case)
@@ -358,14 +366,14 @@ def _title_len(g: Gazetteer, keys: list[str], k: int, j: int) -> int:
     return 0
 
 
-def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-              keys: list[str], ms: list[_M], runs: list[tuple[int, int]], allcaps: bool) -> list[_M]:
+def discover_names(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+              keys: list[str], ms: list[MentionDraft], runs: list[tuple[int, int]], allcaps: bool) -> list[MentionDraft]:
     """Add discovered names for the name-like runs of one sentence that the dictionary did not cover."""
     if not runs:
         return ms
     n = len(words)
     live = [m for m in ms if m.how != "_drop"]
-    owner: list[_M | None] = [None] * n
+    owner: list[MentionDraft | None] = [None] * n
     for m in live:
         for k in range(m.t0, m.t1):
             owner[k] = m
@@ -375,7 +383,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
         partial = [m for m in live if (m.t0 < r0 < m.t1) or (m.t0 < r1 < m.t1)]
         if partial:
             continue
-        merged = _merge_run(d, g, common, stoks, words, keys, r0, r1, contained, allcaps)
+        merged = _merge_run(g, common, stoks, words, keys, r0, r1, contained, allcaps)
         if merged is not None:
             for m in contained:
                 m.how = "_drop"
@@ -391,7 +399,7 @@ def _discover(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: l
             while j < r1 and owner[j] is None:
                 j += 1
             for a, b in _split_person_of(g, keys, k, j, words, common):
-                m = _type_segment(d, g, common, stoks, words, keys, a, b, allcaps, owner)
+                m = _type_segment(g, common, stoks, words, keys, a, b, allcaps, owner)
                 if m is not None:
                     out.append(m)
             k = j
@@ -430,7 +438,7 @@ def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int, words: list[
             left = keys[k]
             if keys[c] == "on" and (words is None or words[c] != "on"):
                 break  # 'on' splits only in lower case, and only when the words are known
-            person_like = (_title_len(g, keys, k, c) > 0 or left in g.first_names
+            person_like = (title_length(g, keys, k, c) > 0 or left in g.first_names
                            or (k > 0 and keys[k - 1] in g.person_cues))
             if not person_like and words is not None and common is not None:
                 person_like = _runs_on(g, common, words, keys, c)
@@ -443,8 +451,8 @@ def _split_person_of(g: Gazetteer, keys: list[str], k: int, j: int, words: list[
     return [(k, j)]
 
 
-def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-               keys: list[str], r0: int, r1: int, contained: list[_M], allcaps: bool) -> _M | None:
+def _merge_run(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+               keys: list[str], r0: int, r1: int, contained: list[MentionDraft], allcaps: bool) -> MentionDraft | None:
     """One name made of dictionary words plus other capitalised words, or None.
 
     'Turkish Airlines', 'Central Bank of Russia', 'Ankara University' (organisation words at the
@@ -459,7 +467,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     # Leading titles and sentence-initial ordinary words are not part of the name.
     s0 = r0
     while s0 < r1 and not any(m.t0 == s0 for m in contained):
-        L = _title_len(g, keys, s0, r1)
+        L = title_length(g, keys, s0, r1)
         if not L:
             break
         s0 += L
@@ -477,7 +485,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     if len(tail) >= 2 and tail[0] == last_named and tail[-1] == r1 - 1 \
             and all(_proper_word(g, common, words[k], keys[k]) for k in tail):
         return None  # 'Hong Kong Carrie Lam': a place and then a person's name, not one name
-    if any(_title_len(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
+    if any(title_length(g, keys, k, r1) for k in free) or any(keys[k] in g.first_names for k in free):
         return None
     if any(any(c.isdigit() for c in words[k]) for k in free):
         return None  # 'Turkish F-16', 'Russian Su-24': a state's adjective and a model name  # 'NATO Secretary General Jens Stoltenberg': a title inside, not one name
@@ -504,7 +512,7 @@ def _merge_run(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: 
     else:
         label = "ORG"  # 'Dynamo Moscow', 'France Telecom', 'Air France'
     name = " ".join(words[s0:j_end])
-    return _M(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, label, "", side, "discovered", entity=name)
+    return MentionDraft(s0, j_end, stoks[s0].start, stoks[j_end - 1].end, label, "", side, "discovered", entity=name)
 
 
 def _org_evidence(g: Gazetteer, keys, words, r0: int, r1: int) -> tuple[bool, int]:
@@ -535,16 +543,35 @@ def _results_line(words: list[str]) -> bool:
     return sum(1 for w in words if w[:1].isdigit()) >= 0.3 * len(words)
 
 
-def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
-                  keys: list[str], k: int, j: int, allcaps: bool, owner: list[_M | None],
-                  numeric: bool | None = None) -> _M | None:
-    """Type one stretch of name-like tokens by evidence; None when it is not a name."""
-    n = len(words)
-    title = False
+def _type_segment(g: Gazetteer, common: frozenset[str], stoks: list[Token], words: list[str],
+                  keys: list[str], k: int, j: int, allcaps: bool, owner: list[MentionDraft | None],
+                  numeric: bool | None = None) -> MentionDraft | None:
+    """Type one stretch of name-like tokens by evidence; None when it is not a name.
+
+    Steps: strip the titles and connectors around the name (a title is evidence of a person),
+    drop what is no name at all, label it by the evidence around it, and give a person or an
+    organisation the side of a state named just before ("Russian Deputy Foreign Minister X")."""
     k0 = k
+    k, j, title = _strip_titles(g, keys, words, k, j)
+    if k >= j or _not_a_name(g, common, words, keys, k, j, allcaps):
+        return None
+    prev_owner = owner[k - 1] if k > 0 else None
+    if prev_owner is not None and prev_owner.how in ("title", "_titlerole"):
+        title = True
+    label, j = _segment_label(g, common, words, keys, k, j, allcaps, title, numeric)
+    m = MentionDraft(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered",
+                     entity=" ".join(words[k:j]))
+    _side_from_before(m, keys, k0, owner, title, prev_owner)
+    return m
+
+
+def _strip_titles(g: Gazetteer, keys: list[str], words: list[str], k: int, j: int) -> tuple[int, int, bool]:
+    """The name inside tokens k:j without leading titles, connectors and break words at its ends;
+    with whether a title stood before it."""
+    title = False
     # Leading titles ('President', 'Foreign Minister', 'Dr') are evidence, not part of the name.
     while k < j:
-        L = _title_len(g, keys, k, j)
+        L = title_length(g, keys, k, j)
         if not L:
             break
         title = True
@@ -554,93 +581,102 @@ def _type_segment(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stok
         if keys[c] in _TITLE_HEADS and words[c][:1].isupper():
             k, title = c + 1, True
             break
-    # Trim connectors and break words at the ends.
     while k < j and ((keys[k] in _CONNECTORS and not (keys[k] in _NAME_PARTICLES and words[k][:1].isupper()
                                                       and k + 1 < j))
                      or keys[k].rstrip(".") in _BREAK_WORDS):
         k += 1  # 'the', 'of' go; a capitalised particle opens a name ('De Wilde', 'Van der Westhuizen')
     while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in _BREAK_WORDS):
         j -= 1
-    if k >= j:
-        return None
+    return k, j, title
+
+
+def _not_a_name(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], k: int, j: int,
+                allcaps: bool) -> bool:
+    """Capitalised, but no name: 'Police', 'Monday', a bare title, a single letter or symbol."""
     seg = tuple(keys[k:j])
     if (g.not_names.issuperset(seg) if not allcaps else all(w in g.not_names or w in common for w in seg)) and not (
             len(seg) >= 2 and seg[-1] in g.org_suffixes and not allcaps):
-        return None  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
-    if seg[-1] in _TITLE_HEADS or tuple(seg) in g.titles:
-        return None  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
-    if len(seg) == 1 and not (len(words[k]) >= 2 and words[k][:2].isalnum()) and sum(map(str.isalnum, words[k])) < 2:
-        return None  # single letters and symbols
-    name = " ".join(words[k:j])
+        return True  # 'Police', 'Monday'; but 'Defence Ministry' is an organisation
+    if seg[-1] in _TITLE_HEADS or seg in g.titles:
+        return True  # a bare title ('the Foreign Minister', 'Special Presidential Envoy') is not a name
+    return len(seg) == 1 and not (len(words[k]) >= 2 and words[k][:2].isalnum()) \
+        and sum(map(str.isalnum, words[k])) < 2  # single letters and symbols
+
+
+def _segment_label(g: Gazetteer, common: frozenset[str], words: list[str], keys: list[str], k: int, j: int,
+                   allcaps: bool, title: bool, numeric: bool | None) -> tuple[str, int]:
+    """The label of the name at tokens k:j by the first evidence that applies, and its end (an
+    organisation may take a lower-case head: 'Dialogue of Civilizations institute'). Labels
+    starting with '?' are decided at article level."""
+    n = len(words)
+    seg = tuple(keys[k:j])
     prev = keys[k - 1] if k > 0 else ""
-    prev_owner = owner[k - 1] if k > 0 else None
-    if prev_owner is not None and prev_owner.how in ("title", "_titlerole"):
-        title = True
     nxt = keys[j] if j < n else ""
     nxt2 = keys[j + 1] if j + 1 < n else ""
     all_common = common.issuperset(seg) and g.first_names.isdisjoint(seg)
-    label = ""
     org, j2 = _org_evidence(g, keys, words, k, j)
     singular = seg[0].rstrip("s") if len(seg) == 1 else ""
     if seg in g.misc or (singular and (singular,) in g.misc):
-        label = "MISC"
-    elif len(seg) >= 2 and seg[0] in g.place_prefixes:
-        label = "PLACE"  # 'Tell Tamer', 'Ain Issa', 'Ras al-Ain', 'Cape Town'
-    elif len(seg) >= 2 and seg[0] in g.event_prefixes:
-        label = "MISC"  # 'Operation Peace Spring'
-    elif seg in g.places:
-        label = "PLACE"
-    elif org:
-        label = "ORG"
-        j = j2
-        name = " ".join(words[k:j])
-    elif len(seg) >= 2 and seg[-1] in g.event_suffixes:
-        label = "MISC"
-    elif seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
-        label = "PLACE"
-    elif not allcaps and _head_after(g.place_heads, keys, words, j):
-        label = "PLACE"  # 'the Murted air base', 'Silivri prison'
-    elif not allcaps and _head_after(g.product_heads, keys, words, j):
-        label = "MISC"  # 'Bayraktar drones', 'the Sputnik vaccine'
-    elif any(map(str.isdigit, name)):
-        label = "MISC"  # 'S-400', 'F-16', 'Euro 96': products, models, events
-    elif title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
-        label = "PERSON"
-    elif seg[0] in g.first_names and (len(seg) >= 2 or not allcaps):
-        label = "PERSON"
-    elif nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2 and not all_common:
-        label = "PERSON"
-    elif len(seg) == 1 and (prev in _LOC_BEFORE or (prev == "of" and k >= 2 and keys[k - 2] in _LOC_NOUNS)):
-        label = "PLACE"  # 'in Arbil', 'the town of Tavildara'
-    elif len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
-        label = "ORG"
-    elif nxt[:1].isdigit() and (_results_line(words) if numeric is None else numeric):
-        label = "ORG"  # a team in a results line: 'Somerset 83 and 174'
-    elif all_common:
+        return "MISC", j
+    if len(seg) >= 2 and seg[0] in g.place_prefixes:
+        return "PLACE", j  # 'Tell Tamer', 'Ain Issa', 'Ras al-Ain', 'Cape Town'
+    if len(seg) >= 2 and seg[0] in g.event_prefixes:
+        return "MISC", j  # 'Operation Peace Spring'
+    if seg in g.places:
+        return "PLACE", j
+    if org:
+        return "ORG", j2
+    if len(seg) >= 2 and seg[-1] in g.event_suffixes:
+        return "MISC", j
+    if seg[-1] in g.place_suffixes and len(seg) >= 2 and words[j - 1][:1].isupper():
+        return "PLACE", j
+    if not allcaps and _head_after(g.place_heads, keys, words, j):
+        return "PLACE", j  # 'the Murted air base', 'Silivri prison'
+    if not allcaps and _head_after(g.product_heads, keys, words, j):
+        return "MISC", j  # 'Bayraktar drones', 'the Sputnik vaccine'
+    if any(map(str.isdigit, " ".join(words[k:j]))):
+        return "MISC", j  # 'S-400', 'F-16', 'Euro 96': products, models, events
+    if title or prev in g.person_cues or (prev == "," and k >= 2 and keys[k - 2] in g.person_cues):
+        return "PERSON", j
+    if seg[0] in g.first_names and (len(seg) >= 2 or not allcaps):
+        return "PERSON", j
+    if nxt == "," and nxt2 in g.person_nouns and len(seg) >= 2 and not all_common:
+        return "PERSON", j
+    if len(seg) == 1 and (prev in _LOC_BEFORE or (prev == "of" and k >= 2 and keys[k - 2] in _LOC_NOUNS)):
+        return "PLACE", j  # 'in Arbil', 'the town of Tavildara'
+    if len(seg) == 1 and words[k].isupper() and 2 <= len(words[k]) <= 5 and not allcaps:
+        return "ORG", j
+    if nxt[:1].isdigit() and (_results_line(words) if numeric is None else numeric):
+        return "ORG", j  # a team in a results line: 'Somerset 83 and 174'
+    if all_common:
         # Capitalised ordinary words: an organisation when several ('Foreign Ministry'),
         # nothing on their own unless the article names it elsewhere ('Brown' after 'Gordon Brown').
-        label = "ORG" if len(seg) >= 2 else "?common"
-    elif len(seg) >= 2:
-        label = "PERSON"  # two or more unknown, uncommon capitalised words: most often a person
-    elif nxt in ("dynasty", "family", "clan", "household") and len(seg) == 1:
-        label = "PERSON"  # 'the Romanov dynasty': a family name
-    elif nxt in g.speech_verbs and not words[k].isupper():
-        label = "?speaker"  # 'Malashenko said': a person unless the article says otherwise
-    else:
-        label = "?"  # decided at article level (consistency), default below
-    m = _M(k, j, stoks[k].start, stoks[j - 1].end, label, "", "", "discovered", entity=name)
-    # Side from a title just before ('Russian Deputy Foreign Minister X' -> Russia).
-    if label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
+        return ("ORG" if len(seg) >= 2 else "?common"), j
+    if len(seg) >= 2:
+        return "PERSON", j  # two or more unknown, uncommon capitalised words: most often a person
+    if nxt in ("dynasty", "family", "clan", "household"):
+        return "PERSON", j  # 'the Romanov dynasty': a family name
+    if nxt in g.speech_verbs and not words[k].isupper():
+        return "?speaker", j  # 'Malashenko said': a person unless the article says otherwise
+    return "?", j  # decided at article level (consistency), default there
+
+
+def _side_from_before(m: MentionDraft, keys: list[str], k0: int, owner: list[MentionDraft | None], title: bool,
+                      prev_owner: MentionDraft | None) -> None:
+    """A discovered organisation or person takes the side of the state named right before it:
+    "Russia's Defence Ministry", "Russian Deputy Foreign Minister X" (the adjective becomes a title)."""
+    if m.label == "ORG" and k0 >= 2 and keys[k0 - 1] == "'s" and owner[k0 - 2] is not None \
             and owner[k0 - 2].label == "COUNTRY":
         m.side = owner[k0 - 2].side  # "Russia's Defence Ministry"
+    if m.label != "PERSON":
+        return
     before_title = owner[k0 - 1] if k0 > 0 else None
-    if label == "PERSON" and prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
+    if prev_owner is not None and prev_owner.side and prev_owner.how in ("title", "_titlerole"):
         m.side = prev_owner.side
-    elif label == "PERSON" and title and before_title is not None and before_title.side \
+    elif title and before_title is not None and before_title.side \
             and before_title.how in ("adjective", "title") and before_title.t1 == k0:
         m.side = before_title.side
         before_title.how = "title"
-    return m
 
 
 def _head_after(heads: frozenset[tuple[str, ...]], keys: list[str], words: list[str], j: int) -> bool:
@@ -653,7 +689,7 @@ def _head_after(heads: frozenset[tuple[str, ...]], keys: list[str], words: list[
     return False
 
 
-def _default_label(name: str) -> str:
+def default_label(name: str) -> str:
     """Type for a capitalised name with no evidence at all.
 
     Several unknown words are most often a person's name. A single unknown word that the

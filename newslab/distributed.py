@@ -69,7 +69,7 @@ class ResourcePlugin(WorkerPlugin):
 
     def setup(self, worker: Any = None) -> None:
         from . import layers
-        from .pipeline import init_worker
+        from .batch import init_worker
         from .resources import use_resource_dir
 
         if self.files:
@@ -89,11 +89,11 @@ def analyze_shard(folder: str, index: int, key: str, payload: list[dict[str, Any
                   fingerprint: str, shard_size: int) -> dict[str, Any]:
     """One shard on a worker: rebuild the articles, analyse them, write the parts; returns the
     shard's manifest entry."""
-    from .pipeline import analyze_task, shard_tables
+    from .batch import analyze_columnar, shard_tables
     from .store import StoreWriter
 
     shard = [Article(p.pop("text"), **p) for p in (dict(p) for p in payload)]
-    results = [analyze_task((a, steps, None, "")) for a in shard]
+    results = [analyze_columnar(a, steps) for a in shard]
     tables, skipped = shard_tables(shard, results)
     writer = StoreWriter(Path(folder), fingerprint, steps, shard_size)
     return writer.write_parts(index, key, tables, len(shard) - len(skipped), skipped)
@@ -105,7 +105,7 @@ def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any
     import time
 
     distributed = _require_dask()
-    from .pipeline import article_key, chunks
+    from .batch import article_key, chunks
     from .store import Results, shard_key
 
     own = []

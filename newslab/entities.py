@@ -8,7 +8,8 @@ Method (in the spirit of dictionary-based actor coding such as PETRARCH/TABARI's
 dictionaries, plus rule-based name discovery after Mikheev, Moens & Grover 1999):
 
 1. **Dictionary** (``resources/actors.yml`` + the generated ``resources/countries.yml``, optionally
-   a user's YAML): every alias, adjective/demonym and metonym is compiled once into a token trie;
+   a user's YAML): every alias, adjective/demonym and metonym is compiled once into the package's
+   phrase matcher (:mod:`newslab.matcher`, with its case rules);
    one left-to-right pass over each sentence takes the *longest* match at each position. Case:
    an alias word written with a capital needs a capital in the text ("Turkey", not "turkey");
    short acronyms need the exact case ("US", not "us"). Possessives are separate tokens
@@ -54,10 +55,11 @@ import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, Token, as_articles
-from .discovery import (Gazetteer, _M, _alias_tokens, _capitalised_runs, _default_label, _discover,
-                        _is_cap, _nltk_candidates, _read_yaml, _title_len, common_words,
-                        fold, load_gazetteer, verb_words)
+from .discovery import (Gazetteer, MentionDraft, common_words, default_label, discover_names, fold,
+                        load_gazetteer, name_runs, nltk_candidate_finder, phrase_tokens, read_yaml,
+                        title_length, verb_words)
 from .errors import ParameterError, ResourceFileError
+from .matcher import CaseRule, Matcher
 from .resources import resource_stamp
 
 LABELS = ("PERSON", "COUNTRY", "ORG", "PLACE", "GROUP", "MISC")
@@ -87,14 +89,15 @@ class ActorEntry:
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # metonym: actor -> cue words
 
 
-# A trie payload: what a matched token sequence means.
+# A matcher payload: what a matched token sequence means.
 @dataclass(frozen=True)
-class _Pattern:
+class DictionaryPattern:
+    """One way of naming an actor, as the matcher finds it."""
+
     actor: str
     label: str
     how: str           # name, alias, adjective, metonym, capital
-    case: tuple[int, ...]  # per token: 0 any case, 1 needs a capital, 2 exact
-    words: tuple[str, ...]  # original alias tokens (for exact-case checks)
+    rule: CaseRule     # per word: any case, needs a capital, exact (with the words as written)
     need_the: bool = False  # 'the West': only after 'the'
     not_initial: bool = False  # a surname that is also a word ('Trump'): not as a sentence's first word
 
@@ -109,29 +112,22 @@ def _parse_role(text: str, where: str) -> tuple[str, int, int]:
     return m.group("role").lower(), int(m.group("from")), int(m.group("to") or 9999)
 
 
-def _case_rule(words: list[str], exact: bool) -> tuple[int, ...]:
-    rule = []
-    for w in words:
-        letters = [c for c in w if c.isalpha()]
-        if exact or (letters and all(c.isupper() for c in letters) and len(letters) <= 3):
-            rule.append(2)  # "US", "UN", "IS": exact case, else "us"/"is" would match
-        elif _is_cap(w):
-            rule.append(1)
-        else:
-            rule.append(0)
-    return tuple(rule)
+def _phrase_key(text: str) -> list[str]:
+    """A dictionary phrase's words as matched: 'the Kremlin' -> ['Kremlin'] ('the' stays outside)."""
+    words = phrase_tokens(text)
+    return words[1:] if words and words[0].lower() == "the" and len(words) > 1 else words
 
 
 class ActorDictionary:
-    """The compiled actor dictionary: entries by canonical name plus one token trie.
+    """The compiled actor dictionary: entries by canonical name plus one phrase matcher.
 
     Build it with :func:`load_actors`; pass it to :func:`find_mentions` as ``actors``.
     """
 
     def __init__(self) -> None:
         self.entries: dict[str, ActorEntry] = {}
-        self._alias_owner: dict[tuple[str, ...], str] = {}
-        self.trie: dict[str, Any] = {}
+        self.alias_owner: dict[tuple[str, ...], str] = {}  # a user file's aliases -> its actor
+        self.matcher = Matcher(normalise=fold)
         self.role_words: dict[tuple[str, ...], str] = {}
         self.role_classes: dict[str, set[str]] = {}
         self.plural: dict[tuple[str, ...], str] = {}
@@ -146,62 +142,64 @@ class ActorDictionary:
         self.entries[entry.name] = entry
 
     def compile(self) -> "ActorDictionary":
-        """(Re)build the token trie from the entries. Later sources win on alias conflicts."""
-        patterns: dict[tuple[str, ...], list[_Pattern]] = {}
+        """(Re)build the matcher from the entries. Later sources win on alias conflicts."""
+        patterns: dict[tuple[str, ...], list[DictionaryPattern]] = {}
+        for pat in self._namings():
+            self._put(patterns, pat)
+        for key, owner in self.alias_owner.items():  # user overrides of single aliases
+            if key in patterns:
+                patterns[key] = [p for p in patterns[key] if p.actor == owner] or patterns[key]
+        matcher = Matcher(normalise=fold)
+        for pats in patterns.values():
+            for p in pats:
+                matcher.add(p.rule.words, p, case=p.rule, literal=True)
+        self.matcher = matcher
+        return self
+
+    def _namings(self) -> Iterable[DictionaryPattern]:
+        """Every pattern of the entries: names, aliases, adjectives, capitals, surnames."""
         common = common_words()
         places = {e.name for e in self.entries.values() if e.type in ("PLACE", "COUNTRY")}
 
-        def put(text: str, actor: str, label: str, how: str, exact: bool = False, need_the: bool = False,
-                not_initial: bool = False) -> None:
-            words = _alias_tokens(text)
-            if not words:
-                return
-            if words[0].lower() == "the" and len(words) > 1:
-                words = words[1:]  # "the Kremlin" -> match "Kremlin"; "the" stays outside
-            key = tuple(fold(w) for w in words)
-            pat = _Pattern(actor, label, how, _case_rule(words, exact), tuple(words), need_the, not_initial)
-            lst = patterns.setdefault(key, [])
-            # Same words, same case rule: the first definition wins (countries, then actors.yml);
-            # a user's file takes its aliases over through _alias_owner below.
-            if how == "capital":
-                self.capital_of[key] = actor
-            if how == "metonym":  # a listed metonym beats a capital ('Brussels' -> EU, not Belgium)
-                lst[:] = [p for p in lst if p.how != "capital"]
-            if all(p.case != pat.case or p.actor == actor for p in lst) or key in self._alias_owner:
-                lst.append(pat)
+        def pattern(text: str, actor: str, label: str, how: str, exact: bool, need_the: bool = False,
+                    not_initial: bool = False) -> DictionaryPattern:
+            rule = CaseRule.of(_phrase_key(text), "exact" if exact else "auto")
+            return DictionaryPattern(actor, label, how, rule, need_the, not_initial)
 
         for e in self.entries.values():
-            exact = e.exact
-            nt = e.need_the
-            label = e.type
             if e.type == "METONYM":
-                for a in e.aliases:
-                    put(a, e.name, label, "metonym", exact, nt)
+                yield from (pattern(a, e.name, e.type, "metonym", e.exact, e.need_the) for a in e.aliases)
                 continue
-            put(e.name, e.name, label, "name", exact, nt)
-            for a in e.aliases:
-                put(a, e.name, label, "alias", exact, nt)
-            for adj in e.adjectives:
-                put(adj, e.name, label, "adjective", exact)
-            for cap in e.capitals:
-                put(cap, e.name, "COUNTRY", "capital", exact)
+            yield pattern(e.name, e.name, e.type, "name", e.exact, e.need_the)
+            yield from (pattern(a, e.name, e.type, "alias", e.exact, e.need_the) for a in e.aliases)
+            yield from (pattern(a, e.name, e.type, "adjective", e.exact) for a in e.adjectives)
+            yield from (pattern(c, e.name, "COUNTRY", "capital", e.exact) for c in e.capitals)
             if e.type == "PERSON" and e.surname:
-                last = _alias_tokens(e.name)[-1]
+                last = phrase_tokens(e.name)[-1]
                 if last not in places and len(last) > 2:
                     # 'Trump' is also a word: it counts mid-sentence (where the capital says name),
                     # not as the first word of a sentence. Set `surname: false` for May, Power ...
-                    put(last, e.name, label, "alias", not_initial=fold(last) in common)
-        for key, owner in self._alias_owner.items():  # user overrides of single aliases
-            if key in patterns:
-                patterns[key] = [p for p in patterns[key] if p.actor == owner] or patterns[key]
-        trie: dict[str, Any] = {}
-        for key, pats in patterns.items():
-            node = trie
-            for k in key:
-                node = node.setdefault(k, {})
-            node[None] = tuple(pats)
-        self.trie = trie
-        return self
+                    yield pattern(last, e.name, e.type, "alias", False, not_initial=fold(last) in common)
+
+    def _put(self, patterns: dict[tuple[str, ...], list[DictionaryPattern]], pat: DictionaryPattern) -> None:
+        """Add one naming to ``patterns`` unless an earlier actor owns the same words and case."""
+        if not pat.rule.words:
+            return
+        key = tuple(fold(w) for w in pat.rule.words)
+        lst = patterns.setdefault(key, [])
+        # Same words, same case rule: the first definition wins (countries, then actors.yml);
+        # a user's file takes its aliases over through alias_owner (see compile).
+        if pat.how == "capital":
+            self.capital_of[key] = pat.actor
+        if pat.how == "metonym":  # a listed metonym beats a capital ('Brussels' -> EU, not Belgium)
+            lst[:] = [p for p in lst if p.how != "capital"]
+        if all(p.rule.levels != pat.rule.levels or p.actor == pat.actor for p in lst) or key in self.alias_owner:
+            lst.append(pat)
+
+    def lookup(self, name: str) -> DictionaryPattern | None:
+        """The first pattern that is exactly ``name`` ('Putin', 'the Kremlin'), or None."""
+        found = self.matcher.lookup([fold(t) for t in _phrase_key(name)])
+        return found[0][0] if found else None
 
     # -- queries ----------------------------------------------------------------------------
     def side(self, name: str) -> str:
@@ -309,7 +307,7 @@ def load_actors(extra: str | os.PathLike[str] | dict | None = None) -> ActorDict
 
 @lru_cache(maxsize=16)
 def _load_actors_cached(extra_path: str | None, mtime: float, packaged: tuple = ()) -> ActorDictionary:
-    extra_data = _read_yaml(extra_path) if extra_path else None
+    extra_data = read_yaml(extra_path) if extra_path else None
     return _build_dictionary(extra_data, extra_path or "")
 
 
@@ -317,7 +315,7 @@ def _build_dictionary(extra_data: Any, extra_where: str) -> ActorDictionary:
     d = ActorDictionary()
     roles_cfg: dict = {}
     for name in ("countries.yml", "actors.yml"):
-        entries, roles = _entries_from_yaml(_read_yaml(name), f"newslab/resources/{name}")
+        entries, roles = _entries_from_yaml(read_yaml(name), f"newslab/resources/{name}")
         for e in entries:
             if e.type == "COUNTRY":
                 e.side = e.name
@@ -329,20 +327,17 @@ def _build_dictionary(extra_data: Any, extra_where: str) -> ActorDictionary:
         for e in entries:
             _add_entry(d, e, replace=True)
             for a in [e.name] + e.aliases + e.adjectives + e.capitals:
-                toks = _alias_tokens(a)
-                if toks and toks[0].lower() == "the" and len(toks) > 1:
-                    toks = toks[1:]
-                d._alias_owner[tuple(fold(t) for t in toks)] = f"__metonym__{e.name}" if e.type == "METONYM" else e.name
+                d.alias_owner[tuple(fold(t) for t in _phrase_key(a))] = f"__metonym__{e.name}" if e.type == "METONYM" else e.name
         for k, v in roles.items():
             roles_cfg.setdefault(k, {}).update(v) if isinstance(v, dict) else None
         d.sources.append(os.path.basename(extra_where) or "extra")
     for cls, words in (roles_cfg.get("role_words") or {}).items():
         for w in words:
-            d.role_words[tuple(fold(t) for t in _alias_tokens(w))] = cls
+            d.role_words[tuple(fold(t) for t in phrase_tokens(w))] = cls
     d.role_classes = {cls: {w.lower() for w in words} for cls, words in (roles_cfg.get("role_classes") or {}).items()}
     for kind, phrases in (roles_cfg.get("plural") or {}).items():
         for p in phrases:
-            d.plural[tuple(fold(t) for t in _alias_tokens(p))] = kind
+            d.plural[tuple(fold(t) for t in phrase_tokens(p))] = kind
     return d.compile()
 
 
@@ -385,53 +380,24 @@ _MOTION = frozenset({"flew", "fly", "flying", "flown", "travel", "travelled", "t
 _PRO_ANTI = frozenset({"pro", "anti"})
 
 
-def _check_case(pat: _Pattern, toks: list[str], i: int, allcaps: bool) -> bool:
-    for k, rule in enumerate(pat.case):
-        w = toks[i + k]
-        if rule == 2:
-            if w != pat.words[k] and not (len(w) > 3 and w.upper() == pat.words[k].upper()):
-                return False
-        elif rule == 1 and not w[:1].isupper():
-            return False
-    return True
-
-
-def _match_dictionary(d: ActorDictionary, toks: list[str], keys: list[str], allcaps: bool) -> list[tuple[int, int, _Pattern]]:
-    """Leftmost-longest matches of the dictionary trie over one sentence's tokens."""
-    out = []
+def _match_dictionary(d: ActorDictionary, words: list[str], keys: list[str]) -> list[tuple[int, int, DictionaryPattern]]:
+    """Leftmost-longest dictionary matches over one sentence's tokens, with the case rules and
+    the two context rules of a pattern ('the West' needs 'the'; 'Trump' not as a first word)."""
     n = len(keys)
-    trie = d.trie
-    i = 0
-    for c in [k for k, key in enumerate(keys) if key in trie]:  # only words that start an entry
-        if c < i:
-            continue  # inside the previous match
-        i = c
-        node = trie[keys[i]]
-        best = None
-        j = i
-        while node is not None:
-            pats = node.get(None)
-            if pats:
-                for p in pats:
-                    if p.need_the and (i == 0 or keys[i - 1] != "the"):
-                        continue
-                    if p.not_initial and (i == 0 or not toks[i - 1][:1].isalnum() and i == 1) \
-                            and not (i + 1 < n and (keys[i + 1] in verb_words() or keys[i + 1] == "'s")):
-                        continue  # 'Trump cards ...' no; 'Trump said ...' yes
-                    if _check_case(p, toks, i, allcaps):
-                        best = (j + 1, p)
-                        break
-            j += 1
-            if j >= n:
-                break
-            node = node.get(keys[j])
-        if best:
-            out.append((i, best[0], best[1]))
-            i = best[0]
-    return out
+    verbs = verb_words()
+
+    def in_context(p: DictionaryPattern, i: int, j: int) -> bool:
+        if p.need_the and (i == 0 or keys[i - 1] != "the"):
+            return False
+        if p.not_initial and (i == 0 or not words[i - 1][:1].isalnum() and i == 1) \
+                and not (i + 1 < n and (keys[i + 1] in verbs or keys[i + 1] == "'s")):
+            return False  # 'Trump cards ...' no; 'Trump said ...' yes
+        return True
+
+    return d.matcher.longest(keys, words, in_context)
 
 
-def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, _Pattern]]:
+def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, DictionaryPattern]]:
     """Sub-matches inside a hyphenated word: 'Russian-backed', 'Russia-Turkey', 'pro-Kremlin'.
 
     Returns (char offset within word, char end, pattern). 'Turkish-speaking' gives nothing.
@@ -443,16 +409,11 @@ def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, _Patter
     for p in parts:
         offs.append((pos, pos + len(p)))
         pos += len(p) + 1
-    found: list[tuple[int, int, _Pattern] | None] = []
+    found: list[DictionaryPattern | None] = []
     for p in parts:
-        node = d.trie.get(fold(p))
-        pat = None
-        if node and node.get(None):
-            pat = next((x for x in node[None] if x.how != "alias" or x.label != "PERSON"), None)
-            if pat and pat.case[0] == 2 and p != pat.words[0]:
-                pat = None
-            if pat and pat.case[0] == 1 and not p[:1].isupper():
-                pat = None
+        pat = next((x for x, _ in d.matcher.lookup([fold(p)]) if x.how != "alias" or x.label != "PERSON"), None)
+        if pat and not pat.rule.accepts([p], 0, long_words_any_case=False):
+            pat = None
         found.append(pat)
     out = []
     if all(found):  # 'Russia-Turkey', 'Russian-Turkish', 'US-Russian'
@@ -547,10 +508,10 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
     common = common_words()
     year = _article_year(article)
     tokens = article.tokens
-    all_mentions: list[tuple[int, int, list[_M]]] = []  # (sentence, paragraph, mentions)
+    all_mentions: list[tuple[int, int, list[MentionDraft]]] = []  # (sentence, paragraph, mentions)
     candidates_fn = None
     if discover and backend != "rules":
-        candidates_fn = _nltk_candidates(backend)
+        candidates_fn = nltk_candidate_finder(backend)
     # Words and their folded keys for the whole article at once; sentences take slices.
     all_words = [t.text for t in tokens]
     all_keys = list(map(fold, all_words))
@@ -584,8 +545,8 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
     return rows
 
 
-def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start: int, end: int,
-                     prev_key: str, short: bool = False, sentence_keys: frozenset[str] = frozenset()) -> _M:
+def _pattern_mention(d: ActorDictionary, pat: DictionaryPattern, t0: int, t1: int, start: int, end: int,
+                     prev_key: str, short: bool = False, sentence_keys: frozenset[str] = frozenset()) -> MentionDraft:
     """The mention a dictionary match makes; ``short`` marks a dateline-like line ('BRUSSELS 1996-08-30')."""
     if pat.label == "METONYM":
         entry = d.entries.get(pat.actor)
@@ -594,42 +555,42 @@ def _pattern_mention(d: ActorDictionary, pat: _Pattern, t0: int, t1: int, start:
             # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance.
             target = next((a for a, cues in entry.context.items() if cues & sentence_keys), target)
         if not target:
-            return _M(t0, t1, start, end, "GROUP", "", "", "_drop")  # context-only phrase, no cue here
+            return MentionDraft(t0, t1, start, end, "GROUP", "", "", "_drop")  # context-only phrase, no cue here
         side = d.side(target) if target in d.entries else target  # a group keeps its own (empty) side
         if prev_key in _LOCATIVE or short:  # 'in Brussels', 'at the White House': the place itself
-            where = d.capital_of.get(tuple(fold(w) for w in pat.words), side)
-            return _M(t0, t1, start, end, "PLACE", "", where, "name")
+            where = d.capital_of.get(tuple(fold(w) for w in pat.rule.words), side)
+            return MentionDraft(t0, t1, start, end, "PLACE", "", where, "name")
         lab = d.type(target) or "COUNTRY"
-        return _M(t0, t1, start, end, lab, target, side, "metonym")
+        return MentionDraft(t0, t1, start, end, lab, target, side, "metonym")
     if pat.how == "capital":
         # "in Ankara" is the place; "Ankara said" is the state (metonym).
         if prev_key in _LOCATIVE or prev_key in ("capital", "city", "town") or short:
-            return _M(t0, t1, start, end, "PLACE", "", pat.actor, "name", entity="")
-        return _M(t0, t1, start, end, "COUNTRY", pat.actor, pat.actor, "metonym")
+            return MentionDraft(t0, t1, start, end, "PLACE", "", pat.actor, "name", entity="")
+        return MentionDraft(t0, t1, start, end, "COUNTRY", pat.actor, pat.actor, "metonym")
     side = d.side(pat.actor)
-    return _M(t0, t1, start, end, pat.label, pat.actor, side, pat.how)
+    return MentionDraft(t0, t1, start, end, pat.label, pat.actor, side, pat.how)
 
 
 def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token],
                        words: list[str], keys: list[str], allcaps: bool, discover: bool,
-                       candidates_fn: Any) -> list[_M]:
+                       candidates_fn: Any) -> list[MentionDraft]:
     """All mentions of one sentence: dictionary, hyphen compounds, roles and titles, discovery."""
     n = len(words)
-    ms: list[_M] = []
+    ms: list[MentionDraft] = []
     covered = [False] * n
     sentence_keys = frozenset(keys)
-    for t0, t1, pat in _match_dictionary(d, words, keys, allcaps):
+    for t0, t1, pat in _match_dictionary(d, words, keys):
         prev = keys[t0 - 1] if t0 > 0 else ""
         if prev == "to" and not (t0 >= 2 and keys[t0 - 2] in _MOTION):
             prev = ""  # 'sold drones to Kyiv': the state, not the city
         elif prev == "of" and t0 >= 2 and keys[t0 - 2] in _AROUND_OF:
             prev = "in"  # 'northwest of Ankara', 'the outskirts of Damascus': the place itself
         if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t0 > 0 and not allcaps \
-                and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not _title_len(g, keys, t0 - 1, t0) \
+                and words[t0 - 1][:1].isupper() and not covered[t0 - 1] and not title_length(g, keys, t0 - 1, t0) \
                 and (prev in g.first_names or prev not in common):
             continue  # 'Bill Clinton' is not Hillary Clinton: another first name before the surname
         if pat.label == "PERSON" and pat.how == "alias" and t1 - t0 == 1 and t1 < n and not allcaps \
-                and words[t1][:1].isupper() and keys[t1] not in common and keys[t1] not in d.trie \
+                and words[t1][:1].isupper() and keys[t1] not in common and keys[t1] not in d.matcher.first_words \
                 and words[t1].isalpha():
             continue  # 'Jeffrey Sachs' is not James Jeffrey: the alias is this person's first name
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
@@ -665,24 +626,25 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
     ms = _roles(d, g, words, keys, stoks, ms, covered)
     if discover:
         if candidates_fn is None:
-            runs = _capitalised_runs(g, common, words, keys, allcaps, d)
+            runs = name_runs(g, common, words, keys, allcaps, d.matcher.first_words)
         else:
             runs = candidates_fn(words, keys)
-        ms = _discover(d, g, common, stoks, words, keys, ms, runs, allcaps)
+        ms = discover_names(g, common, stoks, words, keys, ms, runs, allcaps)
     ms.sort(key=lambda m: (m.start, -m.end))
     return ms
 
 
 def _is_capital(d: ActorDictionary, words: list[str]) -> bool:
-    node: Any = d.trie
-    for w in words:
-        node = node.get(fold(w)) if node else None
-    return bool(node and any(p.how == "capital" for p in node.get(None, ())))
+    return any(p.how == "capital" for p, _ in d.matcher.lookup([fold(w) for w in words]))
 
 
-def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], stoks: list[Token], ms: list[_M],
-           covered: list[bool]) -> list[_M]:
-    """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles."""
+def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], stoks: list[Token],
+           ms: list[MentionDraft], covered: list[bool]) -> list[MentionDraft]:
+    """Role phrases ('the Russian leader', 'his Turkish counterpart', 'the pair') and titles.
+
+    At each place a phrase may start, in order: a plural phrase ('the two leaders'), paired
+    roles ('the Turkish and Russian presidents'), then a single role phrase (:func:`_role_phrase`).
+    """
     n = len(keys)
     by_t0 = {m.t0: m for m in ms}
     by_t1 = {m.t1: m for m in ms}
@@ -697,15 +659,13 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
         if c < i:
             continue  # inside a phrase already taken
         i = c
-        # plural phrases: 'the two leaders', 'the pair', 'the two sides'
         hit = _longest(d.plural, keys, i, plural_first)
-        if hit:
+        if hit and not any(covered[i:hit[0]]):
             j, kind = hit
-            if not any(covered[i:j]):
-                out.append(_M(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
-                              "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
-                i = j
-                continue
+            out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "PERSON" if kind == "person" else "COUNTRY",
+                                    "", "", "role", plural=kind, role_word=" ".join(keys[i:j])))
+            i = j
+            continue
         pair = _paired_roles(d, keys, stoks, i, by_t1)
         if pair:
             out.extend(pair)
@@ -715,56 +675,54 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
         if not hit or covered[i]:
             i += 1
             continue
-        j, cls = hit
-        # What stands before the role word: a state adjective/metonym mention, maybe a determiner.
-        before = by_t1.get(i)
-        side = ""
-        t0 = i
-        possessive = False
-        if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
-                and before.label in ("COUNTRY", "ORG") and before.t1 == i:
-            side = before.side
-            t0 = before.t0
-        elif i >= 2 and keys[i - 1] == "'s" and by_t1.get(i - 1) is not None and by_t1[i - 1].label == "COUNTRY":
-            before = by_t1[i - 1]
-            side = before.side
-            t0 = before.t0
-            possessive = True
-        else:
-            before = None
-        det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
-        # A role followed by a name is a title ('Russian President Vladimir Putin').
-        after = by_t0.get(j)
-        nxt_cap = j < n and words[j][:1].isupper() and keys[j] not in ("'s",)
-        if after is not None or (nxt_cap and not det) or (nxt_cap and after is None and j < n and keys[j] not in common_words()):
-            if before is not None and before.how == "adjective":
-                before.how = "title"
-            if side and after is None:
-                # Remember the title's state for a name discovery will find right after it
-                # ('Greek prime minister Kyriakos Mitsotakis' -> Greece). Never reported.
-                out.append(_M(i, j, stoks[i].start, stoks[j - 1].end, "TITLE", "", side, "_titlerole"))
-            i = j
-            continue
-        if not det and not possessive:
-            i = j  # 'US Ambassador to Germany ...' is a title; a role mention needs 'the'/'his'/"Turkey's"
-            continue
-        if before is None and cls not in ("leader", "counterpart", "foreign minister", "defence minister"):
-            i = j
-            continue
-        if before is None and keys[i] not in ("president", "leader", "premier", "chancellor") and cls == "leader":
-            i = j  # a bare 'the head' / 'the chief' is too vague without a state
-            continue
-        if cls == "counterpart" and before is None:
-            i = j
-            continue
-        s0 = t0 - 1 if det else t0
-        m = _M(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls,
-               role_word=" ".join(keys[i:j]))
-        if before is not None:
-            before.how = "_drop"  # the adjective is part of the role phrase
-        out.append(m)
-        i = j
+        i = _role_phrase(words, keys, stoks, i, hit[0], hit[1], by_t0, by_t1, out)
     return out
+
+
+def _role_phrase(words: list[str], keys: list[str], stoks: list[Token], i: int, j: int, cls: str,
+                 by_t0: dict[int, MentionDraft], by_t1: dict[int, MentionDraft], out: list[MentionDraft]) -> int:
+    """The role words at tokens i:j (of role class ``cls``): a title before a name, a role
+    mention ('the Russian leader', "Turkey's president"), or nothing. Appends to ``out`` and
+    returns where the scan goes on."""
+    before, side, t0, possessive = _role_owner(keys, i, by_t1)
+    det = t0 > 0 and keys[t0 - 1] in _DETERMINERS
+    # A role followed by a name is a title ('Russian President Vladimir Putin').
+    after = by_t0.get(j)
+    nxt_cap = j < len(keys) and words[j][:1].isupper() and keys[j] != "'s"
+    if after is not None or (nxt_cap and not det) or (nxt_cap and keys[j] not in common_words()):
+        if before is not None and before.how == "adjective":
+            before.how = "title"
+        if side and after is None:
+            # Remember the title's state for a name discovery will find right after it
+            # ('Greek prime minister Kyriakos Mitsotakis' -> Greece). Never reported.
+            out.append(MentionDraft(i, j, stoks[i].start, stoks[j - 1].end, "TITLE", "", side, "_titlerole"))
+        return j
+    if not det and not possessive:
+        return j  # 'US Ambassador to Germany ...' is a title; a role mention needs 'the'/'his'/"Turkey's"
+    if before is None and (cls not in ("leader", "foreign minister", "defence minister")
+                           or (cls == "leader" and keys[i] not in ("president", "leader", "premier", "chancellor"))):
+        return j  # a bare 'the head' / 'the chief' / 'his counterpart' is too vague without a state
+    s0 = t0 - 1 if det else t0
+    out.append(MentionDraft(s0, j, stoks[s0].start, stoks[j - 1].end, "PERSON", "", side, "role", role=cls,
+                            role_word=" ".join(keys[i:j])))
+    if before is not None:
+        before.how = "_drop"  # the adjective is part of the role phrase
+    return j
+
+
+def _role_owner(keys: list[str], i: int, by_t1: dict[int, MentionDraft]
+                ) -> tuple[MentionDraft | None, str, int, bool]:
+    """What stands before the role word at token i: a state adjective/metonym mention ('the
+    *Russian* leader') or a possessive ("*Turkey's* president"). Returns (that mention or None,
+    its side, where the phrase starts, possessive)."""
+    before = by_t1.get(i)
+    if before is not None and before.side and before.how in ("adjective", "metonym", "name", "alias") \
+            and before.label in ("COUNTRY", "ORG") and before.t1 == i:
+        return before, before.side, before.t0, False
+    if i >= 2 and keys[i - 1] == "'s" and by_t1.get(i - 1) is not None and by_t1[i - 1].label == "COUNTRY":
+        before = by_t1[i - 1]
+        return before, before.side, before.t0, True
+    return None, "", i, False
 
 
 def _first_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
@@ -781,7 +739,7 @@ _FIRST_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
 
 
 def _paired_roles(d: ActorDictionary, keys: list[str], stoks: list[Token], i: int,
-                  by_t1: dict[int, _M]) -> list[_M]:
+                  by_t1: dict[int, MentionDraft]) -> list[MentionDraft]:
     """'the Turkish and Russian presidents', 'his Russian and Iranian counterparts': two role
     mentions on one span, one per state, each resolved like a singular role."""
     if i not in by_t1:
@@ -805,7 +763,7 @@ def _paired_roles(d: ActorDictionary, keys: list[str], stoks: list[Token], i: in
         out = []
         for adj in (first, second):
             adj.how = "_drop"
-            out.append(_M(t0, j, stoks[t0].start, stoks[j - 1].end, "PERSON", "", adj.side, "role", role=cls,
+            out.append(MentionDraft(t0, j, stoks[t0].start, stoks[j - 1].end, "PERSON", "", adj.side, "role", role=cls,
                           role_word=" ".join(words)))
         return out
     return []
@@ -858,13 +816,13 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
                 m.label, m.entity = hit
     for m in flat:
         if m.how == "discovered" and m.label == "?":
-            m.label = _default_label(m.entity)
+            m.label = default_label(m.entity)
         elif m.how == "discovered" and m.label == "?speaker":
             m.label = "PERSON"
         elif m.how == "discovered" and m.label == "?common":
             m.how = "_drop"
     # 2. Roles and plural phrases, in text order.
-    history: list[_M] = []
+    history: list[MentionDraft] = []
     ordered = sorted(flat, key=lambda x: (x.start, -x.end))
     for idx, m in enumerate(ordered):
         if m.how == "role" and m.plural:
@@ -885,11 +843,11 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
     for idx, (si, pi, ms) in enumerate(all_mentions):
         extra = []
         for m in ms:
-            if m.how == "role" and m.plural and m._pair:
-                first, *others = m._pair
+            if m.how == "role" and m.plural and m.referents:
+                first, *others = m.referents
                 _copy_from(m, first)
                 for other in others:
-                    twin = _M(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
+                    twin = MentionDraft(m.t0, m.t1, m.start, m.end, m.label, "", "", "role", plural=m.plural)
                     _copy_from(twin, other)
                     extra.append(twin)
             elif m.how == "role" and m.plural:
@@ -898,7 +856,7 @@ def _resolve_document(d: ActorDictionary, g: Gazetteer, all_mentions, year: int 
         ms.sort(key=lambda x: (x.start, -x.end, x.actor))
 
 
-def _copy_from(m: _M, ante: _M) -> None:
+def _copy_from(m: MentionDraft, ante: MentionDraft) -> None:
     m.actor = ante.actor
     m.entity = ante.entity or ante.actor
     m.side = ante.side
@@ -908,7 +866,7 @@ def _copy_from(m: _M, ante: _M) -> None:
         m.label = "COUNTRY"
 
 
-def _resolve_role(d: ActorDictionary, m: _M, history: list[_M], year: int | None) -> None:
+def _resolve_role(d: ActorDictionary, m: MentionDraft, history: list[MentionDraft], year: int | None) -> None:
     people = [h for h in reversed(history) if h.label == "PERSON" and (h.actor or h.entity)]
     if m.side:
         people = [h for h in people if h.side == m.side]
@@ -969,7 +927,7 @@ _SPECIFIC_ROLES = {"president": "president", "prime minister": "prime minister",
                    "defense minister": "defence minister"}
 
 
-def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | None = None) -> None:
+def _resolve_plural(d: ActorDictionary, m: MentionDraft, history: list[MentionDraft], year: int | None = None) -> None:
     """'the two leaders', 'the pair' -> the two people the article has been about so far;
     'the two sides', 'the two countries' -> the two most recent distinct states.
 
@@ -979,20 +937,20 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
     """
     want = 3 if "three" in m.role_word else 2
     if m.plural == "state":
-        picked: list[_M] = []
+        picked: list[MentionDraft] = []
         seen: set[str] = set()
         for h in reversed(history):
             key = h.side if h.side and d.type(h.side) == "COUNTRY" else ""
             if not key or key in seen or d.entries[key].historical:
                 continue
             seen.add(key)
-            picked.append(_M(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key))
+            picked.append(MentionDraft(h.t0, h.t1, h.start, h.end, "COUNTRY", key, key, h.how, entity=key))
             if len(picked) == want:
-                m._pair = tuple(reversed(picked))
+                m.referents = tuple(reversed(picked))
                 return
         return
     count: dict[str, int] = {}
-    last: dict[str, _M] = {}
+    last: dict[str, MentionDraft] = {}
     for h in history:
         if h.label != "PERSON" or (h.how == "role" and h.plural):
             continue
@@ -1012,7 +970,7 @@ def _resolve_plural(d: ActorDictionary, m: _M, history: list[_M], year: int | No
         sides = {last[k].side for k in chosen}
         rest = [k for k in names if k not in chosen]
         chosen.append(next((k for k in rest if last[k].side not in sides), rest[0]))
-    m._pair = tuple(sorted((last[k] for k in chosen), key=lambda h: h.start))
+    m.referents = tuple(sorted((last[k] for k in chosen), key=lambda h: h.start))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1029,20 +987,12 @@ def actor_side(name: str, actors: ActorDictionary | None = None) -> str:
     d = actors or load_actors()
     if name in d.entries:
         return d.entries[name].side
-    toks = _alias_tokens(name)
-    if toks and toks[0].lower() == "the" and len(toks) > 1:
-        toks = toks[1:]
-    node: Any = d.trie
-    for t in toks:
-        node = node.get(fold(t)) if node else None
-    if node and node.get(None):
-        pat = node[None][0]
-        if pat.label == "METONYM":
-            return d.side(pat.actor) or pat.actor
-        if pat.how == "capital":
-            return pat.actor
-        return d.side(pat.actor)
-    return ""
+    pat = d.lookup(name)
+    if pat is None:
+        return ""
+    if pat.label == "METONYM":
+        return d.side(pat.actor) or pat.actor
+    return pat.actor if pat.how == "capital" else d.side(pat.actor)
 
 
 def canonical_actor(name: str, actors: ActorDictionary | None = None) -> str:
@@ -1050,16 +1000,10 @@ def canonical_actor(name: str, actors: ActorDictionary | None = None) -> str:
     d = actors or load_actors()
     if name in d.entries and not name.startswith("__"):
         return name
-    node: Any = d.trie
-    toks = _alias_tokens(name)
-    if toks and toks[0].lower() == "the" and len(toks) > 1:
-        toks = toks[1:]
-    for t in toks:
-        node = node.get(fold(t)) if node else None
-    if node and node.get(None):
-        pat = node[None][0]
-        return d.side(pat.actor) or pat.actor if pat.label == "METONYM" else pat.actor
-    return ""
+    pat = d.lookup(name)
+    if pat is None:
+        return ""
+    return d.side(pat.actor) or pat.actor if pat.label == "METONYM" else pat.actor
 
 
 def last_actor_before(article: Article, offset: int, *, label: str = "PERSON", side: str | None = None,

@@ -17,8 +17,10 @@ works too.
 How a hit is counted
 --------------------
 The article's own tokens (``article.tokens``, which carry character offsets) are matched, one
-sentence at a time, against one compiled token trie per dictionary (built once, cached until the
-YAML file changes). From each token the longest dictionary entry wins within a frame, so
+sentence at a time, against one compiled matcher per dictionary (:class:`newslab.matcher.Matcher`,
+the package's one phrase/glob matcher, so terms may also hold classes such as ``critici[sz]*``,
+alternatives such as ``(ties|relations)`` and gaps such as ``impose* ... sanctions``; built once,
+cached until the YAML file changes). From each token the longest dictionary entry wins within a frame, so
 "political settlement" is one hit, not two. A hit inside a match of one of the frame's
 ``exclude`` entries is dropped (but listed with ``excluded=True`` by :func:`frame_hits`).
 
@@ -62,24 +64,26 @@ Example
 """
 from __future__ import annotations
 
-import fnmatch
-import math
 import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import numpy as np
 import pandas as pd
 
 from . import layers
+from .agreement import SHEET_INFO_COLUMNS, agreement
 from .article import Article, Corpus, as_articles
-from .errors import InputNotFoundError, ParameterError, ResourceFileError
+from .errors import InputError, ParameterError, ResourceFileError
+from .matcher import Matcher, normalise
 from .resources import load_yaml, resource_path, resource_stamp
-from .tokenize import is_word, iter_tokens
+from .tokenize import is_word
+
+# The frame dictionaries' matcher under its first name (newslab.matcher.Matcher is the one
+# phrase/glob matcher of the package).
+TermMatcher = Matcher
 
 SCHEMES = {"generic": "frames_generic.yml", "policy": "frames_policy.yml",
            "russia_turkey": "frames_russia_turkey.yml"}
@@ -125,7 +129,7 @@ class FrameScheme:
     frames: dict[str, FrameDef]
     paragraph_min_hits: int = 1
     dominance_ratio: float = 0.5
-    matcher: "TermMatcher" = field(repr=False, default=None)  # type: ignore[assignment]
+    matcher: Matcher = field(repr=False, default=None)  # type: ignore[assignment]
 
     @property
     def keys(self) -> list[str]:
@@ -221,158 +225,18 @@ def _compile_scheme(path: str, mtime: float) -> FrameScheme:
                                terms=terms, exclude=_as_str_list(spec.get("exclude"), f"{key}.exclude", path),
                                threshold_per_1000=thr, min_hits=min_hits)
     name = str(data.get("scheme") or Path(path).stem)
-    matcher = TermMatcher()
-    for f in frames.values():
-        for t in f.terms:
-            matcher.add(t, (f.key, t, False))
-        for t in f.exclude:
-            matcher.add(t, (f.key, t, True))
+    matcher = Matcher()
+    try:
+        for f in frames.values():
+            for t in f.terms:
+                matcher.add(t, (f.key, t, False))
+            for t in f.exclude:
+                matcher.add(t, (f.key, t, True))
+    except ValueError as exc:
+        raise ResourceFileError(f"{path}: {exc}") from None
     return FrameScheme(name=name, title=str(data.get("title", name)), path=path, frames=frames,
                        paragraph_min_hits=int(defaults["paragraph_min_hits"]),
                        dominance_ratio=float(defaults["dominance_ratio"]), matcher=matcher)
-
-
-# ---------------------------------------------------------------------------------------------
-# The matcher: a token trie whose edges are literal tokens or glob patterns
-# ---------------------------------------------------------------------------------------------
-_GLOB_CHARS = re.compile(r"[*?\[]")
-_TERMINAL = "\x00end"
-
-
-def _norm(token: str) -> str:
-    return token.lower().replace("’", "'")
-
-
-class TermMatcher:
-    """Match dictionary entries (words, phrases, globs) against token sequences.
-
-    Entries are split into elements the same way articles are tokenized (so "Syria's" is
-    ``syria`` + ``'s``); an element with ``*``/``?`` is a glob over one token. Every distinct
-    token type is resolved once to the trie edges it can take (literal and glob keys), so the
-    per-token work is a dict lookup; prefix globs such as ``sanction*`` are found by prefix
-    lookups, not by trying every pattern.
-
-    >>> m = TermMatcher(); m.add("peace talk*", "P"); m.add("talks", "T")
-    >>> [(s, e, p) for s, e, p in m.find(["the", "peace", "talks", "resumed"])]
-    [(1, 3, ['P']), (2, 3, ['T'])]
-    """
-
-    def __init__(self) -> None:
-        self.root: dict[str, Any] = {}
-        self.literals: set[str] = set()
-        self.prefixes: dict[str, str] = {}  # prefix -> glob key, for 'abc*' globs
-        self._prefix_lengths: tuple[int, ...] = ()  # distinct lengths of those prefixes, ascending
-        self.globs: list[tuple[str, re.Pattern[str]]] = []  # other globs
-        self._types: dict[str, tuple[str, ...]] = {}
-        self._first: dict[str, tuple[dict[str, Any], ...]] = {}  # token -> root children it enters
-
-    @staticmethod
-    def elements(entry: str) -> list[str]:
-        """Split an entry into trie keys: glob keys start with ``\\x01``."""
-        out: list[str] = []
-        for piece in entry.split():
-            if _GLOB_CHARS.search(piece):
-                out.append("\x01" + _norm(piece))
-            else:
-                out.extend(_norm(t) for _, _, t in iter_tokens(piece))
-        return out
-
-    def add(self, entry: str, payload: Any) -> None:
-        keys = self.elements(entry)
-        if not keys:
-            return
-        node = self.root
-        for k in keys:
-            if k.startswith("\x01"):
-                pat = k[1:]
-                body = pat[:-1]
-                if pat.endswith("*") and body and not _GLOB_CHARS.search(body):
-                    self.prefixes[body] = k
-                    if len(body) not in self._prefix_lengths:
-                        self._prefix_lengths = tuple(sorted({*self._prefix_lengths, len(body)}))
-                elif all(g != k for g, _ in self.globs):
-                    self.globs.append((k, re.compile(fnmatch.translate(pat))))
-            else:
-                self.literals.add(k)
-            node = node.setdefault(k, {})
-        node.setdefault(_TERMINAL, []).append(payload)
-        self._types.clear()
-        self._first.clear()
-
-    def keys_for(self, token: str) -> tuple[str, ...]:
-        """The trie keys a (normalised) token can take; cached per token type."""
-        got = self._types.get(token)
-        if got is not None:
-            return got
-        keys = [token] if token in self.literals else []
-        prefixes = self.prefixes
-        n = len(token)
-        for length in self._prefix_lengths:  # shortest first: the order keys were always listed in
-            if length > n:
-                break
-            k = prefixes.get(token[:length])
-            if k is not None:
-                keys.append(k)
-        for k, rx in self.globs:
-            if rx.match(token):
-                keys.append(k)
-        got = tuple(keys)
-        self._types[token] = got
-        return got
-
-    def first_nodes(self, token: str) -> tuple[dict[str, Any], ...]:
-        """The trie nodes an entry starting with ``token`` enters; cached per token type."""
-        got = self._first.get(token)
-        if got is None:
-            root = self.root
-            got = tuple(root[k] for k in self.keys_for(token) if k in root)
-            self._first[token] = got
-        return got
-
-    def starts(self, tokens: Sequence[str], start: int = 0, end: int | None = None) -> list[int]:
-        """Positions in ``tokens[start:end]`` where some entry may begin (its first element matches).
-
-        Every new token type is resolved once; then the scan is a C-level pass over the tokens,
-        so the cost per token that starts nothing (most of them) is one dict lookup.
-        """
-        end = len(tokens) if end is None else end
-        first = self._first
-        window = tokens if start == 0 and end == len(tokens) else tokens[start:end]
-        for token in set(window).difference(first):
-            self.first_nodes(token)
-        return list(compress(range(start, end), map(first.__getitem__, window)))
-
-    def matches_at(self, tokens: Sequence[str], i: int, end: int) -> Iterable[tuple[int, list[Any]]]:
-        """Yield ``(j, payloads)`` for every entry matching ``tokens[i:j]`` with ``j <= end``,
-        shortest first (``i`` must come from :meth:`starts`)."""
-        keys_for = self.keys_for
-        frontier: Sequence[dict[str, Any]] = self._first[tokens[i]]
-        j = i + 1
-        while frontier:
-            nxt = []
-            for node in frontier:
-                pay = node.get(_TERMINAL)
-                if pay:
-                    yield j, pay
-                if j < end and len(node) > (1 if pay else 0):
-                    for k in keys_for(tokens[j]):
-                        child = node.get(k)
-                        if child is not None:
-                            nxt.append(child)
-            frontier = nxt
-            j += 1
-
-    def find(self, tokens: Sequence[str], start: int = 0,
-             end: int | None = None) -> Iterable[tuple[int, int, list[Any]]]:
-        """Yield ``(i, j, payloads)`` for every entry matching ``tokens[i:j]`` (all lengths).
-
-        ``start``/``end`` restrict matching to ``tokens[start:end]`` (one sentence of an article's
-        token list) without changing positions, which stay those of ``tokens``.
-        """
-        end = len(tokens) if end is None else end
-        for i in self.starts(tokens, start, end):
-            for j, pay in self.matches_at(tokens, i, end):
-                yield i, j, pay
 
 
 # ---------------------------------------------------------------------------------------------
@@ -419,7 +283,7 @@ def _is_negation(tok: str) -> bool:
 
 
 _TYPE_CACHE_MAX = 500_000  # entries per token-type cache before it is emptied (bounded memory)
-_NORMALISED: dict[str, str] = {}  # token text -> _norm(text)
+_NORMALISED: dict[str, str] = {}  # token text -> normalise(text)
 _WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation
 
 
@@ -445,7 +309,7 @@ class _ArticlePrep:
     def __init__(self, article: Article) -> None:
         text = article.text
         # One shared normalised string per token type: fast, and light on memory while cached.
-        self.lows = _per_type([t.text for t in article.tokens], _NORMALISED, _norm)
+        self.lows = _per_type([t.text for t in article.tokens], _NORMALISED, normalise)
         self.ranges = article.sentence_token_ranges
         self.sent_of = [-1] * len(self.lows)  # token position -> its sentence (-1: in none)
         for sent_i, (a, b) in enumerate(self.ranges):
@@ -840,16 +704,25 @@ def frame_matrix(df: pd.DataFrame, value: str = "present") -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Frames x actors
 # ---------------------------------------------------------------------------------------------
-def _find_mentions():
-    try:
-        from .entities import find_mentions  # lazy: the actors module is optional
-    except ImportError as exc:
-        if getattr(exc, "name", "") in ("newslab.entities", None) or "find_mentions" in str(exc):
-            raise ParameterError("frame_by_actor needs newslab.entities.find_mentions, which is not "
-                                 "available in this installation — update newslab (the actors "
-                                 "module), or pass mentions=... yourself.") from None
-        raise
-    return find_mentions
+def _actors_by_unit(art: Article, mentions: pd.DataFrame | None, unit: str) -> dict[int, dict[str, str]]:
+    """``{unit index: {actor: side}}`` of the article's resolved mentions: the ``mentions`` layer
+    (:func:`newslab.entities.find_mentions`' rows), or the mention table the caller passed."""
+    actors_in: dict[int, dict[str, str]] = {}
+    if mentions is None:
+        for r in art.layer("mentions"):
+            if r["actor"]:
+                actors_in.setdefault(r[unit], {})[r["actor"]] = r["side"]
+        return actors_in
+    m = mentions
+    if len(m) == 0:
+        return actors_in
+    if "doc_id" in m.columns:
+        m = m[m["doc_id"] == art.id] if (m["doc_id"] == art.id).any() else m
+    m = m[m["actor"].fillna("").astype(str) != ""]
+    for actor, side, u in zip(m["actor"], m.get("side", pd.Series([""] * len(m), index=m.index)), m[unit]):
+        if not pd.isna(u):
+            actors_in.setdefault(int(u), {})[str(actor)] = "" if pd.isna(side) else str(side)
+    return actors_in
 
 
 def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
@@ -867,25 +740,16 @@ def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
     it with ``df.pivot_table(index="actor", columns="frame", values="units", fill_value=0)``.
 
     ``mentions`` lets you pass your own mention table (columns doc_id or none, actor, side,
-    sentence, paragraph) for a single article instead of calling the actors module.
+    sentence, paragraph) for a single article instead of the article's ``mentions`` layer.
     """
     if unit not in ("sentence", "paragraph"):
         raise ParameterError(f"unit={unit!r}: use 'sentence' or 'paragraph'.")
     sch = load_scheme(scheme)
-    finder = None if mentions is not None else _find_mentions()
     counts: dict[tuple[str, str, str], list[Any]] = {}
     for art in as_articles(article_or_corpus):
-        m = mentions if mentions is not None else finder(art)
-        if m is None or len(m) == 0:
+        actors_in = _actors_by_unit(art, mentions, unit)
+        if not actors_in:
             continue
-        if "doc_id" in m.columns:
-            m = m[m["doc_id"] == art.id] if (m["doc_id"] == art.id).any() else m
-        m = m[m["actor"].fillna("").astype(str) != ""]
-        actors_in: dict[int, dict[str, str]] = {}
-        for actor, side, u in zip(m["actor"], m.get("side", pd.Series([""] * len(m), index=m.index)), m[unit]):
-            if pd.isna(u):
-                continue
-            actors_in.setdefault(int(u), {})[str(actor)] = "" if pd.isna(side) else str(side)
         hits_in: dict[int, dict[str, int]] = {}
         for h in _match_article(art, sch):
             if _counted(h, count_negated, count_quoted):
@@ -906,15 +770,81 @@ def frame_by_actor(article_or_corpus: Article | Corpus | Iterable[Article],
                           ignore_index=True)
 
 
-__all__ = ["SCHEMES", "FrameDef", "FrameScheme", "TermMatcher", "load_scheme", "frame_hits",
+# ---------------------------------------------------------------------------------------------
+# Validation against human coders (the agreement figures are in newslab.agreement)
+# ---------------------------------------------------------------------------------------------
+def _unit_table(corpus: Article | Corpus | Iterable[Article], sch: FrameScheme, unit: str
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sheet rows with text, newslab codes) for every unit of the corpus."""
+    arts = list(as_articles(corpus))
+    scores = score_frames(arts, sch, levels=(unit,))
+    info_rows = []
+    for a in arts:
+        if unit == "article":
+            body = "\n\n".join(p.text for p in a.paragraphs)
+            info_rows.append({"doc_id": a.id, "unit": "article", "date": a.date, "title": a.title,
+                              "text": body})
+        else:
+            for p in a.paragraphs:
+                info_rows.append({"doc_id": a.id, "unit": f"p{p.i}", "date": a.date,
+                                  "title": a.title, "text": " ".join(p.text.split())})
+    info = pd.DataFrame(info_rows, columns=list(SHEET_INFO_COLUMNS))
+    scores = scores.assign(unit="article" if unit == "article"
+                           else "p" + scores["paragraph"].astype("string"))
+    codes = (scores.pivot_table(index=["doc_id", "unit"], columns="frame", values="present",
+                                aggfunc="max", sort=False)
+             .astype(int).reindex(columns=sch.keys).reset_index())
+    codes = info[["doc_id", "unit"]].merge(codes, on=["doc_id", "unit"], how="left")
+    return info, codes
+
+
+def coding_sheet(corpus: Article | Corpus | Iterable[Article], scheme: str | os.PathLike[str] | FrameScheme,
+                 path: str | os.PathLike[str], unit: str = "paragraph") -> pd.DataFrame:
+    """Write a blank coding sheet for human coders, its instructions, and newslab's codes.
+
+    Files written (``path`` = ``sheet.csv``):
+
+    * ``sheet.csv`` — columns doc_id, unit (``p0``, ``p1``, ... or ``article``), date, title,
+      text, then one empty column per frame, then ``notes``. UTF-8 with BOM so Excel and
+      LibreOffice open it with the right characters.
+    * ``sheet.instructions.md`` — how to code and every frame's definition.
+    * ``sheet.newslab.csv`` — newslab's 0/1 codes for the same units (do not show the coders).
+
+    Returns newslab's codes (the DataFrame written to ``sheet.newslab.csv``).
+    """
+    if unit not in ("paragraph", "article"):
+        raise ParameterError(f"unit={unit!r}: use 'paragraph' or 'article'.")
+    sch = load_scheme(scheme)
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise ParameterError(f"{path}: the coding sheet is written as CSV — give a path ending in .csv.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info, codes = _unit_table(corpus, sch, unit)
+    if info.empty:
+        raise InputError(f"{path}: the corpus has no {unit}s to code — pass articles with body text.")
+    sheet = info.copy()
+    for f in sch.keys:
+        sheet[f] = ""
+    sheet["notes"] = ""
+    sheet.to_csv(path, index=False, encoding="utf-8-sig")
+    codes.to_csv(path.with_suffix(".newslab.csv"), index=False, encoding="utf-8")
+    lines = [f"# Coding instructions: {sch.title}", "",
+             f"Coding sheet: `{path.name}` — one row per {unit} ({len(sheet)} rows).", "",
+             "For every row, read the `text` and write in each frame column:", "",
+             "* **1** if the frame is present in this unit — the text makes that aspect of the story salient;",
+             "* **0** if it is absent;", "* leave the cell **blank** only if you cannot decide (blank = not coded).", "",
+             "Several frames can be present in the same unit. Code each frame on its own, from the text alone;",
+             "do not look at other coders' sheets or at newslab's codes. Use `notes` for doubts.",
+             "To code as a team, add a `coder` column with your name (or use one copy of the file each).", "",
+             "## Frames", ""]
+    for f, fd in sch.frames.items():
+        lines += [f"### `{f}` — {fd.label}", "", fd.definition or "(no definition given)", ""]
+    lines += ["---", f"Generated by newslab from `{Path(sch.path).name}`. Compare your codes with",
+              f"`newslab.frames.agreement('{path.name}', '{path.with_suffix('.newslab.csv').name}')`."]
+    path.with_suffix(".instructions.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return codes
+
+
+__all__ = ["SCHEMES", "FrameDef", "FrameScheme", "Matcher", "TermMatcher", "load_scheme", "frame_hits",
            "score_frames", "dominant_frames", "frame_matrix", "frame_by_actor", "quote_spans",
            "coding_sheet", "agreement"]
-
-
-def __getattr__(name: str) -> Any:
-    # The validation workflow lives in newslab.agreement; re-exported here under the agreed names.
-    if name in ("coding_sheet", "agreement"):
-        from . import agreement as _agreement_module
-
-        return getattr(_agreement_module, name)
-    raise AttributeError(name)

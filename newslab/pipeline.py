@@ -19,7 +19,6 @@ tables per chunk instead of rebuilding them row by row.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -27,123 +26,22 @@ import shutil
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from . import __version__, layers
+from . import layers
 from .article import Article, Corpus, as_articles
-from .errors import NewslabError, ParameterError
+from .batch import (ALL_STEPS, TABLES, TableBuilder, analyze_article, analyze_columnar, article_key, chunks,
+                    init_worker, shard_tables, tuned_for_corpus)
+from .errors import ParameterError
 from .progress import progress
-from .resources import pin_resources, pinned_resources
+from .version import __version__
 
-TABLES = ("articles", "sentences", "mentions", "quotes", "relations", "stance", "frames")
-ALL_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "stance", "frames")
+__all__ = ["analyze_corpus", "analyze_article", "CorpusAnalysis", "ALL_STEPS", "TABLES"]
 DEFAULT_CACHE_DIR = Path(os.environ.get("NEWSLAB_CACHE_DIR", ".newslab_cache"))
-
-
-# -- steps: each runs one registered layer (see newslab.layers) whose rows make a corpus table ------
-def _article_row(a: Article) -> dict[str, Any]:
-    row = {**a.metadata(), "url": a.url}
-    row.pop("id")
-    return row
-
-
-def analyze_article(article: Article, steps: Iterable[str] = ALL_STEPS) -> dict[str, list[dict]]:
-    """Run the chosen steps on one article; returns the row dicts of each table (shared with the
-    article's layers: read them, don't edit them)."""
-    steps = tuple(steps)
-    specs = layers.step_layers()
-    out: dict[str, list[dict]] = {}
-    for step in steps:
-        if step == "sentences" and "sentiment" in steps:
-            continue  # the sentiment rows are the sentence rows with the scores added
-        spec = specs[step]
-        out[spec.table] = article.layer(spec.name)
-    out["articles"] = [_article_row(article)]
-    return out
-
-
-def _flat(value: Any) -> Any:
-    # Nested values (a frame row's matched terms) become one JSON string: one object to store
-    # and load instead of hundreds, and what CSV/Parquet export needs anyway.
-    if not isinstance(value, (list, dict)):
-        return value
-    if not value:  # most frame rows match no term: skip the encoder for the empty list
-        return "[]" if isinstance(value, list) else "{}"
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-_NESTED = frozenset({list, dict})
-
-
-def _columnar(tables: dict[str, list[dict]]) -> dict[str, tuple[list[str], list[list[Any]]]]:
-    """Rows as (columns, one list per column): smaller to store and faster to load than dicts."""
-    out = {}
-    for name, rows in tables.items():
-        cols = list(dict.fromkeys(chain.from_iterable(rows)))  # every key, first-seen order
-        values = []
-        for c in cols:
-            col = list(map(dict.get, rows, repeat(c)))
-            if not _NESTED.isdisjoint(map(type, col)):  # only a few columns hold nested values
-                col = list(map(_flat, col))
-            values.append(col)
-        out[name] = (cols, values)
-    return out
-
-
-class _TableBuilder:
-    """Accumulates columnar per-article results; each chunk of articles becomes a DataFrame.
-
-    Python lists of row values cost several times the memory of the DataFrame columns they become,
-    so rows are turned into a DataFrame after every chunk (:meth:`flush`) and only the compact
-    frames are kept until the end.
-    """
-
-    def __init__(self) -> None:
-        self.frames: list[pd.DataFrame] = []
-        self._reset()
-
-    def _reset(self) -> None:
-        self.columns: dict[str, list[Any]] = {"doc_id": [], "date": []}
-        self.n = 0
-
-    def flush(self) -> None:
-        if self.n:
-            self.frames.append(pd.DataFrame(self.columns))
-        self._reset()
-
-    def add(self, doc_id: str, date: str, cols: list[str], values: list[list[Any]]) -> None:
-        k = len(values[0]) if values else 0
-        if k == 0:
-            return
-        for c, v in zip(cols, values):
-            if c in ("doc_id", "date"):
-                continue
-            col = self.columns.get(c)
-            if col is None:
-                col = self.columns[c] = [None] * self.n
-            col.extend(v)
-        self.columns["doc_id"].extend([doc_id] * k)
-        self.columns["date"].extend([date] * k)
-        self.n += k
-        for col in self.columns.values():  # columns this article did not have
-            if len(col) < self.n:
-                col.extend([None] * (self.n - len(col)))
-
-    def frame(self) -> pd.DataFrame:
-        self.flush()
-        if not self.frames:
-            return pd.DataFrame(columns=["doc_id", "date"])
-        if len(self.frames) > 1:
-            # The chunks are let go as soon as they are joined, so at the end of a run only one
-            # table at a time is held twice.
-            self.frames = [pd.concat(self.frames, ignore_index=True)]
-        return self.frames[0]
 
 
 # -- cache -----------------------------------------------------------------------------------------
@@ -152,11 +50,6 @@ def _fingerprint(steps: tuple[str, ...]) -> str:
 
     h = hashlib.sha256(f"{__version__}|{','.join(steps)}|{resources_fingerprint()}|{code_fingerprint()}".encode())
     return h.hexdigest()[:16]
-
-
-def article_key(a: Article) -> str:
-    meta = json.dumps([a.id, a.title, a.date, a.source, a.url, a.dateline], ensure_ascii=False)
-    return hashlib.sha256((meta + "\x00" + a.text).encode("utf-8")).hexdigest()[:32]
 
 
 def _valid_columnar(value: Any) -> bool:
@@ -284,65 +177,13 @@ class CorpusAnalysis:
         return paths
 
 
-# -- worker ----------------------------------------------------------------------------------------
-# The analyzers allocate millions of short-lived container objects (tokens, row dicts), so with
-# the default thresholds the cyclic collector ran every 700 allocations and took ~8% of a run;
-# none of them is cyclic garbage worth collecting that early.
-_GC_THRESHOLD = (50_000, 20, 100)
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when the process that started it dies (kill -9 included),
-    so that no orphaned worker goes on analysing; elsewhere a no-op."""
-    import ctypes
-    import signal
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def init_worker() -> None:
-    """Set up a worker process for its lifetime, which is one corpus run."""
-    _die_with_parent()
-    pin_resources()
-    gc.set_threshold(*_GC_THRESHOLD)
-
-
-@contextmanager
-def _tuned_for_corpus() -> Iterator[None]:
-    """In this process, for one run: resource files looked up once, a lazier cyclic collector."""
-    old = gc.get_threshold()
-    gc.set_threshold(*_GC_THRESHOLD)
-    try:
-        with pinned_resources():
-            yield
-    finally:
-        gc.set_threshold(*old)
-
-
 def analyze_task(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[dict | None, str]:
     """Analyze one article in a worker (or in-process) and store the result in the cache."""
     article, steps, cache_folder, key = payload
-    try:
-        res = _columnar(analyze_article(article, steps))
-    except NewslabError as exc:  # a user-fixable problem in one article: report, don't crash the run
-        return None, f"{article.path or article.id}: {exc}"
-    _Cache(Path(cache_folder) if cache_folder else None).put(key, res)
-    return res, "miss"
-
-
-def chunks(it: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while True:
-        chunk = list(islice(it, size))
-        if not chunk:
-            return
-        yield chunk
+    res, status = analyze_columnar(article, steps)
+    if res is not None:
+        _Cache(Path(cache_folder) if cache_folder else None).put(key, res)
+    return res, status
 
 
 def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable[str] | None = None,
@@ -405,19 +246,6 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     return _run_in_memory(corpus, articles, steps, n_jobs, cache, chunk_size)
 
 
-def shard_tables(shard: list[Article], results: Iterable[tuple[dict | None, str]]) -> tuple[dict, list]:
-    """One shard's per-article results (from :func:`analyze_task`) as DataFrames, and what was skipped."""
-    builders = {t: _TableBuilder() for t in TABLES}
-    skipped: list[tuple[str, str]] = []
-    for article, (res, status) in zip(shard, results):
-        if res is None:
-            skipped.append((article.path or article.id, status))
-            continue
-        for table, (cols, values) in res.items():
-            builders[table].add(article.id, article.date, cols, values)
-    return {t: b.frame() for t, b in builders.items()}, skipped
-
-
 def _run_to_store(articles: Iterable[Article], steps: tuple[str, ...], writer: Any, n_jobs: int,
                   loader_skipped: list[tuple[str, str]]) -> Any:
     """The local engine with a results folder: shard by shard, parts written as they are done."""
@@ -428,7 +256,7 @@ def _run_to_store(articles: Iterable[Article], steps: tuple[str, ...], writer: A
     pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=init_worker) if n_jobs > 1 else None
     n_shards = 0
     try:
-        with _tuned_for_corpus():
+        with tuned_for_corpus():
             for index, shard in enumerate(chunks(iter(articles), writer.shard_size)):
                 n_shards += 1
                 keys = [article_key(a) for a in shard]
@@ -462,7 +290,7 @@ def _run_in_memory(corpus: Any, articles: Iterable[Article], steps: tuple[str, .
         base = DEFAULT_CACHE_DIR if cache is True else Path(cache)
         folder = str(base / _fingerprint(steps))
     store = _Cache(Path(folder) if folder else None)
-    builders = {t: _TableBuilder() for t in TABLES}
+    builders = {t: TableBuilder() for t in TABLES}
     skipped: list[tuple[str, str]] = []
     stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs}
     t0 = time.perf_counter()
@@ -519,7 +347,7 @@ def _run_in_memory(corpus: Any, articles: Iterable[Article], steps: tuple[str, .
 
     pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=init_worker) if n_jobs > 1 else None
     try:
-        with _tuned_for_corpus():
+        with tuned_for_corpus():
             # One chunk ahead: the workers start on the next chunk while this process collects
             # and stores the previous one, instead of waiting for it.
             pending: deque[tuple] = deque()

@@ -651,7 +651,7 @@ def _rel(path: Path | None, out: Path) -> str | None:
 
 def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any], inputs: list[Path],
                     created: str, total: float, written: list[Path]) -> Path:
-    from . import __version__
+    from .version import __version__
     from .resources import resources_fingerprint
 
     doc = {
@@ -695,7 +695,7 @@ def _write_index(out: Path, runs: list[NotebookRun]) -> Path:
     """
     import nbformat
 
-    from . import __version__
+    from .version import __version__
 
     esc = html.escape
     rows = []

@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from . import __version__
+from .version import __version__
 from .errors import InputNotFoundError, ParameterError
 
 STORE_TABLES = ("articles", "sentences", "mentions", "quotes", "relations", "stance", "frames", "frame_terms")

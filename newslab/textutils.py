@@ -11,50 +11,60 @@ where a row points at text.
 """
 from __future__ import annotations
 
-import fnmatch
 import math
-import re
 from collections import Counter
 from typing import Iterable
 
 import pandas as pd
 
 from .article import Article, Corpus, Token, as_articles
+from .errors import ParameterError
+from .matcher import Matcher, normalise
 from .tokenize import is_word, stopwords
 
 
-def _pattern_matcher(pattern: str, case_sensitive: bool):
-    """Glob (``sanction*``) or plain word; a multi-word pattern matches consecutive tokens."""
-    parts = pattern.split()
-    if not case_sensitive:
-        parts = [p.lower() for p in parts]
-    regexes = [re.compile(fnmatch.translate(p)) for p in parts]
-    return regexes
+def _identity(token: str) -> str:
+    return token
 
 
 def kwic(obj: Article | Corpus, pattern: str, window: int = 5, case_sensitive: bool = False) -> pd.DataFrame:
     """Keywords in context: every match of ``pattern`` with ``window`` tokens either side.
 
-    ``pattern`` is a word, a glob such as ``sanction*`` or a phrase such as ``"political settlement"``.
-    Returns doc_id, sentence, start, end (of the keyword in ``article.text``), left, keyword, right.
-    Context stays inside the keyword's paragraph.
+    ``pattern`` is written as in newslab's dictionaries (:mod:`newslab.matcher`): a word, a glob
+    such as ``sanction*``, alternatives such as ``(Ankara|Moscow)``, a phrase such as
+    ``"political settlement"``, or a phrase with a gap of up to three words (``impose* ...
+    sanctions``; the shortest match from each start is shown). Returns doc_id, sentence, start,
+    end (of the keyword in ``article.text``), left, keyword, right. Context stays inside the
+    keyword's paragraph.
+
+    >>> from newslab import Article
+    >>> a = Article.from_text("T\\n\\nThe EU imposed new sanctions. Syria's ally spoke.")
+    >>> kwic(a, "impose* ... sanctions", window=1)[["left", "keyword", "right"]].values.tolist()
+    [['EU', 'imposed new sanctions', '.']]
+    >>> kwic(a, "syria's", window=1).keyword.tolist()
+    ["Syria's"]
     """
-    regexes = _pattern_matcher(pattern, case_sensitive)
-    n = len(regexes)
+    matcher = Matcher(normalise=_identity if case_sensitive else normalise)
+    try:
+        matcher.add(pattern, True)
+    except ValueError as exc:
+        raise ParameterError(f"pattern={pattern!r}: {exc}") from None
     rows = []
     for art in as_articles(obj):
         toks = art.tokens
-        forms = [t.text if case_sensitive else t.text.lower() for t in toks]
+        keys = matcher.keys_of(t.text for t in toks)
         para_of = [art.sentences[t.sentence].paragraph for t in toks]
-        for i in range(len(toks) - n + 1):
-            if all(regexes[k].fullmatch(forms[i + k]) for k in range(n)):
-                j = i + n
-                p = para_of[i]
-                left = [t.text for t in toks[max(0, i - window):i] if para_of[t.i] == p]
-                right = [t.text for t in toks[j:j + window] if para_of[t.i] == p]
-                rows.append({"doc_id": art.id, "sentence": toks[i].sentence, "start": toks[i].start,
-                             "end": toks[j - 1].end, "left": " ".join(left),
-                             "keyword": art.text[toks[i].start:toks[j - 1].end], "right": " ".join(right)})
+        last = -1
+        for i, j, _ in matcher.find(keys):
+            if i == last:
+                continue  # a longer match from the same start (a wider gap): the shortest is shown
+            last = i
+            p = para_of[i]
+            left = [t.text for t in toks[max(0, i - window):i] if para_of[t.i] == p]
+            right = [t.text for t in toks[j:j + window] if para_of[t.i] == p]
+            rows.append({"doc_id": art.id, "sentence": toks[i].sentence, "start": toks[i].start,
+                         "end": toks[j - 1].end, "left": " ".join(left),
+                         "keyword": art.text[toks[i].start:toks[j - 1].end], "right": " ".join(right)})
     return pd.DataFrame(rows, columns=["doc_id", "sentence", "start", "end", "left", "keyword", "right"])
 
 

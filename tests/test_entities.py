@@ -305,10 +305,10 @@ def test_bad_parameters():
 
 def test_nltk_backends_or_clear_message(seed, monkeypatch):
     """With NLTK data the tagger backends find Malashenko; without it, one clear message."""
-    from newslab.discovery import _nltk_has
+    from newslab.discovery import nltk_has
     from newslab.errors import MissingResourceError
 
-    if _nltk_has("taggers/averaged_perceptron_tagger_eng"):
+    if nltk_has("taggers/averaged_perceptron_tagger_eng"):
         m = find_mentions(seed, backend="nltk")
         assert "Alexei Malashenko" in set(rows(m, label="PERSON").entity)
         import nltk
@@ -449,3 +449,17 @@ def test_a_name_before_a_lower_case_site_noun_is_a_place():
 def test_a_name_before_a_lower_case_product_noun_is_misc():
     got = {r.text: r.label for r in find_mentions(art("Turkey sold Bayraktar drones to Ukraine.")).itertuples()}
     assert got == {"Turkey": "COUNTRY", "Bayraktar": "MISC", "Ukraine": "COUNTRY"}
+
+
+# --- the dictionary's matcher --------------------------------------------------------------------
+def test_dictionary_lookup_through_the_matcher():
+    d = load_actors()
+    xi, delhi, us = d.lookup("Xi"), d.lookup("New Delhi"), d.lookup("the US")
+    assert (xi.actor, xi.how, xi.rule.levels) == ("Xi Jinping", "alias", (1,))
+    assert (delhi.actor, delhi.how, delhi.rule.levels) == ("India", "capital", (1, 1))
+    assert (us.actor, us.rule.levels) == ("United States", (2,))  # an acronym: exact case
+    assert d.lookup("Narendra Modi") is None and d.lookup("") is None
+    assert "xi" in d.matcher.first_words and "jinping" not in d.matcher.first_words
+    # The case rules at work: "us" is a pronoun, "xi" in lower case is no name.
+    m = find_mentions(Article.from_text("T\n\nXi told us that New Delhi and the US agreed, xi said."))
+    assert list(zip(m.text, m.actor)) == [("Xi", "Xi Jinping"), ("New Delhi", "India"), ("US", "United States")]

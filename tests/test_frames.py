@@ -234,6 +234,17 @@ def test_user_yaml_quanteda_short_form_and_thresholds(tmp_path):
     assert not art_row(score_frames(a, strict), "conflict")["present"]
 
 
+def test_user_yaml_alternatives_classes_and_gaps(tmp_path):
+    # The package's one matcher: (a|b) alternatives, [sz] classes and '...' gaps in frame terms.
+    path = write(tmp_path, "ties.yml", "relations: ['mend* (ties|fences)', 'normali[sz]*', 'restor* ... ties']\n")
+    a = Article.from_text("T\n\nIndia and China mended ties. Talks normalized trade and restored their old ties.")
+    terms = [t["text"] for t in art_row(score_frames(a, str(path)), "relations")["terms"]]
+    assert terms == ["mended ties", "normalized", "restored their old ties"]
+    unbalanced = write(tmp_path, "unbalanced.yml", "relations: ['str(ike|uck deal']\n")
+    with pytest.raises(ResourceFileError, match="unbalanced.yml: .*without its"):
+        load_scheme(unbalanced)
+
+
 def test_bad_schemes_give_clear_errors(tmp_path):
     with pytest.raises(ParameterError, match="unknown frame scheme"):
         score_frames(Article.from_text("T\n\nx."), "genric")
@@ -290,12 +301,20 @@ def test_frame_by_actor_on_seed_uses_entities(seed):
     assert len(tatars) == 1 and tatars["units"].iloc[0] >= 1
 
 
-def test_frame_by_actor_without_entities_module(monkeypatch):
-    import sys
+def test_frame_by_actor_reads_the_mentions_layer_or_a_given_table():
+    from newslab.entities import find_mentions
 
-    monkeypatch.setitem(sys.modules, "newslab.entities", None)  # as if the module were missing
-    with pytest.raises(ParameterError, match="find_mentions"):
-        frame_by_actor(Article.from_text("T\n\nPutin met Erdogan."))
+    a = Article.from_text("T\n\nModi's India and Xi Jinping's China clashed over trade. Xi later praised "
+                          "the trade talks. India imposed sanctions.")
+    df = frame_by_actor(a, "generic")
+    # India: sentences 1 ('trade') and 3 ('sanctions'); Xi: sentences 1 and 2 ('trade', 'talks').
+    assert df[["actor", "frame", "units", "hits"]].values.tolist()[:3] == [
+        ["India", "economic", 2, 2], ["Xi Jinping", "economic", 2, 2], ["China", "conflict", 1, 1]]
+    assert df[df.actor == "Xi Jinping"].frame.tolist() == ["economic", "conflict", "responsibility"]
+    given = frame_by_actor(a, "generic", mentions=find_mentions(a))
+    pd.testing.assert_frame_equal(df, given)
+    only_xi = find_mentions(a).query("actor == 'Xi Jinping'")
+    assert set(frame_by_actor(a, "generic", mentions=only_xi).actor) == {"Xi Jinping"}
 
 
 def test_json_sections(seed):

@@ -1,7 +1,10 @@
 """KWIC, n-grams, frequencies, collocations and keyness on the seed and on small texts."""
 from __future__ import annotations
 
+import pytest
+
 from newslab import Article, Corpus
+from newslab.errors import ParameterError
 from newslab.textutils import collocations, keyness, kwic, ngrams, word_frequencies
 
 
@@ -16,6 +19,20 @@ def test_kwic_glob_and_phrase(seed):
     assert len(kwic(seed, "russia*")) == 11  # Russia x6 + Russian x5
     phrase = kwic(seed, "political settlement")
     assert list(phrase.keyword) == ["political settlement", "political settlement"]
+
+
+def test_kwic_patterns_of_the_matcher():
+    a = Article.from_text("T\n\nWashington imposed tough sanctions on Tehran. Iran’s envoy denounced "
+                          "the sanctions. Tehran and Washington talked.")
+    gap = kwic(a, "impose* ... sanctions", window=1)
+    assert gap[["left", "keyword", "right"]].values.tolist() == [["Washington", "imposed tough sanctions", "on"]]
+    assert list(kwic(a, "(tehran|washington)").keyword) == ["Washington", "Tehran", "Tehran", "Washington"]
+    assert list(kwic(a, "iran's").keyword) == ["Iran’s"]  # split and apostrophe as in the article
+    assert list(kwic(a, "Tehran", case_sensitive=True).start) == [a.text.index("Tehran"),
+                                                                   a.text.index("Tehran and")]
+    assert kwic(a, "tehran", case_sensitive=True).empty
+    with pytest.raises(ParameterError, match="pattern="):
+        kwic(a, "... sanctions")
 
 
 def test_kwic_corpus_has_doc_ids():

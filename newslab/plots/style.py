@@ -43,7 +43,7 @@ def new_figure(width: float = 8, height: float = 4.5, **kwargs):
 
 def add_source_line(fig, source: str = "") -> None:
     """Write 'Source: <article or corpus> · newslab <version>' under the figure."""
-    from .. import __version__
+    from ..version import __version__
 
     label = f"Source: {source} · newslab {__version__}" if source else f"newslab {__version__}"
     fig.text(0.01, 0.005, label, fontsize=7, color=PALETTE["grey"], ha="left", va="bottom")

@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cues import CueLexicon
 
 if TYPE_CHECKING:
     from ..article import Article
+    from .cues import CueLexicon
 
 _OPENERS = {'"': '"”', "“": "”\"", "„": "“”\"", "«": "»", "‘": "’"}
 _DOUBLE_MARKS = '"“”«»„'

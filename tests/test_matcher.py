@@ -1,0 +1,123 @@
+"""newslab.matcher: the one phrase/glob matcher (words, phrases, globs, alternatives, gaps, case)."""
+from __future__ import annotations
+
+import pytest
+
+from newslab import Article
+from newslab.discovery import fold
+from newslab.matcher import CaseRule, Matcher, glob_regex
+
+
+def _hits(m: Matcher, text: str) -> list[tuple[str, object]]:
+    """(matched words, payload) of the longest matches over a whitespace-split text."""
+    words = text.split()
+    return [(" ".join(words[i:j]), p) for i, j, p in m.longest(m.keys_of(words), words)]
+
+
+def test_globs_classes_and_alternatives_over_one_token():
+    m = Matcher()
+    m.add("critici[sz]*", "criticism")
+    m.add("mend* (ties|relations)", "mend")
+    m.add("str(ike|ikes|uck) ... deal*", "deal")
+    text = "Delhi criticised Beijing , then Beijing criticized Delhi ; they mended ties and struck a trade deal"
+    assert _hits(m, text) == [("criticised", "criticism"), ("criticized", "criticism"),
+                              ("mended ties", "mend"), ("struck a trade deal", "deal")]
+    assert _hits(m, "the critic mended fences") == []
+
+
+def test_gap_skips_up_to_three_tokens_and_no_more():
+    m = Matcher()
+    m.add("impose* ... sanctions", "S")
+    assert _hits(m, "Washington imposed sanctions on Tehran") == [("imposed sanctions", "S")]
+    assert _hits(m, "Washington imposed tough new oil sanctions") == [("imposed tough new oil sanctions", "S")]
+    assert _hits(m, "Washington imposed a long list of new sanctions") == []
+    # find() reports every gap width; the same start twice when the phrase can end twice.
+    words = "they impose sanctions and sanctions".split()
+    assert [(i, j) for i, j, _ in m.find(m.keys_of(words))] == [(1, 3), (1, 5)]
+
+
+def test_gap_must_stand_between_words():
+    m = Matcher()
+    for bad in ("... sanctions", "impose* ...", "impose ... ... sanctions"):
+        with pytest.raises(ValueError, match="between two words"):
+            m.add(bad, "x")
+    with pytest.raises(ValueError, match="without its"):
+        m.add("str(ike", "x")
+
+
+def test_longest_match_per_start_and_no_overlap():
+    m = Matcher()
+    m.add("European Union", "EU")
+    m.add("European", "adj")
+    m.add("Union Jack", "flag")
+    assert _hits(m, "the European Union Jack") == [("European Union", "EU")]
+    assert _hits(m, "a European summit") == [("European", "adj")]
+
+
+def test_case_rules_capitals_and_acronyms():
+    m = Matcher(normalise=fold)
+    m.add("US", "United States", case="auto")
+    m.add("Turkey", "Turkey", case="auto")
+    m.add("MIT", "MIT", case="exact")
+    text = "us and the US ate turkey in Turkey and met MIT staff , not mit"
+    assert _hits(m, text) == [("US", "United States"), ("Turkey", "Turkey"), ("MIT", "MIT")]
+    assert CaseRule.of(["UN", "Security", "council"]).levels == (2, 1, 0)
+    # Exact case binds short words; a longer one is taken in another case unless told otherwise.
+    rule = CaseRule.of(["NATO"], "exact")
+    assert rule.accepts(["Nato"], 0) and not rule.accepts(["Nato"], 0, long_words_any_case=False)
+    assert not CaseRule.of(["MIT"], "exact").accepts(["Mit"], 0)
+
+
+def test_accept_callback_refuses_a_payload_in_context():
+    m = Matcher()
+    m.add("West", "the West")
+    words = "the West and West Bengal".split()
+    keys = m.keys_of(words)
+    after_the = m.longest(keys, words, accept=lambda p, i, j: i > 0 and keys[i - 1] == "the")
+    assert after_the == [(1, 2, "the West")]
+
+
+def test_payload_order_and_lookup():
+    m = Matcher(normalise=fold)
+    m.add("Ankara", "capital of Turkey", case="auto")
+    m.add("ankara", "any case")
+    assert [p for p, _ in m.lookup(["ankara"])] == ["capital of Turkey", "any case"]
+    assert m.lookup(["ankara", "university"]) == []
+    assert "ankara" in m.first_words
+    # The first payload that passes wins at a length: lower case only passes the second.
+    assert m.longest(["ankara"], ["ankara"]) == [(0, 1, "any case")]
+    assert m.longest(["ankara"], ["Ankara"]) == [(0, 1, "capital of Turkey")]
+
+
+def test_patterns_split_like_article_tokens():
+    # "Iran's" is two tokens in an article; the pattern is split the same way, accents folded.
+    m = Matcher(normalise=fold)
+    m.add("Iran's nuclear deal", "deal")
+    m.add("Erdoğan", "Erdogan")
+    a = Article.from_text("T\n\nIran's nuclear deal worried Erdogan.")
+    words = [t.text for t in a.tokens]
+    found = [(a.text[a.tokens[i].start:a.tokens[j - 1].end], p) for i, j, p in m.longest(m.keys_of(words), words)]
+    assert found == [("Iran's nuclear deal", "deal"), ("Erdogan", "Erdogan")]
+
+
+def test_bounded_search_keeps_positions():
+    m = Matcher()
+    m.add("peace talk*", "P")
+    toks = ["peace", ".", "peace", "talks"]
+    assert list(m.find(toks, 0, 2)) == []
+    assert m.longest(toks, start=2) == [(2, 4, "P")]
+
+
+def test_literal_patterns_read_special_characters_plainly():
+    m = Matcher()
+    m.add(["Islamic", "State", "(", "IS", ")"], "IS", literal=True)
+    assert m.longest(m.keys_of(["Islamic", "State", "(", "IS", ")"])) == [(0, 5, "IS")]
+
+
+def test_glob_regex_matches_fnmatch_on_the_frame_globs():
+    import fnmatch
+
+    for pat in ("sanction*", "defen?e", "a[!b]c", "x[]]y", "[abc", "war*"):
+        ours, theirs = glob_regex(pat), fnmatch.translate(pat)
+        for w in ("sanctions", "defence", "defense", "axc", "abc", "x]y", "[abc", "warfare", "war"):
+            assert bool(ours.match(w)) == bool(__import__("re").match(theirs, w)), (pat, w)
