@@ -182,7 +182,7 @@ def vader_news(st: NewsSettings, t: vader.Tokens, valences: list[float] | None =
     total = float(sum(valences))
     w = st.negative_weight
     if w != 1.0:
-        total += (w - 1.0) * sum(filter((0.0).__gt__, valences))  # the negative valences (0.0 > v)
+        total += (w - 1.0) * sum(filter((0.0).__gt__, filter(None, valences)))  # the negative valences
         for entry in trace or ():
             if entry["valence"] < 0:
                 entry["valence"] *= w

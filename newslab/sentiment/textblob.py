@@ -26,8 +26,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import compress
-from operator import or_
 from typing import Any
 
 from textblob import _text as _tb_text
@@ -157,16 +155,18 @@ def words(text: str, tokens: list[str] | None = None) -> list[str] | None:
 
 
 # -- assessments ----------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _marks() -> frozenset[str]:
-    # The words that matter outside a modifier or a negation, besides the lexicon's.
-    return negations() | {"!"}
+_MARKS: dict[int, tuple[dict, frozenset[str]]] = {}
 
 
-@lru_cache(maxsize=1)
-def _extras() -> frozenset[str]:
-    # The words that make an assessment without a lexicon entry: emoticons and the sarcasm mark.
-    return frozenset(emoticons()) | {"(!)"}
+def _marks(lexicon: dict[str, tuple]) -> frozenset[str]:
+    """The words that matter outside a modifier or a negation: the lexicon's, negations, "!",
+    emoticons and "(!)" (per lexicon, which the cache keeps alive so that its id stays its own)."""
+    hit = _MARKS.get(id(lexicon))
+    if hit is None or hit[0] is not lexicon:
+        if len(_MARKS) > 16:
+            _MARKS.clear()
+        hit = _MARKS[id(lexicon)] = (lexicon, frozenset(lexicon) | negations() | {"!", "(!)"} | set(emoticons()))
+    return hit[1]
 
 
 def _exclaim(a: list[list[Any]], trace: list[dict[str, Any]] | None) -> None:
@@ -192,20 +192,19 @@ def assess(ws: list[str], lexicon: dict[str, tuple], trace: list[dict[str, Any]]
     and ``rules`` (``(rule, polarity after it)`` pairs; :func:`polarity` adds the last ones).
     """
     _, faces, nots = _tables()
-    extras = not _extras().isdisjoint(ws)
     a: list[list[Any]] = []
-    if not extras and lexicon.keys().isdisjoint(ws):
+    # Outside a modifier or a negation only the marks (lexicon words, negations, "!", emoticons,
+    # "(!)") change anything: the loop jumps from one mark to the next, past words that are no-ops.
+    marks_set = _marks(lexicon)
+    marks = [k for k, w in enumerate(ws) if w in marks_set]
+    if not marks:
         return a
-    # Outside a modifier or a negation only lexicon words, negations and "!" change anything:
-    # the loop jumps from one of these marks to the next (the other words would be no-ops).
-    marks = [] if extras else \
-        list(compress(range(len(ws)), map(or_, map(lexicon.__contains__, ws), map(_marks().__contains__, ws))))
     m = None  # preceding modifier word
     n = None  # preceding negation
     k = -1
     while k + 1 < len(ws):
         k += 1
-        if m is None and n is None and not extras:
+        if m is None and n is None:
             j = bisect_left(marks, k)
             if j == len(marks):
                 break
@@ -235,11 +234,6 @@ def assess(ws: list[str], lexicon: dict[str, tuple], trace: list[dict[str, Any]]
                     trace[-1]["words"].insert(0, n)
             m = w if is_adverb else None
             n = w if w in nots else None
-        elif m is None and n is None and not extras:  # the common case: only a negation or '!' matters
-            if w in nots:
-                n = w
-            elif w == "!" and a:
-                _exclaim(a, trace)
         else:
             if w in nots:
                 n = w

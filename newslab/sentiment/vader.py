@@ -29,7 +29,6 @@ from __future__ import annotations
 import math
 import string
 from functools import lru_cache
-from itertools import compress
 from typing import Any, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vs
@@ -106,6 +105,7 @@ class Tokens(NamedTuple):
     emphasis: float       # VADER's punctuation emphasis for "!" and "?"
 
 
+_new_tokens = tuple.__new__  # Tokens(...) without the Python-level __new__ (once per sentence)
 _WORD: dict[str, str] = {}    # whitespace token -> VADER's word
 _LOWER: dict[str, str] = {}   # whitespace token -> VADER's word in lower case
 _CACHE_MAX = 200_000
@@ -124,16 +124,6 @@ def _learn(tokens: list[str]) -> None:
             _LOWER[tok] = word.lower()
 
 
-def _emphasis(text: str) -> float:
-    if "!" not in text and "?" not in text:
-        return 0.0
-    qm_count = text.count("?")
-    qm = 0.0
-    if qm_count > 1:
-        qm = qm_count * 0.18 if qm_count <= 3 else 0.96
-    return min(text.count("!"), 4) * 0.292 + qm
-
-
 def tokenize(text: str, tokens: list[str] | None = None) -> Tokens:
     """The text VADER analyses, its tokens, their lower-cased words and the punctuation emphasis.
 
@@ -149,7 +139,12 @@ def tokenize(text: str, tokens: list[str] | None = None) -> Tokens:
     except KeyError:
         _learn(toks)
         lowers = list(map(_LOWER.__getitem__, toks))
-    return Tokens(text, toks, lowers, _emphasis(text))
+    emphasis = 0.0  # score_valence's punctuation emphasis
+    if "!" in text or "?" in text:
+        qm_count = text.count("?")
+        qm = (qm_count * 0.18 if qm_count <= 3 else 0.96) if qm_count > 1 else 0.0
+        emphasis = min(text.count("!"), 4) * 0.292 + qm
+    return _new_tokens(Tokens, (text, toks, lowers, emphasis))
 
 
 def words(t: Tokens) -> list[str]:
@@ -257,17 +252,21 @@ def _valence(i: int, toks: list[str], lw: list[str], lex: dict[str, float], is_c
         valence = valence + s  # always added, as VADER does (it turns -0.0 into 0.0)
         if rules is not None and s != 0:
             rules.append((f"{'booster' if _B_DICT[lw[j]] > 0 else 'dampener'} '{lw[j]}'", valence))
-        valence, rule = _negation_check(valence, lw, start_i, i)
-        if rules is not None and rule:
-            rules.append((rule, valence))
+        # _negation_check can only fire after a negation word ("never", "without" are ones) or,
+        # three words back, before "so"/"this": test that first (most words are neither).
+        if lw[j] in NEGATE or "n't" in lw[j] or (start_i == 2 and lw[i - 1] in ("so", "this")):
+            valence, rule = _negation_check(valence, lw, start_i, i)
+            if rules is not None and rule:
+                rules.append((rule, valence))
         if start_i == 2 and not _IDIOM_FIRST.isdisjoint(lw[i - 3:i + 1]) \
                 and not _IDIOM_LAST.isdisjoint(lw[i - 2:i + 3]):
             valence, rule = _idioms_check(valence, lw, i)
             if rules is not None and rule:
                 rules.append((rule, valence))
-    valence, rule = _least_check(valence, lw, lex, i)
-    if rules is not None and rule:
-        rules.append((rule, valence))
+    if i > 0 and lw[i - 1] == "least":  # (_least_check fires only then)
+        valence, rule = _least_check(valence, lw, lex, i)
+        if rules is not None and rule:
+            rules.append((rule, valence))
     return valence
 
 
@@ -281,12 +280,13 @@ def valences(t: Tokens, lex: dict[str, float], trace: list[dict[str, Any]] | Non
     lw = t.lowers
     n = len(lw)
     out: list[float] = [0] * n
-    if lex.keys().isdisjoint(lw):
+    hits = [i for i, low in enumerate(lw) if low in lex]  # the lexicon words
+    if not hits:
         return out
     toks = t.tokens
     n_caps = sum(map(str.isupper, toks))
     is_cap_diff = 0 < n - n_caps < n  # some but not all words in ALL CAPS
-    for i in compress(range(n), map(lex.__contains__, lw)):  # the lexicon words
+    for i in hits:
         low = lw[i]
         if low in _B_DICT or (low == "kind" and i < n - 1 and lw[i + 1] == "of"):
             continue
