@@ -83,8 +83,9 @@ def report(name: str, gold: np.ndarray, x: np.ndarray, labels: np.ndarray) -> st
 
 def check_engines(texts: list[str]) -> None:
     from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, normalize
 
-    sia = S._analyzer()
+    sia = SentimentIntensityAnalyzer()  # the wheel itself, not newslab's engine
     bad_v = sum(1 for t in texts if sia.polarity_scores(t) != S.vader_polarity(t))
     bad_t = 0
     for t in texts:
@@ -98,7 +99,7 @@ def check_engines(texts: list[str]) -> None:
     for t in sample:
         ex = S.explain_sentiment(t, mode="standard")
         total = ex.loc[ex["method"] == "vader", "valence"].sum()
-        if abs(round(S._vs.normalize(total), 4) - sia.polarity_scores(t)["compound"]) > 1e-3 if total else \
+        if abs(round(normalize(total), 4) - sia.polarity_scores(t)["compound"]) > 1e-3 if total else \
                 sia.polarity_scores(t)["compound"] != 0.0:
             bad_x += 1
     print(f"explain trace check on {len(sample):,} snippets: traced sum -> compound mismatches {bad_x}")
