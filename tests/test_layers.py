@@ -139,3 +139,11 @@ def test_unknown_layer_names_the_known_ones():
 
     with pytest.raises(ParameterError, match="known layers: .*quotes"):
         Article.from_text(TEXT).layer("quotez")
+
+
+def test_architecture_page_lists_the_layer_graph_as_registered():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    block = page.split("<!-- layers:start -->\n", 1)[1].split("<!-- layers:end -->", 1)[0].strip()
+    assert block == layers.describe(), "ARCHITECTURE.md is stale: paste `python -m newslab.layers` between the markers"
