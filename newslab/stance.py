@@ -45,10 +45,11 @@ import pandas as pd
 
 from .article import Article, Corpus
 from .errors import ParameterError, ResourceFileError
+from .packs import stance_issue_files
 from . import layers
-from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, NEGATORS_RE, phrase_regex, chain_sides,
-                        cue_start_keys, literal_sentences, phrase_finditer, sentence_clauses,
-                        SpanKeys)
+from .clauses import negated, sentence_clauses
+from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
+                        cue_start_keys, literal_sentences, phrase_finditer, SpanKeys)
 from .resources import load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
 
@@ -105,16 +106,30 @@ def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float,
     return tuple(out)
 
 
+def _issue_map(data: Any, where: str) -> dict[str, tuple[str, ...]]:
+    issues = data.get("issues") if isinstance(data, dict) else None
+    if issues is None:
+        return {}
+    if not isinstance(issues, dict):
+        raise ResourceFileError(f"{where}: 'issues' must map a target name to a list of phrases.")
+    return {str(k): tuple(str(p) for p in ([v] if isinstance(v, str) else v)) for k, v in issues.items()}
+
+
 @lru_cache(maxsize=8)
-def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
+def _compile_lexicon(path: str, mtime: float, extra: tuple[tuple[str, float], ...] = ()) -> StanceLexicon:
+    """The lexicon of ``path``, plus the issues of the ``extra`` files (a resource pack's) that
+    it does not name itself."""
     data = load_yaml(path)
     if not isinstance(data, dict) or "governing" not in data:
         raise ResourceFileError(f"{path}: expected 'governing', 'predicate', 'removal_nouns' and 'issues' "
                                 "sections — see newslab/resources/stance_cues.yml.")
     removal = data.get("removal_nouns") or ["ouster"]
     goal = data.get("goal_words") or ["seeking"]
-    issues = {str(k): re.compile("|".join(phrase_regex(str(p)) for p in v), re.IGNORECASE)
-              for k, v in (data.get("issues") or {}).items()}
+    phrases = _issue_map(data, path)
+    for extra_path, _ in extra:
+        for name, ph in _issue_map(load_yaml(extra_path), extra_path).items():
+            phrases.setdefault(name, ph)
+    issues = {k: re.compile("|".join(phrase_regex(p) for p in v), re.IGNORECASE) for k, v in phrases.items()}
     governing = _compile_group(data["governing"], f"{path}: governing")
     predicate = _compile_group(data.get("predicate") or {}, f"{path}: predicate")
     return StanceLexicon(
@@ -124,12 +139,14 @@ def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
         issues, int(data.get("max_gap_words", 6)), path,
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data["governing"])),
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
-        {str(k): tuple(str(p) for p in v) for k, v in (data.get("issues") or {}).items()})
+        phrases)
 
 
 def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
-    """The stance lexicon (packaged ``stance_cues.yml`` or your own file in that format)."""
-    return _compile_lexicon(*resource_stamp(path or "stance_cues.yml"))
+    """The stance lexicon (packaged ``stance_cues.yml`` or your own file in that format), with
+    the default targets of the active resource pack (:mod:`newslab.packs`) added to its issues."""
+    extra = tuple(resource_stamp(f) for f in stance_issue_files())
+    return _compile_lexicon(*resource_stamp(path or "stance_cues.yml"), extra)
 
 
 SENTIMENT_MODES = ("news", "standard")
@@ -275,11 +292,6 @@ def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
     return out
 
 
-def _negated(text: str, clause_start: int, at: int) -> bool:
-    words = text[max(clause_start, at - 30):at].split()[-3:]
-    return bool(NEGATORS_RE.search(" ".join(words)))
-
-
 @dataclass
 class _Score:
     cue_score: float
@@ -338,7 +350,7 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
            and (c[3] not in _TARGET_BOUND_ONLY or _words_between(text, c[1], head_start) <= 1)]
     if gov:
         st, en, w, ph = gov[-1]
-        neg = _negated(text, cs, st)
+        neg = negated(text, cs, st)
         w = w * (-0.5 if neg else 1.0)
         gov_at = st
         evidence.append(("not " if neg else "") + text[st:en])
@@ -358,7 +370,7 @@ def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[
                 if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
         if pred:
             st, en, w, ph = pred[0]
-            neg = _negated(text, t.end, st)
+            neg = negated(text, t.end, st)
             total += w * (-0.5 if neg else 1.0)
             evidence.append(("not " if neg else "") + text[st:en])
     goal = bool(gov and removal and lex.goal.fullmatch(text[gov[-1][0]:gov[-1][1]]))
@@ -401,7 +413,8 @@ def _stance_json(r: dict[str, Any]) -> dict[str, Any] | None:
 @layers.register("stance", columns=STANCE_COLUMNS, requires=("actor_mentions", "quotes"),
                  dtypes={"sentence": "int", "start": "int", "end": "int", "score": "float", "cue_score": "float",
                          "local_sentiment": "float"},
-                 resources=lambda p: [p.get("cues") or "stance_cues.yml", "sentiment_news.yml"],
+                 resources=lambda p: [p.get("cues") or "stance_cues.yml", "sentiment_news.yml", "clause_cues.yml",
+                                      *stance_issue_files()],
                  defaults={"targets": None, "cues": None, "threshold": DEFAULT_THRESHOLD, "window": DEFAULT_WINDOW,
                            "sentiment": "news"},
                  table="stance", json_section="stance", json_row=_stance_json)
@@ -506,7 +519,7 @@ def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | 
                 near = subj[-1]
                 gov = _find_cues(text, clause[0], near.start, lex.governing, memo, clause)
                 gov = [g for g in gov if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
-                if gov and not _negated(text, clause[0], gov[-1][0]):
+                if gov and not negated(text, clause[0], gov[-1][0]):
                     for h, _ in _holders(text, gov[-1][0], clause, mentions, t):
                         if h != t.name:
                             rows.append({**base, "holder": h,
@@ -545,7 +558,7 @@ def text_cues(text: str, cues: str | os.PathLike[str] | None = None) -> tuple[fl
     for st, en, w, ph in _find_cues(text, 0, len(text), lex.governing + lex.predicate):
         if w == 0 or ph in _TARGET_BOUND_ONLY:
             continue
-        neg = _negated(text, 0, st)
+        neg = negated(text, 0, st)
         total += w * (-0.5 if neg else 1.0)
         words.append(("not " if neg else "") + text[st:en])
     return total, words
