@@ -6,9 +6,9 @@ and target actors, and give the event its CAMEO QuadClass (verbal/material × co
 and a Goldstein (1992) weight on −10…+10. Cues, types and weights live in the editable file
 ``newslab/resources/relation_cues.yml``; time-reference cues in ``time_cues.yml``.
 
-Rules, in plain words (everything is decided inside one *clause*: the stretch of a sentence
-between ``;``, dashes, a comma before and/when/which/who/while/although/but, or a bare
-when/after/before/but):
+Rules, in plain words (everything is decided inside one *clause* of :mod:`newslab.clauses`: the
+stretch of a sentence between ``;``, dashes, a comma before and/when/which/who/while/although/but,
+or a bare when/after/before/but — cues in ``clause_cues.yml``):
 
 * **source** = the nearest actor mention before the cue, with its coordinated partners
   ("Russia, along with Iran," → both; "Putin and his Turkish counterpart Erdogan" → both).
@@ -25,17 +25,23 @@ when/after/before/but):
   "talks between Putin and Erdogan", "the two sides agreed", "the pair met" (group phrases are
   resolved to the last pair named together, else the two most-mentioned states), "they" after
   such a pair, "its Turkish partners" (+ the clause subject). "in the war" is a setting, not an
-  event. A joint cooperative act with no other target ("Moscow and Ankara have supported
-  negotiations") counts as cooperation between them.
-* an agentless act on one member of a pair named in the same clause, in the shape "the <act>
-  of <member>" ("a crisis caused by the shooting down of a Russian warplane" in a clause about
-  Russia and Turkey), is attributed to the other member.
+  event.
+* **collective acts**: a cue marked ``joint`` in ``relation_cues.yml`` (inaugurate, mediate) with
+  coordinated subjects and no party as its object is an event between the subjects ("India and
+  Japan inaugurated the bridge"), and so is a verb whose infinitive is a mutual act ("X and Y
+  pledged to restore ties"). Any other directed cue needs a party as its object: "Germany and
+  France supported negotiations" (an activity) is no event between Germany and France.
+* **nominal events** ("the killing of", "the downing of") take their agent from a possessive
+  ("Turkey's downing of a Russian jet") or a by-phrase ("the downing of an Iranian drone by the
+  United States"); without one the agent is unknown and there is no event.
 * "agreed to cooperate", "pledged to support": the first verb carries the event; "sign" needs a
   deal noun in the clause ("signed a decree imposing sanctions" is not an agreement).
-* **negation**: not / n't / never / no / failed to / without / cancelled within the four words
-  before the cue, and "refused/declined to" up to two words before it ("refused to join
-  sanctions" = negated sanctions; the refusal is then not an event of its own).
-* **time**: ``background`` for past events the article recalls (see ``time_cues.yml``: "since a
+* **negation**: the one rule of :mod:`newslab.clauses` — a negation cue (not, n't, never, no,
+  without, failed to, cancelled, refused to, denied ...) among the three words before the cue in
+  its clause, with no comma in between ("refused to join sanctions" = negated sanctions; the
+  refusal is then not an event of its own).
+* **time**: ``background`` for past events the article recalls (see ``time_cues.yml``, which also
+  holds the month names: "since a
   2016 deal", "last met in September", a date before the article's month, past perfect outside
   reported speech, a clause joined by "when" to a dated one), else ``current``; the article's
   ``date`` is the reference when it has one.
@@ -61,7 +67,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
@@ -106,6 +112,23 @@ _GROUP_RE = re.compile(
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
+# Between a verb and a noun it does not govern as its object: a comma or a preposition
+# ("kept its promises to its partners").
+_NOT_OBJECT_GAP_RE = re.compile(r",|\b(?:to|with|for|of|on|in|at|from|by|between|against|over|about|into)\b",
+                                re.IGNORECASE)
+# A possessive ending after a name: "Turkey's", "the United States'".
+_POSSESSIVE_AFTER_RE = re.compile(r"['’](?:s\b|(?=\s))")
+# Inside a noun phrase before an event noun: "the German invasion", "the Obama administration's
+# invasion", "a US military strike" (the actor is the noun's agent).
+_PRENOMINAL_GAP_RE = re.compile(r"\s+|\s+[\w-]+['’]s?\s+")
+_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.IGNORECASE)
+_VERB_FORM_RE = re.compile(r"(?:ed|ing)$", re.IGNORECASE)
+_MODAL_END_RE = re.compile(r"\b(?:to|will|would|can|could|should|must|may|might|did|does|do)\s+$", re.IGNORECASE)
+# A predicate noun: "Russia is the key backer of Assad" (the subject is the backer).
+_COPULA_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became)\s+"
+                               r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
 # Setting, not event: "back opposing sides in the war", "during the talks".
 # 'in the war', 'amid the crisis', 'discussed the crisis', 'talks on the conflict': the setting or
 # topic of a sentence, not an event between the actors in it
@@ -124,14 +147,6 @@ _AND_VERB_RE = re.compile(r"(?:^|\s)(?:and|but|then)\s+(?:(?:also|then|later|aga
                           re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_RE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?",
-    re.IGNORECASE)
 # Speed (see _finditer_at): characters that re.IGNORECASE matches to an ASCII letter although
 # str.lower() does not give that letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every
 # code point against a-z, 0-9, ' and -). In a text with one of them, phrase starts are not looked
@@ -139,7 +154,6 @@ _MONTH_RE = re.compile(
 _FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 _APOSTROPHE_RE = re.compile(r"['’]")
 _AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
-_YEAR_RE = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]|\s*(?:people|soldiers|troops|km|tons))")
 
 
 # ------------------------------------------------------------------------------------------
@@ -170,6 +184,7 @@ class Cue:
     note: str
     regex: re.Pattern[str]
     requires: re.Pattern[str] | None = None  # must also occur in the clause ("signed" needs a deal noun)
+    joint: bool = False  # a collective act: coordinated subjects did it together (see relation_cues.yml)
 
 
 @dataclass(frozen=True)
@@ -185,6 +200,7 @@ class CueLexicon:
     # ASCII), or None when some form starts otherwise (that cue is then scanned with finditer).
     start_keys: tuple[frozenset[str] | None, ...] = ()
     ignore_keys: frozenset[str] | None = None
+    light_verbs: re.Pattern[str] | None = None  # verbs whose object noun names the subject's act
 
 
 def _first_word_prefixes(form: str) -> list[str]:
@@ -220,7 +236,7 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
         req_rx = re.compile("|".join(phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
                             re.IGNORECASE) if req else None
         cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
-                        str(spec.get("note", "")), rx, req_rx))
+                        str(spec.get("note", "")), rx, req_rx, bool(spec.get("joint", False))))
     ignore = data.get("ignore") or []
     ignore_rx = re.compile("|".join(phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
     index: dict[str, set[int]] = {}
@@ -233,8 +249,10 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                 else:
                     always.add(i)
     start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
+    light = data.get("light_verbs") or []
+    light_rx = re.compile("|".join(phrase_regex(str(p)) for p in light), re.IGNORECASE) if light else None
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None)
+                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx)
 
 
 def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
@@ -274,6 +292,21 @@ class TimeCues:
     # contains none of them cannot match (see _may_contain).
     marker_literals: tuple[str, ...] | None = None
     relative_literals: tuple[str, ...] | None = None
+    months: dict[str, int] = field(default_factory=dict)  # month names and short forms -> 1..12
+    month_re: re.Pattern[str] = re.compile(r"(?!)")  # a month, optional day, optional year
+    year_re: re.Pattern[str] = re.compile(r"(?!)")  # a year (not a count: "2000 troops")
+
+
+def _time_words(data: dict[str, Any]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """The month table and the month and year regexes of time_cues.yml."""
+    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
+    months.update({str(k).lower(): int(v) for k, v in (data.get("month_abbreviations") or {}).items()})
+    names = sorted(months, key=lambda w: -len(w))
+    month_re = re.compile(rf"\b({'|'.join(map(re.escape, names))})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+                          r"(?:,?\s+((?:19|20)\d{2})\b)?", re.IGNORECASE) if names else re.compile(r"(?!)")
+    counts = "|".join(map(re.escape, (str(w) for w in data.get("count_nouns") or [])))
+    year_re = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]" + (rf"|\s*(?:{counts})" if counts else "") + ")")
+    return months, month_re, year_re
 
 
 @lru_cache(maxsize=4)
@@ -286,7 +319,8 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
                     r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
     return TimeCues(re.compile("|".join(phrase_regex(m) for m in markers), re.IGNORECASE),
                     re.compile("|".join(phrase_regex(m) for m in relative), re.IGNORECASE), pp,
-                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))))
+                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))),
+                    *_time_words(data))
 
 
 def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
@@ -479,35 +513,33 @@ def _article_ref(article: Article) -> tuple[int, int] | None:
     return None
 
 
-def _dates_in(text: str, s: int, e: int, ref: tuple[int, int] | None) -> list[tuple[int, int | None, int]]:
+def _dates_in(text: str, s: int, e: int, ref: tuple[int, int] | None, tc: TimeCues
+              ) -> list[tuple[int, int | None, int]]:
     """(offset, year, month) for date expressions in text[s:e]; month 0 = whole year."""
     out = []
     covered = []
-    for m in _MONTH_RE.finditer(text, s, e):
+    for m in tc.month_re.finditer(text, s, e):
         word = m.group(1)
         if word.lower() == "may" and not m.group(2) and not re.search(r"\b(?:in|early|late|mid-?|since|last|of)\s+$",
                                                                       text[max(s, m.start() - 8):m.start()], re.I):
             continue  # the modal verb "may"
-        if word.lower() in ("mar", "jan", "jun", "jul", "oct", "dec", "nov", "feb", "apr", "aug", "sep") \
-                and not word[0].isupper():
-            continue
         if not word[0].isupper():
-            continue
-        month = _MONTHS[word.lower().rstrip(".")]
+            continue  # "mar", "march on": months are capitalised
+        month = tc.months[word.lower().rstrip(".")]
         year = int(m.group(2)) if m.group(2) else None
         if year is None and ref:
             year = ref[0] if month <= ref[1] else ref[0] - 1
         out.append((m.start(), year, month))
         covered.append((m.start(), m.end()))
-    for m in _YEAR_RE.finditer(text, s, e):
+    for m in tc.year_re.finditer(text, s, e):
         if any(a <= m.start() < b for a, b in covered):
             continue
         out.append((m.start(), int(m.group(1)), 0))
     return out
 
 
-def _max_year(article: Article) -> int | None:
-    years = [int(y) for y in _YEAR_RE.findall(article.text)]
+def _max_year(article: Article, tc: TimeCues) -> int | None:
+    years = [int(y) for y in tc.year_re.findall(article.text)]
     return max(years) if years else None
 
 
@@ -535,7 +567,7 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     # a date that is the object of a later "since" ("working together since a 2016 deal") dates
     # the start of a current state, not the cue; other dates in the clause do date it
     since_objects = [(p, p + 45) for p in since if p > cue_start]
-    for off, year, month in _dates_in(text, cs, ce, ref):
+    for off, year, month in _dates_in(text, cs, ce, ref, tc):
         if any(a <= off < b and not re.search(r"\b(?:when|after|before)\b", text[a:off], re.I)
                for a, b in since_objects):
             continue
@@ -866,9 +898,10 @@ class _ArticleEvents:
         mentions = actor_mentions(article)
         # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
         name_spans = sorted((r["start"], r["end"]) for r in article.layer("mentions"))
-        return cls(article, article.text, load_relation_cues(cues), load_time_cues(), mentions,
+        tc = load_time_cues()
+        return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
-                   _article_ref(article), _max_year(article))
+                   _article_ref(article), _max_year(article, tc))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -894,6 +927,9 @@ class CueSite:
     prev: list[ActorMention]  # of the previous clause, when this one opens with and/but/when...
     last_pair: LastPair
     sent_i: int
+    mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
+    governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
+    light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -953,7 +989,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     clauses = sentence_clauses(doc.article, sent.i)
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
-    for st, en, cue in matches:
+    for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
         # "refused to join sanctions": refusing is the negation of the next cue, not an event
         if cue.name == "oppose" and _REFUSE_TO_RE.match(text, st, clause[1]):
@@ -967,6 +1003,9 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
             continue  # "backing opposing sides in the war": the war is the setting, not an event
         site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
+            site = replace(site, mutual_complement=True)
         pairs = _resolve(site)
         if not pairs:
             continue
@@ -997,7 +1036,11 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         left = [m for m in left if m.end <= before_cue[0]]
     right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
-    return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i)
+    governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
+        and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
+        and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
+    return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
+                   light_verbs=doc.lex.light_verbs)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -1139,9 +1182,13 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
     """Both directions of a mutual event: "Russia and Turkey met", "talks between X and Y",
     "Turkey met Russia", "its Turkish partners", "the two sides agreed", "they met"."""
     text, left, st = site.text, site.left, site.start
+    between = _between_group(site)
+    if site.governed:
+        # "Germany and France supported negotiations": the subject of the governing verb is no
+        # party to the talks it supports; only "between X and Y" names them
+        return _both(between)
     if len(left_group) >= 2:
         return _both(left_group)
-    between = _between_group(site)
     if between:
         return _both(between)
     if len(left_group) == 1 and right_group:
@@ -1172,7 +1219,7 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
 def _possessive_source(site: CueSite) -> ActorMention | None:
     """"Turkey's support for Azerbaijan": a possessive right before a noun cue is its source."""
     left, text = site.left, site.text
-    poss = [m for m in left if re.match(r"['’]s?\b", text[m.end:m.end + 2]) or m.text.endswith(("'s", "’s"))]
+    poss = [m for m in left if _POSSESSIVE_AFTER_RE.match(text, m.end) or m.text.endswith(("'s", "’s"))]
     if poss and poss[-1] is left[-1] and _words_gap(text, poss[-1].end, site.start) <= 1:
         return poss[-1]
     return None
@@ -1188,6 +1235,66 @@ def _subject_mentions(site: CueSite, subj: list[ActorMention]) -> list[ActorMent
             or _COORD_WITH_RE.search(text[max(cs, m.start - 30):m.start])]
 
 
+def _is_verb(text: str, st: int, en: int) -> bool:
+    """A cue read as a verb: a past or -ing form ("supported", "backing"), or after "to" or a
+    modal ("will support"); "a free trade agreement" has a noun ("trade") before the noun."""
+    words = text[st:en].split()
+    return bool(words) and (bool(_VERB_FORM_RE.search(words[0])) or bool(_MODAL_END_RE.search(text[max(0, st - 8):st])))
+
+
+def _nominal_agent(site: CueSite) -> list[Side] | None:
+    """The agent of an event noun with an "of" object, when the clause names it: a possessive or
+    an actor inside its noun phrase ("Turkey's downing of", "the German invasion of", "the Obama
+    administration's invasion of"), a by-phrase after its object ("the downing of an Iranian drone
+    by the United States"), or the subject when the noun is predicated of it ("Russia is the key
+    backer of Assad", "Qatar, the main backer of ...") or the object of a light verb ("Turkey
+    launched an invasion of Syria"). None when the noun has no "of" object (not a nominal event);
+    [] when it is one without a named agent."""
+    text, st, cs = site.text, site.start, site.clause[0]
+    if not _of_object(site) or site.cue.symmetric:
+        return None
+    before = text[max(cs, st - 40):st]
+    if _COPULA_BEFORE_RE.search(before) or _APPOSITION_RE.search(before) or _light_verb_before(site):
+        return None  # the subject is the agent: resolve as usual
+    if site.left:
+        m = site.left[-1]
+        gap = text[m.end:st]
+        if _PRENOMINAL_GAP_RE.fullmatch(gap) and (gap.isspace() or "'" in gap or "’" in gap
+                                                 or _DETERMINER_END_RE.search(text, max(cs, m.start - 12), m.start)):
+            return chain_sides([m])
+    return _by_agent(site)
+
+
+def _light_verb_before(site: CueSite) -> bool:
+    """A light verb ("launched", "carried out", "ordered") at most three words before the cue."""
+    rx = site.light_verbs
+    if rx is None:
+        return False
+    hit = None
+    for hit in rx.finditer(site.text, max(site.clause[0], site.start - 50), site.start):
+        pass
+    return hit is not None and _words_gap(site.text, hit.end(), site.start) <= 3
+
+
+def _of_object(site: CueSite) -> bool:
+    """The first actor after the cue is its "of" object ("the killing of the ambassador")."""
+    right = site.right
+    return bool(right) and bool(re.fullmatch(r"\s+of\s+(?:(?:the|a|an)\s+)?", site.text[site.end:right[0].start]))
+
+
+def _by_agent(site: CueSite) -> list[Side]:
+    """The agent of a nominal event in a by-phrase after its object, in the same stretch of the
+    clause: "the downing of an Iranian drone by the United States" → the United States."""
+    text, right = site.text, site.right
+    for m in right[1:]:
+        gap = text[right[0].end:m.start]
+        if "," in gap or len(gap) > 60 or _RELATIVE_RE.search(gap):
+            break  # the by-phrase of a relative clause ("... that was hit by") is not the noun's
+        if _BY_BEFORE_RE.search(gap):
+            return _chain(text, [x for x in right if x.start >= m.start], from_end=False)
+    return []
+
+
 def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side], right_group: list[Side]
                     ) -> list[Pair]:
     """Source → target of a directed event: the subject (or a possessive) → the object."""
@@ -1198,30 +1305,29 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
     subj_ms = _subject_mentions(site, subj)
     sources = _chain(text, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
     poss_source = _possessive_source(site)
+    agent = _nominal_agent(site)
+    nominal = agent is not None
     if poss_source is not None:
         sources = chain_sides([poss_source])
-    if not sources and site.prev and not subj_ms:
+    elif agent is not None:
+        # a nominal event's agent comes from its own noun phrase, never from the subject of the
+        # clause: in "India and China mourned the killing of an Indian engineer by a gunman"
+        # neither mourner is the killer
+        sources = agent
+    if not sources and site.prev and not subj_ms and not nominal:
         # "Erdogan refused to apologise, and accused Russia of ...": the previous clause's subject
         sources = _chain(text, _not_prep_object(text, site.prev), from_end=False)[:2]
     pronoun_pair = _pronoun_pair(site)
     if not sources and pronoun_pair and not targets:
         return []
-    if len(sources) >= 2 and not targets and cue.intensity > 0:
-        # a joint cooperative act with no other target ("Moscow and Ankara have supported
-        # negotiations", "Putin and Erdogan inaugurated the pipeline") is cooperation between them
+    if len(sources) >= 2 and not targets and (cue.joint or site.mutual_complement):
+        # a collective act with no party as its object ("Putin and Erdogan inaugurated the
+        # pipeline") or one whose infinitive is a mutual act ("X and Y pledged to restore ties")
+        # is an event between its subjects; other acts whose object is an activity ("Germany and
+        # France supported negotiations") are no event between their subjects
         return _both(sources)
     if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, site.clause[1]) and pronoun_pair:
         targets = [p for p in pronoun_pair if p[1] not in {s[1] for s in sources}]
-    # agentless nominal action on one member of a pair named in the clause → the other member:
-    # "(Russia and Turkey ...) a crisis caused by the shooting down of a Russian warplane"
-    of_target = bool(right) and bool(re.fullmatch(r"\s+of\s+(?:(?:the|a|an)\s+)?", text[en:right[0].start]))
-    clause_pair = _first_pair(text, site.mentions)
-    if not sources and targets and clause_pair and of_target:
-        members = {g[1] for g in clause_pair}
-        if targets[0][1] in members:
-            sources = [g for g in clause_pair if g[1] != targets[0][1]]
-    if not sources and targets and pronoun_pair and of_target and targets[0][1] in {p[1] for p in pronoun_pair}:
-        sources = [p for p in pronoun_pair if p[1] != targets[0][1]]
     return [(s, t) for s in sources for t in targets[:2]]
 
 
