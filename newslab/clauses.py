@@ -163,19 +163,35 @@ def clause_spans(text: str, start: int, end: int, cues: ClauseCues | None = None
     return [c for c in out if c[1] > c[0]]
 
 
+class ClauseMemo(dict):
+    """``{sentence index: clauses}``, filled in as sentences are read, with the cues it used."""
+
+    def __init__(self, cues: ClauseCues):
+        super().__init__()
+        self.cues = cues
+
+
 @layers.register("clauses", resources=(CUES_FILE,))
-def clause_memo(article: Any) -> dict[int, list[tuple[int, int]]]:
+def clause_memo(article: Any) -> ClauseMemo:
     """The clauses of each sentence, filled in by :func:`sentence_clauses` as sentences are read."""
-    return {}
+    return ClauseMemo(load_clause_cues())
 
 
-def sentence_clauses(article: Any, i: int) -> list[tuple[int, int]]:
-    """The clauses of sentence ``i`` (computed once per article; relations and stance share them)."""
-    memo = article.layer("clauses")
+def article_cues(article: Any) -> ClauseCues:
+    """The clause cues in use for ``article`` (looked up once per article)."""
+    return article.layer("clauses").cues
+
+
+def sentence_clauses(article: Any, i: int, memo: ClauseMemo | None = None) -> list[tuple[int, int]]:
+    """The clauses of sentence ``i`` (computed once per article; relations and stance share them).
+
+    ``memo``: ``article.layer("clauses")`` when the caller has it already (speed: a layer lookup
+    checks the resource files' stamps)."""
+    memo = article.layer("clauses") if memo is None else memo
     out = memo.get(i)
     if out is None:
         sent = article.sentences[i]
-        out = memo[i] = clause_spans(article.text, sent.start, sent.end)
+        out = memo[i] = clause_spans(article.text, sent.start, sent.end, memo.cues)
     return out
 
 
@@ -198,7 +214,7 @@ def scope_words(tokens: Sequence[str], cues: ClauseCues | None = None) -> list[s
         if tok in cues.scope_breaks:
             break
         if is_word(tok):
-            out.append(tok)
+            out.append(_norm(tok))
     out.reverse()
     return out
 
@@ -228,7 +244,7 @@ def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marki
     True
     """
     cues = cues or load_clause_cues()
-    words = [_norm(w) for w in scope_words(tokens, cues)]
+    words = scope_words(tokens, cues)
     for w in reversed(words):
         if any(w.endswith(s) for s in cues.suffixes):
             return Marking("suffix", w)
@@ -238,7 +254,7 @@ def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marki
 def modality_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
     """The modal, intention, demand or condition cue in scope of the predicate after ``tokens``."""
     cues = cues or load_clause_cues()
-    return _find([_norm(w) for w in scope_words(tokens, cues)], cues.modality)
+    return _find(scope_words(tokens, cues), cues.modality)
 
 
 # Enough characters before a predicate to hold its scope words (they are few and short).
@@ -250,19 +266,19 @@ def tokens_before(text: str, clause_start: int, at: int) -> list[str]:
     return [_norm(t) for _, _, t in iter_tokens(text, max(clause_start, at - _LOOKBACK), at)]
 
 
-def negation_at(text: str, clause_start: int, at: int) -> Marking | None:
+def negation_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
     """The negation cue in scope of the predicate starting at offset ``at`` of its clause."""
-    return negation_cue(tokens_before(text, clause_start, at))
+    return negation_cue(tokens_before(text, clause_start, at), cues or load_clause_cues())
 
 
-def negated(text: str, clause_start: int, at: int) -> bool:
+def negated(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> bool:
     """Whether the predicate starting at ``at`` (in the clause starting at ``clause_start``) is negated."""
-    return negation_at(text, clause_start, at) is not None
+    return negation_at(text, clause_start, at, cues) is not None
 
 
-def modality_at(text: str, clause_start: int, at: int) -> Marking | None:
+def modality_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
     """The modality cue in scope of the predicate starting at offset ``at``."""
-    return modality_cue(tokens_before(text, clause_start, at))
+    return modality_cue(tokens_before(text, clause_start, at), cues or load_clause_cues())
 
 
 # ------------------------------------------------------------------------------------------
@@ -280,5 +296,5 @@ def reported_nominal_regex() -> re.Pattern[str]:
 
 
 __all__ = ["Marking", "ClauseCues", "load_clause_cues", "clause_spans", "sentence_clauses", "clause_of",
-           "scope_words", "negation_cue", "modality_cue", "negation_at", "negated", "modality_at",
+           "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
            "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS"]

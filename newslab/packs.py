@@ -24,11 +24,12 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from .errors import ParameterError, ResourceFileError
-from .resources import load_yaml, resource_path
+from .errors import InputNotFoundError, ParameterError, ResourceFileError
+from .resources import load_yaml, resource_path, resource_stamp
 
 PACKS_FOLDER = "packs"
 DEFAULT_PACK = "russia_turkey"
@@ -59,10 +60,17 @@ def _member(name: str, file: str) -> str:
 
 def load_pack(name: str) -> Pack:
     """The pack called ``name`` (a folder of ``newslab/resources/packs/``)."""
-    if name not in list_packs():
-        raise ParameterError(f"pack {name!r}: no such resource pack — use one of "
-                             f"{', '.join(map(repr, list_packs()))} or {NO_PACK!r}.")
     where = _member(name, "pack.yml")
+    try:
+        stamp = resource_stamp(where)
+    except InputNotFoundError:
+        raise ParameterError(f"pack {name!r}: no such resource pack — use one of "
+                             f"{', '.join(map(repr, list_packs()))} or {NO_PACK!r}.") from None
+    return _read_pack(name, *stamp)
+
+
+@lru_cache(maxsize=16)
+def _read_pack(name: str, where: str, mtime: float) -> Pack:
     data = load_yaml(where) or {}
     if not isinstance(data, dict):
         raise ResourceFileError(f"{where}: expected a mapping with name, description, frame_schemes, "

@@ -75,7 +75,7 @@ import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
-from .clauses import clause_of, negated as clause_negated, reported_nominal_regex, sentence_clauses, speech_regex
+from .clauses import ClauseCues, ClauseMemo, clause_of, negated as clause_negated, sentence_clauses, speech_regex
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
@@ -892,6 +892,14 @@ class _ArticleEvents:
     name_starts: list[int]
     ref: tuple[int, int] | None  # the article's (year, month)
     max_year: int | None
+    clause_memo: ClauseMemo
+
+    @property
+    def clause_cues(self) -> ClauseCues:
+        return self.clause_memo.cues
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        return sentence_clauses(self.article, i, self.clause_memo)
 
     @classmethod
     def of(cls, article: Article, cues: str | os.PathLike[str] | None) -> "_ArticleEvents":
@@ -901,7 +909,7 @@ class _ArticleEvents:
         tc = load_time_cues()
         return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
-                   _article_ref(article), _max_year(article, tc))
+                   _article_ref(article), _max_year(article, tc), article.layer("clauses"))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -948,8 +956,7 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
         if matches:
             last_pair = _sentence_events(doc, sent, sent_mentions, matches, last_pair, rows)
         elif len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
-            last_pair = _pair_in_clauses(doc.text, sentence_clauses(article, sent.i), sent_mentions, sent.i,
-                                         last_pair)
+            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair)
     return rows
 
 
@@ -986,7 +993,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
                      matches: list[tuple[int, int, Cue]], last_pair: LastPair, rows: list[dict[str, Any]]) -> LastPair:
     """Add the events of one sentence's cue matches to ``rows``; return the pair a later "they" means."""
     text = doc.text
-    clauses = sentence_clauses(doc.article, sent.i)
+    clauses = doc.clauses(sent.i)
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
     for k, (st, en, cue) in enumerate(matches):
@@ -1011,7 +1018,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             continue
         time = "background" if clause in forced_bg else \
             _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
-        rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st), time))
+        rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
     return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
@@ -1026,7 +1033,7 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
     cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
     left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
-    reported = reported_nominal_regex().search(text, max(clause[0], st - 80), st)
+    reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
     if reported:
         left = [m for m in left if m.start >= reported.end()]
     elif before_cue is not None and clause[0] <= before_cue[0] < st and \

@@ -47,7 +47,7 @@ from .article import Article, Corpus
 from .errors import ParameterError, ResourceFileError
 from .packs import stance_issue_files
 from . import layers
-from .clauses import clause_of, negated, sentence_clauses
+from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
 from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
                         cue_start_keys, literal_sentences, phrase_finditer, SpanKeys)
 from .resources import load_yaml, resource_stamp
@@ -333,6 +333,7 @@ class _MentionSite:
     target_ends: Sequence[int] = ()  # ends of earlier target mentions in the clause
     location: bool = False  # the mention is a place ("in Syria"): no cue governs it
     memo: dict | None = None
+    clause_cues: ClauseCues | None = None
 
 
 def _removal_span(site: _MentionSite) -> tuple[int, int] | None:
@@ -388,10 +389,11 @@ def _predicate_cue(site: _MentionSite) -> tuple[int, int, float, str] | None:
     return pred[0] if pred else None
 
 
-def _signed(text: str, scope_start: int, cue: tuple[int, int, float, str]) -> tuple[float, str]:
+def _signed(text: str, scope_start: int, cue: tuple[int, int, float, str], cc: ClauseCues | None = None
+            ) -> tuple[float, str]:
     """A cue's weight and evidence words, flipped at half weight when negated."""
     st, en, w, _ = cue
-    neg = negated(text, scope_start, st)
+    neg = negated(text, scope_start, st, cc)
     return w * (-0.5 if neg else 1.0), ("not " if neg else "") + text[st:en]
 
 
@@ -403,7 +405,7 @@ def _score_mention(site: _MentionSite) -> _Score:
     removal = _removal_span(site)
     gov = _governing_cue(site, removal[0] if removal else t.start)
     if gov:
-        w, words = _signed(text, cs, gov)
+        w, words = _signed(text, cs, gov, site.clause_cues)
         evidence.append(words)
         total += w
     if removal:
@@ -412,7 +414,7 @@ def _score_mention(site: _MentionSite) -> _Score:
     else:
         pred = _predicate_cue(site)
         if pred:
-            w, words = _signed(text, t.end, pred)
+            w, words = _signed(text, t.end, pred, site.clause_cues)
             total += w
             evidence.append(words)
     goal = bool(gov and removal and lex.goal.fullmatch(text[gov[0]:gov[1]]))
@@ -511,6 +513,8 @@ class _StanceRun:
     mention_at: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
     by_start: list[_Target] = field(default_factory=list)
     found_starts: list[int] = field(default_factory=list)
+    clause_cues: ClauseCues | None = None
+    clause_memo: ClauseMemo | None = None
 
     @classmethod
     def of(cls, article: Article, lex: StanceLexicon, found: list[_Target], threshold: float, window: int,
@@ -527,6 +531,8 @@ class _StanceRun:
             run.mention_at.setdefault((m.start, m.end), m)
         run.by_start = sorted(found, key=lambda x: x.start)
         run.found_starts = [x.start for x in run.by_start]
+        run.clause_memo = article.layer("clauses")
+        run.clause_cues = run.clause_memo.cues
         return run
 
     def in_clause(self, clause: tuple[int, int]) -> list[ActorMention]:
@@ -539,7 +545,8 @@ class _StanceRun:
                                                     bisect_left(self.found_starts, t.start)] if x.end <= t.start]
         mention = self.mention_at.get((t.start, t.end))
         location = mention is not None and is_location(text, mention, clause[0])
-        return _MentionSite(text, t, clause, others, self.lex, target_ends, location, self.memo)
+        return _MentionSite(text, t, clause, others, self.lex, target_ends, location, self.memo,
+                            self.clause_cues)
 
     def local(self, win: str) -> tuple[float, list[str]]:
         if win not in self.vader_memo:
@@ -569,7 +576,7 @@ def _mention_rows(run: _StanceRun, t: _Target) -> list[dict[str, Any]]:
     sent = article.sentence_at(t.start)
     if sent is None:
         return []
-    clause = clause_of(sentence_clauses(article, sent.i), t.start, (sent.start, sent.end))
+    clause = clause_of(sentence_clauses(article, sent.i, run.clause_memo), t.start, (sent.start, sent.end))
     in_clause = run.in_clause(clause)
     sc = _score_mention(run.site(t, clause, in_clause))
     if any(a <= t.start < b for a, b in run.attributions):
@@ -614,7 +621,7 @@ def _through_support(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int,
     near = subj[-1]
     gov = [g for g in _find_cues(text, clause[0], near.start, lex.governing, run.memo, clause)
            if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
-    if not gov or negated(text, clause[0], gov[-1][0]):
+    if not gov or negated(text, clause[0], gov[-1][0], run.clause_cues):
         return []
     return [{**base, "holder": h, "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)}
             for h, _ in _holders(text, gov[-1][0], clause, run.mentions, t) if h != t.name]
