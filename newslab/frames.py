@@ -452,7 +452,7 @@ class _ArticlePrep:
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
 
 
-@layers.register("frame_prep")
+@layers.register("frame_prep", resources=("clause_cues.yml",))  # its negation memo
 def _article_prep(article: Article) -> _ArticlePrep:
     """Per-article lookups shared by every scheme's matching (lowercased tokens, quotes...)."""
     return _ArticlePrep(article)
