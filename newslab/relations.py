@@ -75,7 +75,8 @@ import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
-from .clauses import ClauseCues, ClauseMemo, clause_of, negated as clause_negated, sentence_clauses, speech_regex
+from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negated, negation_cue, sentence_clauses,
+                      speech_regex, tokens_before)
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
@@ -105,10 +106,6 @@ _CONNECTOR_RE = re.compile(
     r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
     r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
     r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
-_GROUP_RE = re.compile(
-    r"\b(?:the\s+two\s+(?:sides|leaders|countries|nations|presidents|governments|neighbou?rs|men|states|"
-    r"capitals|powers|heads of state|ministers|foreign ministers)|the\s+(?:two\s+)?neighbou?rs|the\s+pair|both\s+(?:sides|countries|"
-    r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
@@ -201,6 +198,7 @@ class CueLexicon:
     start_keys: tuple[frozenset[str] | None, ...] = ()
     ignore_keys: frozenset[str] | None = None
     light_verbs: re.Pattern[str] | None = None  # verbs whose object noun names the subject's act
+    groups: re.Pattern[str] | None = None  # phrases naming a pair ("the two sides", "each other")
 
 
 def _first_word_prefixes(form: str) -> list[str]:
@@ -251,8 +249,11 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
     start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     light = data.get("light_verbs") or []
     light_rx = re.compile("|".join(phrase_regex(str(p)) for p in light), re.IGNORECASE) if light else None
+    groups = data.get("group_phrases") or []
+    groups_rx = re.compile("|".join(phrase_regex(str(p)) for p in groups), re.IGNORECASE) if groups else None
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx)
+                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx,
+                      groups_rx)
 
 
 def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
@@ -353,10 +354,11 @@ def actor_state(actor: str, side: str = "") -> str:
         return actor
 
 
-@layers.register("actor_mentions", requires=("mentions",))
+@layers.register("actor_mentions", requires=("mentions",), resources=("relation_cues.yml",))
 def actor_mentions(article: Article) -> list[ActorMention]:
     """Actor mentions (no plain places) merged per span, plus group phrases ("the pair"): the
-    actors that relations and stance look for."""
+    actors that relations and stance look for. Group phrases are the ``group_phrases`` of the
+    packaged (or classroom-edited) ``relation_cues.yml``."""
     rows = article.layer("mentions")
     spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
     texts: dict[tuple[int, int], str] = {}
@@ -390,7 +392,8 @@ def actor_mentions(article: Article) -> list[ActorMention]:
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
-    for m in _GROUP_RE.finditer(article.text):
+    group_rx = load_relation_cues().groups
+    for m in (group_rx.finditer(article.text) if group_rx is not None else ()):
         if article.sentence_at(m.start()) is None:
             continue
         pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
@@ -828,7 +831,6 @@ def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | N
     return [found[k] for k in sorted(found)]
 
 
-_REFUSE_TO_RE = re.compile(r"(?:refus|reject|declin)\w*\s+to\s+\w", re.IGNORECASE)
 _INTENT_CUES = frozenset({"agree", "intent", "sign"})
 
 
@@ -975,6 +977,15 @@ def _clause_times(doc: _ArticleEvents, clauses: list[tuple[int, int]]
     return forced, prev_bg
 
 
+def _is_refusal(doc: _ArticleEvents, st: int, clause: tuple[int, int]) -> bool:
+    """"refused to join sanctions": a refusal (a ``failure`` negation of clause_cues.yml followed
+    by a verb) is the negation of the next cue, not an event of its own."""
+    toks = tokens_before(doc.text, st, min(clause[1], st + 40))[:3]
+    mark = negation_cue(toks[:2], doc.clause_cues)
+    return len(toks) == 3 and mark is not None and mark.kind == "failure" and len(mark.cue.split()) == 2 \
+        and toks[2][:1].isalnum()
+
+
 def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int]) -> bool:
     """"agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
     ceasefire", "pledged to support": a cue in the infinitive of an earlier one; the first verb
@@ -998,8 +1009,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     prev_cue: tuple[int, int, Cue] | None = None
     for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
-        # "refused to join sanctions": refusing is the negation of the next cue, not an event
-        if cue.name == "oppose" and _REFUSE_TO_RE.match(text, st, clause[1]):
+        if cue.name == "oppose" and _is_refusal(doc, st, clause):
             continue
         if _continues_previous(text, prev_cue, st, clause):
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]

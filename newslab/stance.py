@@ -11,7 +11,8 @@ its evidence:
 3. **Removal nouns** invert the stance toward whoever is removed: "backed the rebels seeking
    Assad's ouster" → against Assad. The rule is general: a support cue that governs an actor who
    *seeks* Y's ouster/overthrow/removal makes the supporter an opponent of Y as well.
-4. **Negation** ("did not support") flips a cue at half weight.
+4. **Negation** ("did not support") flips a cue at half weight (the one scope rule of
+   :mod:`newslab.clauses`).
 5. **Target-local sentiment**: VADER compound (Hutto & Gilbert 2014) of the words within
    ``window`` words of the mention inside its clause — not the whole sentence — with the
    news-mode lexicon of :mod:`newslab.sentiment` by default ("war", "conflict" name the topic).
