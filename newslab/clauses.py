@@ -60,15 +60,62 @@ Phrase = tuple[tuple[str, bool], ...]
 
 
 @dataclass(frozen=True)
+class CueSet:
+    """Cue phrases of several kinds, compiled for fast lookup in a few scope words: one-word cues
+    by exact word and by prefix, longer phrases tried in file order."""
+
+    exact: dict[str, str]  # word -> kind
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, kind)
+    prefix_starts: tuple[str, ...]  # the prefixes, for one str.startswith test
+    # phrases of two or more words by their last word (exact), and those ending in a prefix
+    by_last: dict[str, tuple[tuple[str, Phrase], ...]]
+    prefix_last: tuple[tuple[str, Phrase], ...]
+
+    @classmethod
+    def of(cls, entries: Sequence[tuple[str, Phrase]]) -> "CueSet":
+        exact: dict[str, str] = {}
+        prefixes = []
+        by_last: dict[str, list[tuple[str, Phrase]]] = {}
+        prefix_last = []
+        for kind, ph in entries:
+            if len(ph) == 1 and ph[0][1]:
+                prefixes.append((ph[0][0], kind))
+            elif len(ph) == 1:
+                exact.setdefault(ph[0][0], kind)
+            elif ph[-1][1]:
+                prefix_last.append((kind, ph))
+            else:
+                by_last.setdefault(ph[-1][0], []).append((kind, ph))
+        return cls(exact, tuple(prefixes), tuple(p for p, _ in prefixes),
+                   {k: tuple(v) for k, v in by_last.items()}, tuple(prefix_last))
+
+    def find(self, words: Sequence[str]) -> Marking | None:
+        """The cue ending nearest the end of ``words`` (the predicate follows them)."""
+        for end in range(len(words), 0, -1):
+            w = words[end - 1]
+            for kind, ph in self.by_last.get(w, ()) + self.prefix_last:
+                k = len(ph)
+                if k <= end and all(x == lit or (pre and x.startswith(lit))
+                                    for x, (lit, pre) in zip(words[end - k:end], ph)):
+                    return Marking(kind, " ".join(words[end - k:end]))
+            kind = self.exact.get(w)
+            if kind is None and w.startswith(self.prefix_starts):
+                kind = next(kd for pre, kd in self.prefixes if w.startswith(pre))
+            if kind is not None:
+                return Marking(kind, w)
+        return None
+
+
+@dataclass(frozen=True)
 class ClauseCues:
     """The compiled ``clause_cues.yml``."""
 
     split: re.Pattern[str]
     scope_words: int
     scope_breaks: frozenset[str]
-    negation: tuple[tuple[str, Phrase], ...]      # (kind, phrase)
+    negation: CueSet
     suffixes: tuple[str, ...]
-    modality: tuple[tuple[str, Phrase], ...]
+    modality: CueSet
     speech: re.Pattern[str]
     reported_nominal: re.Pattern[str]
     path: str
@@ -135,8 +182,9 @@ def _compile(path: str, mtime: float) -> ClauseCues:
                      for w in (data.get("modality") or {}).get(kind) or [])
     speech, nominal = _speech_regexes(data.get("reported_speech") or {})
     return ClauseCues(_split_regex(data.get("clause_breaks") or {}), scope,
-                      frozenset(_norm(str(b)) for b in neg.get("scope_breaks") or []), negation,
-                      tuple(_norm(str(s)) for s in neg.get("suffixes") or []), modality, speech, nominal, path)
+                      frozenset(_norm(str(b)) for b in neg.get("scope_breaks") or []), CueSet.of(negation),
+                      tuple(_norm(str(s)) for s in neg.get("suffixes") or []), CueSet.of(modality), speech, nominal,
+                      path)
 
 
 def load_clause_cues(path: str | os.PathLike[str] | None = None) -> ClauseCues:
@@ -208,28 +256,14 @@ def scope_words(tokens: Sequence[str], cues: ClauseCues | None = None) -> list[s
     before the predicate) the last ``scope_words`` words, stopping at a scope break."""
     cues = cues or load_clause_cues()
     out: list[str] = []
+    n, breaks = cues.scope_words, cues.scope_breaks
     for tok in reversed(tokens):
-        if len(out) >= cues.scope_words:
+        if len(out) >= n or tok in breaks:
             break
-        if tok in cues.scope_breaks:
-            break
-        if is_word(tok):
+        if tok[:1].isalnum() or is_word(tok):
             out.append(_norm(tok))
     out.reverse()
     return out
-
-
-def _find(words: Sequence[str], phrases: Sequence[tuple[str, Phrase]]) -> Marking | None:
-    """The phrase ending nearest the predicate (the last word of ``words``) first."""
-    for end in range(len(words), 0, -1):
-        for kind, ph in phrases:
-            k = len(ph)
-            if k > end:
-                continue
-            if all(w == lit or (pre and w.startswith(lit))
-                   for w, (lit, pre) in zip(words[end - k:end], ph)):
-                return Marking(kind, " ".join(words[end - k:end]))
-    return None
 
 
 def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
@@ -246,15 +280,15 @@ def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marki
     cues = cues or load_clause_cues()
     words = scope_words(tokens, cues)
     for w in reversed(words):
-        if any(w.endswith(s) for s in cues.suffixes):
+        if w.endswith(cues.suffixes):
             return Marking("suffix", w)
-    return _find(words, cues.negation)
+    return cues.negation.find(words)
 
 
 def modality_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
     """The modal, intention, demand or condition cue in scope of the predicate after ``tokens``."""
     cues = cues or load_clause_cues()
-    return _find(scope_words(tokens, cues), cues.modality)
+    return cues.modality.find(scope_words(tokens, cues))
 
 
 # Enough characters before a predicate to hold its scope words (they are few and short).
@@ -296,5 +330,5 @@ def reported_nominal_regex() -> re.Pattern[str]:
 
 
 __all__ = ["Marking", "ClauseCues", "load_clause_cues", "clause_spans", "sentence_clauses", "clause_of",
-           "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
+           "CueSet", "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
            "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS"]

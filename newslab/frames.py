@@ -77,7 +77,7 @@ import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
-from .clauses import negation_cue
+from .clauses import ClauseCues, load_clause_cues, negation_cue
 from .packs import SchemeTable
 from .errors import InputNotFoundError, ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
@@ -458,10 +458,10 @@ def _article_prep(article: Article) -> _ArticlePrep:
     return _ArticlePrep(article)
 
 
-def _negated_before(lows: Sequence[str], sent_start: int, i: int) -> bool:
+def _negated_before(lows: Sequence[str], sent_start: int, i: int, cues: ClauseCues | None = None) -> bool:
     """A negation cue in scope of the hit at token ``i`` (the rule of :mod:`newslab.clauses`),
     within its sentence (which starts at ``sent_start``)."""
-    return negation_cue(lows[max(sent_start, i - 16):i]) is not None
+    return negation_cue(lows[max(sent_start, i - 16):i], cues) is not None
 
 
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
@@ -504,6 +504,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
                     if prev is None or j > prev[0]:
                         found[(frame, i)] = (j, term)
     hits: list[dict[str, Any]] = []
+    clause_cues = load_clause_cues() if by_sentence else None  # negation cues, looked up once
     for sent_i, (found, excl) in by_sentence.items():
         if not found:
             continue
@@ -518,7 +519,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
-                negated = negated_at[i] = _negated_before(lows, a, i)
+                negated = negated_at[i] = _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = any(qs <= s_char and e_char <= qe for qs, qe in qspans)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
