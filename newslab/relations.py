@@ -249,11 +249,21 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
     start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     light = data.get("light_verbs") or []
     light_rx = re.compile("|".join(phrase_regex(str(p)) for p in light), re.IGNORECASE) if light else None
-    groups = data.get("group_phrases") or []
-    groups_rx = re.compile("|".join(phrase_regex(str(p)) for p in groups), re.IGNORECASE) if groups else None
+    groups = [str(p) for p in data.get("group_phrases") or []]
+    groups_rx = re.compile(_anchored("|".join(phrase_regex(p) for p in groups), groups), re.IGNORECASE) \
+        if groups else None
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
                       tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx,
                       groups_rx)
+
+
+def _anchored(rx: str, phrases: list[str]) -> str:
+    """``rx`` tried only at word starts that spell the literal start of one of ``phrases`` (speed:
+    a text-wide search then skips most positions at once)."""
+    starts = sorted({p for ph in phrases for p in _first_word_prefixes(ph)}, key=len)
+    if not starts or any(not re.fullmatch(r"[\w'’-]+", p) for p in starts):
+        return rx
+    return r"\b(?=" + "|".join(map(re.escape, starts)) + ")(?:" + rx + ")"
 
 
 def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:

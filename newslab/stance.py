@@ -425,11 +425,15 @@ def _score_mention(site: _MentionSite) -> _Score:
 def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Sequence[tuple[int, int]] = ()) -> str:
     """Up to ``n`` words either side of the mention inside its clause, names blanked out
     (so "United States" does not read as the positive word "united")."""
-    chars = list(text[clause[0]:clause[1]])
-    for a, b in names:
-        for k in range(max(a, clause[0]), min(b, clause[1])):
-            chars[k - clause[0]] = " "
-    masked = "".join(chars)
+    cs, ce = clause
+    pieces, pos = [], cs
+    for a, b in sorted(names):
+        a, b = max(a, cs, pos), min(b, ce)
+        if a < b:
+            pieces += [text[pos:a], " " * (b - a)]
+            pos = b
+    pieces.append(text[pos:ce])
+    masked = "".join(pieces)
     before = masked[:t.start - clause[0]]
     after = masked[t.end - clause[0]:]
     left = _NON_SPACE_RE.findall(before)[-n:]
