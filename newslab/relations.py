@@ -915,7 +915,7 @@ class _ArticleEvents:
 
     @classmethod
     def of(cls, article: Article, cues: str | os.PathLike[str] | None) -> "_ArticleEvents":
-        mentions = actor_mentions(article)
+        mentions = article.layer("actor_mentions")
         # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
         name_spans = sorted((r["start"], r["end"]) for r in article.layer("mentions"))
         tc = load_time_cues()

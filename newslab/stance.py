@@ -49,7 +49,7 @@ from .errors import ParameterError, ResourceFileError
 from .packs import stance_issue_files
 from . import layers
 from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
-from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
+from .relations import (coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
                         cue_start_keys, literal_sentences, phrase_finditer, SpanKeys)
 from .resources import load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
@@ -193,7 +193,7 @@ class _Target:
 
 def _actor_targets(article: Article) -> list[_Target]:
     out = []
-    for m in actor_mentions(article):
+    for m in article.layer("actor_mentions"):
         if len(m.actors) != 1:
             continue  # "the pair" is two actors; stance toward each is read from their names
         actor, side = m.actors[0]
@@ -524,7 +524,7 @@ class _StanceRun:
     @classmethod
     def of(cls, article: Article, lex: StanceLexicon, found: list[_Target], threshold: float, window: int,
            sentiment: str) -> "_StanceRun":
-        mentions = [m for m in actor_mentions(article) if len(m.actors) == 1]
+        mentions = [m for m in article.layer("actor_mentions") if len(m.actors) == 1]
         quotes = article.layer("quotes")
         qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
         attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
