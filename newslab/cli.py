@@ -224,7 +224,7 @@ def _cmd_notebooks(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     written = copy_lessons(args.dest)
     dest = Path(args.dest)
     lessons = sum(p.suffix == ".ipynb" and p.parent == dest for p in written)
-    dictionaries = sum(p.parent == dest / "resources" for p in written)
+    dictionaries = sum(dest / "resources" in p.parents for p in written)  # packs/ included
     print(f"copied {lessons} lessons, the seed article, the coding sheet and {dictionaries} dictionaries into {dest}")
     print(f"next: cd {dest} && jupyter lab   (or `newslab render` there to render your copies into reports/)")
     return 0

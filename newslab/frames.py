@@ -26,8 +26,8 @@ cached until the YAML file changes). From each token the longest dictionary entr
 
 Each hit is also marked:
 
-* ``negated`` — a negation cue (not, no, never, without, n't, ...) among the three words before
-  it in the same clause ("no sign of a *crisis*"). Negated hits are **not** counted by default
+* ``negated`` — a negation cue (not, no, never, without, n't, ...) in scope of it, by the one
+  rule of :mod:`newslab.clauses` (cues in ``clause_cues.yml``) ("no sign of a *crisis*"). Negated hits are **not** counted by default
   (``count_negated=False``): the story denies the aspect rather than asserting it.
 * ``quoted`` — the hit lies inside direct speech (quotation marks around four or more words).
   Quoted hits **are** counted by default (``count_quoted=True``): choosing a quote is itself a
@@ -76,8 +76,10 @@ import pandas as pd
 from . import layers
 from .agreement import SHEET_INFO_COLUMNS, agreement
 from .article import Article, Corpus, as_articles
+from .clauses import ClauseCues, load_clause_cues, negation_cue
 from .errors import InputError, ParameterError, ResourceFileError
 from .matcher import Matcher, normalise
+from .packs import SchemeTable
 from .resources import load_yaml, resource_path, resource_stamp
 from .tokenize import is_word
 
@@ -85,15 +87,10 @@ from .tokenize import is_word
 # phrase/glob matcher of the package).
 TermMatcher = Matcher
 
-SCHEMES = {"generic": "frames_generic.yml", "policy": "frames_policy.yml",
-           "russia_turkey": "frames_russia_turkey.yml"}
+# The core schemes plus the active resource pack's ("russia_turkey" by default; newslab.packs).
+SCHEMES = SchemeTable({"generic": "frames_generic.yml", "policy": "frames_policy.yml"})
 DEFAULTS = {"threshold_per_1000": 0.0, "min_hits": 1, "paragraph_min_hits": 1, "dominance_ratio": 0.5}
 
-# Negation cues looked for in the three words before a hit (same sentence, same clause).
-NEGATION_CUES = frozenset("""not no never without neither nor none nobody nothing nowhere cannot
-hardly barely lack lacks lacking absence denied deny denies""".split())
-NEGATION_WINDOW = 3
-_CLAUSE_BREAKS = frozenset([*",;:()—–-", "--"])
 QUOTE_MIN_WORDS = 4  # shorter quoted stretches are scare quotes ("de-escalation"), not speech
 
 SCORE_COLUMNS = ["doc_id", "date", "scheme", "level", "paragraph", "frame", "label", "hits",
@@ -278,10 +275,6 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if len(text[s:e].split()) >= QUOTE_MIN_WORDS]
 
 
-def _is_negation(tok: str) -> bool:
-    return tok in NEGATION_CUES or tok.endswith("n't")
-
-
 _TYPE_CACHE_MAX = 500_000  # entries per token-type cache before it is emptied (bounded memory)
 _NORMALISED: dict[str, str] = {}  # token text -> normalise(text)
 _WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation
@@ -323,27 +316,16 @@ class _ArticlePrep:
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
 
 
-@layers.register("frame_prep")
+@layers.register("frame_prep", resources=("clause_cues.yml",))  # its negation memo
 def _article_prep(article: Article) -> _ArticlePrep:
     """Per-article lookups shared by every scheme's matching (lowercased tokens, quotes...)."""
     return _ArticlePrep(article)
 
 
-def _negated_before(lows: Sequence[str], sent_start: int, i: int) -> bool:
-    """A negation cue among the NEGATION_WINDOW words before token ``i``, within its sentence
-    (which starts at ``sent_start``) and not across a clause break."""
-    seen = 0
-    k = i - 1
-    while k >= sent_start and seen < NEGATION_WINDOW:
-        w = lows[k]
-        if w in _CLAUSE_BREAKS:
-            return False
-        if _is_negation(w):
-            return True
-        if w[:1].isalnum() or is_word(w):
-            seen += 1
-        k -= 1
-    return False
+def _negated_before(lows: Sequence[str], sent_start: int, i: int, cues: ClauseCues | None = None) -> bool:
+    """A negation cue in scope of the hit at token ``i`` (the rule of :mod:`newslab.clauses`),
+    within its sentence (which starts at ``sent_start``)."""
+    return negation_cue(lows[max(sent_start, i - 16):i], cues) is not None
 
 
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
@@ -386,6 +368,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
                     if prev is None or j > prev[0]:
                         found[(frame, i)] = (j, term)
     hits: list[dict[str, Any]] = []
+    clause_cues = load_clause_cues() if by_sentence else None  # negation cues, looked up once
     for sent_i, (found, excl) in by_sentence.items():
         if not found:
             continue
@@ -400,7 +383,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
-                negated = negated_at[i] = _negated_before(lows, a, i)
+                negated = negated_at[i] = _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = any(qs <= s_char and e_char <= qe for qs, qe in qspans)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
@@ -584,7 +567,7 @@ def _scheme_resources(params: dict[str, Any]) -> list[Any]:
     out = []
     for sch in params["scheme"] if isinstance(params["scheme"], (list, tuple)) else [params["scheme"]]:
         out.append(sch.path if isinstance(sch, FrameScheme) else _resolve_scheme_path(sch))
-    return out
+    return out + ["clause_cues.yml"]  # the negation cues
 
 
 def _frame_json(r: dict[str, Any]) -> dict[str, Any] | None:

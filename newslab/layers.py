@@ -264,11 +264,25 @@ def _resource_names(spec: Layer) -> str:
     return ", ".join(os.path.basename(os.fspath(r)) for r in files if isinstance(r, (str, os.PathLike)))
 
 
+def _in_dependency_order(specs: list[Layer]) -> list[Layer]:
+    """Each layer after the layers it requires; otherwise by name (the same order whatever the
+    order the analyzer modules were imported in)."""
+    done: list[Layer] = []
+    seen: set[str] = set()
+    pending = sorted(specs, key=lambda sp: sp.name)
+    while pending:
+        ready = next(sp for sp in pending if all(r in seen or r not in REGISTRY for r in sp.requires))
+        done.append(ready)
+        seen.add(ready.name)
+        pending.remove(ready)
+    return done
+
+
 def describe() -> str:
     """The layer graph as a Markdown table: each layer, what it requires and reads, its faces
     (the table in ARCHITECTURE.md is this output; ``python -m newslab.layers`` prints it)."""
     lines = ["| layer | requires | resources | corpus table | JSON | what it is |", "|---|---|---|---|---|---|"]
-    for spec in all_layers():
+    for spec in _in_dependency_order(all_layers()):
         json_face = (spec.json_section or "—") + (" + summary" if spec.json_summary else "")
         lines.append(f"| `{spec.name}` | {', '.join(spec.requires) or '—'} | {_resource_names(spec) or '—'} | "
                      f"{spec.table or '—'} | {json_face} | {spec.doc} |")

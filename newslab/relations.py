@@ -6,9 +6,9 @@ and target actors, and give the event its CAMEO QuadClass (verbal/material × co
 and a Goldstein (1992) weight on −10…+10. Cues, types and weights live in the editable file
 ``newslab/resources/relation_cues.yml``; time-reference cues in ``time_cues.yml``.
 
-Rules, in plain words (everything is decided inside one *clause*: the stretch of a sentence
-between ``;``, dashes, a comma before and/when/which/who/while/although/but, or a bare
-when/after/before/but):
+Rules, in plain words (everything is decided inside one *clause* of :mod:`newslab.clauses`: the
+stretch of a sentence between ``;``, dashes, a comma before and/when/which/who/while/although/but,
+or a bare when/after/before/but — cues in ``clause_cues.yml``):
 
 * **source** = the nearest actor mention before the cue, with its coordinated partners
   ("Russia, along with Iran," → both; "Putin and his Turkish counterpart Erdogan" → both).
@@ -25,17 +25,23 @@ when/after/before/but):
   "talks between Putin and Erdogan", "the two sides agreed", "the pair met" (group phrases are
   resolved to the last pair named together, else the two most-mentioned states), "they" after
   such a pair, "its Turkish partners" (+ the clause subject). "in the war" is a setting, not an
-  event. A joint cooperative act with no other target ("Moscow and Ankara have supported
-  negotiations") counts as cooperation between them.
-* an agentless act on one member of a pair named in the same clause, in the shape "the <act>
-  of <member>" ("a crisis caused by the shooting down of a Russian warplane" in a clause about
-  Russia and Turkey), is attributed to the other member.
+  event.
+* **collective acts**: a cue marked ``joint`` in ``relation_cues.yml`` (inaugurate, mediate) with
+  coordinated subjects and no party as its object is an event between the subjects ("India and
+  Japan inaugurated the bridge"), and so is a verb whose infinitive is a mutual act ("X and Y
+  pledged to restore ties"). Any other directed cue needs a party as its object: "Germany and
+  France supported negotiations" (an activity) is no event between Germany and France.
+* **nominal events** ("the killing of", "the downing of") take their agent from a possessive
+  ("Turkey's downing of a Russian jet") or a by-phrase ("the downing of an Iranian drone by the
+  United States"); without one the agent is unknown and there is no event.
 * "agreed to cooperate", "pledged to support": the first verb carries the event; "sign" needs a
   deal noun in the clause ("signed a decree imposing sanctions" is not an agreement).
-* **negation**: not / n't / never / no / failed to / without / cancelled within the four words
-  before the cue, and "refused/declined to" up to two words before it ("refused to join
-  sanctions" = negated sanctions; the refusal is then not an event of its own).
-* **time**: ``background`` for past events the article recalls (see ``time_cues.yml``: "since a
+* **negation**: the one rule of :mod:`newslab.clauses` — a negation cue (not, n't, never, no,
+  without, failed to, cancelled, refused to, denied ...) among the three words before the cue in
+  its clause, with no comma in between ("refused to join sanctions" = negated sanctions; the
+  refusal is then not an event of its own).
+* **time**: ``background`` for past events the article recalls (see ``time_cues.yml``, which also
+  holds the month names: "since a
   2016 deal", "last met in September", a date before the article's month, past perfect outside
   reported speech, a clause joined by "when" to a dated one), else ``current``; the article's
   ``date`` is the reference when it has one.
@@ -61,7 +67,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
@@ -69,6 +75,8 @@ import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
+from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negated, negation_cue, sentence_clauses,
+                      speech_regex, tokens_before)
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
@@ -81,14 +89,6 @@ RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensit
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
 
-NEGATORS_RE = re.compile(
-    r"\b(?:not|never|no|n't|cannot|without|neither|nor|failed to|fails to|fail to|no longer|"
-    r"cancel\w*|scrap\w*|call\w* off|postpon\w*)\b|n't\b",
-    re.IGNORECASE)
-# Clause boundaries inside a sentence.
-_CLAUSE_SPLIT_RE = re.compile(
-    r";|\s[-–—]{1,2}\s|\s--\s|,\s+(?=(?:when|which|who|whom|whose|while|whereas|although|though|but|"
-    r"adding|saying|pointing|as|and)\b)|\s(?=(?:but|whereas|when|after|before)\s)", re.IGNORECASE)
 # A mention right after a place preposition is where something happens, not who does it:
 # "in Kazakhstan's capital Astana", "over Syria", "at the Black Sea resort".
 _LOCATION_PREP_RE = re.compile(
@@ -106,13 +106,26 @@ _CONNECTOR_RE = re.compile(
     r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
     r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
     r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
-_GROUP_RE = re.compile(
-    r"\b(?:the\s+two\s+(?:sides|leaders|countries|nations|presidents|governments|neighbou?rs|men|states|"
-    r"capitals|powers|heads of state|ministers|foreign ministers)|the\s+(?:two\s+)?neighbou?rs|the\s+pair|both\s+(?:sides|countries|"
-    r"leaders|nations|governments|capitals|men)|each\s+other|one\s+another)\b", re.IGNORECASE)
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
+# Between a verb and a noun it does not govern as its object: a comma or a preposition
+# ("kept its promises to its partners").
+_NOT_OBJECT_GAP_RE = re.compile(r",|\b(?:to|with|for|of|on|in|at|from|by|between|against|over|about|into)\b",
+                                re.IGNORECASE)
+# A possessive ending after a name: "Turkey's", "the United States'".
+_POSSESSIVE_AFTER_RE = re.compile(r"['’](?:s\b|(?=\s))")
+# Inside a noun phrase before an event noun: "the German invasion", "the Obama administration's
+# invasion", "a US military strike" (the actor is the noun's agent).
+_PRENOMINAL_GAP_RE = re.compile(r"\s+|\s+[\w-]+['’]s?\s+")
+_DETERMINER_END_RE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", re.IGNORECASE)
+_VERB_FORM_RE = re.compile(r"(?:ed|ing)$", re.IGNORECASE)
+_MODAL_END_RE = re.compile(r"\b(?:to|will|would|can|could|should|must|may|might|did|does|do)\s+$", re.IGNORECASE)
+# A predicate noun: "Russia is the key backer of Assad" (the subject is the backer).
+_COPULA_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became)\s+"
+                               r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
 # Setting, not event: "back opposing sides in the war", "during the talks".
 # 'in the war', 'amid the crisis', 'discussed the crisis', 'talks on the conflict': the setting or
 # topic of a sentence, not an event between the actors in it
@@ -126,30 +139,11 @@ _AUX_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\
 _COORD_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$", re.IGNORECASE)
 _OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IGNORECASE)
 _SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
-_SPEECH_RE = re.compile(r"\b(?:said|says|told|tells|added|adds|noted|stressed|insisted|claimed|announced|"
-                        r"argued|explained|warned|reported|according to)\b", re.IGNORECASE)
-# 'X said the killing was a provocation': a noun cue opening the reported clause has no agent in
-# the reporting clause; the speaker is neither its source nor its target.
-_REPORTED_NOMINAL_RE = re.compile(
-    r"\b(?:said|says|told(?:\s+[\w'’-]+){0,2}|tells|added|adds|noted|stressed|insisted|claimed|"
-    r"announced|argued|explained|warned|believes|believed)\s+(?:that\s+)?"
-    r"(?:the|a|an|this|these|those)\s+"
-    # up to two modifiers, but no pronoun or auxiliary: 'said the government will oppose' is a clause
-    r"(?:(?!(?:it|he|she|they|we|you|i|will|would|shall|should|can|could|may|might|must|has|have|had|"
-    r"is|are|was|were|be|been|did|does|do)\b)[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # 'X condemned Russia and threatened Syria': a verb coordinated with an earlier one shares its subject.
 _AND_VERB_RE = re.compile(r"(?:^|\s)(?:and|but|then)\s+(?:(?:also|then|later|again|subsequently|even)\s+)?$",
                           re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_MONTH_RE = re.compile(
-    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+((?:19|20)\d{2})\b)?",
-    re.IGNORECASE)
 # Speed (see _finditer_at): characters that re.IGNORECASE matches to an ASCII letter although
 # str.lower() does not give that letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every
 # code point against a-z, 0-9, ' and -). In a text with one of them, phrase starts are not looked
@@ -157,7 +151,6 @@ _MONTH_RE = re.compile(
 _FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 _APOSTROPHE_RE = re.compile(r"['’]")
 _AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
-_YEAR_RE = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]|\s*(?:people|soldiers|troops|km|tons))")
 
 
 # ------------------------------------------------------------------------------------------
@@ -188,6 +181,7 @@ class Cue:
     note: str
     regex: re.Pattern[str]
     requires: re.Pattern[str] | None = None  # must also occur in the clause ("signed" needs a deal noun)
+    joint: bool = False  # a collective act: coordinated subjects did it together (see relation_cues.yml)
 
 
 @dataclass(frozen=True)
@@ -203,6 +197,8 @@ class CueLexicon:
     # ASCII), or None when some form starts otherwise (that cue is then scanned with finditer).
     start_keys: tuple[frozenset[str] | None, ...] = ()
     ignore_keys: frozenset[str] | None = None
+    light_verbs: re.Pattern[str] | None = None  # verbs whose object noun names the subject's act
+    groups: re.Pattern[str] | None = None  # phrases naming a pair ("the two sides", "each other")
 
 
 def _first_word_prefixes(form: str) -> list[str]:
@@ -238,7 +234,7 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
         req_rx = re.compile("|".join(phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
                             re.IGNORECASE) if req else None
         cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
-                        str(spec.get("note", "")), rx, req_rx))
+                        str(spec.get("note", "")), rx, req_rx, bool(spec.get("joint", False))))
     ignore = data.get("ignore") or []
     ignore_rx = re.compile("|".join(phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
     index: dict[str, set[int]] = {}
@@ -251,8 +247,23 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                 else:
                     always.add(i)
     start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
+    light = data.get("light_verbs") or []
+    light_rx = re.compile("|".join(phrase_regex(str(p)) for p in light), re.IGNORECASE) if light else None
+    groups = [str(p) for p in data.get("group_phrases") or []]
+    groups_rx = re.compile(_anchored("|".join(phrase_regex(p) for p in groups), groups), re.IGNORECASE) \
+        if groups else None
     return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None)
+                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx,
+                      groups_rx)
+
+
+def _anchored(rx: str, phrases: list[str]) -> str:
+    """``rx`` tried only at word starts that spell the literal start of one of ``phrases`` (speed:
+    a text-wide search then skips most positions at once)."""
+    starts = sorted({p for ph in phrases for p in _first_word_prefixes(ph)}, key=len)
+    if not starts or any(not re.fullmatch(r"[\w'’-]+", p) for p in starts):
+        return rx
+    return r"\b(?=" + "|".join(map(re.escape, starts)) + ")(?:" + rx + ")"
 
 
 def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
@@ -292,6 +303,21 @@ class TimeCues:
     # contains none of them cannot match (see _may_contain).
     marker_literals: tuple[str, ...] | None = None
     relative_literals: tuple[str, ...] | None = None
+    months: dict[str, int] = field(default_factory=dict)  # month names and short forms -> 1..12
+    month_re: re.Pattern[str] = re.compile(r"(?!)")  # a month, optional day, optional year
+    year_re: re.Pattern[str] = re.compile(r"(?!)")  # a year (not a count: "2000 troops")
+
+
+def _time_words(data: dict[str, Any]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    """The month table and the month and year regexes of time_cues.yml."""
+    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
+    months.update({str(k).lower(): int(v) for k, v in (data.get("month_abbreviations") or {}).items()})
+    names = sorted(months, key=lambda w: -len(w))
+    month_re = re.compile(rf"\b({'|'.join(map(re.escape, names))})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+                          r"(?:,?\s+((?:19|20)\d{2})\b)?", re.IGNORECASE) if names else re.compile(r"(?!)")
+    counts = "|".join(map(re.escape, (str(w) for w in data.get("count_nouns") or [])))
+    year_re = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]" + (rf"|\s*(?:{counts})" if counts else "") + ")")
+    return months, month_re, year_re
 
 
 @lru_cache(maxsize=4)
@@ -304,7 +330,8 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
                     r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
     return TimeCues(re.compile("|".join(phrase_regex(m) for m in markers), re.IGNORECASE),
                     re.compile("|".join(phrase_regex(m) for m in relative), re.IGNORECASE), pp,
-                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))))
+                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))),
+                    *_time_words(data))
 
 
 def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
@@ -337,10 +364,11 @@ def actor_state(actor: str, side: str = "") -> str:
         return actor
 
 
-@layers.register("actor_mentions", requires=("mentions",))
+@layers.register("actor_mentions", requires=("mentions",), resources=("relation_cues.yml",))
 def actor_mentions(article: Article) -> list[ActorMention]:
     """Actor mentions (no plain places) merged per span, plus group phrases ("the pair"): the
-    actors that relations and stance look for."""
+    actors that relations and stance look for. Group phrases are the ``group_phrases`` of the
+    packaged (or classroom-edited) ``relation_cues.yml``."""
     rows = article.layer("mentions")
     spans: dict[tuple[int, int], list[tuple[str, str]]] = {}
     texts: dict[tuple[int, int], str] = {}
@@ -374,7 +402,8 @@ def actor_mentions(article: Article) -> list[ActorMention]:
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
-    for m in _GROUP_RE.finditer(article.text):
+    group_rx = load_relation_cues().groups
+    for m in (group_rx.finditer(article.text) if group_rx is not None else ()):
         if article.sentence_at(m.start()) is None:
             continue
         pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
@@ -420,37 +449,11 @@ def _top_two_states(mentions: list[ActorMention], before: int) -> tuple[str, str
 # ------------------------------------------------------------------------------------------
 # Clauses, groups, time
 # ------------------------------------------------------------------------------------------
-def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, s = [], start
-    for m in _CLAUSE_SPLIT_RE.finditer(text, start, end):
-        if m.start() > s:
-            out.append((s, m.start()))
-        s = m.end() if m.group(0).strip() else m.start()
-    out.append((s, end))
-    return [c for c in out if c[1] > c[0]]
-
-
 @layers.register("lowered_text")
 def lowered_text(article: Article) -> str:
     """The article text lowercased with the same offsets ('' when lowercasing would move them)."""
     text = article.text
     return text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
-
-
-@layers.register("clauses")
-def clause_memo(article: Article) -> dict[int, list[tuple[int, int]]]:
-    """The clauses of each sentence, filled in by :func:`sentence_clauses` as sentences are read."""
-    return {}
-
-
-def sentence_clauses(article: Article, i: int) -> list[tuple[int, int]]:
-    """The clauses of sentence ``i`` (computed once per article; relations and stance share them)."""
-    cache = article.layer("clauses")
-    out = cache.get(i)
-    if out is None:
-        sent = article.sentences[i]
-        out = cache[i] = _clauses(article.text, sent.start, sent.end)
-    return out
 
 
 _PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
@@ -523,35 +526,33 @@ def _article_ref(article: Article) -> tuple[int, int] | None:
     return None
 
 
-def _dates_in(text: str, s: int, e: int, ref: tuple[int, int] | None) -> list[tuple[int, int | None, int]]:
+def _dates_in(text: str, s: int, e: int, ref: tuple[int, int] | None, tc: TimeCues
+              ) -> list[tuple[int, int | None, int]]:
     """(offset, year, month) for date expressions in text[s:e]; month 0 = whole year."""
     out = []
     covered = []
-    for m in _MONTH_RE.finditer(text, s, e):
+    for m in tc.month_re.finditer(text, s, e):
         word = m.group(1)
         if word.lower() == "may" and not m.group(2) and not re.search(r"\b(?:in|early|late|mid-?|since|last|of)\s+$",
                                                                       text[max(s, m.start() - 8):m.start()], re.I):
             continue  # the modal verb "may"
-        if word.lower() in ("mar", "jan", "jun", "jul", "oct", "dec", "nov", "feb", "apr", "aug", "sep") \
-                and not word[0].isupper():
-            continue
         if not word[0].isupper():
-            continue
-        month = _MONTHS[word.lower().rstrip(".")]
+            continue  # "mar", "march on": months are capitalised
+        month = tc.months[word.lower().rstrip(".")]
         year = int(m.group(2)) if m.group(2) else None
         if year is None and ref:
             year = ref[0] if month <= ref[1] else ref[0] - 1
         out.append((m.start(), year, month))
         covered.append((m.start(), m.end()))
-    for m in _YEAR_RE.finditer(text, s, e):
+    for m in tc.year_re.finditer(text, s, e):
         if any(a <= m.start() < b for a, b in covered):
             continue
         out.append((m.start(), int(m.group(1)), 0))
     return out
 
 
-def _max_year(article: Article) -> int | None:
-    years = [int(y) for y in _YEAR_RE.findall(article.text)]
+def _max_year(article: Article, tc: TimeCues) -> int | None:
+    years = [int(y) for y in tc.year_re.findall(article.text)]
     return max(years) if years else None
 
 
@@ -579,7 +580,7 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     # a date that is the object of a later "since" ("working together since a 2016 deal") dates
     # the start of a current state, not the cue; other dates in the clause do date it
     since_objects = [(p, p + 45) for p in since if p > cue_start]
-    for off, year, month in _dates_in(text, cs, ce, ref):
+    for off, year, month in _dates_in(text, cs, ce, ref, tc):
         if any(a <= off < b and not re.search(r"\b(?:when|after|before)\b", text[a:off], re.I)
                for a, b in since_objects):
             continue
@@ -594,7 +595,7 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
         # is the reporter's grammar, not a recalled past; other past perfects recall the past
         sent = article.sentence_at(cs)
         lead = text[sent.start if sent else cs:pp.start()]
-        if not _SPEECH_RE.search(lead):
+        if not speech_regex().search(lead):
             return "background"
     if prev_background and _WHEN_OPEN_RE.match(text, cs, ce):
         return "background"
@@ -840,17 +841,7 @@ def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | N
     return [found[k] for k in sorted(found)]
 
 
-_REFUSE_TO_RE = re.compile(r"(?:refus|reject|declin)\w*\s+to\s+\w", re.IGNORECASE)
 _INTENT_CUES = frozenset({"agree", "intent", "sign"})
-# "refused to join Western sanctions": the refusal negates a cue at most two words after "to"
-_REFUSAL_BEFORE_RE = re.compile(r"\b(?:refus|declin)\w*\s+to\s+(?:(?!(?:and|or|but)\b)[\w'’-]+\s+){0,2}$",
-                                re.IGNORECASE)
-
-
-def _negated(text: str, clause_start: int, cue_start: int) -> bool:
-    window = text[max(clause_start, cue_start - 40):cue_start]
-    words = window.split()[-4:]
-    return bool(NEGATORS_RE.search(" ".join(words)) or _REFUSAL_BEFORE_RE.search(" ".join(words) + " "))
 
 
 def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
@@ -866,7 +857,7 @@ def _dyads_json(article: Article) -> dict[str, Any]:
 @layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
                  dtypes={"start": "int", "end": "int", "sentence": "int", "intensity": "float", "weight": "float",
                          "negated": "bool", "symmetric": "bool"},
-                 resources=lambda p: [p.get("cues") or "relation_cues.yml", "time_cues.yml"],
+                 resources=lambda p: [p.get("cues") or "relation_cues.yml", "time_cues.yml", "clause_cues.yml"],
                  defaults={"cues": None}, table="relations", json_section="relations", json_row=_relation_json,
                  json_summary=_dyads_json)
 def relation_layer(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -894,100 +885,201 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     return layers.frame(article, "relations", cues=cues)
 
 
+Side = tuple[str, str, str]  # (actor, side, the words that named it)
+Pair = tuple[Side, Side]
+LastPair = tuple[list[Side], int] | None  # the last pair named together, and its sentence
+
+
+@dataclass(frozen=True)
+class _ArticleEvents:
+    """What event extraction needs from one article, looked up once."""
+
+    article: Article
+    text: str
+    lex: CueLexicon
+    tc: TimeCues
+    mentions: list[ActorMention]
+    mention_starts: list[int]
+    name_spans: list[tuple[int, int]]  # every named mention (no cue inside a name)
+    name_starts: list[int]
+    ref: tuple[int, int] | None  # the article's (year, month)
+    max_year: int | None
+    clause_memo: ClauseMemo
+
+    @property
+    def clause_cues(self) -> ClauseCues:
+        return self.clause_memo.cues
+
+    def clauses(self, i: int) -> list[tuple[int, int]]:
+        return sentence_clauses(self.article, i, self.clause_memo)
+
+    @classmethod
+    def of(cls, article: Article, cues: str | os.PathLike[str] | None) -> "_ArticleEvents":
+        mentions = article.layer("actor_mentions")
+        # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
+        name_spans = sorted((r["start"], r["end"]) for r in article.layer("mentions"))
+        tc = load_time_cues()
+        return cls(article, article.text, load_relation_cues(cues), tc, mentions,
+                   [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
+                   _article_ref(article), _max_year(article, tc), article.layer("clauses"))
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
+
+    def blocked(self, start: int, end: int, sent_mentions: list[ActorMention]) -> list[tuple[int, int]]:
+        """Spans no cue may overlap: the names in the sentence."""
+        return self.name_spans[bisect_left(self.name_starts, start):bisect_left(self.name_starts, end)] \
+            or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
+
+
+@dataclass(frozen=True)
+class CueSite:
+    """One cue in its clause, with the actor mentions that may be its source and target."""
+
+    text: str
+    cue: Cue
+    start: int
+    end: int
+    clause: tuple[int, int]
+    mentions: list[ActorMention]  # actor mentions of the clause
+    left: list[ActorMention]  # before the cue (no locations, no earlier verb's objects)
+    right: list[ActorMention]  # after the cue (no locations)
+    prev: list[ActorMention]  # of the previous clause, when this one opens with and/but/when...
+    last_pair: LastPair
+    sent_i: int
+    mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
+    governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
+    light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
+
+
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
-    lex = load_relation_cues(cues)
-    tc = load_time_cues()
-    text = article.text
-    mentions = actor_mentions(article)
-    ref = _article_ref(article)
-    max_year = _max_year(article)
+    """The event rows of an article, sentence by sentence."""
+    doc = _ArticleEvents.of(article, cues)
     rows: list[dict[str, Any]] = []
-    last_pair: tuple[list[tuple[str, str, str]], int] | None = None  # (pair, sentence)
-    # Speed: mentions and name spans are looked up per sentence by bisection, not by a scan.
-    mention_starts = [m.start for m in mentions]
-    # no cue inside a name ("Dialogue of Civilizations institute")
-    name_spans = sorted((r["start"], r["end"]) for r in article.layer("mentions"))
-    name_starts = [a for a, _ in name_spans]
+    last_pair: LastPair = None
     for sent in article.sentences:
-        sent_mentions = mentions[bisect_left(mention_starts, sent.start):bisect_left(mention_starts, sent.end)]
+        sent_mentions = doc.mentions_in(sent.start, sent.end)
         if not sent_mentions and (last_pair is None or sent.i - last_pair[1] > 2):
             # No actor here and no recent pair for a "they" (see _resolve): no cue can give an
             # event, so it is not looked for. Three sentences in four of real news are like this.
             continue
-        blocked = name_spans[bisect_left(name_starts, sent.start):bisect_left(name_starts, sent.end)] \
-            or [(m.start, m.end) for m in sent_mentions if len(m.actors) == 1]
-        matches = _cue_matches(text, sent.start, sent.end, lex, blocked)
-        if not matches:
-            if len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
-                last_pair = _pair_in_clauses(text, sentence_clauses(article, sent.i), sent_mentions, sent.i, last_pair)
-            continue
-        clauses = sentence_clauses(article, sent.i)
-        own_bg = [_clause_background(article, cl, ref, max_year, tc) for cl in clauses]
-        forced_bg: set[tuple[int, int]] = set()
-        prev_bg = {}
-        for ci, cl in enumerate(clauses):
-            prev_bg[cl] = ci > 0 and own_bg[ci - 1]
-        # "X went through a crisis | when Turkey shot down a jet in November 2015": a dated
-        # when-clause dates the clause it attaches to (simultaneity)
-        for ci in range(len(clauses) - 2, -1, -1):
-            if own_bg[ci + 1] and re.match(r"[\s,]*when\b", text[clauses[ci + 1][0]:clauses[ci + 1][1]], re.I):
-                own_bg[ci] = True
-                forced_bg.add(clauses[ci])
-        prev_cue: tuple[int, int, Cue] | None = None
-        for st, en, cue in matches:
-            clause = next((c for c in clauses if c[0] <= st < c[1]), (sent.start, sent.end))
-            # "refused to join sanctions": refusing is the negation of the next cue, not an event
-            if cue.name == "oppose" and _REFUSE_TO_RE.match(text, st, clause[1]):
-                continue
-            # "agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
-            # ceasefire", "pledged to support": the first verb carries the event.
-            between = text[prev_cue[1]:st] if prev_cue else ""
-            if prev_cue and prev_cue[1] <= st and clause[0] <= prev_cue[0] and "," not in between and (
-                    re.fullmatch(r"\s+to\s+(?:\w+\s+)?", between) or
-                    (prev_cue[2].name in _INTENT_CUES and len(between.split()) <= 8
-                     and re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between))):
-                prev_cue = (prev_cue[0], en, prev_cue[2])
-                continue
-            before_cue, prev_cue = prev_cue, (st, en, cue)
-            if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
-                continue
-            if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
-                continue  # "backing opposing sides in the war": the war is the setting, not an event
-            ci = clauses.index(clause) if clause in clauses else 0
-            prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
-            cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
-            left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
-            reported = _REPORTED_NOMINAL_RE.search(text, max(clause[0], st - 80), st)
-            if reported:
-                left = [m for m in left if m.start >= reported.end()]
-            elif before_cue is not None and clause[0] <= before_cue[0] < st and \
-                    _AND_VERB_RE.search(text, max(clause[0], st - 30), st):
-                # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
-                # verb; the subject of both stands before it
-                left = [m for m in left if m.end <= before_cue[0]]
-            right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
-            prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
-            pairs = _resolve(text, cue, st, en, clause, cms, left, right, last_pair, sent.i, prev_ms)
-            if not pairs:
-                continue
-            negated = _negated(text, clause[0], st)
-            time = "background" if clause in forced_bg else \
-                _time_of(article, st, en, clause, prev_bg.get(clause, False), ref, max_year, tc)
-            for (src, tgt) in pairs:
-                if src[1] == tgt[1]:
-                    continue
-                rows.append({
-                    "source": src[0], "target": tgt[0], "cue": text[st:en], "start": st, "end": en,
-                    "type": cue.type, "intensity": cue.intensity, "negated": negated, "time": time,
-                    "sentence": sent.i, "evidence": text[clause[0]:clause[1]].strip(),
-                    "source_side": src[1], "target_side": tgt[1], "source_text": src[2],
-                    "target_text": tgt[2], "symmetric": cue.symmetric, "cue_name": cue.name,
-                    "weight": cue.intensity * (NEGATION_FACTOR if negated else 1.0),
-                })
-            if cue.symmetric and len(pairs) >= 2:
-                last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
-        last_pair = _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+        matches = _cue_matches(doc.text, sent.start, sent.end, doc.lex,
+                               doc.blocked(sent.start, sent.end, sent_mentions))
+        if matches:
+            last_pair = _sentence_events(doc, sent, sent_mentions, matches, last_pair, rows)
+        elif len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
+            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair)
     return rows
+
+
+def _clause_times(doc: _ArticleEvents, clauses: list[tuple[int, int]]
+                  ) -> tuple[set[tuple[int, int]], dict[tuple[int, int], bool]]:
+    """The clauses that are background whatever their cue (a dated when-clause dates the clause
+    it attaches to), and for each clause whether the clause before it is background."""
+    own_bg = [_clause_background(doc.article, cl, doc.ref, doc.max_year, doc.tc) for cl in clauses]
+    prev_bg = {cl: ci > 0 and own_bg[ci - 1] for ci, cl in enumerate(clauses)}
+    forced: set[tuple[int, int]] = set()
+    # "X went through a crisis | when Turkey shot down a jet in November 2015": simultaneity
+    for ci in range(len(clauses) - 2, -1, -1):
+        if own_bg[ci + 1] and re.match(r"[\s,]*when\b", doc.text[clauses[ci + 1][0]:clauses[ci + 1][1]], re.I):
+            own_bg[ci] = True
+            forced.add(clauses[ci])
+    return forced, prev_bg
+
+
+def _is_refusal(doc: _ArticleEvents, st: int, clause: tuple[int, int]) -> bool:
+    """"refused to join sanctions": a refusal (a ``failure`` negation of clause_cues.yml followed
+    by a verb) is the negation of the next cue, not an event of its own."""
+    toks = tokens_before(doc.text, st, min(clause[1], st + 40))[:3]
+    mark = negation_cue(toks[:2], doc.clause_cues)
+    return len(toks) == 3 and mark is not None and mark.kind == "failure" and len(mark.cue.split()) == 2 \
+        and toks[2][:1].isalnum()
+
+
+def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int]) -> bool:
+    """"agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
+    ceasefire", "pledged to support": a cue in the infinitive of an earlier one; the first verb
+    carries the event."""
+    if not prev_cue or prev_cue[1] > st or clause[0] > prev_cue[0]:
+        return False
+    between = text[prev_cue[1]:st]
+    if "," in between:
+        return False
+    return bool(re.fullmatch(r"\s+to\s+(?:\w+\s+)?", between)) or (
+        prev_cue[2].name in _INTENT_CUES and len(between.split()) <= 8
+        and bool(re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between)))
+
+
+def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMention],
+                     matches: list[tuple[int, int, Cue]], last_pair: LastPair, rows: list[dict[str, Any]]) -> LastPair:
+    """Add the events of one sentence's cue matches to ``rows``; return the pair a later "they" means."""
+    text = doc.text
+    clauses = doc.clauses(sent.i)
+    forced_bg, prev_bg = _clause_times(doc, clauses)
+    prev_cue: tuple[int, int, Cue] | None = None
+    for k, (st, en, cue) in enumerate(matches):
+        clause = clause_of(clauses, st, (sent.start, sent.end))
+        if cue.name == "oppose" and _is_refusal(doc, st, clause):
+            continue
+        if _continues_previous(text, prev_cue, st, clause):
+            prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
+            continue
+        before_cue, prev_cue = prev_cue, (st, en, cue)
+        if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
+            continue
+        if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
+            continue  # "backing opposing sides in the war": the war is the setting, not an event
+        site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
+        nxt = matches[k + 1] if k + 1 < len(matches) else None
+        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
+            site = replace(site, mutual_complement=True)
+        pairs = _resolve(site)
+        if not pairs:
+            continue
+        time = "background" if clause in forced_bg else \
+            _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
+        rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
+        if cue.symmetric and len(pairs) >= 2:
+            last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
+    return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+
+
+def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int, int],
+              clauses: list[tuple[int, int]], sent_mentions: list[ActorMention],
+              before_cue: tuple[int, int, Cue] | None, last_pair: LastPair, sent_i: int) -> CueSite:
+    """The candidate participants of one cue."""
+    text = doc.text
+    ci = clauses.index(clause) if clause in clauses else 0
+    prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
+    cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
+    left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
+    reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
+    if reported:
+        left = [m for m in left if m.start >= reported.end()]
+    elif before_cue is not None and clause[0] <= before_cue[0] < st and \
+            _AND_VERB_RE.search(text, max(clause[0], st - 30), st):
+        # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
+        # verb; the subject of both stands before it
+        left = [m for m in left if m.end <= before_cue[0]]
+    right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
+    prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
+    governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
+        and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
+        and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
+    return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
+                   light_verbs=doc.lex.light_verbs)
+
+
+def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
+    """One row per direction of one event."""
+    text, cue, (st, en), clause = site.text, site.cue, (site.start, site.end), site.clause
+    return [{"source": src[0], "target": tgt[0], "cue": text[st:en], "start": st, "end": en,
+             "type": cue.type, "intensity": cue.intensity, "negated": negated, "time": time,
+             "sentence": site.sent_i, "evidence": text[clause[0]:clause[1]].strip(),
+             "source_side": src[1], "target_side": tgt[1], "source_text": src[2],
+             "target_text": tgt[2], "symmetric": cue.symmetric, "cue_name": cue.name,
+             "weight": cue.intensity * (NEGATION_FACTOR if negated else 1.0)}
+            for src, tgt in pairs if src[1] != tgt[1]]
 
 
 @lru_cache(maxsize=16)
@@ -1026,129 +1118,243 @@ def _first_pair(text: str, ms: list[ActorMention]) -> list[tuple[str, str, str]]
     return []
 
 
-def _resolve(text: str, cue: Cue, st: int, en: int, clause: tuple[int, int], cms: list[ActorMention],
-             left: list[ActorMention], right: list[ActorMention],
-             last_pair: tuple[list[tuple[str, str, str]], int] | None, sent_i: int,
-             prev_ms: list[ActorMention] | None = None
-             ) -> list[tuple[tuple[str, str, str], tuple[str, str, str]]]:
-    """Source/target pairs for one cue (both directions for symmetric events)."""
-    def both(group: list[tuple[str, str, str]]):
-        out = []
-        for a in group:
-            for b in group:
-                if a[1] != b[1]:
-                    out.append((a, b))
-        return out
+def _both(group: list[Side]) -> list[Pair]:
+    """Both directions between every two sides of a group (a symmetric event)."""
+    return [(a, b) for a in group for b in group if a[1] != b[1]]
 
-    left_group = chain_sides(coordinated_chain(text, left, from_end=True))
-    right_group = chain_sides(coordinated_chain(text, right, from_end=False))
-    # "between X and Y" after the cue (or anywhere in the clause for symmetric cues)
-    between = []
-    for bm in _BETWEEN_RE.finditer(text, clause[0], clause[1]):
-        after = [m for m in cms if m.start >= bm.end()]
-        grp = chain_sides(coordinated_chain(text, after, from_end=False))
+
+def _chain(text: str, ms: list[ActorMention], from_end: bool) -> list[Side]:
+    return chain_sides(coordinated_chain(text, ms, from_end=from_end))
+
+
+def _not_prep_object(text: str, ms: list[ActorMention]) -> list[ActorMention]:
+    """The mentions that are not the object of a preposition ("incompatible with NATO")."""
+    return [m for m in ms if not _PREP_OBJECT_RE.search(text[max(0, m.start - 30):m.start])]
+
+
+def _between_group(site: CueSite) -> list[Side]:
+    """The pair of "between X and Y" in the clause (the one after the cue if there are two)."""
+    text, (cs, ce) = site.text, site.clause
+    between: list[Side] = []
+    for bm in _BETWEEN_RE.finditer(text, cs, ce):
+        after = [m for m in site.mentions if m.start >= bm.end()]
+        grp = _chain(text, after, from_end=False)
         if len(grp) >= 2 and after[0].start - bm.end() < 25:
             between = grp
-            if bm.start() >= en:
+            if bm.start() >= site.end:
                 break
-    # names inside "between X and Y" are not the subject (or passive patient) of a later verb
-    between_starts = [bm.end() for bm in _BETWEEN_RE.finditer(text, clause[0], st)]
-    subj = [m for m in left if not any(0 <= m.start - b < 25 for b in between_starts)]
-    if len(subj) != len(left):
-        left_nb = chain_sides(coordinated_chain(text, subj, from_end=True))
-    else:
-        left_nb = left_group
-    # a passive agent: "shot down by Turkish jets"
-    # auxiliary passive: "Turkey ... was condemned in a joint statement by Egypt, Greece and Cyprus";
-    # the agent is the "by" phrase later in the clause, or unknown (then no event)
+    return between
+
+
+def _outside_between(site: CueSite) -> list[ActorMention]:
+    """The mentions before the cue that are not inside "between X and Y": names there are not
+    the subject (or passive patient) of a later verb."""
+    starts = [bm.end() for bm in _BETWEEN_RE.finditer(site.text, site.clause[0], site.start)]
+    return [m for m in site.left if not any(0 <= m.start - b < 25 for b in starts)]
+
+
+def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
+    """Source/target of a passive cue ("shot down by Turkish jets"), or None when it is not passive.
+
+    The agent is the "by" phrase after the cue; an auxiliary passive without one ("was condemned
+    in a statement") gives no event.
+    """
+    text, cue, st, en, (cs, ce) = site.text, site.cue, site.start, site.end, site.clause
+    if cue.symmetric:
+        return None
     first_word = text[st:en].split()[0].lower()
-    if not cue.symmetric and not first_word.endswith("ing") and \
-            _AUX_PASSIVE_RE.search(text[max(clause[0], st - 30):st]):
-        patients = left_nb or chain_sides(coordinated_chain(text, [m for m in (prev_ms or []) if not _PREP_OBJECT_RE.search(
-            text[max(0, m.start - 30):m.start])][:1], from_end=False))
-        by = re.search(r"\bby\s+", text[en:clause[1]])
-        agents = [m for m in right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
+    if not first_word.endswith("ing") and _AUX_PASSIVE_RE.search(text[max(cs, st - 30):st]):
+        patients = patients or _chain(text, _not_prep_object(text, site.prev)[:1], from_end=False)
+        by = re.search(r"\bby\s+", text[en:ce])
+        agents = [m for m in site.right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
         if not agents or not patients:
             return []
-        src = chain_sides(coordinated_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
+        src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
         return [(a, p) for a in src for p in patients]
-    passive = None if cue.symmetric else _PASSIVE_BY_RE.match(text, en, clause[1])
+    passive = _PASSIVE_BY_RE.match(text, en, ce)
     if passive:
-        agents = [m for m in right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
+        agents = [m for m in site.right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
         if agents:
-            src = chain_sides(coordinated_chain(text, [m for m in right if m.start >= agents[0].start], from_end=False))
-            return [(s, t) for s in src for t in left_nb] if left_nb else []
-    pronoun_pair = None
-    # "they agreed", "they have met", "their rivalry": a plural pronoun just before the cue
-    if last_pair and sent_i - last_pair[1] <= 2 and \
-            re.search(r"\b(?:they|their)\s+(?:\S+\s+){0,2}$", text[max(clause[0], st - 40):st], re.I):
-        pronoun_pair = last_pair[0]
-    clause_pair = _first_pair(text, cms)
-    prev_ms = prev_ms or []
-    prev_pair = _first_pair(text, prev_ms)
-    prev_subject = chain_sides(coordinated_chain(text, [m for m in prev_ms if not _PREP_OBJECT_RE.search(
-        text[max(0, m.start - 30):m.start])][:1] and [m for m in prev_ms if not _PREP_OBJECT_RE.search(
-            text[max(0, m.start - 30):m.start])], from_end=False)) if prev_ms else []
+            src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
+            return [(s, t) for s in src for t in patients] if patients else []
+    return None
 
-    if cue.symmetric:
-        if len(left_group) >= 2:
-            return both(left_group)
-        if between:
-            return both(between)
-        if len(left_group) == 1 and right_group:
-            return both(left_group + right_group[:1])
-        if len(left_group) == 1 and left and _words_gap(text, left[-1].end, st) <= 2:
-            # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
-            # names one side, the clause's subject the other
-            rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
-            subj = chain_sides(coordinated_chain(text, rest, from_end=True))
-            if subj:
-                return both(subj[:1] + left_group)
-        if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
-            return both(clause_pair)
-        if not left_group and clause_pair:
-            return both(clause_pair)
-        if not left_group and pronoun_pair:
-            return both(pronoun_pair)
-        if not left_group and not right_group and prev_pair:
-            return both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
+
+def _pronoun_pair(site: CueSite) -> list[Side] | None:
+    """"they agreed", "they have met", "their rivalry": the recent pair a plural pronoun just
+    before the cue refers to."""
+    lp = site.last_pair
+    if lp and site.sent_i - lp[1] <= 2 and \
+            re.search(r"\b(?:they|their)\s+(?:\S+\s+){0,2}$", site.text[max(site.clause[0], site.start - 40):site.start], re.I):
+        return lp[0]
+    return None
+
+
+def _resolve(site: CueSite) -> list[Pair]:
+    """Source/target pairs for one cue (both directions for symmetric events)."""
+    text = site.text
+    left_group = _chain(text, site.left, from_end=True)
+    subj = _outside_between(site)
+    left_nb = left_group if len(subj) == len(site.left) else _chain(text, subj, from_end=True)
+    passive = _passive_pairs(site, left_nb)
+    if passive is not None:
+        return passive
+    right_group = _chain(text, site.right, from_end=False)
+    if site.cue.symmetric:
+        return _symmetric_pairs(site, left_group, right_group)
+    return _directed_pairs(site, subj, left_nb, right_group)
+
+
+def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Side]) -> list[Pair]:
+    """Both directions of a mutual event: "Russia and Turkey met", "talks between X and Y",
+    "Turkey met Russia", "its Turkish partners", "the two sides agreed", "they met"."""
+    text, left, st = site.text, site.left, site.start
+    between = _between_group(site)
+    if site.governed:
+        # "Germany and France supported negotiations": the subject of the governing verb is no
+        # party to the talks it supports; only "between X and Y" names them
+        return _both(between)
+    if len(left_group) >= 2:
+        return _both(left_group)
+    if between:
+        return _both(between)
+    if len(left_group) == 1 and right_group:
+        return _both(left_group + right_group[:1])
+    if len(left_group) == 1 and left and _words_gap(text, left[-1].end, st) <= 2:
+        # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
+        # names one side, the clause's subject the other
+        rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
+        subj = _chain(text, rest, from_end=True)
+        if subj:
+            return _both(subj[:1] + left_group)
+    clause_pair = _first_pair(text, site.mentions)
+    if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
+        return _both(clause_pair)
+    if left_group:
         return []
-    # the object of a directed cue stands before the next comma ("..., defying Washington" is not it)
-    comma = text.find(",", en, clause[1])
-    if comma != -1 and right and right[0].start > comma:
-        right_group = []
-    # "Turkey's support for Azerbaijan": a possessive right before a noun cue is its source
-    poss = [m for m in left if re.match(r"['’]s?\b", text[m.end:m.end + 2]) or m.text.endswith(("'s", "’s"))]
-    poss_source = poss[-1] if poss and poss[-1] is left[-1] and _words_gap(text, poss[-1].end, st) <= 1 else None
-    # "Turkey, a NATO member, has refused": a mention inside an apposition is not the subject
-    subj = [m for m in subj if not (_APPOSITION_RE.search(text[max(clause[0], m.start - 25):m.start])
+    if clause_pair:
+        return _both(clause_pair)
+    pronoun_pair = _pronoun_pair(site)
+    if pronoun_pair:
+        return _both(pronoun_pair)
+    prev_pair = _first_pair(text, site.prev)
+    if not right_group and prev_pair:
+        return _both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
+    return []
+
+
+def _possessive_source(site: CueSite) -> ActorMention | None:
+    """"Turkey's support for Azerbaijan": a possessive right before a noun cue is its source."""
+    left, text = site.left, site.text
+    poss = [m for m in left if _POSSESSIVE_AFTER_RE.match(text, m.end) or m.text.endswith(("'s", "’s"))]
+    if poss and poss[-1] is left[-1] and _words_gap(text, poss[-1].end, site.start) <= 1:
+        return poss[-1]
+    return None
+
+
+def _subject_mentions(site: CueSite, subj: list[ActorMention]) -> list[ActorMention]:
+    """The mentions before the cue that can be its subject: not inside an apposition ("Turkey, a
+    NATO member, has refused") and not a prepositional object ("incompatible with NATO")."""
+    text, cs, st = site.text, site.clause[0], site.start
+    subj = [m for m in subj if not (_APPOSITION_RE.search(text[max(cs, m.start - 25):m.start])
                                     and "," in text[m.end:st] and _words_gap(text, m.end, text.find(",", m.end)) <= 3)]
-    targets = right_group
-    # the subject is not a prepositional object ("incompatible with NATO defences and has warned")
-    subj_ms = [m for m in subj if not _PREP_OBJECT_RE.search(text[max(clause[0], m.start - 30):m.start])
-               or _COORD_WITH_RE.search(text[max(clause[0], m.start - 30):m.start])]
-    sources = chain_sides(coordinated_chain(text, subj_ms, from_end=True)) if len(subj_ms) != len(left) else left_nb
+    return [m for m in subj if not _PREP_OBJECT_RE.search(text[max(cs, m.start - 30):m.start])
+            or _COORD_WITH_RE.search(text[max(cs, m.start - 30):m.start])]
+
+
+def _is_verb(text: str, st: int, en: int) -> bool:
+    """A cue read as a verb: a past or -ing form ("supported", "backing"), or after "to" or a
+    modal ("will support"); "a free trade agreement" has a noun ("trade") before the noun."""
+    words = text[st:en].split()
+    return bool(words) and (bool(_VERB_FORM_RE.search(words[0])) or bool(_MODAL_END_RE.search(text[max(0, st - 8):st])))
+
+
+def _nominal_agent(site: CueSite) -> list[Side] | None:
+    """The agent of an event noun with an "of" object, when the clause names it: a possessive or
+    an actor inside its noun phrase ("Turkey's downing of", "the German invasion of", "the Obama
+    administration's invasion of"), a by-phrase after its object ("the downing of an Iranian drone
+    by the United States"), or the subject when the noun is predicated of it ("Russia is the key
+    backer of Assad", "Qatar, the main backer of ...") or the object of a light verb ("Turkey
+    launched an invasion of Syria"). None when the noun has no "of" object (not a nominal event);
+    [] when it is one without a named agent."""
+    text, st, cs = site.text, site.start, site.clause[0]
+    if not _of_object(site) or site.cue.symmetric:
+        return None
+    before = text[max(cs, st - 40):st]
+    if _COPULA_BEFORE_RE.search(before) or _APPOSITION_RE.search(before) or _light_verb_before(site):
+        return None  # the subject is the agent: resolve as usual
+    if site.left:
+        m = site.left[-1]
+        gap = text[m.end:st]
+        if _PRENOMINAL_GAP_RE.fullmatch(gap) and (gap.isspace() or "'" in gap or "’" in gap
+                                                 or _DETERMINER_END_RE.search(text, max(cs, m.start - 12), m.start)):
+            return chain_sides([m])
+    return _by_agent(site)
+
+
+def _light_verb_before(site: CueSite) -> bool:
+    """A light verb ("launched", "carried out", "ordered") at most three words before the cue."""
+    rx = site.light_verbs
+    if rx is None:
+        return False
+    hit = None
+    for hit in rx.finditer(site.text, max(site.clause[0], site.start - 50), site.start):
+        pass
+    return hit is not None and _words_gap(site.text, hit.end(), site.start) <= 3
+
+
+def _of_object(site: CueSite) -> bool:
+    """The first actor after the cue is its "of" object ("the killing of the ambassador")."""
+    right = site.right
+    return bool(right) and bool(re.fullmatch(r"\s+of\s+(?:(?:the|a|an)\s+)?", site.text[site.end:right[0].start]))
+
+
+def _by_agent(site: CueSite) -> list[Side]:
+    """The agent of a nominal event in a by-phrase after its object, in the same stretch of the
+    clause: "the downing of an Iranian drone by the United States" → the United States."""
+    text, right = site.text, site.right
+    for m in right[1:]:
+        gap = text[right[0].end:m.start]
+        if "," in gap or len(gap) > 60 or _RELATIVE_RE.search(gap):
+            break  # the by-phrase of a relative clause ("... that was hit by") is not the noun's
+        if _BY_BEFORE_RE.search(gap):
+            return _chain(text, [x for x in right if x.start >= m.start], from_end=False)
+    return []
+
+
+def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side], right_group: list[Side]
+                    ) -> list[Pair]:
+    """Source → target of a directed event: the subject (or a possessive) → the object."""
+    text, cue, en, right = site.text, site.cue, site.end, site.right
+    # the object of a directed cue stands before the next comma ("..., defying Washington" is not it)
+    comma = text.find(",", en, site.clause[1])
+    targets = [] if comma != -1 and right and right[0].start > comma else right_group
+    subj_ms = _subject_mentions(site, subj)
+    sources = _chain(text, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
+    poss_source = _possessive_source(site)
+    agent = _nominal_agent(site)
+    nominal = agent is not None
     if poss_source is not None:
         sources = chain_sides([poss_source])
-    if not sources and prev_subject and not subj_ms:
-        sources = prev_subject[:2]  # "Erdogan refused to apologise, and accused Russia of ..."
+    elif agent is not None:
+        # a nominal event's agent comes from its own noun phrase, never from the subject of the
+        # clause: in "India and China mourned the killing of an Indian engineer by a gunman"
+        # neither mourner is the killer
+        sources = agent
+    if not sources and site.prev and not subj_ms and not nominal:
+        # "Erdogan refused to apologise, and accused Russia of ...": the previous clause's subject
+        sources = _chain(text, _not_prep_object(text, site.prev), from_end=False)[:2]
+    pronoun_pair = _pronoun_pair(site)
     if not sources and pronoun_pair and not targets:
         return []
-    if len(sources) >= 2 and not targets and cue.intensity > 0:
-        # a joint cooperative act with no other target ("Moscow and Ankara have supported
-        # negotiations", "Putin and Erdogan inaugurated the pipeline") is cooperation between them
-        return both(sources)
-    if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, clause[1]) and pronoun_pair:
+    if len(sources) >= 2 and not targets and (cue.joint or site.mutual_complement):
+        # a collective act with no party as its object ("Putin and Erdogan inaugurated the
+        # pipeline") or one whose infinitive is a mutual act ("X and Y pledged to restore ties")
+        # is an event between its subjects; other acts whose object is an activity ("Germany and
+        # France supported negotiations") are no event between their subjects
+        return _both(sources)
+    if sources and not targets and _PLURAL_PRONOUN_RE.search(text, en, site.clause[1]) and pronoun_pair:
         targets = [p for p in pronoun_pair if p[1] not in {s[1] for s in sources}]
-    # agentless nominal action on one member of a pair named in the clause → the other member:
-    # "(Russia and Turkey ...) a crisis caused by the shooting down of a Russian warplane"
-    of_target = bool(right) and bool(re.fullmatch(r"\s+of\s+(?:(?:the|a|an)\s+)?", text[en:right[0].start]))
-    if not sources and targets and clause_pair and of_target:
-        members = {g[1] for g in clause_pair}
-        if targets[0][1] in members:
-            sources = [g for g in clause_pair if g[1] != targets[0][1]]
-    if not sources and targets and pronoun_pair and of_target and targets[0][1] in {p[1] for p in pronoun_pair}:
-        sources = [p for p in pronoun_pair if p[1] != targets[0][1]]
     return [(s, t) for s in sources for t in targets[:2]]
 
 

@@ -11,7 +11,8 @@ its evidence:
 3. **Removal nouns** invert the stance toward whoever is removed: "backed the rebels seeking
    Assad's ouster" → against Assad. The rule is general: a support cue that governs an actor who
    *seeks* Y's ouster/overthrow/removal makes the supporter an opponent of Y as well.
-4. **Negation** ("did not support") flips a cue at half weight.
+4. **Negation** ("did not support") flips a cue at half weight (the one scope rule of
+   :mod:`newslab.clauses`).
 5. **Target-local sentiment**: VADER compound (Hutto & Gilbert 2014) of the words within
    ``window`` words of the mention inside its clause — not the whole sentence — with the
    news-mode lexicon of :mod:`newslab.sentiment` by default ("war", "conflict" name the topic).
@@ -45,10 +46,11 @@ import pandas as pd
 
 from .article import Article, Corpus
 from .errors import ParameterError, ResourceFileError
+from .packs import stance_issue_files
 from . import layers
-from .relations import (actor_mentions, coordinated_chain, is_location, ActorMention, NEGATORS_RE, phrase_regex, chain_sides,
-                        cue_start_keys, literal_sentences, phrase_finditer, sentence_clauses,
-                        SpanKeys)
+from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
+from .relations import (coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
+                        cue_start_keys, literal_sentences, phrase_finditer, SpanKeys)
 from .resources import load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
 
@@ -84,6 +86,8 @@ class StanceLexicon:
     governing_keys: tuple[frozenset[str] | None, ...] = ()
     predicate_keys: tuple[frozenset[str] | None, ...] = ()
     issue_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short_reach: frozenset[str] = frozenset()  # phrases that govern a target at most two words on
+    target_bound: frozenset[str] = frozenset()  # phrases that govern only the very next words
 
 
 def _group_phrases(data: Any) -> list[str]:
@@ -105,16 +109,30 @@ def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float,
     return tuple(out)
 
 
+def _issue_map(data: Any, where: str) -> dict[str, tuple[str, ...]]:
+    issues = data.get("issues") if isinstance(data, dict) else None
+    if issues is None:
+        return {}
+    if not isinstance(issues, dict):
+        raise ResourceFileError(f"{where}: 'issues' must map a target name to a list of phrases.")
+    return {str(k): tuple(str(p) for p in ([v] if isinstance(v, str) else v)) for k, v in issues.items()}
+
+
 @lru_cache(maxsize=8)
-def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
+def _compile_lexicon(path: str, mtime: float, extra: tuple[tuple[str, float], ...] = ()) -> StanceLexicon:
+    """The lexicon of ``path``, plus the issues of the ``extra`` files (a resource pack's) that
+    it does not name itself."""
     data = load_yaml(path)
     if not isinstance(data, dict) or "governing" not in data:
         raise ResourceFileError(f"{path}: expected 'governing', 'predicate', 'removal_nouns' and 'issues' "
                                 "sections — see newslab/resources/stance_cues.yml.")
     removal = data.get("removal_nouns") or ["ouster"]
     goal = data.get("goal_words") or ["seeking"]
-    issues = {str(k): re.compile("|".join(phrase_regex(str(p)) for p in v), re.IGNORECASE)
-              for k, v in (data.get("issues") or {}).items()}
+    phrases = _issue_map(data, path)
+    for extra_path, _ in extra:
+        for name, ph in _issue_map(load_yaml(extra_path), extra_path).items():
+            phrases.setdefault(name, ph)
+    issues = {k: re.compile("|".join(phrase_regex(p) for p in v), re.IGNORECASE) for k, v in phrases.items()}
     governing = _compile_group(data["governing"], f"{path}: governing")
     predicate = _compile_group(data.get("predicate") or {}, f"{path}: predicate")
     return StanceLexicon(
@@ -124,12 +142,15 @@ def _compile_lexicon(path: str, mtime: float) -> StanceLexicon:
         issues, int(data.get("max_gap_words", 6)), path,
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data["governing"])),
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
-        {str(k): tuple(str(p) for p in v) for k, v in (data.get("issues") or {}).items()})
+        phrases, frozenset(str(w) for w in data.get("short_reach") or []),
+        frozenset(str(w) for w in data.get("target_bound") or []))
 
 
 def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
-    """The stance lexicon (packaged ``stance_cues.yml`` or your own file in that format)."""
-    return _compile_lexicon(*resource_stamp(path or "stance_cues.yml"))
+    """The stance lexicon (packaged ``stance_cues.yml`` or your own file in that format), with
+    the default targets of the active resource pack (:mod:`newslab.packs`) added to its issues."""
+    extra = tuple(resource_stamp(f) for f in stance_issue_files())
+    return _compile_lexicon(*resource_stamp(path or "stance_cues.yml"), extra)
 
 
 SENTIMENT_MODES = ("news", "standard")
@@ -172,7 +193,7 @@ class _Target:
 
 def _actor_targets(article: Article) -> list[_Target]:
     out = []
-    for m in actor_mentions(article):
+    for m in article.layer("actor_mentions"):
         if len(m.actors) != 1:
             continue  # "the pair" is two actors; stance toward each is read from their names
         actor, side = m.actors[0]
@@ -275,11 +296,6 @@ def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
     return out
 
 
-def _negated(text: str, clause_start: int, at: int) -> bool:
-    words = text[max(clause_start, at - 30):at].split()[-3:]
-    return bool(NEGATORS_RE.search(" ".join(words)))
-
-
 @dataclass
 class _Score:
     cue_score: float
@@ -306,73 +322,118 @@ def _same_np(text: str, a: int, b: int) -> bool:
     return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
-def _score_mention(text: str, t: _Target, clause: tuple[int, int], others: list[ActorMention],
-                   lex: StanceLexicon, target_ends: Sequence[int] = (), location: bool = False,
-                   memo: dict | None = None) -> _Score:
-    cs, ce = clause
-    evidence: list[str] = []
-    total = 0.0
-    gov_at = None
-    # removal: "Assad's ouster", "the removal of Assad"
-    removal = None
+@dataclass(frozen=True)
+class _MentionSite:
+    """One target mention in its clause, with what may govern it."""
+
+    text: str
+    t: _Target
+    clause: tuple[int, int]
+    others: list[ActorMention]  # the other actor mentions of the clause
+    lex: StanceLexicon
+    target_ends: Sequence[int] = ()  # ends of earlier target mentions in the clause
+    location: bool = False  # the mention is a place ("in Syria"): no cue governs it
+    memo: dict | None = None
+    clause_cues: ClauseCues | None = None
+
+
+def _removal_span(site: _MentionSite) -> tuple[int, int] | None:
+    """"Assad's ouster", "the removal of Assad": the span of a removal noun phrase of the target."""
+    text, t, (cs, ce), lex = site.text, site.t, site.clause, site.lex
     after = _POSSESSIVE_GAP_RE.match(text[t.end:ce]) if t.end < ce else None
     if after:
         m = lex.removal.match(text, t.end + after.end(), ce)
         if m:
-            removal = (t.start, m.end())
-    if removal is None:
-        m = _NOUN_OF_RE.search(text[max(cs, t.start - 40):t.start])
-        if m and lex.removal.fullmatch(m.group(1)):
-            removal = (t.start - len(m.group(0)), t.end)
-    head_start = removal[0] if removal else t.start
-    # governing cue before the target (or before the removal phrase)
-    blockers = [o.end for o in others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
+            return (t.start, m.end())
+    m = _NOUN_OF_RE.search(text[max(cs, t.start - 40):t.start])
+    if m and lex.removal.fullmatch(m.group(1)):
+        return (t.start - len(m.group(0)), t.end)
+    return None
+
+
+def _governing_cue(site: _MentionSite, head_start: int) -> tuple[int, int, float, str] | None:
+    """The last governing cue before the target's phrase (starting at ``head_start``) that reaches it:
+    no other actor, punctuation, quote mark or speech verb in between, and within the cue's reach."""
+    text, t, (cs, _), lex = site.text, site.t, site.clause, site.lex
+    if site.location:
+        return None
+    blockers = [o.end for o in site.others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
                 and not _same_np(text, o.end, head_start)]
     # a cue does not reach across punctuation, a quote mark or a speech verb ('..." said Erdogan')
     barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
     floor = max([cs] + blockers + barrier +
-                [b for b in target_ends if b <= head_start and not _same_np(text, b, head_start)])
-    gov = [] if location else _find_cues(text, floor, head_start, lex.governing, memo, clause)
-    gov = [c for c in gov if c[2] != 0 and _words_between(text, c[1], head_start) <= lex.max_gap
-           and (c[3] not in _SHORT_REACH or _words_between(text, c[1], head_start) <= 2)
-           and (c[3] not in _TARGET_BOUND_ONLY or _words_between(text, c[1], head_start) <= 1)]
+                [b for b in site.target_ends if b <= head_start and not _same_np(text, b, head_start)])
+    gov = [c for c in _find_cues(text, floor, head_start, lex.governing, site.memo, site.clause)
+           if c[2] != 0 and _within_reach(text, c, head_start, lex)]
+    return gov[-1] if gov else None
+
+
+def _within_reach(text: str, cue: tuple[int, int, float, str], head_start: int, lex: StanceLexicon) -> bool:
+    gap = _words_between(text, cue[1], head_start)
+    return gap <= lex.max_gap and (cue[3] not in lex.short_reach or gap <= 2) \
+        and (cue[3] not in lex.target_bound or gap <= 1)
+
+
+def _predicate_cue(site: _MentionSite) -> tuple[int, int, float, str] | None:
+    """The first predicate cue after the target ("has been restored", "is a threat"), before the
+    next actor or barrier of its clause."""
+    text, t, ce, lex = site.text, site.t, site.clause[1], site.lex
+    nxt = [o.start for o in site.others if o.start >= t.end]
+    limit = min([ce] + nxt)
+    if site.location:
+        limit = t.end
+    else:
+        bar = _BARRIER_RE.search(text, t.end, limit)
+        limit = bar.start() if bar else limit
+    pred = [c for c in _find_cues(text, t.end, limit, lex.predicate, site.memo, site.clause)
+            if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
+    return pred[0] if pred else None
+
+
+def _signed(text: str, scope_start: int, cue: tuple[int, int, float, str], cc: ClauseCues | None = None
+            ) -> tuple[float, str]:
+    """A cue's weight and evidence words, flipped at half weight when negated."""
+    st, en, w, _ = cue
+    neg = negated(text, scope_start, st, cc)
+    return w * (-0.5 if neg else 1.0), ("not " if neg else "") + text[st:en]
+
+
+def _score_mention(site: _MentionSite) -> _Score:
+    """Cue score of one target mention: its governing cue, its removal phrase, its predicate cue."""
+    text, t, cs, lex = site.text, site.t, site.clause[0], site.lex
+    evidence: list[str] = []
+    total = 0.0
+    removal = _removal_span(site)
+    gov = _governing_cue(site, removal[0] if removal else t.start)
     if gov:
-        st, en, w, ph = gov[-1]
-        neg = _negated(text, cs, st)
-        w = w * (-0.5 if neg else 1.0)
-        gov_at = st
-        evidence.append(("not " if neg else "") + text[st:en])
+        w, words = _signed(text, cs, gov, site.clause_cues)
+        evidence.append(words)
         total += w
     if removal:
         evidence.append(text[removal[0]:removal[1]] if removal[0] < t.start else text[t.start:removal[1]])
         total = -(total if gov else 0.5)
-    # predicate cues after the target ("has been restored", "is a threat")
-    if not removal:
-        limit = ce
-        nxt = [o.start for o in others if o.start >= t.end]
-        if nxt:
-            limit = min(limit, min(nxt))
-        bar = _BARRIER_RE.search(text, t.end, limit)
-        limit = bar.start() if bar and not location else limit if not location else t.end
-        pred = [c for c in _find_cues(text, t.end, limit, lex.predicate, memo, clause)
-                if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
+    else:
+        pred = _predicate_cue(site)
         if pred:
-            st, en, w, ph = pred[0]
-            neg = _negated(text, t.end, st)
-            total += w * (-0.5 if neg else 1.0)
-            evidence.append(("not " if neg else "") + text[st:en])
-    goal = bool(gov and removal and lex.goal.fullmatch(text[gov[-1][0]:gov[-1][1]]))
-    return _Score(total, evidence, gov_at, bool(removal), goal)
+            w, words = _signed(text, t.end, pred, site.clause_cues)
+            total += w
+            evidence.append(words)
+    goal = bool(gov and removal and lex.goal.fullmatch(text[gov[0]:gov[1]]))
+    return _Score(total, evidence, gov[0] if gov else None, bool(removal), goal)
 
 
 def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Sequence[tuple[int, int]] = ()) -> str:
     """Up to ``n`` words either side of the mention inside its clause, names blanked out
     (so "United States" does not read as the positive word "united")."""
-    chars = list(text[clause[0]:clause[1]])
-    for a, b in names:
-        for k in range(max(a, clause[0]), min(b, clause[1])):
-            chars[k - clause[0]] = " "
-    masked = "".join(chars)
+    cs, ce = clause
+    pieces, pos = [], cs
+    for a, b in sorted(names):
+        a, b = max(a, cs, pos), min(b, ce)
+        if a < b:
+            pieces += [text[pos:a], " " * (b - a)]
+            pos = b
+    pieces.append(text[pos:ce])
+    masked = "".join(pieces)
     before = masked[:t.start - clause[0]]
     after = masked[t.end - clause[0]:]
     left = _NON_SPACE_RE.findall(before)[-n:]
@@ -401,7 +462,8 @@ def _stance_json(r: dict[str, Any]) -> dict[str, Any] | None:
 @layers.register("stance", columns=STANCE_COLUMNS, requires=("actor_mentions", "quotes"),
                  dtypes={"sentence": "int", "start": "int", "end": "int", "score": "float", "cue_score": "float",
                          "local_sentiment": "float"},
-                 resources=lambda p: [p.get("cues") or "stance_cues.yml", "sentiment_news.yml"],
+                 resources=lambda p: [p.get("cues") or "stance_cues.yml", "sentiment_news.yml", "clause_cues.yml",
+                                      *stance_issue_files()],
                  defaults={"targets": None, "cues": None, "threshold": DEFAULT_THRESHOLD, "window": DEFAULT_WINDOW,
                            "sentiment": "news"},
                  table="stance", json_section="stance", json_row=_stance_json)
@@ -435,83 +497,143 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
                         sentiment=sentiment)
 
 
+@dataclass
+class _StanceRun:
+    """What scoring the targets of one article needs, looked up once."""
+
+    article: Article
+    lex: StanceLexicon
+    found: list[_Target]
+    mentions: list[ActorMention]  # single-actor mentions
+    quotes: list[tuple[int, int, str]]  # (start, end, speaker) of each quote
+    attributions: list[tuple[int, int]]  # the speaker names of quotes
+    threshold: float
+    window: int
+    sentiment: str
+    # cue matches per clause (and, for speed, the start keys of each cue phrase)
+    memo: dict = field(default_factory=dict)
+    vader_memo: dict[str, tuple[float, list[str]]] = field(default_factory=dict)  # VADER once per window text
+    # Speed: mentions and targets are looked up by bisection on their start offsets
+    mention_starts: list[int] = field(default_factory=list)
+    mention_at: dict[tuple[int, int], ActorMention] = field(default_factory=dict)
+    by_start: list[_Target] = field(default_factory=list)
+    found_starts: list[int] = field(default_factory=list)
+    clause_cues: ClauseCues | None = None
+    clause_memo: ClauseMemo | None = None
+
+    @classmethod
+    def of(cls, article: Article, lex: StanceLexicon, found: list[_Target], threshold: float, window: int,
+           sentiment: str) -> "_StanceRun":
+        mentions = [m for m in article.layer("actor_mentions") if len(m.actors) == 1]
+        quotes = article.layer("quotes")
+        qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
+        attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
+                        if a is not None and b is not None and pd.notna(a) and pd.notna(b) and int(b) > int(a)]
+        run = cls(article, lex, found, mentions, qspans, attributions, threshold, window, sentiment)
+        run.memo = {("keys", id(lex.governing)): lex.governing_keys, ("keys", id(lex.predicate)): lex.predicate_keys}
+        run.mention_starts = [m.start for m in mentions]
+        for m in mentions:
+            run.mention_at.setdefault((m.start, m.end), m)
+        run.by_start = sorted(found, key=lambda x: x.start)
+        run.found_starts = [x.start for x in run.by_start]
+        run.clause_memo = article.layer("clauses")
+        run.clause_cues = run.clause_memo.cues
+        return run
+
+    def in_clause(self, clause: tuple[int, int]) -> list[ActorMention]:
+        return self.mentions[bisect_left(self.mention_starts, clause[0]):bisect_left(self.mention_starts, clause[1])]
+
+    def site(self, t: _Target, clause: tuple[int, int], in_clause: list[ActorMention]) -> _MentionSite:
+        text = self.article.text
+        others = [m for m in in_clause if not (m.start < t.end and t.start < m.end)]
+        target_ends = [x.end for x in self.by_start[bisect_left(self.found_starts, clause[0]):
+                                                    bisect_left(self.found_starts, t.start)] if x.end <= t.start]
+        mention = self.mention_at.get((t.start, t.end))
+        location = mention is not None and is_location(text, mention, clause[0])
+        return _MentionSite(text, t, clause, others, self.lex, target_ends, location, self.memo,
+                            self.clause_cues)
+
+    def local(self, win: str) -> tuple[float, list[str]]:
+        if win not in self.vader_memo:
+            self.vader_memo[win] = local_sentiment(win, self.sentiment)
+        return self.vader_memo[win]
+
+
 def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | None, threshold: float,
                  window: int, sentiment: str) -> list[dict[str, Any]]:
     """One row dict per (sentence, target, holder, start), keys in STANCE_COLUMNS order."""
     if not 0 <= threshold < 1:
         raise ParameterError(f"threshold={threshold}: pass a number from 0 to 1 (default {DEFAULT_THRESHOLD}).")
     lex = load_stance_cues(cues)
-    text = article.text
     found = _resolve_targets(article, targets, lex)
     if not found:
         return []
-    mentions = [m for m in actor_mentions(article) if len(m.actors) == 1]
-    quotes = article.layer("quotes")
-    qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
-    attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
-                    if a is not None and b is not None and pd.notna(a) and pd.notna(b) and int(b) > int(a)]
+    run = _StanceRun.of(article, lex, found, threshold, window, sentiment)
     rows: list[dict[str, Any]] = []
-    # cue matches per clause (and, for speed, the start keys of each cue phrase)
-    memo: dict = {("keys", id(lex.governing)): lex.governing_keys, ("keys", id(lex.predicate)): lex.predicate_keys}
-    vader_memo: dict[str, tuple[float, list[str]]] = {}  # VADER once per distinct window text
-    # Speed: mentions and targets are looked up by bisection on their start offsets
-    mention_starts = [m.start for m in mentions]
-    mention_at: dict[tuple[int, int], ActorMention] = {}
-    for m in mentions:
-        mention_at.setdefault((m.start, m.end), m)
-    by_start = sorted(found, key=lambda x: x.start)
-    found_starts = [x.start for x in by_start]
     for t in sorted(found, key=lambda x: (x.start, x.name)):
-        sent = article.sentence_at(t.start)
-        if sent is None:
-            continue
-        clause = next((c for c in sentence_clauses(article, sent.i) if c[0] <= t.start < c[1]), (sent.start, sent.end))
-        in_clause = mentions[bisect_left(mention_starts, clause[0]):bisect_left(mention_starts, clause[1])]
-        others = [m for m in in_clause if not (m.start < t.end and t.start < m.end)]
-        target_ends = [x.end for x in by_start[bisect_left(found_starts, clause[0]):bisect_left(found_starts, t.start)]
-                       if x.end <= t.start]
-        mention = mention_at.get((t.start, t.end))
-        location = mention is not None and is_location(text, mention, clause[0])
-        sc = _score_mention(text, t, clause, others, lex, target_ends, location, memo)
-        if any(a <= t.start < b for a, b in attributions):
-            continue  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
-        names = [(m.start, m.end) for m in in_clause]
-        win = _window(text, t, clause, window, names)
-        if win not in vader_memo:
-            vader_memo[win] = local_sentiment(win, sentiment)
-        local, vwords = vader_memo[win]
-        score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
-        label = "favor" if score >= threshold else "against" if score <= -threshold else "neutral"
-        speaker = next((sp for a, b, sp in qspans if a <= t.start < b), "")
-        evidence = sc.evidence + ([f"VADER {local:+.2f} ({', '.join(vwords)})"] if vwords else [])
-        holders: list[tuple[str, str]] = []
-        if sc.governing_at is not None:
-            holders = _holders(text, sc.governing_at, clause, mentions, t)
-            if speaker and (not holders or _WE_RE.search(text, max(clause[0], sc.governing_at - 40), sc.governing_at)):
-                holders = [(speaker, "we")]
-        if not holders:
-            holders = [(speaker, "")]
-        base = {"sentence": sent.i, "target": t.name, "stance": label, "score": round(score, 4),
-                "evidence": "; ".join(evidence), "speaker": speaker, "target_text": t.text, "start": t.start,
-                "end": t.end, "cue_score": round(sc.cue_score, 4), "local_sentiment": round(local, 4), "kind": t.kind}
-        for h, _ in holders:
-            if h and h == t.name:
-                continue
-            rows.append({**base, "holder": h})
-        # "Turkey backed the rebels seeking Assad's ouster": the backer of an actor who seeks Y's
-        # removal opposes Y too (stance passes through support).
-        if sc.removal and sc.goal_subject_cue and holders and holders[0][0]:
-            subj = [m for m in mentions if clause[0] <= m.start and m.end <= sc.governing_at]
-            if subj:
-                near = subj[-1]
-                gov = _find_cues(text, clause[0], near.start, lex.governing, memo, clause)
-                gov = [g for g in gov if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
-                if gov and not _negated(text, clause[0], gov[-1][0]):
-                    for h, _ in _holders(text, gov[-1][0], clause, mentions, t):
-                        if h != t.name:
-                            rows.append({**base, "holder": h,
-                                         "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)})
-    # one row per (sentence, target, holder, start), the first one kept (as drop_duplicates does)
+        rows.extend(_mention_rows(run, t))
+    return _unique_rows(rows)
+
+
+def _mention_rows(run: _StanceRun, t: _Target) -> list[dict[str, Any]]:
+    """The rows of one target mention: one per holder, plus the holders it passes through support."""
+    article, text = run.article, run.article.text
+    sent = article.sentence_at(t.start)
+    if sent is None:
+        return []
+    clause = clause_of(sentence_clauses(article, sent.i, run.clause_memo), t.start, (sent.start, sent.end))
+    in_clause = run.in_clause(clause)
+    sc = _score_mention(run.site(t, clause, in_clause))
+    if any(a <= t.start < b for a, b in run.attributions):
+        return []  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
+    local, vwords = run.local(_window(text, t, clause, run.window, [(m.start, m.end) for m in in_clause]))
+    score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
+    label = "favor" if score >= run.threshold else "against" if score <= -run.threshold else "neutral"
+    speaker = next((sp for a, b, sp in run.quotes if a <= t.start < b), "")
+    evidence = sc.evidence + ([f"VADER {local:+.2f} ({', '.join(vwords)})"] if vwords else [])
+    holders = _mention_holders(run, t, sc, clause, speaker)
+    base = {"sentence": sent.i, "target": t.name, "stance": label, "score": round(score, 4),
+            "evidence": "; ".join(evidence), "speaker": speaker, "target_text": t.text, "start": t.start,
+            "end": t.end, "cue_score": round(sc.cue_score, 4), "local_sentiment": round(local, 4), "kind": t.kind}
+    rows = [{**base, "holder": h} for h, _ in holders if not (h and h == t.name)]
+    # "Turkey backed the rebels seeking Assad's ouster": the backer of an actor who seeks Y's
+    # removal opposes Y too (stance passes through support).
+    if sc.removal and sc.goal_subject_cue and holders and holders[0][0]:
+        rows += _through_support(run, t, sc, clause, base, evidence)
+    return rows
+
+
+def _mention_holders(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int, int], speaker: str
+                     ) -> list[tuple[str, str]]:
+    """Who takes the stance: the governing cue's subject, else the quoted speaker ("we" = the
+    speaker), else '' (the text itself)."""
+    holders: list[tuple[str, str]] = []
+    if sc.governing_at is not None:
+        text = run.article.text
+        holders = _holders(text, sc.governing_at, clause, run.mentions, t)
+        if speaker and (not holders or _WE_RE.search(text, max(clause[0], sc.governing_at - 40), sc.governing_at)):
+            holders = [(speaker, "we")]
+    return holders or [(speaker, "")]
+
+
+def _through_support(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int, int], base: dict[str, Any],
+                     evidence: list[str]) -> list[dict[str, Any]]:
+    """Rows for the supporters of the actor whose goal is the target's removal."""
+    text, lex = run.article.text, run.lex
+    subj = [m for m in run.mentions if clause[0] <= m.start and m.end <= sc.governing_at]  # type: ignore[operator]
+    if not subj:
+        return []
+    near = subj[-1]
+    gov = [g for g in _find_cues(text, clause[0], near.start, lex.governing, run.memo, clause)
+           if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
+    if not gov or negated(text, clause[0], gov[-1][0], run.clause_cues):
+        return []
+    return [{**base, "holder": h, "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)}
+            for h, _ in _holders(text, gov[-1][0], clause, run.mentions, t) if h != t.name]
+
+
+def _unique_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per (sentence, target, holder, start), the first one kept (as drop_duplicates does)."""
     seen: set[tuple[Any, ...]] = set()
     unique = []
     for r in rows:
@@ -520,15 +642,6 @@ def _stance_rows(article: Article, targets: Any, cues: str | os.PathLike[str] | 
             seen.add(k)
             unique.append({c: r[c] for c in STANCE_COLUMNS})
     return unique
-
-
-# Bare prepositions and relationship nouns govern only a target right after them
-# ("a vote for X", "Moscow's ally Damascus", "Turkey's rival Greece").
-_SHORT_REACH = frozenset({"for", "against", "pro", "anti", "ally", "allies", "partner", "partners", "friend",
-                          "rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries",
-                          "opponent", "opponents"})
-# Prepositions count as stance cues only right before a target ("a vote for X"); unbound they are noise.
-_TARGET_BOUND_ONLY = frozenset({"for", "pro"})
 
 
 def text_cues(text: str, cues: str | os.PathLike[str] | None = None) -> tuple[float, list[str]]:
@@ -543,9 +656,9 @@ def text_cues(text: str, cues: str | os.PathLike[str] | None = None) -> tuple[fl
     lex = load_stance_cues(cues)
     total, words = 0.0, []
     for st, en, w, ph in _find_cues(text, 0, len(text), lex.governing + lex.predicate):
-        if w == 0 or ph in _TARGET_BOUND_ONLY:
+        if w == 0 or ph in lex.target_bound:
             continue
-        neg = _negated(text, 0, st)
+        neg = negated(text, 0, st)
         total += w * (-0.5 if neg else 1.0)
         words.append(("not " if neg else "") + text[st:en])
     return total, words

@@ -18,11 +18,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "newslab"
 MAX_FUNCTION_LINES = 120
 
-# Modules being rewritten on a branch right now: checked once merged.
-NOT_YET_CHECKED = {
-    "newslab.relations",  # checked once merged
-    "newslab.stance",     # checked once merged
-}
+# Modules being rewritten on a branch right now: checked once merged (none now).
+NOT_YET_CHECKED: set[str] = set()
 
 
 def _module_name(path: Path) -> str:

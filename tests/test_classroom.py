@@ -34,12 +34,14 @@ def test_copy_holds_lessons_seed_coding_sheet_and_dictionaries(tmp_path, monkeyp
     dest = tmp_path / "my lessons"
     assert main(["notebooks", "copy", str(dest)]) == 0
     out = capsys.readouterr().out
-    assert "copied 7 lessons" in out and f"{len(list(RESOURCE_DIR.iterdir()))} dictionaries" in out
+    packaged = [p for p in RESOURCE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert "copied 7 lessons" in out and f"{len(packaged)} dictionaries" in out
     for source, rel in lesson_files():
         assert (dest / rel).read_bytes() == source.read_bytes(), rel
     assert (dest / "data" / f"{SEED}.txt").read_bytes() == (ROOT / "data" / f"{SEED}.txt").read_bytes()
-    for f in RESOURCE_DIR.iterdir():
-        assert (dest / "resources" / f.name).read_bytes() == f.read_bytes(), f.name
+    for f in packaged:  # the story packs too (packs/russia_turkey/...)
+        rel = f.relative_to(RESOURCE_DIR)
+        assert (dest / "resources" / rel).read_bytes() == f.read_bytes(), rel
     assert "resources/" in (dest / MARKER).read_text(encoding="utf-8")
     # Inside the copy, the copy is the lessons folder and the project folder.
     monkeypatch.chdir(dest)

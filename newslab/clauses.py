@@ -1,0 +1,334 @@
+"""Clauses of a sentence and what marks a predicate inside one: negation, modality, reported speech.
+
+One module, shared by :mod:`newslab.relations`, :mod:`newslab.stance` and :mod:`newslab.frames`,
+so that "did not agree" is negated the same way everywhere. Cue words live in
+``newslab/resources/clause_cues.yml``.
+
+* **Clauses** (:func:`clause_spans`, the ``clauses`` layer): a sentence is cut at ``;``, at a
+  spaced dash, at a comma followed by a subordinating or relative word (", which", ", when",
+  ", adding") and before a bare "but"/"when"/"after"/"before" (Quirk et al. 1985, §13–15:
+  punctuation plus a clause-opening word marks a new clause).
+* **Negation scope** (:func:`negation_cue`): the scope of a clausal negator is the predicate
+  that follows it in its clause (Huddleston & Pullum 2002, ch. 9). newslab's rule: a negation
+  cue among the ``scope_words`` words before the predicate, inside its clause, with no comma,
+  colon, bracket or dash in between. The same rule for every analyzer; cues are of four kinds
+  (``negator`` "not", ``suffix`` "didn't", ``failure`` "failed to", "cancelled", ``denial``
+  "denied"), so that later analyzers can treat a denial apart from a plain negation.
+* **Modality** (:func:`modality_cue`): modal verbs, intentions, demands and conditions
+  ("would", "plans to", "calls for", "if") under the same scope rule — for an event's status
+  (asserted vs hypothetical, after FactBank, Saurí & Pustejovsky 2009).
+* **Reported speech** (:func:`speech_regex`, :func:`reported_nominal_regex`): the verbs that
+  report what someone said.
+
+>>> negation_cue(["turkey", "did", "not"])
+Marking(kind='negator', cue='not')
+>>> negated("Iran and the EU have not yet agreed.", 0, 28)
+True
+>>> negated("Not far from Delhi, India and China agreed.", 19, 36)
+False
+>>> modality_cue(["the", "two", "sides", "would"])
+Marking(kind='modals', cue='would')
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from . import layers
+from .errors import ResourceFileError
+from .resources import load_yaml, resource_stamp
+from .tokenize import is_word, iter_tokens
+
+CUES_FILE = "clause_cues.yml"
+NEGATION_KINDS = ("negator", "suffix", "failure", "denial")
+MODALITY_KINDS = ("modals", "intention", "demand", "condition")
+
+
+@dataclass(frozen=True)
+class Marking:
+    """A cue that marks a predicate: its kind (e.g. ``negator``, ``failure``, ``modals``) and words."""
+
+    kind: str
+    cue: str
+
+
+# A cue phrase as matched against tokens: one (word, is_prefix) pair per word.
+Phrase = tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Cue phrases of several kinds, compiled for fast lookup in a few scope words: one-word cues
+    by exact word and by prefix, longer phrases tried in file order."""
+
+    exact: dict[str, str]  # word -> kind
+    prefixes: tuple[tuple[str, str], ...]  # (prefix, kind)
+    prefix_starts: tuple[str, ...]  # the prefixes, for one str.startswith test
+    # phrases of two or more words by their last word (exact), and those ending in a prefix
+    by_last: dict[str, tuple[tuple[str, Phrase], ...]]
+    prefix_last: tuple[tuple[str, Phrase], ...]
+
+    @classmethod
+    def of(cls, entries: Sequence[tuple[str, Phrase]]) -> "CueSet":
+        exact: dict[str, str] = {}
+        prefixes = []
+        by_last: dict[str, list[tuple[str, Phrase]]] = {}
+        prefix_last = []
+        for kind, ph in entries:
+            if len(ph) == 1 and ph[0][1]:
+                prefixes.append((ph[0][0], kind))
+            elif len(ph) == 1:
+                exact.setdefault(ph[0][0], kind)
+            elif ph[-1][1]:
+                prefix_last.append((kind, ph))
+            else:
+                by_last.setdefault(ph[-1][0], []).append((kind, ph))
+        return cls(exact, tuple(prefixes), tuple(p for p, _ in prefixes),
+                   {k: tuple(v) for k, v in by_last.items()}, tuple(prefix_last))
+
+    def find(self, words: Sequence[str]) -> Marking | None:
+        """The cue ending nearest the end of ``words`` (the predicate follows them)."""
+        for end in range(len(words), 0, -1):
+            w = words[end - 1]
+            for kind, ph in self.by_last.get(w, ()) + self.prefix_last:
+                k = len(ph)
+                if k <= end and all(x == lit or (pre and x.startswith(lit))
+                                    for x, (lit, pre) in zip(words[end - k:end], ph)):
+                    return Marking(kind, " ".join(words[end - k:end]))
+            kind = self.exact.get(w)
+            if kind is None and w.startswith(self.prefix_starts):
+                kind = next(kd for pre, kd in self.prefixes if w.startswith(pre))
+            if kind is not None:
+                return Marking(kind, w)
+        return None
+
+
+@dataclass(frozen=True)
+class ClauseCues:
+    """The compiled ``clause_cues.yml``."""
+
+    split: re.Pattern[str]
+    scope_words: int
+    scope_breaks: frozenset[str]
+    negation: CueSet
+    suffixes: tuple[str, ...]
+    modality: CueSet
+    speech: re.Pattern[str]
+    reported_nominal: re.Pattern[str]
+    path: str
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _phrase(text: Any, path: str = CUES_FILE) -> Phrase:
+    if isinstance(text, bool):  # YAML reads a bare no/yes/on/off as false/true
+        raise ResourceFileError(f"{path}: a cue word was read as {text} — put quotes around \"no\", "
+                                "\"yes\", \"on\" or \"off\".")
+    return tuple((w.rstrip("*"), w.endswith("*")) for w in _norm(str(text)).split())
+
+
+def _alternation(words: Sequence[Any]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in str(x).split()) for x in words)
+
+
+def _split_regex(spec: dict[str, Any]) -> re.Pattern[str]:
+    punct = "|".join(re.escape(str(p)) for p in spec.get("punctuation") or [";"])
+    dashes = "".join(re.escape(str(d)) for d in spec.get("dashes") or [])
+    parts = [punct]
+    if dashes:
+        parts += [rf"\s[{dashes}]{{1,2}}\s", r"\s--\s"]
+    if spec.get("after_comma"):
+        parts.append(rf",\s+(?=(?:{_alternation(spec['after_comma'])})\b)")
+    if spec.get("bare"):
+        parts.append(rf"\s(?=(?:{_alternation(spec['bare'])})\s)")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _speech_regexes(spec: dict[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = [str(v) for v in spec.get("verbs") or ["said"]]
+    speech = re.compile(rf"\b(?:{_alternation(verbs + list(spec.get('reports') or []))})\b", re.IGNORECASE)
+    # 'X said the killing was a provocation': a noun opening the reported clause; "told" may
+    # take its addressee first ("told reporters the attack ...")
+    said = [r"told(?:\s+[\w'’-]+){0,2}" if v == "told" else re.escape(v)
+            for v in verbs + [str(b) for b in spec.get("beliefs") or []]]
+    nominal = re.compile(
+        rf"\b(?:{'|'.join(said)})\s+(?:that\s+)?(?:the|a|an|this|these|those)\s+"
+        # up to two modifiers, but no pronoun or auxiliary: 'said the government will oppose' is a clause
+        r"(?:(?!(?:it|he|she|they|we|you|i|will|would|shall|should|can|could|may|might|must|has|have|had|"
+        r"is|are|was|were|be|been|did|does|do)\b)[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+    return speech, nominal
+
+
+@lru_cache(maxsize=8)
+def _compile(path: str, mtime: float) -> ClauseCues:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("negation"), dict):
+        raise ResourceFileError(f"{path}: expected 'clause_breaks', 'negation', 'modality' and 'reported_speech' "
+                                "sections — see newslab/resources/clause_cues.yml.")
+    neg = data["negation"]
+    try:
+        scope = int(neg.get("scope_words", 3))
+    except (TypeError, ValueError):
+        raise ResourceFileError(f"{path}: negation: scope_words must be a whole number of words.") from None
+    negation = tuple((kind, _phrase(w, path)) for kind, key in (("negator", "negators"), ("failure", "failure"),
+                                                                  ("denial", "denial"))
+                     for w in neg.get(key) or [])
+    modality = tuple((kind, _phrase(w, path)) for kind in MODALITY_KINDS
+                     for w in (data.get("modality") or {}).get(kind) or [])
+    speech, nominal = _speech_regexes(data.get("reported_speech") or {})
+    return ClauseCues(_split_regex(data.get("clause_breaks") or {}), scope,
+                      frozenset(_norm(str(b)) for b in neg.get("scope_breaks") or []), CueSet.of(negation),
+                      tuple(_norm(str(s)) for s in neg.get("suffixes") or []), CueSet.of(modality), speech, nominal,
+                      path)
+
+
+def load_clause_cues(path: str | os.PathLike[str] | None = None) -> ClauseCues:
+    """The clause cues (packaged ``clause_cues.yml`` or your own file in that format)."""
+    return _compile(*resource_stamp(path or CUES_FILE))
+
+
+# ------------------------------------------------------------------------------------------
+# Clauses
+# ------------------------------------------------------------------------------------------
+def clause_spans(text: str, start: int, end: int, cues: ClauseCues | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each clause of ``text[start:end]`` (a sentence).
+
+    >>> s = "Turkey, which buys Russian gas, met Iran; the talks failed"
+    >>> [s[a:b] for a, b in clause_spans(s, 0, len(s))]
+    ['Turkey', 'which buys Russian gas, met Iran', ' the talks failed']
+    """
+    out, s = [], start
+    for m in (cues or load_clause_cues()).split.finditer(text, start, end):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end() if m.group(0).strip() else m.start()
+    out.append((s, end))
+    return [c for c in out if c[1] > c[0]]
+
+
+class ClauseMemo(dict):
+    """``{sentence index: clauses}``, filled in as sentences are read, with the cues it used."""
+
+    def __init__(self, cues: ClauseCues):
+        super().__init__()
+        self.cues = cues
+
+
+@layers.register("clauses", resources=(CUES_FILE,))
+def clause_memo(article: Any) -> ClauseMemo:
+    """The clauses of each sentence, filled in by :func:`sentence_clauses` as sentences are read."""
+    return ClauseMemo(load_clause_cues())
+
+
+def article_cues(article: Any) -> ClauseCues:
+    """The clause cues in use for ``article`` (looked up once per article)."""
+    return article.layer("clauses").cues
+
+
+def sentence_clauses(article: Any, i: int, memo: ClauseMemo | None = None) -> list[tuple[int, int]]:
+    """The clauses of sentence ``i`` (computed once per article; relations and stance share them).
+
+    ``memo``: ``article.layer("clauses")`` when the caller has it already (speed: a layer lookup
+    checks the resource files' stamps)."""
+    memo = article.layer("clauses") if memo is None else memo
+    out = memo.get(i)
+    if out is None:
+        sent = article.sentences[i]
+        out = memo[i] = clause_spans(article.text, sent.start, sent.end, memo.cues)
+    return out
+
+
+def clause_of(clauses: Sequence[tuple[int, int]], at: int, default: tuple[int, int]) -> tuple[int, int]:
+    """The clause holding offset ``at`` (``default`` when none does)."""
+    return next((c for c in clauses if c[0] <= at < c[1]), default)
+
+
+# ------------------------------------------------------------------------------------------
+# Negation and modality: one scope rule
+# ------------------------------------------------------------------------------------------
+def scope_words(tokens: Sequence[str], cues: ClauseCues | None = None) -> list[str]:
+    """The words in scope of a predicate: of ``tokens`` (lowercased, in text order, ending right
+    before the predicate) the last ``scope_words`` words, stopping at a scope break."""
+    cues = cues or load_clause_cues()
+    out: list[str] = []
+    n, breaks = cues.scope_words, cues.scope_breaks
+    for tok in reversed(tokens):
+        if len(out) >= n or tok in breaks:
+            break
+        if tok[:1].isalnum() or is_word(tok):
+            out.append(_norm(tok))
+    out.reverse()
+    return out
+
+
+def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
+    """The negation cue in scope of the predicate that follows ``tokens``, or None.
+
+    ``tokens``: the lowercased tokens of the predicate's clause before it, in text order
+    (punctuation included: it bounds the scope).
+
+    >>> negation_cue(["they", "refused", "to", "join"])
+    Marking(kind='failure', cue='refused to')
+    >>> negation_cue(["no", ",", "they", "agreed"]) is None
+    True
+    """
+    cues = cues or load_clause_cues()
+    words = scope_words(tokens, cues)
+    for w in reversed(words):
+        if w.endswith(cues.suffixes):
+            return Marking("suffix", w)
+    return cues.negation.find(words)
+
+
+def modality_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
+    """The modal, intention, demand or condition cue in scope of the predicate after ``tokens``."""
+    cues = cues or load_clause_cues()
+    return cues.modality.find(scope_words(tokens, cues))
+
+
+# Enough characters before a predicate to hold its scope words (they are few and short).
+_LOOKBACK = 80
+
+
+def tokens_before(text: str, clause_start: int, at: int) -> list[str]:
+    """The lowercased tokens of ``text`` from the clause start (at most 80 characters back) to ``at``."""
+    return [_norm(t) for _, _, t in iter_tokens(text, max(clause_start, at - _LOOKBACK), at)]
+
+
+def negation_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
+    """The negation cue in scope of the predicate starting at offset ``at`` of its clause."""
+    return negation_cue(tokens_before(text, clause_start, at), cues or load_clause_cues())
+
+
+def negated(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> bool:
+    """Whether the predicate starting at ``at`` (in the clause starting at ``clause_start``) is negated."""
+    return negation_at(text, clause_start, at, cues) is not None
+
+
+def modality_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
+    """The modality cue in scope of the predicate starting at offset ``at``."""
+    return modality_cue(tokens_before(text, clause_start, at), cues or load_clause_cues())
+
+
+# ------------------------------------------------------------------------------------------
+# Reported speech
+# ------------------------------------------------------------------------------------------
+def speech_regex() -> re.Pattern[str]:
+    """A reporting verb ("said", "told", "according to") anywhere in a stretch of text."""
+    return load_clause_cues().speech
+
+
+def reported_nominal_regex() -> re.Pattern[str]:
+    """A reporting verb and the determiner of a noun that opens the reported clause, at the end
+    of a stretch ("Ankara said the killing" → the noun after it has no agent in the reporting clause)."""
+    return load_clause_cues().reported_nominal
+
+
+__all__ = ["Marking", "ClauseCues", "load_clause_cues", "clause_spans", "sentence_clauses", "clause_of",
+           "CueSet", "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
+           "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS"]
