@@ -65,6 +65,9 @@ def _valid_columnar(value: Any) -> bool:
     return True
 
 
+_UNWRITABLE: set[str] = set()  # cache folders this process has warned about: one warning each
+
+
 @dataclass
 class _Cache:
     """Results on disk in formats that cannot run code: an article's tables as one JSON file,
@@ -72,7 +75,6 @@ class _Cache:
     the wrong shape, is a miss; one that cannot be written is skipped with a warning."""
 
     folder: Path | None
-    warned: bool = False
 
     def get(self, key: str) -> dict | None:
         if self.folder is None:
@@ -127,8 +129,8 @@ class _Cache:
             import warnings
 
             shutil.rmtree(tmp, ignore_errors=True) if tmp.is_dir() else tmp.unlink(missing_ok=True)
-            if not self.warned:
-                self.warned = True
+            if str(self.folder) not in _UNWRITABLE:
+                _UNWRITABLE.add(str(self.folder))
                 warnings.warn(f"{self.folder}: the result cache cannot be written ({exc.__class__.__name__}: "
                               f"{exc}) — the run goes on without storing results.", stacklevel=2)
 

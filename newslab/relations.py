@@ -172,6 +172,23 @@ def phrase_regex(phrase: str) -> str:
     return r"(?<![\w-])" + rx + r"(?![\w-])"
 
 
+def compile_phrases(phrases: Iterable[Any], where: str) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of these cue phrases; a phrase that is not valid
+    (an unbalanced bracket, say) is a ResourceFileError naming ``where`` and the phrase.
+
+    >>> compile_phrases(["impose* ... sanctions"], "cues.yml").search("They imposed tough sanctions").group()
+    'imposed tough sanctions'
+    """
+    phrases = [str(p) for p in phrases]
+    for ph in phrases:
+        try:
+            re.compile(phrase_regex(ph))
+        except re.error as exc:
+            raise ResourceFileError(f"{where}: the phrase {ph!r} cannot be read ({exc.msg}) — check its brackets "
+                                    "( ) and [ ] and the | inside them.") from None
+    return re.compile("|".join(phrase_regex(ph) for ph in phrases), re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Cue:
     name: str
@@ -229,14 +246,14 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                                     f"{', '.join(QUAD_CLASSES)}.")
         if not -10 <= intensity <= 10:
             raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
-        rx = re.compile("|".join(phrase_regex(f) for f in forms), re.IGNORECASE)
+        rx = compile_phrases(forms, f"{path}: cue '{name}'")
         req = spec.get("requires")
-        req_rx = re.compile("|".join(phrase_regex(str(f)) for f in ([req] if isinstance(req, str) else req)),
-                            re.IGNORECASE) if req else None
+        req_rx = compile_phrases([req] if isinstance(req, str) else req, f"{path}: cue '{name}' requires") \
+            if req else None
         cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
                         str(spec.get("note", "")), rx, req_rx, bool(spec.get("joint", False))))
     ignore = data.get("ignore") or []
-    ignore_rx = re.compile("|".join(phrase_regex(p) for p in ignore), re.IGNORECASE) if ignore else None
+    ignore_rx = compile_phrases(ignore, f"{path}: ignore") if ignore else None
     index: dict[str, set[int]] = {}
     always: set[int] = set()
     for i, (name, spec) in enumerate(data["cues"].items()):
@@ -248,7 +265,7 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
                     always.add(i)
     start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     light = data.get("light_verbs") or []
-    light_rx = re.compile("|".join(phrase_regex(str(p)) for p in light), re.IGNORECASE) if light else None
+    light_rx = compile_phrases(light, f"{path}: light_verbs") if light else None
     groups = [str(p) for p in data.get("group_phrases") or []]
     groups_rx = re.compile(_anchored("|".join(phrase_regex(p) for p in groups), groups), re.IGNORECASE) \
         if groups else None
@@ -328,8 +345,8 @@ def _compile_time(path: str, mtime: float) -> TimeCues:
     parts = data.get("participles") or ["been"]
     pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
                     r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
-    return TimeCues(re.compile("|".join(phrase_regex(m) for m in markers), re.IGNORECASE),
-                    re.compile("|".join(phrase_regex(m) for m in relative), re.IGNORECASE), pp,
+    return TimeCues(compile_phrases(markers, f"{path}: background_markers"),
+                    compile_phrases(relative, f"{path}: past_relative"), pp,
                     _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))),
                     *_time_words(data))
 

@@ -49,8 +49,8 @@ from .errors import ParameterError, ResourceFileError
 from .packs import stance_issue_files
 from . import layers
 from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
-from .relations import (coordinated_chain, is_location, ActorMention, phrase_regex, chain_sides,
-                        cue_start_keys, literal_sentences, phrase_finditer, SpanKeys)
+from .relations import (ActorMention, SpanKeys, chain_sides, compile_phrases, coordinated_chain, cue_start_keys,
+                        is_location, literal_sentences, phrase_finditer)
 from .resources import load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
 
@@ -105,7 +105,7 @@ def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float,
         except (KeyError, TypeError, ValueError):
             raise ResourceFileError(f"{where}: class '{cls}' needs a numeric 'weight' and a 'phrases' list.") from None
         for ph in phrases:
-            out.append((re.compile(phrase_regex(str(ph)), re.IGNORECASE), weight, str(ph)))
+            out.append((compile_phrases([ph], f"{where}: class '{cls}'"), weight, str(ph)))
     return tuple(out)
 
 
@@ -132,13 +132,13 @@ def _compile_lexicon(path: str, mtime: float, extra: tuple[tuple[str, float], ..
     for extra_path, _ in extra:
         for name, ph in _issue_map(load_yaml(extra_path), extra_path).items():
             phrases.setdefault(name, ph)
-    issues = {k: re.compile("|".join(phrase_regex(p) for p in v), re.IGNORECASE) for k, v in phrases.items()}
+    issues = {k: compile_phrases(v, f"{path}: issue '{k}'") for k, v in phrases.items()}
     governing = _compile_group(data["governing"], f"{path}: governing")
     predicate = _compile_group(data.get("predicate") or {}, f"{path}: predicate")
     return StanceLexicon(
         governing, predicate,
-        re.compile("|".join(phrase_regex(str(p)) for p in removal), re.IGNORECASE),
-        re.compile("|".join(phrase_regex(str(p)) for p in goal), re.IGNORECASE),
+        compile_phrases(removal, f"{path}: removal_nouns"),
+        compile_phrases(goal, f"{path}: goal_words"),
         issues, int(data.get("max_gap_words", 6)), path,
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data["governing"])),
         tuple(cue_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
@@ -227,7 +227,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
         found = []
         for name, phrases in targets.items():
             phrases = [phrases] if isinstance(phrases, str) else list(phrases)
-            rx = re.compile("|".join(phrase_regex(str(p)) for p in phrases), re.IGNORECASE)
+            rx = compile_phrases(phrases, f"targets[{name!r}]")
             found += _phrase_targets(article, str(name), rx, "phrase", [str(p) for p in phrases])
         return found
     if not isinstance(targets, Iterable):
@@ -244,7 +244,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
         if t in lex.issues:
             found += _phrase_targets(article, t, lex.issues[t], "issue", lex.issue_phrases.get(t))
             continue
-        found += _phrase_targets(article, t, re.compile(phrase_regex(t), re.IGNORECASE), "phrase", [t])
+        found += _phrase_targets(article, t, compile_phrases([t], f"targets: {t!r}"), "phrase", [t])
     return found
 
 

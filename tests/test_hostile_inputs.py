@@ -479,3 +479,37 @@ def test_property_loaders_keep_the_text_and_its_offsets(text):
         assert [(a.id, a.text) for a in arts] == [("a", text), ("c", text), ("j", text)]
         for a in arts:
             assert_spans_point_into(a)
+
+
+# -- resources a user broke, caches that cannot be written ----------------------------------------
+def test_an_invalid_phrase_in_a_stance_cue_file_names_the_file_and_the_phrase(tmp_path, capsys):
+    from newslab.stance import load_stance_cues, stance
+
+    bad = tmp_path / "my_stance.yml"
+    text = (Path(__file__).resolve().parents[1] / "newslab" / "resources" / "stance_cues.yml").read_text(encoding="utf-8")
+    bad.write_text(text.replace('"backs",', '"back(s",', 1), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"my_stance\.yml: governing: class 'support': the phrase 'back\(s'"):
+        load_stance_cues(bad)
+    with pytest.raises(ResourceFileError, match=r"targets: 'Kashmir \(dispute'"):
+        stance(Article.from_text("T\n\nIndia opposed the Kashmir dispute talks."), ["Kashmir (dispute"])
+
+
+def test_a_cache_that_cannot_be_written_warns_once_and_the_run_goes_on(tmp_path, monkeypatch):
+    from newslab import Corpus
+
+    arts = [Article.from_text(f"T\n\nJapan and South Korea met in Seoul. Day {i}.", id=f"k{i}") for i in range(3)]
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    real_replace = os.replace
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.warns(UserWarning, match="cache cannot be written .*No space left") as caught:
+        res = analyze_corpus(Corpus(arts), steps=["sentences"], cache=cache)
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert len(res.sentences) == 6 and len([w for w in caught if "cache" in str(w.message)]) == 1
+    assert not [p for p in cache.rglob("*") if p.is_file()]  # no .tmp files left behind
+    again = analyze_corpus(Corpus(arts), steps=["sentences"], cache=cache)
+    assert again.stats["cache_hits"] == 0 and again.sentences.equals(res.sentences)
