@@ -10,15 +10,20 @@ story is framed; every answer is a tidy pandas table with character offsets into
 """
 from __future__ import annotations
 
-from .version import __version__  # noqa: E402
-from .article import Article, Corpus, Paragraph, Sentence, Span, Token  # noqa: E402
-from .errors import NewslabError  # noqa: E402
+import os
+from typing import Any
+
+from .article import Article, Corpus, Paragraph, Sentence, Span, Token
+from .errors import NewslabError
+from .version import __version__
 
 
-def open_results(folder):  # noqa: ANN001, ANN201 - documented in newslab.store.open_results
-    """Open a results folder written by ``analyze_corpus(corpus, out=folder)`` (see newslab.store)."""
-    from .store import open_results as _open
+def open_results(folder: str | os.PathLike[str]) -> Any:
+    """Open a results folder written by ``analyze_corpus(corpus, out=folder)``: a lazy
+    :class:`newslab.store.Results` (imported here only when called: it needs pyarrow)."""
+    from .store import open_results as open_store
 
-    return _open(folder)
+    return open_store(folder)
+
 
 __all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "open_results", "__version__"]
