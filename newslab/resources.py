@@ -211,8 +211,8 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 
 
 @lru_cache(maxsize=256)
-def _hash_file(path: str, mtime: float, size: int) -> str:
-    return file_sha256(path)
+def _hash_file(path: str, mtime: float) -> str:
+    return file_sha256(path)  # re-read only when the file's modification time (ns) changes
 
 
 def content_hash(name: str | os.PathLike[str]) -> str:
@@ -222,7 +222,7 @@ def content_hash(name: str | os.PathLike[str]) -> str:
     True
     """
     path, mtime = resource_stamp(name)
-    return _hash_file(path, mtime, os.path.getsize(path) if _pinned is None else 0)
+    return _hash_file(path, mtime)
 
 
 def resources_fingerprint() -> str:

@@ -253,9 +253,8 @@ class Results:
             raise InputNotFoundError(f"{self.folder}: no newslab results here (no readable {MANIFEST}) — pass the "
                                      "folder given as out= to analyze_corpus or --out to newslab analyze.")
         self.manifest = manifest
+        self.run: dict[str, Any] = {}  # figures of the run that wrote the folder, when it returned this object
         self._cache: dict[str, pd.DataFrame] = {}
-
-    run: dict[str, Any] = {}  # figures of the run that wrote the folder, when it returned this object
 
     @property
     def skipped(self) -> list[tuple[str, str]]:
@@ -300,8 +299,8 @@ class Results:
 
         return dd.read_parquet([str(p) for p in self.part_files(table)])
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        if name in STORE_TABLES:
+    def __getattr__(self, name: str) -> pd.DataFrame:  # only called for names not set on the object
+        if name in STORE_TABLES and "_cache" in self.__dict__:
             return self.table(name)
         raise AttributeError(name)
 
