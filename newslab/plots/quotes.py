@@ -15,12 +15,13 @@ import pandas as pd
 from ..errors import ParameterError
 from .style import PALETTE, SIDE_COLOURS, add_source_line, new_figure
 
-KIND_COLOURS = {"direct": PALETTE["blue"], "indirect": PALETTE["sky"], "partial": PALETTE["orange"]}
+KIND_COLOURS = {"direct": PALETTE["blue"], "indirect": PALETTE["sky"], "partial": PALETTE["orange"],
+                "mixed": PALETTE["yellow"]}
 
 
 def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: str = ""):
-    """Horizontal stacked bars: quoted words per speaker (or side), split into direct, indirect
-    and partial quotes, labelled with the number of quotes and the share of all quoted words.
+    """Horizontal stacked bars: quoted words per speaker (or side), split into direct, indirect,
+    partial and mixed quotes, labelled with the number of quotes and the share of all quoted words.
 
     ``df`` is the table from :func:`newslab.quotes.voice_share` (``by="speaker"`` or ``"side"``).
     Speaker labels are coloured by their side (the shared newslab side colours).
@@ -35,6 +36,8 @@ def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: 
     fig, ax = new_figure(8, max(2.5, 0.45 * len(data) + 1.5))
     left = pd.Series(0.0, index=data.index)
     for kind, colour in KIND_COLOURS.items():
+        if f"words_{kind}" not in data.columns:
+            continue  # a table from before mixed quotes were counted
         vals = data[f"words_{kind}"].astype(float)
         ax.barh(labels, vals, left=left, color=colour, label=kind)
         left = left + vals

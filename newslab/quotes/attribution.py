@@ -71,6 +71,7 @@ class Attribution:
     speaker_text: str = ""
     speaker_start: int = -1
     speaker_end: int = -1
+    covers: tuple[int, ...] = ()  # a mixed clause: the quotes inside it
 
 
 @dataclass
@@ -170,6 +171,10 @@ class _Scan:
             j -= 1
         return toks[j].quote if j >= 0 and toks[j].mark == "close" else -1
 
+    def _reporter_words_in(self, a: int, b: int) -> int:
+        """Words of toks[a:b] outside quotation marks."""
+        return sum(1 for x in self.toks[a:b] if x.quote == -1 and not x.mark and x.text[0].isalnum())
+
     def words_in(self, a: int, b: int) -> int:
         return sum(1 for x in self.toks[a:b] if x.text[0].isalnum())
 
@@ -185,6 +190,12 @@ class _Scan:
         """Reported speech toks[c0:c1]: quotes inside become partial (or direct if they open it)."""
         toks = self.toks
         inner = sorted({toks[j].quote for j in range(c0, c1) if toks[j].mark == "open"})
+        opens = {toks[j].quote for j in range(c0, c1) if toks[j].mark == "open" and (j == c0 or toks[j - 1].text == ":")}
+        if inner and e > s and not opens and self._reporter_words_in(c0, c1) >= 2:
+            # 'X said the flights were "only days away"': the whole clause, the quotes inside it
+            out.append(Attribution("mixed", s, e, cue.word, cue.start, cue.stop, sp, how, inherit_from=inherit,
+                                   covers=tuple(inner)))
+            return
         for qi in inner:
             at = next(j for j in range(c0, c1) if toks[j].mark == "open" and toks[j].quote == qi)
             # A quote that opens the clause, or follows a colon ('told Anadolu news agency: "..."')
@@ -400,11 +411,23 @@ class _Scan:
         q = self.quote_before(np_start)
         if q != -1 and self._new_sentence_after_quote(cue, q):
             return -1
-        if q != -1:
-            # 'The talks were "constructive", an official said': reporter's words before the mark
-            kind = "partial" if self._reporter_words_before(q) else "direct"
-            self.quote_att(made, cue, who.sp, kind, "quote_then_cue", q, 3, who.inherit)
+        if q != -1 and self._reporter_words_before(q):
+            # 'The talks were "constructive", an official said': the reporter's clause with the quote
+            self._mixed_before(cue, who, q, made)
+        elif q != -1:
+            self.quote_att(made, cue, who.sp, "direct", "quote_then_cue", q, 3, who.inherit)
         return q
+
+    def _mixed_before(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
+        """The clause from the sentence start to the closing mark of quote q, a mixed quote."""
+        toks = self.toks
+        close = next(j for j, t in enumerate(toks) if t.mark == "close" and t.quote == q)
+        sa, _ = self.par.sentence_range(close)
+        c0 = sa + 1 if toks[sa].mark == "open" and toks[sa].quote != q else sa
+        s, _e = self.strip(toks[c0].start, toks[close].end, self.lex.connectives)
+        inner = tuple(sorted({toks[j].quote for j in range(c0, close + 1) if toks[j].mark == "open"} | {q}))
+        made.append(Attribution("mixed", s, toks[close].end, cue.word, cue.start, cue.stop, who.sp,
+                                "quote_then_cue", inherit_from=who.inherit, covers=inner, priority=3))
 
     def _new_sentence_after_quote(self, cue: _Cue, q: int) -> bool:
         """'"... you know that." UNESCO reportedly said a change ...' starts a new sentence with

@@ -126,9 +126,12 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
     speakers appear so that pronouns see the speakers before them; also quote index -> row."""
     items: list[tuple[int, str, Any]] = []
     for ai, a in enumerate(atts):
-        if a.kind == "indirect" or a.kind == "none":
+        if a.kind in ("indirect", "mixed", "none"):
             items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "att", ai))
+    covered = {qi: ai for ai, a in enumerate(atts) for qi in a.covers}
     for qi, ai in _best_per_quote(atts).items():
+        if qi in covered:
+            continue  # inside a mixed clause: its words are that row's
         a = atts[ai]
         items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "quote", (qi, ai)))
     items.sort(key=lambda x: x[0])
@@ -138,7 +141,13 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
         if typ == "att":
             a = atts[payload]
             info = speakers.of(payload)
-            if a.kind != "none":  # 'speaker only' cues are resolved here but have no row
+            if a.kind == "mixed":
+                inner = [quotes[qi] for qi in a.covers]
+                row = _row(article, a.start, a.end, "mixed", a, info, any(q.unclosed for q in inner),
+                           inner[-1].group if inner[-1].continues else -1)
+                rows.append(row)
+                quoted.update((qi, row) for qi in a.covers)
+            elif a.kind != "none":  # 'speaker only' cues are resolved here but have no row
                 rows.append(_row(article, a.start, a.end, "indirect", a, info, False, -1))
         else:
             qi, ai = payload
@@ -181,7 +190,7 @@ def _unique(rows: list[Row]) -> list[Row]:
     rows.sort(key=lambda r: (r["start"], r["kind"]))
     seen: set[tuple[int, int]] = set()
     unique = []
-    spans = [(r["start"], r["end"]) for r in rows if r["kind"] == "indirect"]
+    spans = [(r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed")]
     for r in rows:
         if (r["start"], r["end"]) in seen:
             continue

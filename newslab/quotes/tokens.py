@@ -100,6 +100,9 @@ class Paragraph:
                 while k + 1 < n_s and s >= sents[k + 1].start:
                     k += 1
                 t = m.group()
+                if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
+                    toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
+                    continue
                 toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
         starts = [t.start for t in toks]
         for qi in qidx:
