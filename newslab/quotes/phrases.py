@@ -22,6 +22,7 @@ from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, MONTHS, PREPOSITION
                      is_name_word, pronoun_base)
 
 Span = tuple[int, int]  # a token range [a, b)
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
@@ -130,7 +131,8 @@ class Rules:
             return ((j, j + 1), None) if pronoun_base(t.lower) != "you" else None
         if t.text == ",":
             return self._apposition(toks, j, lo)
-        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo)
+        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo) \
+            or self._common_noun_phrase(toks, j, lo)
         return (np_, None) if np_ else None
 
     def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
@@ -204,6 +206,23 @@ class Rules:
             return head[0], j + 1
         if j - 1 >= lo and toks[j - 1].lower in ("his", "her", "their", "its") and t.lower.endswith("s"):
             return j - 1, j + 1
+        return None
+
+    def _common_noun_phrase(self, toks: list[Tok], j: int, lo: int) -> Span | None:
+        """'The bank said', 'a joint communiqué said', 'Top advisers said': a determiner (or the
+        clause start) and up to three lower-case words; organisations, documents and
+        descriptions speak too."""
+        t = toks[j]
+        if not _plain_word(t) or t.lower in stopwords() or t.lower in STOP_NP or t.lower.endswith("ly") \
+                or t.lower in self.lex.forms:
+            return None
+        i = j
+        while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
+            i -= 1
+        if i - 1 >= lo and toks[i - 1].lower in ("the", "a", "an", "this", "that") and toks[i - 1].quote == -1:
+            return i - 1, j + 1
+        if i == lo or (i - 1 >= 0 and toks[i - 1].text in ",;:" and i - 1 == lo):
+            return (i, j + 1) if i < j or toks[i].lower.endswith("s") else None
         return None
 
     def _aside_subject(self, toks: list[Tok], k: int, lo: int) -> Span | None:
@@ -352,7 +371,26 @@ class Rules:
                 words.append(x)  # words inside brackets do not count towards the verb window
         if len(words) < 3:
             return False
-        return any(x.lower in FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:10])
+        if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
+            return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
+        return any(_finite_hint(x, prev) for prev, x in zip(words[:9], words[1:10]))
+
+
+def _plain_word(t: Tok) -> bool:
+    """A word of letters (capitalised only at a sentence start) outside quotation marks."""
+    return t.quote == -1 and not t.mark and t.text.replace("-", "").isalpha() and \
+        (t.text.islower() or t.text[1:].islower())
+
+
+def _finite_hint(x: Tok, prev: Tok) -> bool:
+    """Does word x look like a finite verb after word prev: a listed verb or auxiliary, a
+    negated auxiliary ("doesn’t"), a past form in -ed, or a present form in -s after a name or
+    a pronoun ('Trump wants', 'it remains')?"""
+    w = x.lower.replace("’", "'")
+    if w in FINITE_HINTS or w.endswith("n't") or (w.endswith("ed") and len(w) > 4):
+        return True
+    return x.text.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")) \
+        and (pronoun_base(prev.lower) in ("he", "she", "it") or (is_name_word(prev) and prev.text[0].isupper()))
 
 
 def np_loose(toks: list[Tok], k: int, hi: int) -> Span | None:
