@@ -292,7 +292,7 @@ def test_inverted_speaker_with_modifiers_dated_reports_and_characterised() -> No
               "TASS reported on Sunday the Russian delegation had left Ankara.\n\n"
               'Erdogan characterised the call as "perfect".')
     assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
-        ("direct", "his longtime security adviser Ibrahim Kalin"), ("indirect", "TASS"), ("partial", "Erdogan")]
+        ("direct", "his longtime security adviser Ibrahim Kalin"), ("indirect", "TASS"), ("mixed", "Erdogan")]
     assert df.loc[1, "text"] == "the Russian delegation had left Ankara"
 
 
@@ -530,7 +530,7 @@ def test_acronyms_asides_partitives_and_final_according_to() -> None:
               '"null and void".')
     assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
         ("indirect", "the Kurdish-led Syrian Democratic Forces"), ("indirect", "state media"),
-        ("mixed", "the Syrian Democratic Forces"), ("partial", "Greek prime minister Kyriakos Mitsotakis")]
+        ("mixed", "the Syrian Democratic Forces"), ("mixed", "Greek prime minister Kyriakos Mitsotakis")]
     assert df.loc[1, "text"] == "The Syrian Army entered Tell Tamer yesterday"
 
 
@@ -569,7 +569,7 @@ def test_partial_inside_reported_speech_scare_quotes_dropped() -> None:
     assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
         ('the two sides had a "strategic interest" in calm', "mixed", "Lukyanov"),
         ('The talks were "constructive"', "mixed", "a Turkish official"),
-        ("unacceptable", "partial", "Erdogan"), ('Turkey would "never leave" Idlib', "mixed", "Erdogan")]
+        ('the strikes "unacceptable"', "mixed", "Erdogan"), ('Turkey would "never leave" Idlib', "mixed", "Erdogan")]
 
 
 # ------------------------------------------------------------------------ multi-paragraph quotes

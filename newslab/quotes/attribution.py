@@ -247,10 +247,15 @@ class _Scan:
     def _closing_participle(self, j: int, hi: int) -> bool:
         """', adding ...', ', citing ...', ', according to ...' after a comma end the content."""
         nxt = self.toks[j + 1]
-        if nxt.quote != -1:
+        if nxt.quote != -1 or nxt.mark:
             return False
+        if nxt.lower in self.lex.clause_breaks:
+            return True  # ', although he refused ...': the reporter's clause
+        if nxt.lower.endswith("ly") and j + 2 < hi:
+            nxt = self.toks[j + 2]  # ', implicitly putting ...'
         if nxt.lower.endswith("ing") and (nxt.lower in self.lex.forms or nxt.lower in self.lex.closing_participles):
-            return True
+            return True  # ', adding ...', ', putting his name on the line'
+
         return nxt.lower == "according" and j + 2 < hi and self.toks[j + 2].lower == "to"
 
     # -- 'according to X' --------------------------------------------------------------------
@@ -537,8 +542,19 @@ class _Scan:
         """The reported speech after the cue, or else before it (step 3 of the module docstring)."""
         toks, sb = self.toks, cue.sb
         _lemma, mode, partial_only = cue.verb
-        if partial_only:  # 'X called the deal "a mistake"': each quoted phrase is partial
-            for j in range(cue.end, self.content_end(cue.end, sb)):
+        if partial_only:  # 'X called the deal "a mistake"': the object with the quote is mixed
+            if cue.end < sb and toks[cue.end].lower in PREPOSITIONS:
+                return  # 'called on X to ...', 'called for calm' make no characterisation
+            c1 = self.content_end(cue.end, sb)
+            # the characterisation ends with its last quoted words ('described X as "a disgrace"')
+            c1 = next((j + 1 for j in range(c1 - 1, cue.end - 1, -1) if toks[j].mark == "close"), c1)
+            inner = tuple(sorted({toks[j].quote for j in range(cue.end, c1) if toks[j].mark == "open"}))
+            if inner and self._reporter_words_in(cue.end, c1) >= 2:
+                s, e = self.strip(toks[cue.end].start, toks[c1 - 1].end)
+                made.append(Attribution("mixed", s, e, cue.word, cue.start, cue.stop, who.sp, "partial_cue",
+                                        inherit_from=who.inherit, covers=inner))
+                return
+            for j in range(cue.end, c1):  # 'X called "for calm"': each quoted phrase is partial
                 if toks[j].mark == "open":
                     self.quote_att(made, cue, who.sp, "partial", "partial_cue", toks[j].quote, 1, who.inherit)
         elif after.direct_at != -1:

@@ -40,6 +40,7 @@ class CueLexicon:
     refusal_verbs: frozenset[str] = frozenset()        # 'declined to say'
     aside_participles: frozenset[str] = frozenset()    # 'X speaking to the council called ...'
     closing_participles: frozenset[str] = frozenset()  # ', citing ...'
+    clause_breaks: frozenset[str] = frozenset()        # ', although ...' ends reported speech
     issuing_verbs: tuple[str, ...] = ()                # 'released a statement which said'
 
 
@@ -84,7 +85,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
 
 
 _WORD_SECTIONS = ("listener_verbs", "quoting_verbs", "continuing_verbs", "refusal_verbs", "aside_participles",
-                  "closing_participles")
+                  "closing_participles", "clause_breaks")
 
 
 def _lower_set(data: dict[str, Any], section: str) -> frozenset[str]:
