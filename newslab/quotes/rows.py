@@ -14,6 +14,8 @@ speakers are resolved in reading order so that pronouns see the speakers before 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .attribution import Attribution, attribute_paragraph
@@ -22,7 +24,7 @@ from .cues import CueLexicon, has_cue_word
 from .marks import QuoteMarks, find_quote_marks
 from .phrases import Rules
 from .speakers import Candidate, Resolver, add_subject_candidates, resolve_speaker
-from .tokens import Paragraph, pronoun_base
+from .tokens import Paragraph, no_gc, pronoun_base
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -36,6 +38,11 @@ _PLURAL_HEADS = ("officials", "leaders", "sides", "pair", "ministers")
 
 def quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]]) -> list[Row]:
     """One row per quote of the article (see :func:`newslab.quotes.extract_quotes`)."""
+    with no_gc():  # tokens are many small objects and make no cycles (see tokens.no_gc)
+        return _quote_rows(article, lex, mentions)
+
+
+def _quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]]) -> list[Row]:
     rules = Rules(lex)
     quotes = find_quote_marks(article, lex)
     atts = _attributions(article, rules, quotes)
@@ -99,7 +106,7 @@ class _Speakers:
             if spk:
                 lower = a.speaker_text.lower()
                 plural = " and " in a.speaker_text or lower == "they" or lower.endswith(_PLURAL_HEADS)
-                self.res.candidates.append(Candidate(a.speaker_start, spk, side, label or "PERSON",
+                self.res.add(Candidate(a.speaker_start, spk, side, label or "PERSON",
                                                      (a.speaker_start, a.speaker_end), plural, True,
                                                      {"she": True, "he": False}.get(lower)))
         else:
@@ -190,13 +197,16 @@ def _unique(rows: list[Row]) -> list[Row]:
     rows.sort(key=lambda r: (r["start"], r["kind"]))
     seen: set[tuple[int, int]] = set()
     unique = []
-    spans = [(r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed")]
+    spans = sorted((r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed"))
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
     for r in rows:
         if (r["start"], r["end"]) in seen:
             continue
-        if pronoun_base(str(r["speaker_text"]).lower()) in ("i", "we") and \
-                any(a <= r["cue_start"] < b for a, b in spans):
-            continue
+        if pronoun_base(str(r["speaker_text"]).lower()) in ("i", "we"):
+            i = bisect_right(starts, r["cue_start"]) - 1  # some span a <= cue_start < b
+            if i >= 0 and reach[i] > r["cue_start"]:
+                continue
         seen.add((r["start"], r["end"]))
         unique.append(r)
     return unique

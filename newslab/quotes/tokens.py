@@ -68,7 +68,9 @@ class Tok:
 
 @contextmanager
 def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one article's quotes are worked out.
+    """Pause the cyclic garbage collector while one article's quotes are worked out (the whole
+    article, :func:`newslab.quotes.rows.quote_rows`: re-enabling it per paragraph made each
+    paragraph pay for a collection over a heap that grows with the article).
 
     Every token is a container object, and every 700 new containers trigger a collection that
     walks the young objects and, now and then, the whole heap (every article and table a long
@@ -94,16 +96,15 @@ class Paragraph:
         toks: list[Tok] = []
         k = 0
         n_s = len(sents)
-        with no_gc():
-            for m in TOKEN_RE.finditer(text, p.start, p.end):
-                s = m.start()
-                while k + 1 < n_s and s >= sents[k + 1].start:
-                    k += 1
-                t = m.group()
-                if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
-                    toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
-                    continue
-                toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+        for m in TOKEN_RE.finditer(text, p.start, p.end):
+            s = m.start()
+            while k + 1 < n_s and s >= sents[k + 1].start:
+                k += 1
+            t = m.group()
+            if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
+                toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
+                continue
+            toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
         starts = [t.start for t in toks]
         for qi in qidx:
             _mark_quote(toks, starts, quotes[qi], qi)
