@@ -81,7 +81,7 @@ from .. import layers
 from ..article import Article, Corpus, as_articles
 from ..errors import ParameterError
 # CueLexicon, find_quote_marks, mentions_by_start and reporting_words stay importable from here.
-from .cues import DEFAULT_CUES, CueLexicon, load_cues, reporting_words  # noqa: F401
+from .cues import DEFAULT_CUES, TIME_CUES, CueLexicon, load_cues, reporting_words  # noqa: F401
 from .marks import find_quote_marks  # noqa: F401
 from .rows import quote_rows
 from .speakers import mentions_by_start  # noqa: F401
@@ -104,7 +104,7 @@ def _quote_json(r: dict[str, Any]) -> dict[str, Any]:
 
 @layers.register("quotes", columns=QUOTE_COLUMNS, requires=("mentions_by_start",),
                  dtypes={**{c: "int" for c in _INT_COLUMNS}, "unclosed": "bool"},
-                 resources=lambda p: [p.get("cues") or DEFAULT_CUES], defaults={"cues": None},
+                 resources=lambda p: [p.get("cues") or DEFAULT_CUES, TIME_CUES], defaults={"cues": None},
                  table="quotes", json_section="quotes", json_row=_quote_json)
 def quote_layer(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
     """One row per quote with its speaker (see :func:`extract_quotes`)."""

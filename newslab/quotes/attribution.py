@@ -47,8 +47,6 @@ _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
 _PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
-# Time nouns after 'on/last/this' ('said last week the party had ...').
-_TIME_NOUNS = frozenset(("week", "month", "year", "night"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
 
 
@@ -447,10 +445,7 @@ class _Scan:
     def _has_complement(self, cue: _Cue) -> bool:
         """Does reported speech follow the cue (a 'that' clause, a quote or a bare clause)?"""
         toks, hi = self.toks, cue.sb
-        i = self.rules.skip_audience(toks, cue.end, hi, cue.verb[0])
-        while i < hi and (toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS
-                          or toks[i].text in DAYS):
-            i += 1
+        i = self._skip_adverbials(self.rules.skip_audience(toks, cue.end, hi, cue.verb[0]), hi)
         return any(t.lower == "that" or t.mark == "open" for t in toks[i:min(hi, i + 12)]) \
             or self.rules.is_clause_start(toks, i, hi)
 
@@ -476,6 +471,10 @@ class _Scan:
         steps = 0
         while i < sb and steps < 12:
             x = toks[i]
+            j = self.rules.time_phrase_end(toks, i, sb)
+            if j > i:
+                i, steps = j, steps + 1  # a date between the verb and its content
+                continue
             if x.text in ("—", "–", "--", "(") and x.quote == -1:
                 j = self._aside_end(i, sb)
                 if j == -1:
@@ -520,11 +519,11 @@ class _Scan:
         """'said earlier he might ...', 'said Monday Turkey would ...', 'reported on Sunday the party had'."""
         toks = self.toks
         while i < sb:
-            if toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS or toks[i].text in DAYS:
+            j = self.rules.time_phrase_end(toks, i, sb)  # 'said Thursday (March 5)', 'said on Sept. 3'
+            if j > i:
+                i = j
+            elif toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS:
                 i += 1
-            elif toks[i].lower in ("on", "last", "this", "late", "early") and i + 1 < sb \
-                    and (toks[i + 1].text in DAYS or toks[i + 1].lower in _TIME_NOUNS):
-                i += 2
             else:
                 break
         return i

@@ -16,18 +16,28 @@ the phrase rules, parametrised by the cue lexicon.
 """
 from __future__ import annotations
 
+import re
+
 from ..tokenize import stopwords
 from .cues import CueLexicon
-from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, MONTHS, PREPOSITIONS, PRONOUNS, STOP_NP, BE, Tok,
+from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, PREPOSITIONS, PRONOUNS, STOP_NP, BE, Tok,
                      is_name_word, pronoun_base)
 
 Span = tuple[int, int]  # a token range [a, b)
+# Words that open a time phrase ('on Sunday', 'last week', 'in March') and time nouns after them.
+_TIME_LEADS = frozenset(("on", "in", "last", "this", "late", "early", "next", "since", "until", "by"))
+_TIME_NOUNS = frozenset(("week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"))
+# Words in -ly that are no adverbs.
+_NOT_ADVERBS = frozenset(("family", "ally", "rally", "assembly", "supply", "only", "early", "daily", "weekly",
+                          "monthly", "yearly", "likely", "holy", "belly", "bully", "reply", "apply", "july"))
+# A party and state tag after a name ('R-Ky', 'D-Wis', 'I-Vt'): a capital, a hyphen, a place.
+_TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
-                        "have had would will did does do later still just Monday Tuesday Wednesday "
+                        "have had would will did does do later still just long Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
@@ -44,7 +54,30 @@ class Rules:
         self.drop_initial = lex.connectives | PREPOSITIONS | {"speaking", "when", "while", "if", "as",
                                                                "asked", "although", "because", "this",
                                                                "last", "next", "late", "early"} \
-            | {d.lower() for d in DAYS} | MONTHS
+            | {d.lower() for d in DAYS} | lex.months
+
+    def time_phrase_end(self, toks: list[Tok], i: int, hi: int) -> int:
+        """End of a date or time phrase at token i ('Thursday (March 5)', 'on Sept. 3', 'last
+        week', 'in May 2016'), or of one adverb in -ly ('said explicitly'); i when there is none."""
+        j = i + 1 if i < hi and toks[i].lower in _TIME_LEADS else i
+        if j < hi and toks[j].text in DAYS:
+            j += 1
+            if j + 2 < hi and toks[j].text == "(":  # 'Thursday (March 5)'
+                k = next((m for m in range(j + 1, min(hi, j + 6)) if toks[m].text == ")"), -1)
+                j = k + 1 if k != -1 else j
+            return j
+        if j < hi and toks[j].lower in _TIME_NOUNS and j > i:
+            return j + 1
+        if j < hi and toks[j].lower in self.lex.months and toks[j].text[0].isupper():
+            j += 1
+            while j < hi and (toks[j].text == "." or toks[j].text.isdigit() or toks[j].text == "," and j + 1 < hi
+                              and toks[j + 1].text.isdigit() and len(toks[j + 1].text) == 4):
+                j += 1  # 'Sept. 3', 'March 5, 2016'
+            return j
+        if j == i and i < hi and toks[i].text.islower() and toks[i].lower.endswith("ly") and len(toks[i].lower) > 4 \
+                and toks[i].quote == -1 and toks[i].lower not in _NOT_ADVERBS:
+            return i + 1
+        return i
 
     def is_np_word(self, t: Tok) -> bool:
         return t.quote == -1 and not t.mark and (is_name_word(t) or t.lower in self.lex.speaker_words)
@@ -151,11 +184,26 @@ class Rules:
                     j = m - 2  # 'was quoted by RIA Novosti as saying': the subject speaks
                     break
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
-                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)):
-            j -= 1
-        if j - 2 >= lo and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
-            j -= 3  # 'the Syrian Democratic Forces (SDF) announced'
+                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)
+                           or (j - 1 >= lo and self.time_phrase_end(toks, j, k) == j + 1
+                               and not toks[j].text in DAYS and (is_name_word(toks[j - 1]) or pronoun_base(toks[j - 1].lower)
+                                                                 or toks[j - 1].lower in _BACK_SKIP))):
+            j -= 1  # 'Putin also said', 'Trump has long said', 'Clinton flatly denied'
+        opener = self._bracket_before(toks, j, lo)
+        if opener != -1:
+            j = opener - 1  # 'the Syrian Democratic Forces (SDF) announced', 'Sen. David Perdue (R-Ga.) said'
         return j
+
+    def _bracket_before(self, toks: list[Tok], j: int, lo: int) -> int:
+        """The '(' of a short bracket closing at token j after a phrase word (an acronym, a party
+        and state tag), with no cue inside; -1 when there is none."""
+        if j < lo or toks[j].text != ")":
+            return -1
+        m = next((m for m in range(j - 1, max(lo - 1, j - 7), -1) if toks[m].text == "("), -1)
+        if m - 1 < lo or any(self.is_cue(x) or x.quote != -1 for x in toks[m + 1:j]) \
+                or not self.is_np_word(toks[m - 1]):
+            return -1
+        return m
 
     def _apposition(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
         """A comma right before the verb closes an apposition: 'Alexei Malashenko, director of
@@ -166,6 +214,9 @@ class Rules:
         if m < lo or toks[m].text != ",":
             return None
         seg = toks[m + 1:j]
+        head = self.np_ending_at(toks, m - 1, lo)
+        if head is not None and seg and all(_TAG_RE.match(x.text) or x.text in ".-" for x in seg):
+            return head, (m + 1, j)  # 'Mitch McConnell, R-Ky., said': a party and state tag
         subordinate = bool(seg) and seg[0].lower in _SUBORDINATE_OPENERS
         if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
             return None  # a cue inside the commas belongs to another clause

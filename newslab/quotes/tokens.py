@@ -32,7 +32,6 @@ DETERMINERS = frozenset("the a an his her their its our whose this these those".
 BE = frozenset("is are was were be been being".split())
 LINKS = frozenset("of and for".split())
 NAME_PARTICLES = frozenset("al el ad bin ibn bint abu de del della van von der den la le da di du dos das".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
                           "by over amid about upon").split())
