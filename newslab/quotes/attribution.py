@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
 from .tokens import BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, Paragraph, Tok, pronoun_base
 
@@ -107,10 +108,13 @@ class _Cue:
     verb: tuple[str, str, bool] | None   # (lemma, indirect mode, partial_only); None: 'according to'
 
 
-def attribute_paragraph(article: Article, rules: Rules, par: Paragraph,
-                        quotes: list[QuoteMarks]) -> list[Attribution]:
-    """Every attribution the cues of one paragraph make (see the module docstring)."""
+def attribute_paragraph(article: Article, rules: Rules, par: Paragraph, quotes: list[QuoteMarks],
+                        labels: frozenset[str] = frozenset()) -> list[Attribution]:
+    """Every attribution the cues of one paragraph make (see the module docstring), and those
+    of the layouts without a cue verb (:mod:`newslab.quotes.layouts`; ``labels``: the article's
+    transcript speakers)."""
     scan = _Scan(rules, par, quotes, article.text)
+    scan.atts.extend(layout_attributions(rules, par, labels, article.text, Attribution))
     k = 0
     n = len(par.toks)
     while k < n:

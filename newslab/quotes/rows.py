@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .attribution import Attribution, attribute_paragraph
 from .continuation import continue_quotes, heading_anchors
 from .cues import CueLexicon, has_cue_word
+from .layouts import turn_labels
 from .marks import QuoteMarks, find_quote_marks
 from .phrases import Rules
 from .speakers import Candidate, Resolver, add_subject_candidates, resolve_speaker
@@ -69,13 +70,14 @@ def _attributions(article: Article, rules: Rules, quotes: list[QuoteMarks]) -> l
     for sent in article.sentences:
         sents_by_para.setdefault(sent.paragraph, []).append(sent)
     atts: list[Attribution] = []
+    labels = turn_labels(article)
     for p in article.paragraphs:
         qidx = by_para.get(p.i, [])
-        if not qidx and not has_cue_word(rules.lex, lowered, p.start, p.end):
+        if not qidx and not labels and not has_cue_word(rules.lex, lowered, p.start, p.end):
             continue  # only paragraphs with quotation marks or a cue word need tokens
         par = Paragraph(article, p.i, quotes, qidx, sents_by_para.get(p.i, []))
         base = len(atts)
-        for a in attribute_paragraph(article, rules, par, quotes):
+        for a in attribute_paragraph(article, rules, par, quotes, labels):
             if a.inherit_from != -1:
                 a.inherit_from += base
             if a.sp is not None:
@@ -133,7 +135,7 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
     speakers appear so that pronouns see the speakers before them; also quote index -> row."""
     items: list[tuple[int, str, Any]] = []
     for ai, a in enumerate(atts):
-        if a.kind in ("indirect", "mixed", "none"):
+        if a.kind in ("indirect", "mixed", "none") or (a.kind == "direct" and a.quote == -1 and not a.covers):
             items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "att", ai))
     covered = {qi: ai for ai, a in enumerate(atts) for qi in a.covers}
     for qi, ai in _best_per_quote(atts).items():
@@ -155,7 +157,7 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
                 rows.append(row)
                 quoted.update((qi, row) for qi in a.covers)
             elif a.kind != "none":  # 'speaker only' cues are resolved here but have no row
-                rows.append(_row(article, a.start, a.end, "indirect", a, info, False, -1))
+                rows.append(_row(article, a.start, a.end, a.kind, a, info, False, -1))  # a transcript turn is direct
         else:
             qi, ai = payload
             q = quotes[qi]

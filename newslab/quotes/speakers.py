@@ -62,6 +62,7 @@ _ORG_ANAPHOR_HEADS = frozenset("company firm group agency organisation organizat
 _DOCUMENT_HEADS = ("statement", "communique", "letter", "report")
 # Heads after which a name is a modifier ('the Trump campaign').
 _COLLECTIVE_HEADS = frozenset(("campaign", "team", "camp"))
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
 _LOOKBACK = 400  # candidates a pronoun or role looks back over
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _ISSUER_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][\w ,]*?,\s*)?(he|she|they|it)\b", re.I)
@@ -226,6 +227,7 @@ def resolve_speaker(res: Resolver, s: int, e: int, speaker_text: str) -> Speaker
     roles are resolved in that order by the helpers below (see the module docstring).
     """
     lower = speaker_text.lower()
+    lower = _OBJECT_PRONOUNS.get(lower, lower)  # 'according to him' resolves like 'he said'
     if pronoun_base(lower) and " " not in lower:
         return resolve_pronoun(res, s, pronoun_base(lower))
     ms = res.overlapping(s, e)
