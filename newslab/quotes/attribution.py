@@ -48,6 +48,8 @@ _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
 _PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
+# A comma or a dash before a closing participle or another speaker ('— asserting that ...').
+_COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
 
 
@@ -228,11 +230,30 @@ class _Scan:
             t = toks[j]
             if t.quote != -1:
                 continue
-            if j > i and t.lower in ("and", "but") and any(self.rules.is_cue(x) for x in toks[j + 1:min(hi, j + 3)]):
+            if j > i and t.lower in ("and", "but") and self._new_report_after(j, hi):
                 return j - 1 if toks[j - 1].text == "," else j  # '..., and said there was ...'
-            if t.text == "," and j + 1 < hi and (self._another_speaker_after(j, hi) or self._closing_participle(j, hi)):
+            if t.text in _COMMA_LIKE and j + 1 < hi and (self._another_speaker_after(j, hi)
+                                                         or self._closing_participle(j, hi)):
                 return j
         return hi
+
+    def _new_report_after(self, j: int, hi: int) -> bool:
+        """'and said ...', 'but the other side's spokesman said ...', 'and more than 4 in 10 said
+        ...': a cue outside quotation marks within a short subject after 'and'/'but' starts a
+        new report (the narrator's), not more of this one."""
+        toks = self.toks
+        for m in range(j + 1, min(hi, j + 9)):
+            x = toks[m]
+            if x.quote != -1 or x.mark or x.text in ",;:" or x.lower == "that":
+                return False
+            if self.rules.is_cue(x):
+                return m == j + 1 or not (self._passive_at(m) or toks[m - 1].lower in DETERMINERS)
+            if x.lower in FINITE_HINTS:
+                return False  # a verb before the cue: 'and Erdogan had agreed in a phone call'
+        return False
+
+    def _passive_at(self, m: int) -> bool:
+        return self.toks[m - 1].lower in BE
 
     def _another_speaker_after(self, j: int, hi: int) -> bool:
         """', a diplomatic source said.' closing the sentence belongs to another speaker."""
@@ -606,8 +627,11 @@ class _Scan:
         """'These orcas, she suggested, specialize in ...': a cue in commas is a parenthesis and
         the content goes on after it; returns where the content ends."""
         toks, sb = self.toks, cue.sb
-        if not who.inverted and i0 + 1 < sb and toks[i0].text == "," and not toks[i0 + 1].lower.endswith("ing") \
-                and toks[i0 + 1].quote == -1 and not toks[i0 + 1].mark:
+        nxt = toks[i0 + 1] if i0 + 1 < sb else None
+        if not who.inverted and nxt is not None and toks[i0].text == "," and not nxt.lower.endswith("ing") \
+                and nxt.quote == -1 and not nxt.mark and not nxt.text[0].isdigit() \
+                and nxt.lower not in DETERMINERS and nxt.lower not in PREPOSITIONS and nxt.lower not in self.lex.clause_breaks:
+            # ', two days after ...', ', when ...' are the reporter's, not the rest of the content
             after = self.content_end(i0 + 1, sb)
             if self.words_in(i0 + 1, after) >= 2:
                 return max(after, c1)
