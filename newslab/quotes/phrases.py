@@ -20,7 +20,7 @@ import re
 
 from ..tokenize import stopwords
 from .cues import CueLexicon
-from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, PREPOSITIONS, PRONOUNS, STOP_NP, BE, Tok,
+from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_NP, BE, Tok,
                      is_name_word, pronoun_base)
 
 Span = tuple[int, int]  # a token range [a, b)
@@ -113,8 +113,8 @@ class Rules:
                     and toks[i - 1].lower in self.lex.speaker_words:
                 i -= 1  # 'officials in Omsk', 'diplomats in Ankara'
                 continue
-            if t.lower in DETERMINERS and t.quote == -1:
-                start = i
+            if (t.lower in DETERMINERS or t.lower in QUANTIFIERS) and t.quote == -1:
+                start = i  # 'the Russian leader', 'another source', 'many Democrats'
                 if self._of_institution(toks, i, lo):
                     i -= 2  # 'Steve Peers of the University of Essex': a name 'of the' an institution
                     continue
@@ -270,8 +270,12 @@ class Rules:
         i = j
         while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
             i -= 1
-        if i - 1 >= lo and toks[i - 1].lower in ("the", "a", "an", "this", "that") and toks[i - 1].quote == -1:
+        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS) \
+                and toks[i - 1].quote == -1:
             return i - 1, j + 1
+        if i - 1 >= lo and toks[i - 1].lower.endswith(("'s", "’s")) and is_name_word(toks[i - 1]) and i < j + 1:
+            owner = self.np_ending_at(toks, i - 1, lo)  # "Connecticut's tax commissioner said"
+            return (owner[0] if owner else i - 1), j + 1
         if i == lo or (i - 1 >= 0 and toks[i - 1].text in ",;:" and i - 1 == lo):
             return (i, j + 1) if i < j or toks[i].lower.endswith("s") else None
         return None
@@ -424,7 +428,7 @@ class Rules:
             return False
         if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
             return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
-        return any(_finite_hint(x, prev) for prev, x in zip(words[:9], words[1:10]))
+        return any(_finite_hint(x, prev) for prev, x in zip(words[:15], words[1:16]))
 
 
 def _plain_word(t: Tok) -> bool:
@@ -441,7 +445,10 @@ def _finite_hint(x: Tok, prev: Tok) -> bool:
     if w in FINITE_HINTS or w.endswith("n't") or (w.endswith("ed") and len(w) > 4):
         return True
     return x.text.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")) \
-        and (pronoun_base(prev.lower) in ("he", "she", "it") or (is_name_word(prev) and prev.text[0].isupper()))
+        and (pronoun_base(prev.lower) in ("he", "she", "it") or (is_name_word(prev) and prev.text[0].isupper())
+             or (prev.text.isalpha() and prev.text.islower() and not prev.lower.endswith("s")
+                 and prev.lower not in stopwords()))  # 'an internal review shows'
+
 
 
 def np_loose(toks: list[Tok], k: int, hi: int) -> Span | None:

@@ -29,6 +29,8 @@ TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm
 # Pronoun -> kind of antecedent: m(ale), f(emale), p(lural), n(euter), s(peaker/addressee).
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
+# Quantifiers that open a noun phrase like a determiner ('another source', 'many Democrats').
+QUANTIFIERS = frozenset("another one two three several many some most other both all".split())
 BE = frozenset("is are was were be been being".split())
 LINKS = frozenset("of and for".split())
 NAME_PARTICLES = frozenset("al el ad bin ibn bint abu de del della van von der den la le da di du dos das".split())
