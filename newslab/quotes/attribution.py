@@ -46,7 +46,7 @@ _FRONTED_OPENERS = frozenset(("as when while after before if although though bec
 # Adverbs between a comma and a participle cue (', further remarking "..."').
 _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
-_PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when"))
+_PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when", "upon", "without"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # A comma or a dash before a closing participle or another speaker ('— asserting that ...').
 _COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))

@@ -32,6 +32,7 @@ _NOT_ADVERBS = frozenset(("family", "ally", "rally", "assembly", "supply", "only
                           "monthly", "yearly", "likely", "holy", "belly", "bully", "reply", "apply", "july"))
 # A party and state tag after a name ('R-Ky', 'D-Wis', 'I-Vt'): a capital, a hyphen, a place.
 _TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
+_THEN_WORDS = frozenset(("then", "later", "finally", "again"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
@@ -338,6 +339,8 @@ class Rules:
         """The noun phrase that opens a sentence ('Erdogan lashed out ...'), after an opening
         phrase ending in a comma ('In Ankara, Erdogan ...'); None when the sentence opens otherwise."""
         i = sa
+        while i < k and toks[i].lower in self.lex.connectives | _THEN_WORDS and toks[i].lower not in PREPOSITIONS:
+            i += 1  # 'And then Trump went on the attack, saying ...': the connective only
         if i < k and (toks[i].lower in PREPOSITIONS or toks[i].lower in self.drop_initial):
             while i < k and toks[i].text != ",":
                 i += 1
