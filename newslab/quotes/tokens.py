@@ -18,13 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ..tokenize import NAME_TOKEN_RE
+
 if TYPE_CHECKING:
     from ..article import Article
     from .marks import QuoteMarks
 
-# Words (with inner hyphens, apostrophes, dots), titles with their dot ('Dr.'), '--', punctuation.
-TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|St|Jr|Sr)\.(?=\s)"
-                      r"|\w+(?:[-'’.]\w+)*|--|[^\w\s]")
+# The one tokenizer of newslab (newslab.tokenize), with titles and their dot as one token ('Dr.').
+TOKEN_RE = NAME_TOKEN_RE
 
 # Pronoun -> kind of antecedent: m(ale), f(emale), p(lural), n(euter), s(peaker/addressee).
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
