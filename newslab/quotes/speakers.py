@@ -63,6 +63,9 @@ _DOCUMENT_HEADS = ("statement", "communique", "letter", "report")
 # Heads after which a name is a modifier ('the Trump campaign').
 _COLLECTIVE_HEADS = frozenset(("campaign", "team", "camp"))
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+# A role phrase right before a name ('Kremlin spokesman Dmitry Peskov') or in commas after it.
+_ROLE_BEFORE_RE = re.compile(r"((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+),?[ \t]+$")
+_ROLE_AFTER_RE = re.compile(r",[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)[ \t]*[,.;]")
 _LOOKBACK = 400  # candidates a pronoun or role looks back over
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _ISSUER_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][\w ,]*?,\s*)?(he|she|they|it)\b", re.I)
@@ -109,6 +112,7 @@ class Resolver:
     _female_by_name: dict[str, bool] = field(default_factory=dict)
     _person_spans: dict[str, list[tuple[int, int]]] | None = None
     _cand_pos: list[int] = field(default_factory=list)
+    _role_names: dict[str, set[tuple[str, str]]] | None = None
     _spans_by_speaker: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, c: Candidate) -> None:
@@ -188,6 +192,29 @@ class Resolver:
         nxt = min(nxt, stop)
         return bool(_HER_RE.search(text, e, min(stop, nxt)))
 
+    def named_role(self, phrase: str) -> tuple[str, str] | None:
+        """The one person the article names with this role phrase, before or after the name
+        ('Kremlin spokesman Dmitry Peskov', "Dmitry Peskov, the Kremlin's spokesman,"):
+        (name, side), or None when no one or several people carry it."""
+        if self._role_names is None:
+            self._role_names = {}
+            text = self.article.text
+            for r in self.rows:
+                if str(r.get("label") or "") != "PERSON":
+                    continue
+                s, e = int(r["start"]), int(r["end"])
+                before = _ROLE_BEFORE_RE.search(text, max(0, s - 60), s)
+                after = _ROLE_AFTER_RE.match(text, e)
+                for m in (before, after):
+                    words = m.group(1).lower().split() if m else []
+                    if words and words[-1] in self.lex.speaker_words:
+                        for k in range(len(words)):  # 'kremlin spokesman' and 'spokesman'
+                            key = " ".join(words[k:])
+                            self._role_names.setdefault(key, set()).add((self.name_of(r), str(r.get("side") or "")))
+        key = _LEADING_DET_RE.sub("", phrase.lower()).strip()
+        found = self._role_names.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def latest(self, pos: int, ok: Callable[[Candidate], bool]) -> Candidate | None:
         """The candidate nearest before pos that passes ``ok`` (a speaker beats a subject at the
         same position). Looks back over at most ``_LOOKBACK`` candidates: an antecedent further
@@ -231,6 +258,10 @@ def resolve_speaker(res: Resolver, s: int, e: int, speaker_text: str) -> Speaker
     if pronoun_base(lower) and " " not in lower:
         return resolve_pronoun(res, s, pronoun_base(lower))
     ms = res.overlapping(s, e)
+    if lower.startswith(("the ", "his ", "her ")) and not any(r.get("actor") for r in ms):
+        role = res.named_role(speaker_text)  # 'the Kremlin spokesman': the one the article names so
+        if role is not None:
+            return role[0], role[1], "PERSON"
     named = _named_speaker(res, ms, s, e, speaker_text)
     if named is not None:
         return named
@@ -333,7 +364,11 @@ def _role_speaker(res: Resolver, ms: list[dict[str, Any]], s: int, speaker_text:
     side = str(own[-1]["side"]) if own else next((str(r.get("side") or "") for r in ms if r.get("side")), "")
     head = "leader" if lower.endswith("head of state") else (words[-1].lower() if words else "")
     possessive_owner = len(words) >= 2 and words[0].endswith(("'s", "’s"))
-    if head in _DEFINITE_ROLE_HEADS and (lower.startswith(("the ", "his ", "her ")) or possessive_owner):
+    definite = lower.startswith(("the ", "his ", "her ")) or possessive_owner
+    named = res.named_role(speaker_text) if definite and " " in lower else None
+    if named is not None:
+        return named[0], named[1], "PERSON"  # 'the Kremlin spokesman' is the one the article names
+    if head in _DEFINITE_ROLE_HEADS and definite:
         # a definite role: the latest person of that side
         cand = res.latest(s, lambda c: c.label == "PERSON" and (not side or c.side == side))
         if cand:
