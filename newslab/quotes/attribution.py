@@ -47,6 +47,8 @@ _FRONTED_OPENERS = frozenset(("as when while after before if although though bec
 _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
 _PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when", "upon", "without"))
+# Particles after a characterising verb that make another verb ('called for', 'called off').
+_PARTICLES = frozenset(("for", "off", "up", "out", "back"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # A comma or a dash before a closing participle or another speaker ('— asserting that ...').
 _COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
@@ -419,7 +421,7 @@ class _Scan:
         prev_k = cue.k - 1
         while prev_k > 0 and toks[prev_k].lower in _PARTICIPLE_ADVERBS:
             prev_k -= 1  # ', further remarking "..."'
-        return prev_k >= 0 and (toks[prev_k].text == "," or toks[prev_k].mark == "close"
+        return prev_k >= 0 and (toks[prev_k].text in _COMMA_LIKE or toks[prev_k].mark == "close"
                                 or toks[prev_k].lower in _PARTICIPLE_LEADS)
 
     def _after_comma_or_quote(self, cue: _Cue) -> bool:
@@ -567,7 +569,7 @@ class _Scan:
         toks, sb = self.toks, cue.sb
         _lemma, mode, partial_only = cue.verb
         if partial_only:  # 'X called the deal "a mistake"': the object with the quote is mixed
-            if cue.end < sb and toks[cue.end].lower in PREPOSITIONS:
+            if cue.end < sb and (toks[cue.end].lower in PREPOSITIONS or toks[cue.end].lower in _PARTICLES):
                 return  # 'called on X to ...', 'called for calm' make no characterisation
             c1 = self.content_end(cue.end, sb)
             # the characterisation ends with its last quoted words ('described X as "a disgrace"')
