@@ -60,7 +60,7 @@ def layout_attributions(rules: Rules, par: Paragraph, labels: frozenset[str], te
         out.append(colon)
     for k, t in enumerate(toks):
         if t.text in DASHES and t.quote == -1 and k > 0 and toks[k - 1].mark == "close":
-            att = _dash_line(rules, toks, k, make)
+            att = _dash_line(rules, toks, k, make, text)
             if att is not None:
                 out.append(att)
     return out
@@ -95,11 +95,12 @@ def _name_colon_quote(rules: Rules, toks: list[Tok], make: type[Attribution]) ->
                 quote=toks[colon + 1].quote, priority=1)
 
 
-def _dash_line(rules: Rules, toks: list[Tok], k: int, make: type[Attribution]) -> Attribution | None:
-    """'"..." ― Steve Quinlan': the name after the dash ends its sentence."""
+def _dash_line(rules: Rules, toks: list[Tok], k: int, make: type[Attribution], text: str) -> Attribution | None:
+    """'"..." ― Steve Quinlan': the name after the dash ends its sentence or its line."""
     sid = toks[k].sentence
     b = k + 1
-    while b < len(toks) and toks[b].sentence == sid and toks[b].text not in ".!?" and b - k <= 8:
+    while b < len(toks) and toks[b].sentence == sid and toks[b].text not in ".!?" and b - k <= 8 \
+            and not toks[b].mark and "\n" not in text[toks[b - 1].end:toks[b].start]:
         b += 1
     sp = rules.np_fwd(toks, k + 1, b)
     if sp is None or sp[1] != b:
