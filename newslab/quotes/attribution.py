@@ -365,6 +365,8 @@ class _Scan:
     def _passive(self, cue: _Cue) -> bool:
         """'is said to', 'was told': the subject is not the speaker ('was quoted as saying' is)."""
         toks, k, lo = self.toks, cue.k, cue.lo
+        if toks[k].lower.endswith("ing"):
+            return False  # 'Trump is telling a veterans group that ...' is progressive, not passive
         return k - 1 >= lo and toks[k - 1].lower in BE and not (k - 2 >= lo and toks[k - 2].lower == "quoted")
 
     def _not_reporting(self, cue: _Cue) -> bool:
@@ -616,7 +618,11 @@ class _Scan:
         if who.appos is not None and who.appos[0] < who.sp[0]:
             c1 = _comma_before(toks, who.appos[0], sa)  # 'Erdogan's spokesman, Ibrahim Kalin, said'
         if toks[c0].lower in _FRONTED_OPENERS and not any(x.text == "," for x in toks[c0:c1]):
-            c1 = c0  # 'As the funeral progressed, Trump tweeted ...': only a fronted adverbial
+            # 'As the funeral progressed, Trump tweeted ...': only a fronted adverbial; but
+            # 'During his years in office, Obama said, a majority ... came to believe ...': the clause after
+            if i0 + 1 < sb and toks[i0].text == "," and self.rules.is_clause_start(toks, i0 + 1, sb):
+                self._clause_after(cue, who, i0 + 1, "cue_clause", made)
+            return
         if c1 <= c0:
             return
         c_end = self._parenthetical_tail(cue, who, i0, c1)

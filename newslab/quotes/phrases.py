@@ -184,6 +184,8 @@ class Rules:
                 if toks[m].lower in self.lex.quoting_verbs and m - 1 >= lo and toks[m - 1].lower in BE:
                     j = m - 2  # 'was quoted by RIA Novosti as saying': the subject speaks
                     break
+        if j >= lo and j == k - 1 and toks[j].lower in BE and toks[k].lower.endswith("ing"):
+            j -= 1  # 'Trump is telling a veterans group that ...': a progressive verb
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
                            or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)
                            or (j - 1 >= lo and self.time_phrase_end(toks, j, k) == j + 1
