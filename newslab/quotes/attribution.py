@@ -638,7 +638,8 @@ class _Scan:
         nxt = toks[i0 + 1] if i0 + 1 < sb else None
         if not who.inverted and nxt is not None and toks[i0].text == "," and not nxt.lower.endswith("ing") \
                 and nxt.quote == -1 and not nxt.mark and not nxt.text[0].isdigit() \
-                and nxt.lower not in DETERMINERS and nxt.lower not in PREPOSITIONS and nxt.lower not in self.lex.clause_breaks:
+                and (nxt.lower not in DETERMINERS or self.rules.is_clause_start(toks, i0 + 1, sb)) \
+                and nxt.lower not in PREPOSITIONS and nxt.lower not in self.lex.clause_breaks:
             # ', two days after ...', ', when ...' are the reporter's, not the rest of the content
             after = self.content_end(i0 + 1, sb)
             if self.words_in(i0 + 1, after) >= 2:

@@ -38,7 +38,7 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
-                        "have had would will did does do later still just long Monday Tuesday Wednesday "
+                        "have had would will did does do later still just long often always usually sometimes now Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
@@ -63,6 +63,8 @@ class Rules:
         j = i + 1 if i < hi and toks[i].lower in _TIME_LEADS else i
         if j < hi and toks[j].text in DAYS:
             j += 1
+            if j < hi and toks[j].lower in _TIME_NOUNS:
+                j += 1  # 'Friday afternoon'
             if j + 2 < hi and toks[j].text == "(":  # 'Thursday (March 5)'
                 k = next((m for m in range(j + 1, min(hi, j + 6)) if toks[m].text == ")"), -1)
                 j = k + 1 if k != -1 else j
@@ -302,8 +304,8 @@ class Rules:
     def np_fwd(self, toks: list[Tok], k: int, hi: int) -> Span | None:
         """Inverted speaker phrase starting at token k ('said Erdogan', 'said the Russian leader')."""
         i = k
-        if i < hi and toks[i].lower in DETERMINERS:
-            i += 1
+        if i < hi and (toks[i].lower in DETERMINERS or toks[i].lower in QUANTIFIERS):
+            i += 1  # 'said the minister', 'said one source in the room'
         last = -1
         while i < hi:
             t = toks[i]
