@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 
 from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
-from .tokens import BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, Paragraph, Tok, pronoun_base
+from .tokens import (BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, Paragraph, Tok,
+                     pronoun_base)
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -316,8 +317,13 @@ class _Scan:
             return  # 'Witnesses, according to The Telegraph, said ...': the verb after has its own speaker
         c1, end_char = k - 1, toks[k - 1].start
         after = sp[1]
-        if after + 1 < cue.sb and toks[after].text == "," and toks[after + 1].quote == -1:
+        nxt = toks[after + 1] if after + 1 < cue.sb else None
+        verb_before = k >= 2 and (toks[k - 2].lower in FINITE_HINTS or toks[k - 2].lower.endswith("ed"))
+        if nxt is not None and toks[after].text == "," and nxt.quote == -1 and (verb_before or not (
+                nxt.lower in DETERMINERS or nxt.lower in QUANTIFIERS or nxt.lower in self.lex.clause_breaks
+                or nxt.lower in ("which", "whose", "who", "more", "less") or nxt.text[0].isdigit())):
             # 'Thunberg then led, according to Time, the largest ...': a parenthesis inside the content
+            # (not ', according to X, a former aide, whose ...': the source's own apposition)
             tail_end = self.content_end(after + 1, cue.sb)
             if self.words_in(after + 1, tail_end) >= 2:
                 c1, end_char = tail_end, toks[tail_end - 1].end
@@ -510,6 +516,11 @@ class _Scan:
                     break
                 i, steps = j + 1, steps + 1  # 'said — as reported by Hurriyet — "..."'
                 continue
+            if x.mark == "open" and i > 0 and toks[i - 1].lower.endswith(("'s", "’s")):
+                close = next((j for j in range(i + 1, sb) if toks[j].mark == "close"), -1)
+                if close != -1 and close - i <= 5:
+                    i, steps = close + 1, steps + 1  # "told MSNBC's "Morning Joe" that ...": a title
+                    continue
             if x.mark == "open":
                 after.direct_at = i
                 break

@@ -32,6 +32,8 @@ _NOT_ADVERBS = frozenset(("family", "ally", "rally", "assembly", "supply", "only
                           "monthly", "yearly", "likely", "holy", "belly", "bully", "reply", "apply", "july"))
 # A party and state tag after a name ('R-Ky', 'D-Wis', 'I-Vt'): a capital, a hyphen, a place.
 _TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
+_SUBORDINATORS = frozenset(("as", "when", "while", "after", "before", "because", "since", "until", "once",
+                            "though", "although", "whereas", "unless"))
 _THEN_WORDS = frozenset(("then", "later", "finally", "again"))
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
@@ -304,6 +306,8 @@ class Rules:
     def np_fwd(self, toks: list[Tok], k: int, hi: int) -> Span | None:
         """Inverted speaker phrase starting at token k ('said Erdogan', 'said the Russian leader')."""
         i = k
+        if self.time_phrase_end(toks, k, hi) > k:
+            return None  # 'said this week ...' names no speaker
         if i < hi and (toks[i].lower in DETERMINERS or toks[i].lower in QUANTIFIERS):
             i += 1  # 'said the minister', 'said one source in the room'
         last = -1
@@ -421,8 +425,8 @@ class Rules:
         if t.mark == "open":
             return True
         if not t.text[0].isalnum() or t.lower in PREPOSITIONS or t.lower in self.lex.adverbials \
-                or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes"):
-            return False
+                or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes") or t.lower in _SUBORDINATORS:
+            return False  # 'said as he entered the talks': an adverbial clause, not a reported one
         if t.text in DAYS:
             return False
         words = []
