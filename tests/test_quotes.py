@@ -738,7 +738,10 @@ def test_the_agency_is_the_agency_named_before():
 
 
 def test_a_short_lower_case_phrase_after_the_cue_is_a_partial_quote():
-    assert _quotes_of('Putin warned of "serious consequences" for relations with Ankara.') == [
+    assert _quotes_of('Putin warned of "serious consequences".') == [
         ("partial", "serious consequences", "Vladimir Putin", "warned")]
+    # the reporter's clause going on after the quoted words makes the whole of it a mixed quote
+    assert _quotes_of('Putin warned of "serious consequences" for relations with Ankara.') == [
+        ("mixed", '"serious consequences" for relations with Ankara', "Vladimir Putin", "warned")]
     assert _quotes_of('Putin said: "There will be serious consequences."')[0][0] == "direct"
     assert _quotes_of('Erdogan said "we will never give up and we will win this fight."')[0][0] == "direct"

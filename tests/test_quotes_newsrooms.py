@@ -51,9 +51,11 @@ def test_a_mixed_quote_returns_the_whole_reported_clause() -> None:
     assert vs.loc[0, ["n_mixed", "words_mixed", "n_partial"]].tolist() == [1, 7, 0]
 
 
-def test_a_quote_that_opens_the_clause_stays_direct() -> None:
-    df = q_of('Von der Leyen told reporters in Brussels: "The door remains open."')
-    assert rows(df) == [("The door remains open.", "direct", "Von der Leyen")]
+def test_a_quote_that_opens_the_clause_stays_direct_unless_the_clause_runs_on() -> None:
+    df = q_of('Von der Leyen told reporters in Brussels: "The door remains open."\n\n'
+              'Washington said "a drone" had been shot down over the Gulf.')
+    assert rows(df) == [("The door remains open.", "direct", "Von der Leyen"),
+                        ('"a drone" had been shot down over the Gulf', "mixed", "Washington")]
 
 
 # ---------------------------------------------------- 3. common-noun and institutional speakers

@@ -178,6 +178,14 @@ class _Scan:
             j -= 1
         return toks[j].quote if j >= 0 and toks[j].mark == "close" else -1
 
+    def _runs_on_after_quote(self, qi: int, c1: int) -> bool:
+        """Does the reporter's clause go on after quote qi ('said "a bomb" had gone off')? Not when
+        the quote ends a sentence of its own ('said: "We will win." Then ...')."""
+        if self.text[self.quotes[qi].end - 1] in ".!?…":
+            return False
+        close = next((j for j, t in enumerate(self.toks) if t.mark == "close" and t.quote == qi), -1)
+        return close != -1 and self._reporter_words_in(close + 1, c1) >= 2
+
     def _reporter_words_in(self, a: int, b: int) -> int:
         """Words of toks[a:b] outside quotation marks."""
         return sum(1 for x in self.toks[a:b] if x.quote == -1 and not x.mark and x.text[0].isalnum())
@@ -197,8 +205,9 @@ class _Scan:
         """Reported speech toks[c0:c1]: quotes inside become partial (or direct if they open it)."""
         toks = self.toks
         inner = sorted({toks[j].quote for j in range(c0, c1) if toks[j].mark == "open"})
-        opens = {toks[j].quote for j in range(c0, c1) if toks[j].mark == "open" and (j == c0 or toks[j - 1].text == ":")}
-        if inner and e > s and not opens and self._reporter_words_in(c0, c1) >= 2:
+        colon = any(toks[j].mark == "open" and j > c0 and toks[j - 1].text == ":" for j in range(c0, c1))
+        opens_only = toks[c0].mark == "open" and not self._runs_on_after_quote(toks[c0].quote, c1)
+        if inner and e > s and not colon and not opens_only and self._reporter_words_in(c0, c1) >= 2:
             # 'X said the flights were "only days away"': the whole clause, the quotes inside it
             out.append(Attribution("mixed", s, e, cue.word, cue.start, cue.stop, sp, how, inherit_from=inherit,
                                    covers=tuple(inner)))
@@ -598,9 +607,13 @@ class _Scan:
                     self.quote_att(made, cue, who.sp, "partial", "partial_cue", toks[j].quote, 1, who.inherit)
         elif after.direct_at != -1:
             # 'X said: "..."', and the second half of '"...," X said, "..."'
-            if toks[after.direct_at].quote != q:
-                self.quote_att(made, cue, who.sp, _kind_after_cue(toks, after.direct_at), "cue_then_quote",
-                               toks[after.direct_at].quote, 2, who.inherit)
+            at, qa = after.direct_at, toks[after.direct_at].quote
+            c1 = self.content_end(at, sb)
+            if qa != q and toks[at - 1].text not in ":," and mode != "none" and self._runs_on_after_quote(qa, c1):
+                s, e = self.strip(toks[at].start, toks[c1 - 1].end)  # 'said "a bomb" had gone off'
+                self.clause(made, at, c1, s, e, cue, who.sp, "cue_then_quote", who.inherit)
+            elif qa != q:
+                self.quote_att(made, cue, who.sp, _kind_after_cue(toks, at), "cue_then_quote", qa, 2, who.inherit)
         elif after.that_at != -1 and mode != "none" and q == -1:
             self._clause_after(cue, who, after.that_at + 1, "cue_that", made)
         elif mode == "clause" and q == -1 and self.rules.is_clause_start(toks, after.i0, sb):
