@@ -586,10 +586,24 @@ class _Scan:
             j += 1
         return j if j < sb and toks[j].text == closer else -1
 
+    def _second_half(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
+        """'"The risk," said X, an economist at Y, "is that ..."': the quote after a comma later in
+        the sentence goes on with the quote before the speaker (no other cue between them)."""
+        toks = self.toks
+        for j in range(cue.end, cue.sb):
+            t = toks[j]
+            if t.mark == "open" and t.quote != q and toks[j - 1].text == ",":
+                self.quote_att(made, cue, who.sp, "direct", "cue_then_quote", t.quote, 2, who.inherit)
+                return
+            if t.quote != -1 or t.mark or self.rules.is_cue(t) or t.text in ".;!?":
+                return
+
     def _content(self, cue: _Cue, who: _Speaker, q: int, after: _AfterCue, made: list[Attribution]) -> None:
         """The reported speech after the cue, or else before it (step 3 of the module docstring)."""
         toks, sb = self.toks, cue.sb
         _lemma, mode, partial_only = cue.verb
+        if q != -1 and after.direct_at == -1 and not partial_only:
+            self._second_half(cue, who, q, made)
         if partial_only:  # 'X called the deal "a mistake"': the object with the quote is mixed
             if cue.end < sb and (toks[cue.end].lower in PREPOSITIONS or toks[cue.end].lower in _PARTICLES):
                 return  # 'called on X to ...', 'called for calm' make no characterisation
