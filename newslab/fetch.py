@@ -287,6 +287,7 @@ class PoliteClient:
         self.delay, self.timeout, self.user_agent = delay, timeout, user_agent
         self._last: dict[str, float] = {}  # site -> when its last request ended (monotonic clock)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | str] = {}  # str: why the site is skipped
+        self._opener = urllib.request.build_opener(_CheckedRedirect(self))
 
     def site_delay(self, site: str) -> float:
         """Seconds between two requests to ``site``: ``delay``, or the site's Crawl-delay if longer."""
@@ -302,15 +303,15 @@ class PoliteClient:
                 time.sleep(pause)
 
     def get(self, url: str, accept: str = "text/html,application/xhtml+xml") -> Page:
-        """Download ``url`` (at most :data:`MAX_BYTES`); :class:`FetchFailure` says why not."""
+        """Download ``url`` (at most :data:`MAX_BYTES`, within ``timeout`` seconds in all);
+        :class:`FetchFailure` says why not. A redirect is followed only to an http(s) page that
+        the robots.txt of its site allows."""
         site = site_of(url)
         self._wait_turn(site)
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": accept})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as resp:
-                body = resp.read(MAX_BYTES + 1)
-                if len(body) > MAX_BYTES:
-                    raise FetchFailure(f"too large (over {MAX_BYTES // 1_000_000} MB), not an article page")
+            with self._opener.open(request, timeout=self.timeout) as resp:
+                body = self._read_body(resp, time.monotonic() + self.timeout)
                 return Page(resp.geturl(), resp.headers.get_content_type() if resp.headers.get("Content-Type") else "",
                             resp.headers.get_content_charset(), body)
         except urllib.error.HTTPError as exc:
@@ -326,6 +327,19 @@ class PoliteClient:
             raise FetchFailure(f"network error ({exc.__class__.__name__}: {exc})") from None
         finally:
             self._last[site] = time.monotonic()
+
+    def _read_body(self, resp: Any, deadline: float) -> bytes:
+        # Chunk by chunk, so that a server sending a byte now and then cannot hold the run forever.
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := resp.read1(65536):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise FetchFailure(f"too large (over {MAX_BYTES // 1_000_000} MB), not an article page")
+            if time.monotonic() > deadline:
+                raise FetchFailure(f"timeout (the page took more than {self.timeout:g} s)")
+        return b"".join(chunks)
 
     def check_robots(self, url: str) -> None:
         """Raise :class:`FetchFailure` unless the site's robots.txt lets newslab fetch ``url``."""
@@ -352,6 +366,28 @@ class PoliteClient:
             return rules
         rules.parse(page.body.decode(page.charset or "utf-8", "replace").splitlines())
         return rules
+
+
+class _CheckedRedirect(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to an http(s) page that the robots.txt of its site allows."""
+
+    def __init__(self, client: PoliteClient) -> None:
+        self.client = client
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any,
+                         newurl: str) -> urllib.request.Request | None:
+        try:
+            if urllib.parse.urlsplit(newurl).scheme not in ("http", "https"):
+                raise FetchFailure(f"redirected to {newurl}, not an http:// or https:// URL")
+            if not newurl.endswith("/robots.txt"):
+                try:
+                    self.client.check_robots(newurl)
+                except FetchFailure as exc:
+                    raise FetchFailure(f"{exc} — redirected to {newurl}") from None
+        except FetchFailure:
+            fp.close()
+            raise
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 # -- extraction and files -----------------------------------------------------------------------
@@ -518,7 +554,7 @@ def fetch(targets: Iterable[str | Target], out: str | os.PathLike[str], *, delay
     log = FetchLog(folder)
     client = client or PoliteClient(delay=delay, timeout=timeout, user_agent=user_agent)
     report = FetchReport(Path(out))
-    tell = on_event or (lambda kind, url, detail: None)
+    tell = on_event or _quiet
     seen: set[str] = set()
     todo: list[Target] = []
     for t in targets:
@@ -567,21 +603,25 @@ def fetch_corpus(out: str | os.PathLike[str], url_file: str | os.PathLike[str] |
     query_url = gdelt_query_url(gdelt_query, start, end, endpoint=gdelt_endpoint, max_records=max_records) \
         if gdelt_query else None
     folder = check_out_folder(out)
-    FetchLog(folder)  # refuse a user's file named like the log before any request
-    agent = f"{USER_AGENT} +{contact}" if contact else USER_AGENT
-    client = PoliteClient(delay=delay, timeout=timeout, user_agent=agent)
+    log = FetchLog(folder)  # refuses a user's file that has the log's name, before any request
+    client = PoliteClient(delay=delay, timeout=timeout, user_agent=f"{USER_AGENT} +{contact}" if contact else USER_AGENT)
+    tell = on_event or _quiet
     failed: list[tuple[str, str]] = []
     if query_url:
         try:
             listed = parse_gdelt_articles(client.get(query_url, accept="application/json").body)
         except FetchFailure as exc:
             failed.append((query_url, f"GDELT query failed: {exc}"))
-            FetchLog(folder).add(query_url, reason=failed[-1][1])
-            (on_event or (lambda *a: None))("failed", query_url, failed[-1][1])
+            log.add(query_url, reason=failed[-1][1])
+            tell("failed", *failed[-1])
         else:
-            (on_event or (lambda *a: None))("listed", query_url, f"{len(listed)} articles")
+            tell("listed", query_url, f"{len(listed)} articles")
             targets += listed
     report = fetch(targets, folder, client=client, on_event=on_event)
     report.out = Path(out)
     report.failed[:0] = failed
     return report
+
+
+def _quiet(kind: str, url: str, detail: str) -> None:
+    """The default ``on_event``: say nothing (the report says it all at the end)."""

@@ -21,7 +21,7 @@ import yaml
 
 from newslab import __version__
 from newslab.cli import main
-from newslab.fetch import FetchLog, PoliteClient, fetch
+from newslab.fetch import FetchFailure, FetchLog, PoliteClient, fetch
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,15 +76,31 @@ class Site:
                 site.hits.append((self.path, self.headers.get("User-Agent", ""), time.monotonic()))
                 if self.path.startswith("/slow"):
                     time.sleep(site.slow)
+                if self.path.startswith("/drip"):  # a byte every 0.05 s: no single read times out
+                    return self._drip()
                 status, ctype, body = site.routes.get(urllib.parse.urlsplit(self.path).path,
                                                       (404, "text/html", b"<html><body>Not here</body></html>"))
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", ctype)
+                    # A redirect's "content type" slot holds where it points.
+                    self.send_header("Location" if 300 <= status < 400 else "Content-Type", ctype)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
                     self.wfile.write(body)
                 except OSError:  # the client gave up waiting (the timeout test)
+                    pass
+
+            def _drip(self) -> None:
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", HTML)
+                    self.send_header("Content-Length", "100")
+                    self.end_headers()
+                    for _ in range(40):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                except OSError:
                     pass
 
             def log_message(self, *args) -> None:
@@ -115,6 +131,8 @@ ROUTES = {
     "/slow.html": (200, HTML, US_IRAN),
     "/charts/quotas.png": (200, "image/png", PNG),
     "/menu.html": (200, HTML, NO_TEXT),
+    "/moved/us-iran.html": (301, "/world/us-iran-muscat.html", b""),
+    "/moved/secret.html": (302, "/private/india-china-pass.html", b""),
 }
 
 
@@ -203,11 +221,27 @@ def test_delay_between_two_requests_to_one_site(tmp_path, site, capsys):
     assert all(b - a >= 0.3 for a, b in zip(starts, starts[1:]))
 
 
-def test_crawl_delay_of_robots_txt_lengthens_the_pause(site):
-    site.routes["/robots.txt"] = (200, "text/plain", b"User-agent: newslab\nCrawl-delay: 2\n\nUser-agent: *\nDisallow: /\n")
+@pytest.mark.parametrize("asked, pause", [(2, 2.0), (600, 60.0)])
+def test_crawl_delay_of_robots_txt_lengthens_the_pause_up_to_a_minute(site, asked, pause):
+    site.routes["/robots.txt"] = (200, "text/plain",
+                                  f"User-agent: newslab\nCrawl-delay: {asked}\n\nUser-agent: *\nDisallow: /\n".encode())
     client = PoliteClient(delay=0.1, timeout=2)
+    assert client.site_delay(site.base) == 0.1
     client.check_robots(site.base + GOOD[0])  # newslab's own group allows everything
-    assert client.site_delay(site.base) == 2.0
+    assert client.site_delay(site.base) == pause
+
+
+def test_a_site_without_robots_txt_is_open(tmp_path, site, capsys):
+    del site.routes["/robots.txt"]
+    code, stdout, _ = run(["fetch", url_file(tmp_path, site, *GOOD), "--out", tmp_path / "c", *FAST], capsys)
+    assert code == 0 and "fetched 2 new articles" in stdout
+    assert site.paths() == ["/robots.txt", *GOOD]
+
+
+def test_a_page_over_5_mb_is_refused(site):
+    site.routes["/huge.html"] = (200, HTML, b"<html><body><p>" + b"talks " * 900_000 + b"</p></body></html>")
+    with pytest.raises(FetchFailure, match=r"^too large \(over 5 MB\), not an article page$"):
+        PoliteClient(delay=0, timeout=5).get(site.base + "/huge.html")
 
 
 @pytest.mark.parametrize("status, reason", [
@@ -353,3 +387,22 @@ def test_nothing_is_fetched_at_import_or_analysis_time(tmp_path):
     users = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "newslab").rglob("*.py"))
              if any(m in p.read_text(encoding="utf-8") for m in ("urllib.request", "urllib.robotparser", "urlopen"))]
     assert users == ["newslab/fetch.py"]
+
+
+def test_a_redirect_is_followed_only_where_robots_txt_allows(tmp_path, site, capsys):
+    urls = url_file(tmp_path, site, "/moved/us-iran.html", "/moved/secret.html")
+    code, stdout, stderr = run(["fetch", urls, "--out", tmp_path / "c", *FAST], capsys)
+    assert code == 0 and "fetched 1 new article" in stdout
+    assert site.paths() == ["/robots.txt", "/moved/us-iran.html", "/world/us-iran-muscat.html", "/moved/secret.html"]
+    assert (f"failed {site.base}/moved/secret.html: robots disallow (the site's robots.txt does not let newslab "
+            f"fetch this page) — redirected to {site.base}/private/india-china-pass.html") in stderr
+    meta = yaml.safe_load(next((tmp_path / "c").glob("gulf-ledger_*.meta.yml")).read_text(encoding="utf-8"))
+    assert meta["url"] == site.base + "/moved/us-iran.html"  # the URL asked for: a re-run knows it
+
+
+def test_a_page_that_trickles_in_times_out_as_a_whole(tmp_path, site, capsys):
+    urls = url_file(tmp_path, site, "/drip.html", GOOD[0])
+    started = time.monotonic()
+    code, _, stderr = run(["fetch", urls, "--out", tmp_path / "c", "--delay", "0", "--timeout", "0.4"], capsys)
+    assert code == 0 and time.monotonic() - started < 1.8  # the drip lasts 2 s
+    assert f"failed {site.base}/drip.html: timeout (the page took more than 0.4 s)" in stderr
