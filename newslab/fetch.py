@@ -549,6 +549,11 @@ def fetch(targets: Iterable[str | Target], out: str | os.PathLike[str], *, delay
 
     URLs already in ``out`` (by its fetch log) are kept, not fetched again; every failure is
     reported and logged, and the run goes on. See the module docstring for the politeness rules.
+
+    >>> import tempfile
+    >>> report = fetch(["ftp://files.example/eu-uk-quotas.html"], tempfile.mkdtemp(), delay=0)
+    >>> report.failed, report.ok
+    ([('ftp://files.example/eu-uk-quotas.html', 'not an http:// or https:// URL')], False)
     """
     folder = check_out_folder(out)
     log = FetchLog(folder)
@@ -591,6 +596,11 @@ def fetch_corpus(out: str | os.PathLike[str], url_file: str | os.PathLike[str] |
 
     Every argument is checked before the first request. A GDELT query that fails is reported
     (and logged) like a page that fails, and the URL file is still fetched.
+
+    >>> fetch_corpus("corpus", gdelt_query="Iran sanctions", start="2024-04-30", end="2024-04-01")
+    Traceback (most recent call last):
+    ...
+    newslab.errors.ParameterError: --start 2024-04-30 is after --end 2024-04-01: give the earlier day as --start.
     """
     if url_file is None and not gdelt_query:
         raise ParameterError("nothing to fetch: pass a file of URLs (one per line), or --gdelt-query \"WORDS\".")

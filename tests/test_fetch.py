@@ -406,3 +406,21 @@ def test_a_page_that_trickles_in_times_out_as_a_whole(tmp_path, site, capsys):
     code, _, stderr = run(["fetch", urls, "--out", tmp_path / "c", "--delay", "0", "--timeout", "0.4"], capsys)
     assert code == 0 and time.monotonic() - started < 1.8  # the drip lasts 2 s
     assert f"failed {site.base}/drip.html: timeout (the page took more than 0.4 s)" in stderr
+
+
+@pytest.mark.parametrize("header", ["text/html; charset=windows-1252", "text/html"])
+def test_a_page_in_a_legacy_encoding_is_decoded(tmp_path, site, capsys, header):
+    html = page("Ankara et Bruxelles relancent l'union douanière", "Le Quotidien d'Europe", [
+        "La Commission européenne et le gouvernement turc ont annoncé jeudi la reprise des négociations "
+        "sur la modernisation de l'union douanière, gelées depuis plusieurs années.",
+        "Un diplomate européen a salué « un premier pas », tandis qu'un ministre turc a réclamé des visas "
+        "plus faciles à obtenir pour les étudiants et les entrepreneurs."], date="2024-05-16")
+    html = html.decode("utf-8").replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    site.routes["/fr/union-douaniere.html"] = (200, header, html.encode("cp1252"))
+    assert run(["fetch", url_file(tmp_path, site, "/fr/union-douaniere.html"), "--out", tmp_path / "c", *FAST],
+               capsys)[0] == 0
+    (txt,) = (tmp_path / "c").glob("*.txt")
+    assert txt.name == "le-quotidien-d-europe_2024-05-16_ankara-et-bruxelles-relancent-l-union-douaniere.txt"
+    text = txt.read_text(encoding="utf-8")
+    assert text.startswith("Ankara et Bruxelles relancent l'union douanière\n\nLa Commission européenne et le gouvernement turc")
+    assert "« un premier pas »" in text
