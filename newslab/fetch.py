@@ -369,7 +369,8 @@ class PoliteClient:
 
 
 class _CheckedRedirect(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to an http(s) page that the robots.txt of its site allows."""
+    """Follows a redirect only to an http(s) page that the robots.txt of its site allows, after
+    the pause that site is owed."""
 
     def __init__(self, client: PoliteClient) -> None:
         self.client = client
@@ -387,6 +388,10 @@ class _CheckedRedirect(urllib.request.HTTPRedirectHandler):
         except FetchFailure:
             fp.close()
             raise
+        target = site_of(newurl)
+        if target != site_of(req.full_url):  # another site: it waits its own turn too
+            self.client._wait_turn(target)
+            self.client._last[target] = time.monotonic()
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 

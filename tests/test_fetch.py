@@ -424,3 +424,15 @@ def test_a_page_in_a_legacy_encoding_is_decoded(tmp_path, site, capsys, header):
     text = txt.read_text(encoding="utf-8")
     assert text.startswith("Ankara et Bruxelles relancent l'union douanière\n\nLa Commission européenne et le gouvernement turc")
     assert "« un premier pas »" in text
+
+
+def test_a_redirect_to_another_site_obeys_that_sites_robots_txt(tmp_path, site, capsys):
+    other = site.base.replace("127.0.0.1", "localhost")  # the same server under another name: another site
+    site.routes["/moved/away.html"] = (302, other + "/private/india-china-pass.html", b"")
+    site.routes["/moved/elsewhere.html"] = (302, other + GOOD[1], b"")
+    urls = url_file(tmp_path, site, "/moved/away.html", "/moved/elsewhere.html")
+    code, stdout, stderr = run(["fetch", urls, "--out", tmp_path / "c", *FAST], capsys)
+    assert code == 0 and "fetched 1 new article" in stdout
+    assert site.paths() == ["/robots.txt", "/moved/away.html", "/robots.txt", "/moved/elsewhere.html", GOOD[1]]
+    assert (f"failed {site.base}/moved/away.html: robots disallow (the site's robots.txt does not let newslab "
+            f"fetch this page) — redirected to {other}/private/india-china-pass.html") in stderr
