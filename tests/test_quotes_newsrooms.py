@@ -174,3 +174,14 @@ def test_reported_speech_stops_at_the_narrators_next_clause() -> None:
         ("Hillary Clinton won the primary", "indirect", "declared"),
         ('the patrols were "routine"', "mixed", "said"),
         ("they would go on", "indirect", "adding")]
+
+
+def test_a_quote_split_by_its_speaker_and_an_apposition_keeps_both_halves() -> None:
+    df = q_of('"The risk," said Anil Kapoor, an economist in Mumbai, "is that the border trade stops."\n\n'
+              '"Every time you say that," Tester said, referring to the Iran deal, "you give them ammunition."')
+    assert rows(df, ["text", "speaker_text", "how"]) == [
+        ("The risk", "Anil Kapoor", "quote_then_cue"),
+        ("is that the border trade stops.", "Anil Kapoor", "cue_then_quote"),
+        ("Every time you say that", "Tester", "quote_then_cue"),
+        ("you give them ammunition.", "Tester", "cue_then_quote")]
+    assert df.loc[0, "cue_start"] == df.loc[1, "cue_start"]  # one attribution, two pieces
