@@ -185,3 +185,13 @@ def test_a_quote_split_by_its_speaker_and_an_apposition_keeps_both_halves() -> N
         ("Every time you say that", "Tester", "quote_then_cue"),
         ("you give them ammunition.", "Tester", "cue_then_quote")]
     assert df.loc[0, "cue_start"] == df.loc[1, "cue_start"]  # one attribution, two pieces
+
+
+def test_ages_possessive_roles_and_tags_in_the_speakers_apposition() -> None:
+    df = q_of("Meera Nair, 31, a Delhi photographer, said the border talks were a distraction.\n\n"
+              "Tom Bell, Starmer's senior media adviser, said Brussels was engaged in mischief.\n\n"
+              "Rep. Ilhan Omar (D-Minn.), chair of the panel, said that Tehran had been warned.")
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("the border talks were a distraction", "Meera Nair"),
+        ("Brussels was engaged in mischief", "Tom Bell"),
+        ("Tehran had been warned", "Rep. Ilhan Omar")]

@@ -227,7 +227,7 @@ class Rules:
         subordinate = bool(seg) and seg[0].lower in _SUBORDINATE_OPENERS
         if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
             return None  # a cue inside the commas belongs to another clause
-        head = self.np_ending_at(toks, m - 1, lo)
+        head = self._head_before_comma(toks, m, lo)
         bare_name = len(seg) <= 4 and all(is_name_word(x) for x in seg)
         if head is None:
             # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
@@ -235,12 +235,23 @@ class Rules:
             return (name, None) if name is not None and name[0] == m + 1 else None
         first = seg[0]
         if first.lower in DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
-                or first.text[0].isdigit():
-            return head, (m + 1, j)  # a description in commas: the phrase before it speaks
+                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")):
+            return head, (m + 1, j)  # a description in commas ("Sanders' senior adviser"): the phrase before it speaks
         name = self.np_ending_at(toks, j - 1, m + 1)
         if name is None or name[0] != m + 1:
             return None
         return self._name_and_role(toks, head, name, bare_name)
+
+    def _head_before_comma(self, toks: list[Tok], m: int, lo: int) -> Span | None:
+        """The phrase before the comma at m, over an age or a bracketed tag ('Ramil Carr, 31, a
+        photographer, said', 'Rep. Elijah Cummings (D-Md.), chair of ..., said')."""
+        j = m - 1
+        if j - 1 > lo and toks[j].text.isdigit() and toks[j - 1].text == ",":
+            j -= 2  # ', 31,'
+        opener = self._bracket_before(toks, j, lo)
+        if opener != -1:
+            j = opener - 1
+        return self.np_ending_at(toks, j, lo)
 
     def _name_and_role(self, toks: list[Tok], head: Span, name: Span, bare_name: bool) -> tuple[Span, Span]:
         """Two noun phrases in apposition: the name is the speaker, the role describes it
