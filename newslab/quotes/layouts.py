@@ -12,9 +12,9 @@ These attributions rank below a reporting verb's (priority 1), so a verb always 
 
 >>> from newslab import Article
 >>> from newslab.quotes import extract_quotes
->>> a = Article.from_text('T\\n\\nThe talks.\\n\\nLI: We want calm.\\n\\nPATEL: So do we.\\n\\nLI: Good.')
->>> extract_quotes(a)[["text", "speaker_text", "how"]].values.tolist()
-[['We want calm.', 'LI', 'transcript'], ['So do we.', 'PATEL', 'transcript'], ['Good.', 'LI', 'transcript']]
+>>> a = Article.from_text('T\\n\\nThe talks.\\n\\nLI: We want calm.\\n\\nPATEL: So do we.\\n\\nLI: Good.\\n\\nPATEL: Yes.')
+>>> extract_quotes(a)[["text", "speaker_text"]].values.tolist()
+[['We want calm.', 'LI'], ['So do we.', 'PATEL'], ['Good.', 'LI'], ['Yes.', 'PATEL']]
 """
 from __future__ import annotations
 
