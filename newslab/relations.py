@@ -79,7 +79,9 @@ from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negat
                       speech_regex, tokens_before)
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
+from .matcher import PhraseSet, TokenKeys
 from .resources import load_yaml, resource_path, resource_stamp
+from .timecues import TimeCues, load_time_cues, phrase_set
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
@@ -144,49 +146,20 @@ _AND_VERB_RE = re.compile(r"(?:^|\s)(?:and|but|then)\s+(?:(?:also|then|later|aga
                           re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
-# Speed (see _finditer_at): characters that re.IGNORECASE matches to an ASCII letter although
-# str.lower() does not give that letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every
-# code point against a-z, 0-9, ' and -). In a text with one of them, phrase starts are not looked
-# up in the lowercased text.
-_FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
-_APOSTROPHE_RE = re.compile(r"['’]")
-_AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
-
 
 # ------------------------------------------------------------------------------------------
 # Resources
 # ------------------------------------------------------------------------------------------
-def phrase_regex(phrase: str) -> str:
-    """Turn a readable cue phrase ("impose* ... sanctions", "mend* (ties|relations)") into regex."""
-    parts = []
-    for word in phrase.strip().split():
-        if word == "...":
-            parts.append(r"(?:[\w'’$.,-]+\s+){0,3}?")
-            continue
-        w = re.escape(word)
-        w = w.replace(r"\*", r"[\w'’-]*").replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|")
-        w = w.replace(r"\[", "[").replace(r"\]", "]")
-        parts.append(w + r"\s+")
-    rx = "".join(parts)
-    rx = rx[:-3] if rx.endswith(r"\s+") else rx
-    return r"(?<![\w-])" + rx + r"(?![\w-])"
+def compile_phrases(phrases: Iterable[Any], where: str) -> PhraseSet:
+    """The cue phrases ("impose* ... sanctions", "mend* (ties|relations)") as one group of a
+    :class:`newslab.matcher.PhraseSet`; a phrase that is not valid (an unbalanced bracket, say)
+    is a ResourceFileError naming ``where`` and the phrase.
 
-
-def compile_phrases(phrases: Iterable[Any], where: str) -> re.Pattern[str]:
-    """One case-insensitive regex matching any of these cue phrases; a phrase that is not valid
-    (an unbalanced bracket, say) is a ResourceFileError naming ``where`` and the phrase.
-
-    >>> compile_phrases(["impose* ... sanctions"], "cues.yml").search("They imposed tough sanctions").group()
-    'imposed tough sanctions'
+    >>> tk = TokenKeys.of_text("They imposed tough sanctions")
+    >>> [tk.chars(i, j) for i, j, _ in compile_phrases(["impose* ... sanctions"], "cues.yml").find(tk)]
+    [(5, 28)]
     """
-    phrases = [str(p) for p in phrases]
-    for ph in phrases:
-        try:
-            re.compile(phrase_regex(ph))
-        except re.error as exc:
-            raise ResourceFileError(f"{where}: the phrase {ph!r} cannot be read ({exc.msg}) — check its brackets "
-                                    "( ) and [ ] and the | inside them.") from None
-    return re.compile("|".join(phrase_regex(ph) for ph in phrases), re.IGNORECASE)
+    return phrase_set([list(phrases)], where)
 
 
 @dataclass(frozen=True)
@@ -196,34 +169,40 @@ class Cue:
     intensity: float
     symmetric: bool
     note: str
-    regex: re.Pattern[str]
-    requires: re.Pattern[str] | None = None  # must also occur in the clause ("signed" needs a deal noun)
+    forms: tuple[str, ...]
+    requires: PhraseSet | None = None  # must also occur in the clause ("signed" needs a deal noun)
     joint: bool = False  # a collective act: coordinated subjects did it together (see relation_cues.yml)
 
 
 @dataclass(frozen=True)
 class CueLexicon:
     cues: tuple[Cue, ...]
-    ignore: re.Pattern[str] | None
+    ignore: PhraseSet | None
     path: str
-    # Speed: cue indices by the first three letters of their first word; cues whose first word
-    # has a shorter literal start are always tried.
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    always: tuple[int, ...] = ()
-    # Speed: for each cue, the two- or three-letter starts its matches can begin with (lowercase
-    # ASCII), or None when some form starts otherwise (that cue is then scanned with finditer).
-    start_keys: tuple[frozenset[str] | None, ...] = ()
-    ignore_keys: frozenset[str] | None = None
-    light_verbs: re.Pattern[str] | None = None  # verbs whose object noun names the subject's act
-    groups: re.Pattern[str] | None = None  # phrases naming a pair ("the two sides", "each other")
+    forms: PhraseSet  # every cue's forms, one group per cue (in the order of ``cues``)
+    light_verbs: PhraseSet | None = None  # verbs whose object noun names the subject's act
+    groups: PhraseSet | None = None  # phrases naming a pair ("the two sides", "each other")
 
 
-def _first_word_prefixes(form: str) -> list[str]:
-    """Literal starts of a form's first word: "str(ike|uck)" → ["str"], "(ties|relations)" → both."""
-    first = form.strip().split()[0].lower()
-    m = re.fullmatch(r"\(([^()]*)\)(.*)", first)
-    alts = [a + m.group(2) for a in m.group(1).split("|")] if m else [first]
-    return [re.split(r"[*(\[]", a, maxsplit=1)[0] for a in alts]
+def _cue(path: str, name: Any, spec: Any) -> Cue:
+    """One cue of relation_cues.yml, checked."""
+    try:
+        ctype = str(spec["type"])
+        intensity = float(spec["intensity"])
+        forms = tuple(str(f) for f in spec["forms"])
+    except (KeyError, TypeError, ValueError):
+        raise ResourceFileError(f"{path}: cue '{name}' needs forms, type and a numeric intensity — "
+                                "add the missing field.") from None
+    if ctype not in QUAD_CLASSES:
+        raise ResourceFileError(f"{path}: cue '{name}' has type '{ctype}' — use one of "
+                                f"{', '.join(QUAD_CLASSES)}.")
+    if not -10 <= intensity <= 10:
+        raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
+    req = spec.get("requires")
+    req_set = compile_phrases([req] if isinstance(req, str) else req, f"{path}: cue '{name}' requires") \
+        if req else None
+    return Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)), str(spec.get("note", "")),
+               forms, req_set, bool(spec.get("joint", False)))
 
 
 @lru_cache(maxsize=8)
@@ -232,69 +211,14 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
     if not isinstance(data, dict) or not isinstance(data.get("cues"), dict):
         raise ResourceFileError(f"{path}: expected a top-level 'cues:' mapping of cue names — see the "
                                 "header of newslab/resources/relation_cues.yml for the format.")
-    cues = []
-    for name, spec in data["cues"].items():
-        try:
-            ctype = str(spec["type"])
-            intensity = float(spec["intensity"])
-            forms = list(spec["forms"])
-        except (KeyError, TypeError, ValueError):
-            raise ResourceFileError(f"{path}: cue '{name}' needs forms, type and a numeric intensity — "
-                                    "add the missing field.") from None
-        if ctype not in QUAD_CLASSES:
-            raise ResourceFileError(f"{path}: cue '{name}' has type '{ctype}' — use one of "
-                                    f"{', '.join(QUAD_CLASSES)}.")
-        if not -10 <= intensity <= 10:
-            raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
-        rx = compile_phrases(forms, f"{path}: cue '{name}'")
-        req = spec.get("requires")
-        req_rx = compile_phrases([req] if isinstance(req, str) else req, f"{path}: cue '{name}' requires") \
-            if req else None
-        cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
-                        str(spec.get("note", "")), rx, req_rx, bool(spec.get("joint", False))))
+    cues = tuple(_cue(path, name, spec) for name, spec in data["cues"].items())
+    forms = phrase_set([list(c.forms) for c in cues], [f"{path}: cue '{c.name}'" for c in cues])
     ignore = data.get("ignore") or []
-    ignore_rx = compile_phrases(ignore, f"{path}: ignore") if ignore else None
-    index: dict[str, set[int]] = {}
-    always: set[int] = set()
-    for i, (name, spec) in enumerate(data["cues"].items()):
-        for form in spec["forms"]:
-            for pre in _first_word_prefixes(str(form)):
-                if len(pre) >= 3:
-                    index.setdefault(pre[:3], set()).add(i)
-                else:
-                    always.add(i)
-    start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     light = data.get("light_verbs") or []
-    light_rx = compile_phrases(light, f"{path}: light_verbs") if light else None
-    groups = [str(p) for p in data.get("group_phrases") or []]
-    groups_rx = re.compile(_anchored("|".join(phrase_regex(p) for p in groups), groups), re.IGNORECASE) \
-        if groups else None
-    return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx,
-                      groups_rx)
-
-
-def _anchored(rx: str, phrases: list[str]) -> str:
-    """``rx`` tried only at word starts that spell the literal start of one of ``phrases`` (speed:
-    a text-wide search then skips most positions at once)."""
-    starts = sorted({p for ph in phrases for p in _first_word_prefixes(ph)}, key=len)
-    if not starts or any(not re.fullmatch(r"[\w'’-]+", p) for p in starts):
-        return rx
-    return r"\b(?=" + "|".join(map(re.escape, starts)) + ")(?:" + rx + ")"
-
-
-def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
-    """The lowercased first two or three letters every match of these forms starts with, or None
-    when some form does not start with a plain word ("...", a character class, an alternation)."""
-    keys = set()
-    for form in forms:
-        if str(form).strip()[:1] == ".":
-            return None
-        for pre in _first_word_prefixes(str(form)):
-            if "|" in pre or not re.fullmatch(r"[^\W\d_][\w'’-]{1,2}", pre[:3]) or _FOLD_SPECIAL_RE.search(pre):
-                return None
-            keys.add(pre[:3])
-    return frozenset(keys) or None
+    groups = data.get("group_phrases") or []
+    return CueLexicon(cues, compile_phrases(ignore, f"{path}: ignore") if ignore else None, path, forms,
+                      compile_phrases(light, f"{path}: light_verbs") if light else None,
+                      compile_phrases(groups, f"{path}: group_phrases") if groups else None)
 
 
 def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
@@ -311,48 +235,10 @@ def cue_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
                           "note": v.get("note", "")} for k, v in data["cues"].items()])
 
 
-@dataclass(frozen=True)
-class TimeCues:
-    markers: re.Pattern[str]
-    relative: re.Pattern[str]
-    past_perfect: re.Pattern[str]
-    # Speed: a literal part of each marker / relative phrase (None: always search); a clause that
-    # contains none of them cannot match (see _may_contain).
-    marker_literals: tuple[str, ...] | None = None
-    relative_literals: tuple[str, ...] | None = None
-    months: dict[str, int] = field(default_factory=dict)  # month names and short forms -> 1..12
-    month_re: re.Pattern[str] = re.compile(r"(?!)")  # a month, optional day, optional year
-    year_re: re.Pattern[str] = re.compile(r"(?!)")  # a year (not a count: "2000 troops")
-
-
-def _time_words(data: dict[str, Any]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
-    """The month table and the month and year regexes of time_cues.yml."""
-    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
-    months.update({str(k).lower(): int(v) for k, v in (data.get("month_abbreviations") or {}).items()})
-    names = sorted(months, key=lambda w: -len(w))
-    month_re = re.compile(rf"\b({'|'.join(map(re.escape, names))})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
-                          r"(?:,?\s+((?:19|20)\d{2})\b)?", re.IGNORECASE) if names else re.compile(r"(?!)")
-    counts = "|".join(map(re.escape, (str(w) for w in data.get("count_nouns") or [])))
-    year_re = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]" + (rf"|\s*(?:{counts})" if counts else "") + ")")
-    return months, month_re, year_re
-
-
-@lru_cache(maxsize=4)
-def _compile_time(path: str, mtime: float) -> TimeCues:
-    data = load_yaml(path) or {}
-    markers = data.get("background_markers") or ["previously"]
-    relative = data.get("past_relative") or ["last year"]
-    parts = data.get("participles") or ["been"]
-    pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
-                    r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
-    return TimeCues(compile_phrases(markers, f"{path}: background_markers"),
-                    compile_phrases(relative, f"{path}: past_relative"), pp,
-                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))),
-                    *_time_words(data))
-
-
-def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
-    return _compile_time(*resource_stamp(path or "time_cues.yml"))
+@layers.register("match_tokens")
+def match_tokens(article: Article) -> TokenKeys:
+    """The article's tokens as the cue matchers read them (lower case, one apostrophe)."""
+    return TokenKeys.of_tokens(article.tokens, article.sentence_token_ranges)
 
 
 # ------------------------------------------------------------------------------------------
@@ -419,14 +305,13 @@ def actor_mentions(article: Article) -> list[ActorMention]:
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
-    group_rx = load_relation_cues().groups
-    for m in (group_rx.finditer(article.text) if group_rx is not None else ()):
-        if article.sentence_at(m.start()) is None:
-            continue
-        pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
-            or _top_two_states(mentions, before=m.start())
+    group_set = load_relation_cues().groups
+    tk = article.layer("match_tokens")
+    for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
+        gs, ge = tk.chars(i, j)
+        pair = _last_coordinated_pair(article.text, mentions, before=gs) or _top_two_states(mentions, before=gs)
         if pair:
-            groups.append(ActorMention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
+            groups.append(ActorMention(gs, ge, article.text[gs:ge], tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
     return sorted(mentions + groups, key=lambda x: (x.start, x.end))
 
@@ -466,13 +351,6 @@ def _top_two_states(mentions: list[ActorMention], before: int) -> tuple[str, str
 # ------------------------------------------------------------------------------------------
 # Clauses, groups, time
 # ------------------------------------------------------------------------------------------
-@layers.register("lowered_text")
-def lowered_text(article: Article) -> str:
-    """The article text lowercased with the same offsets ('' when lowercasing would move them)."""
-    text = article.text
-    return text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
-
-
 _PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
 
 
@@ -589,7 +467,9 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     text = article.text
     tc = tc or load_time_cues()
     cs, ce = clause
-    if _may_contain(text, cs, ce, tc.marker_literals) and tc.markers.search(text, cs, ce):
+    tk = article.layer("match_tokens")
+    ci, cj = tk.span(cs, ce)
+    if tc.markers.search(tk, ci, cj):
         return "background"
     since = [m.start() for m in _SINCE_RE.finditer(text, cs, ce)]
     if any(p < cue_start for p in since):
@@ -603,9 +483,8 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
             continue
         if _is_past(year, month, ref, max_year):
             return "background"
-    if _may_contain(text, cs, ce, tc.relative_literals):
-        for m in tc.relative.finditer(text, cs, ce):
-            return "background"
+    if tc.relative.search(tk, ci, cj):
+        return "background"
     pp = tc.past_perfect.search(text, cs, cue_end)
     if pp:
         # backshift in reported speech ("Lavrentiev said Moscow and Ankara had worked together")
@@ -626,65 +505,22 @@ def _clause_background(article: Article, clause: tuple[int, int], ref, max_year,
 # ------------------------------------------------------------------------------------------
 # Extraction
 # ------------------------------------------------------------------------------------------
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-
-
-def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int, Cue]]:
-    """Cue matches in text[s:e], longest first at each position, no overlaps, none inside a name.
-
-    Speed: a cue is only tried where the lowercased sentence spells the literal start of one of
-    its forms (``CueLexicon.start_keys``; see :func:`_finditer_at`), which gives exactly the
-    matches of ``cue.regex.finditer(text, s, e)``.
-    """
-    found = []
-    ignored: list[tuple[int, int]] | None = None  # computed on the first match only (most sentences have none)
-    keys = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
-    wanted = set(lex.always)
-    for k in keys:
-        wanted.update(lex.index.get(k, ()))
-    if not wanted:
+def _cue_matches(tk: TokenKeys, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]
+                 ) -> list[tuple[int, int, Cue]]:
+    """Cue matches in tokens [s, e) (one sentence) as character spans, longest first at each
+    position, no overlaps, none inside a name or an ``ignore`` phrase."""
+    hits = lex.forms.find(tk, s, e)
+    if not hits:
         return []
-    seg = text[s:e]
-    ascii_only = seg.isascii()
-    # lower() keeps offsets here: only İ changes length, and it is one of the special characters
-    low = seg.lower() if ascii_only or not _FOLD_SPECIAL_RE.search(seg) else None
-    present: set[str] = set()
-    if low is not None:
-        # the first three (and two) letters of every place a phrase can start: word starts and
-        # what follows an apostrophe ("’s" ends a word for the lookbehind of a phrase regex)
-        present = set(keys)
-        if "'" in seg or "’" in seg:
-            present.update(_AFTER_APOSTROPHE_RE.findall(low))
-        present.update([k[:2] for k in present])
-    start_keys = lex.start_keys
-    for ci in sorted(wanted):
-        cue = lex.cues[ci]
-        ckeys = start_keys[ci] if ci < len(start_keys) else None
-        if ckeys is None or low is None or (not ascii_only and not all(k.isascii() for k in ckeys)):
-            hits = list(cue.regex.finditer(text, s, e))
-        else:
-            rel = ckeys & present
-            if not rel:
-                continue
-            hits = _finditer_at(cue.regex, text, s, e, low, rel)
-        for m in hits:
-            if m.end() <= m.start():
-                continue
-            if ignored is None:
-                ignored = []
-                if lex.ignore is not None:
-                    ik = lex.ignore_keys
-                    if ik is None or low is None or (not ascii_only and not all(k.isascii() for k in ik)):
-                        ignored = [(x.start(), x.end()) for x in lex.ignore.finditer(text, s, e)]
-                    elif ik & present:
-                        ignored = [(x.start(), x.end()) for x in _finditer_at(lex.ignore, text, s, e, low, ik & present)]
-            if any(m.start() < b and a < m.end() for a, b in ignored):
-                continue
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
-                continue  # a cue word inside a name ("United Nations", "Dialogue of ... institute")
-            found.append((m.start(), m.end(), cue))
+    ignored = [tk.chars(i, j) for i, j, _ in lex.ignore.find(tk, s, e)] if lex.ignore is not None else []
+    found = []
+    for i, j, g in hits:
+        st, en = tk.chars(i, j)
+        if any(st < b and a < en for a, b in ignored):
+            continue
+        if any(a <= st < b or a < en <= b for a, b in blocked):
+            continue  # a cue word inside a name ("United Nations", "Dialogue of ... institute")
+        found.append((st, en, lex.cues[g]))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for st, en, cue in found:
@@ -692,170 +528,6 @@ def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple
             out.append((st, en, cue))
             last_end = en
     return out
-
-
-def _finditer_at(rx: re.Pattern[str], text: str, s: int, e: int, low: str, keys: Iterable[str]) -> list[re.Match[str]]:
-    """``rx.finditer(text, s, e)``, trying only the places where ``low`` (text[s:e] lowercased)
-    spells one of ``keys``.
-
-    Every phrase regex opens with ``(?<![\\w-])`` and the literal start of its first word, so its
-    matches can only begin where the lowercased text spells one of its start keys; trying those
-    places in order with ``rx.match``, each from the end of the previous match, gives exactly the
-    matches ``finditer`` gives (the lookbehind still sees the text before ``s``).
-    """
-    cands: list[int] = []
-    n_keys = 0
-    for k in keys:
-        n_keys += 1
-        i = low.find(k)
-        while i != -1:
-            cands.append(s + i)
-            i = low.find(k, i + 1)
-    if n_keys > 1:
-        cands = sorted(set(cands))
-    hits, pos = [], s
-    for p in cands:
-        if p < pos:
-            continue
-        m = rx.match(text, p, e)
-        if m is not None:
-            hits.append(m)
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-    return hits
-
-
-class SpanKeys:
-    """What :func:`phrase_finditer` needs to know about one span of text, computed once: the
-    span lowercased (None when it holds a character that re.IGNORECASE folds to an ASCII letter
-    but str.lower does not) and the first three and two letters of every place a phrase can start
-    there (word starts and right after an apostrophe)."""
-
-    __slots__ = ("ascii", "low", "present")
-
-    def __init__(self, text: str, s: int, e: int):
-        seg = text[s:e]
-        self.ascii = seg.isascii()
-        # lower() keeps offsets here: only İ changes length, and it is one of the special characters
-        self.low = seg.lower() if self.ascii or not _FOLD_SPECIAL_RE.search(seg) else None
-        present: set[str] = set()
-        if self.low is not None:
-            present = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
-            if "'" in seg or "’" in seg:
-                present.update(_AFTER_APOSTROPHE_RE.findall(self.low))
-            present.update([k[:2] for k in present])
-        self.present = present
-
-
-@lru_cache(maxsize=4096)
-def _all_ascii(keys: frozenset[str]) -> bool:
-    return all(k.isascii() for k in keys)
-
-
-@lru_cache(maxsize=64)
-def key_index(keys: tuple[frozenset[str] | None, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """For a list of regexes' start keys: {key: indices of the regexes it starts} and the indices
-    that must always be considered (no keys, or a non-ASCII key)."""
-    index: dict[str, list[int]] = {}
-    always = []
-    for i, ks in enumerate(keys):
-        if ks is None or not _all_ascii(ks):
-            always.append(i)
-            continue
-        for k in ks:
-            index.setdefault(k, []).append(i)
-    return {k: tuple(v) for k, v in index.items()}, tuple(always)
-
-
-def phrase_finditer(text: str, s: int, e: int, regexes: Sequence[re.Pattern[str]],
-                    keys: tuple[frozenset[str] | None, ...], span: SpanKeys | None = None
-                    ) -> list[tuple[int, re.Match[str]]]:
-    """``[(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]``, fast.
-
-    ``keys[i]`` are the start keys of ``regexes[i]`` (:func:`cue_start_keys`; None = always scan it
-    in full). A regex is tried only if one of its keys starts a word in the span, and then only
-    where it does (:func:`_finditer_at`). ``span`` = ``SpanKeys(text, s, e)`` if already made.
-    """
-    if span is None:
-        span = SpanKeys(text, s, e)
-    if span.low is None or len(keys) != len(regexes):
-        return [(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]
-    index, always = key_index(keys)
-    ids = set(always)
-    for k in span.present:
-        ids.update(index.get(k, ()))
-    out = []
-    for i in sorted(ids):
-        rx, ks = regexes[i], keys[i]
-        if ks is None or (not span.ascii and not _all_ascii(ks)):
-            out.extend((i, m) for m in rx.finditer(text, s, e))
-            continue
-        rel = ks & span.present
-        if rel:
-            out.extend((i, m) for m in _finditer_at(rx, text, s, e, span.low, rel))
-    return out
-
-
-def _required_literal(phrase: str) -> str | None:
-    """The longest stretch of literal text every match of a phrase contains (lowercased), or None."""
-    best = ""
-    for word in phrase.strip().split():
-        if word == "...":
-            continue
-        lit = re.split(r"[*(\[]", word, maxsplit=1)[0]
-        if "|" in lit or ")" in lit or "]" in lit:
-            return None  # an alternation outside brackets: nothing is certain
-        if len(lit) > len(best):
-            best = lit
-    return best.lower() or None
-
-
-@lru_cache(maxsize=256)
-def _required_literals(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The required literal of each phrase (:func:`_required_literal`), or None if one has none
-    that a lowercased text can be searched for."""
-    lits = []
-    for ph in phrases:
-        lit = _required_literal(str(ph))
-        if lit is None or not lit.isascii() or _FOLD_SPECIAL_RE.search(lit):
-            return None
-        lits.append(lit)
-    return tuple(dict.fromkeys(lits))
-
-
-def _may_contain(text: str, s: int, e: int, literals: tuple[str, ...] | None) -> bool:
-    """False only when no phrase with these required literals can match inside text[s:e]."""
-    if literals is None:
-        return True
-    seg = text[s:e]
-    if not seg.isascii() and _FOLD_SPECIAL_RE.search(seg):
-        return True
-    low = seg.lower()
-    return any(lit in low for lit in literals)
-
-
-def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | None:
-    """The sentences in which some phrase's required literal occurs (in order), or None when that
-    cannot be told from the lowercased text (then search every sentence).
-
-    A phrase can only match inside a sentence that contains its literal, so searching just these
-    sentences finds every match.
-    """
-    text = article.text
-    lits = _required_literals(tuple(str(p) for p in phrases))
-    if lits is None:
-        return None
-    low = article.layer("lowered_text")
-    if not low:
-        return None
-    found: dict[int, Any] = {}
-    for lit in lits:
-        i = low.find(lit)
-        while i != -1:
-            sent = article.sentence_at(i)
-            if sent is not None:
-                found[sent.i] = sent
-            i = low.find(lit, i + 1)
-    return [found[k] for k in sorted(found)]
 
 
 _INTENT_CUES = frozenset({"agree", "intent", "sign"})
@@ -922,6 +594,7 @@ class _ArticleEvents:
     ref: tuple[int, int] | None  # the article's (year, month)
     max_year: int | None
     clause_memo: ClauseMemo
+    tokens: TokenKeys
 
     @property
     def clause_cues(self) -> ClauseCues:
@@ -938,7 +611,8 @@ class _ArticleEvents:
         tc = load_time_cues()
         return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
-                   _article_ref(article), _max_year(article, tc), article.layer("clauses"))
+                   _article_ref(article), _max_year(article, tc), article.layer("clauses"),
+                   article.layer("match_tokens"))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -966,7 +640,8 @@ class CueSite:
     sent_i: int
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
-    light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
+    light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
+    tokens: TokenKeys | None = None
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -980,8 +655,8 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
             # No actor here and no recent pair for a "they" (see _resolve): no cue can give an
             # event, so it is not looked for. Three sentences in four of real news are like this.
             continue
-        matches = _cue_matches(doc.text, sent.start, sent.end, doc.lex,
-                               doc.blocked(sent.start, sent.end, sent_mentions))
+        ti, tj = article.sentence_token_ranges[sent.i]
+        matches = _cue_matches(doc.tokens, ti, tj, doc.lex, doc.blocked(sent.start, sent.end, sent_mentions))
         if matches:
             last_pair = _sentence_events(doc, sent, sent_mentions, matches, last_pair, rows)
         elif len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
@@ -1042,7 +717,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
             continue
         before_cue, prev_cue = prev_cue, (st, en, cue)
-        if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
+        if cue.requires is not None and not cue.requires.search(doc.tokens, *doc.tokens.span(*clause)):
             continue
         if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
             continue  # "backing opposing sides in the war": the war is the setting, not an event
@@ -1084,7 +759,7 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs)
+                   light_verbs=doc.lex.light_verbs, tokens=doc.tokens)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -1311,13 +986,11 @@ def _nominal_agent(site: CueSite) -> list[Side] | None:
 
 def _light_verb_before(site: CueSite) -> bool:
     """A light verb ("launched", "carried out", "ordered") at most three words before the cue."""
-    rx = site.light_verbs
-    if rx is None:
+    verbs, tk = site.light_verbs, site.tokens
+    if verbs is None or tk is None:
         return False
-    hit = None
-    for hit in rx.finditer(site.text, max(site.clause[0], site.start - 50), site.start):
-        pass
-    return hit is not None and _words_gap(site.text, hit.end(), site.start) <= 3
+    hits = verbs.find(tk, *tk.span(max(site.clause[0], site.start - 50), site.start))
+    return bool(hits) and _words_gap(site.text, tk.ends[hits[-1][1] - 1], site.start) <= 3
 
 
 def _of_object(site: CueSite) -> bool:

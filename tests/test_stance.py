@@ -193,3 +193,23 @@ def test_a_bare_for_counts_only_right_before_its_target():
     assert set(df.stance) == {"neutral"}
     df = stance(art("Erdogan voted for Putin."))
     assert df.set_index(["holder", "target"]).loc[("Recep Tayyip Erdogan", "Vladimir Putin"), "stance"] == "favor"
+
+
+def test_span_index_finds_the_span_of_an_offset_by_bisection():
+    from newslab.stance import SpanIndex
+
+    idx = SpanIndex([(50, 80, "Sharif"), (10, 40, "Modi"), (12, 20, "inner")])
+    assert idx.starts == [10, 12, 50]  # sorted once, looked up by bisection
+    assert idx.containing(15) == (10, 40, "Modi")  # the first span given that holds it
+    assert idx.containing(30) == (10, 40, "Modi") and idx.containing(45) is None
+    assert idx.containing(79) == (50, 80, "Sharif") and idx.containing(80) is None
+
+
+def test_stance_looks_quotes_up_in_an_index():
+    from newslab.stance import SpanIndex, _StanceRun, load_stance_cues
+
+    a = Article.from_text('T\n\n"We back the ceasefire," Modi said. Pakistan opposed India.')
+    run = _StanceRun.of(a, load_stance_cues(), [], 0.25, 6, "news")
+    assert isinstance(run.quotes, SpanIndex) and isinstance(run.attributions, SpanIndex)
+    assert run.quotes.containing(a.text.index("ceasefire"))[2] == "Modi"
+    assert run.quotes.containing(a.text.index("Pakistan")) is None
