@@ -459,3 +459,30 @@ def test_an_event_noun_takes_its_agent_from_its_own_noun_phrase_or_a_light_verb(
     # a by-phrase inside a relative clause is not the noun's agent
     df = extract_relations(art("Chile and Peru condemned the occupation of Bolivian land that was planned by Argentina."))
     assert "occupation" not in set(df.cue)
+
+
+# --- one time vocabulary: time_cues.yml --------------------------------------------------------
+def test_month_and_weekday_names_come_from_time_cues(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.resources import RESOURCE_DIR, resource_dir
+    from newslab.timecues import calendar_words
+
+    words = calendar_words()
+    assert words.full_months[0] == "january" and words.months["sept"] == 9 and "sunday" in words.weekdays
+    text = "Talks\n\nViernes, January 4, 2019\n\nIndia and China agreed on patrols. Viernes Modi met Xi."
+    before = Article.from_text(text)
+    assert before.structure.dateline is None
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "time_cues.yml").read_text(encoding="utf-8"))
+    data["weekdays"].append("viernes")  # a class reading Spanish datelines
+    (folder / "time_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        after = Article.from_text(text)
+        assert after.structure.dateline is not None and after.structure.dateline.text == "Viernes, January 4, 2019"
+        # and a weekday is never part of a name ("Viernes Modi" is Modi)
+        names = [m["text"] for m in after.layer("mentions")]
+        assert "Modi" in names and not any("Viernes" in n for n in names)
