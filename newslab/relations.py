@@ -80,8 +80,9 @@ from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negat
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
 from .matcher import PhraseSet, TokenKeys
-from .resources import load_yaml, resource_path, resource_stamp
+from .resources import RESOURCE_DIR, load_yaml, resource_path, resource_stamp
 from .timecues import TimeCues, load_time_cues, phrase_set
+from .tokenize import count_words
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
@@ -91,23 +92,10 @@ RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensit
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
 
-# A mention right after a place preposition is where something happens, not who does it:
-# "in Kazakhstan's capital Astana", "over Syria", "at the Black Sea resort".
-_LOCATION_PREP_RE = re.compile(
-    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?)\s+"
-    r"(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|(?i:central|neighbou?ring|"
-    r"war-torn|rebel-held|government-held))\s+){0,2}$")
-# Places (cities, capitals) stand for their state only outside any prepositional phrase
-# ("Ankara has signed", "visited Moscow"), never after one ("talks in Sochi", "resort of Sochi").
-# ("to"/"from" are kept out: "a visit to Ankara", "drones to Kyiv", "buy from Moscow" name a party.)
-_PLACE_PREP_RE = re.compile(
-    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?|of|"
-    r"for|on|via|through|between)\s+(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|"
-    r"(?i:central|neighbou?ring|war-torn|rebel-held|government-held|capital|city|town|resort|port|province))\s+){0,2}$")
-_CONNECTOR_RE = re.compile(
-    r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
-    r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
-    r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
+# The patterns below are English grammar — pronouns, prepositions, articles, auxiliaries, modals,
+# conjunctions — that define the rules' syntax (a passive "was ... by", a prepositional object,
+# a coordinated verb). They are not vocabulary a user tunes, so they stay in code; the words that
+# are vocabulary (cues, place nouns, titles, speech and topic verbs) are in relation_cues.yml.
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
@@ -128,11 +116,6 @@ _COPULA_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|rem
                                r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
-# Setting, not event: "back opposing sides in the war", "during the talks".
-# 'in the war', 'amid the crisis', 'discussed the crisis', 'talks on the conflict': the setting or
-# topic of a sentence, not an event between the actors in it
-_SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst|discuss(?:ed|es|ing)?|about|on)\s+"
-                         r"(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A prepositional object is not the subject of a verb ("incompatible with NATO defences and has warned").
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
@@ -182,6 +165,57 @@ class CueLexicon:
     forms: PhraseSet  # every cue's forms, one group per cue (in the order of ``cues``)
     light_verbs: PhraseSet | None = None  # verbs whose object noun names the subject's act
     groups: PhraseSet | None = None  # phrases naming a pair ("the two sides", "each other")
+    context: ContextWords | None = None  # the words the participant rules read around a cue
+
+
+@dataclass(frozen=True)
+class ContextWords:
+    """The rules' regexes around a cue, built from the ``context_words`` of relation_cues.yml
+    (the words) and the grammar here (prepositions, articles, conjunctions)."""
+
+    location_prep: re.Pattern[str]  # "in war-torn Syria", "over northern Iraq": where, not who
+    place_prep: re.Pattern[str]  # a city after any preposition ("talks in Sochi") is a place
+    place_noun_end: re.Pattern[str]  # "the capital Ankara"
+    connector: re.Pattern[str]  # "Putin and his counterpart Erdogan": coordinated parties
+    no_merge: re.Pattern[str]  # "Russia said Moscow": two mentions of one side, not one name
+    setting: re.Pattern[str]  # "in the war", "discussed the crisis": a setting, not an event
+    intent_cues: frozenset[str]  # cue names whose to-infinitive is their content
+
+
+def _alt(words: Iterable[Any]) -> str:
+    """Words as one regex alternation (a list with no words matches nothing)."""
+    return "|".join(re.escape(str(w)) for w in words) or "(?!)"
+
+
+# The prepositions of a place ("in", "over"; "to"/"from" are kept out of the city rule: "a visit
+# to Ankara", "buy from Moscow" name a party) and the function words of coordination and of a
+# setting are English grammar, not vocabulary a user tunes, so they stay here.
+_WHERE_PREPS = r"in|at|near|over|across|inside|outside|around|throughout|within|into|towards?"
+
+
+def _context(words: dict[str, Any]) -> ContextWords:
+    get = lambda k: words.get(k) or []  # noqa: E731 - a short local reader
+    compass, modifiers, nouns = _alt(get("compass_words")), _alt(get("place_modifiers")), _alt(get("place_nouns"))
+    named = r"(?:[A-Z][\w'’-]*|\w+['’]s|(?i:" + compass + r")\w*|"
+    return ContextWords(
+        re.compile(r"\b(?i:" + _WHERE_PREPS + r")\s+(?:(?i:the)\s+)?(?:" + named + r"(?i:" + modifiers
+                   + r"))\s+){0,2}$"),
+        re.compile(r"\b(?i:" + _WHERE_PREPS + r"|of|for|on|via|through|between)\s+(?:(?i:the)\s+)?(?:" + named
+                   + r"(?i:" + modifiers + "|" + nouns + r"))\s+){0,2}$"),
+        re.compile(r"(?:" + nouns + r")\s+$", re.I),
+        re.compile(r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
+                   r"(?:(?:his|her|their|its|the)\s+)?(?:(?:" + _alt(get("partner_titles")) + r")\s*)?[\s,]*$",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:" + _alt(get("speech_verbs")) + r"|that|and|but|to|of|in|on|with|for|at|by|from|was|is|"
+                   r"has|had|will|would)\b", re.IGNORECASE),
+        re.compile(r"\b(?:in|during|throughout|amid|amidst|" + _alt(get("topic_verbs")) + r"|about|on)\s+"
+                   r"(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE),
+        frozenset(str(w) for w in get("intent_cues")))
+
+
+def context_words() -> ContextWords:
+    """The context words of the packaged (or classroom) ``relation_cues.yml``."""
+    return load_relation_cues().context  # type: ignore[return-value]
 
 
 def _cue(path: str, name: Any, spec: Any) -> Cue:
@@ -218,7 +252,19 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
     groups = data.get("group_phrases") or []
     return CueLexicon(cues, compile_phrases(ignore, f"{path}: ignore") if ignore else None, path, forms,
                       compile_phrases(light, f"{path}: light_verbs") if light else None,
-                      compile_phrases(groups, f"{path}: group_phrases") if groups else None)
+                      compile_phrases(groups, f"{path}: group_phrases") if groups else None,
+                      _context(_context_section(data, path)))
+
+
+def _context_section(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """The ``context_words`` of a cue file; a file without them uses the packaged file's."""
+    words = data.get("context_words")
+    if words is None:
+        words = (load_yaml(RESOURCE_DIR / "relation_cues.yml") or {}).get("context_words") or {}
+    if not isinstance(words, dict):
+        raise ResourceFileError(f"{path}: 'context_words' must map list names to word lists — "
+                                "see the packaged relation_cues.yml.")
+    return words
 
 
 def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
@@ -305,22 +351,24 @@ def actor_mentions(article: Article) -> list[ActorMention]:
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
-    group_set = load_relation_cues().groups
+    lex = load_relation_cues()
+    group_set = lex.groups
     tk = article.layer("match_tokens")
     for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
         gs, ge = tk.chars(i, j)
-        pair = _last_coordinated_pair(article.text, mentions, before=gs) or _top_two_states(mentions, before=gs)
+        pair = _last_coordinated_pair(article.text, mentions, gs, lex.context) or _top_two_states(mentions, before=gs)
         if pair:
             groups.append(ActorMention(gs, ge, article.text[gs:ge], tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
     return sorted(mentions + groups, key=lambda x: (x.start, x.end))
 
 
-def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int) -> tuple[str, str] | None:
+def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int, ctx: ContextWords | None = None
+                           ) -> tuple[str, str] | None:
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
     earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
     for i in range(len(earlier) - 1, 0, -1):
-        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True))
+        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True, ctx=ctx))
         if len(grp) >= 2:
             if len(grp) == 2:
                 return grp[0][1], grp[1][1]
@@ -351,24 +399,22 @@ def _top_two_states(mentions: list[ActorMention], before: int) -> tuple[str, str
 # ------------------------------------------------------------------------------------------
 # Clauses, groups, time
 # ------------------------------------------------------------------------------------------
-_PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
-
-
-def is_location(text: str, m: ActorMention, floor: int) -> bool:
+def is_location(text: str, m: ActorMention, floor: int, ctx: ContextWords | None = None) -> bool:
+    """Is the mention where something happens ("in Kazakhstan's capital Astana", "over Syria"),
+    not a party? A city or capital stands for its state only outside a prepositional phrase."""
+    ctx = ctx or context_words()
     before = text[max(floor, m.start - 40):m.start]
     if m.place:
-        return bool(_PLACE_PREP_RE.search(before)) or bool(_PLACE_NOUN_END_RE.search(before))
-    return bool(_LOCATION_PREP_RE.search(before))
+        return bool(ctx.place_prep.search(before)) or bool(ctx.place_noun_end.search(before))
+    return bool(ctx.location_prep.search(before))
 
 
-_NO_MERGE_RE = re.compile(r"\b(?:said|says|told|added|that|and|but|to|of|in|on|with|for|at|by|from|was|is|has|had|will|would)\b",
-                         re.IGNORECASE)
-
-
-def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool) -> list[ActorMention]:
+def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool, ctx: ContextWords | None = None
+                      ) -> list[ActorMention]:
     """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
     if not ms:
         return []
+    ctx = ctx or context_words()
     seq = list(reversed(ms)) if from_end else list(ms)
     group = [seq[0]]
     seen_and = False
@@ -377,9 +423,9 @@ def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool) -> list
         gap = text[a.end:b.start]
         if len(gap) > 40:
             break
-        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap and not _NO_MERGE_RE.search(gap):
+        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap and not ctx.no_merge.search(gap):
             group.append(cur)  # "Russian President Vladimir Putin": one side named twice
-        elif _CONNECTOR_RE.match(gap) and re.search(r"[^\s,]", gap):
+        elif ctx.connector.match(gap) and re.search(r"[^\s,]", gap):
             group.append(cur)
             seen_and = True
         elif gap.strip() == ",":
@@ -407,11 +453,8 @@ def chain_sides(ms: Iterable[ActorMention]) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
-_GAP_WORD_RE = re.compile(r"[\w'’-]+")
-
-
 def _words_gap(text: str, a: int, b: int) -> int:
-    return len(_GAP_WORD_RE.findall(text, a, b)) if b > a else 0
+    return count_words(text, a, b) if b > a else 0
 
 
 def _article_ref(article: Article) -> tuple[int, int] | None:
@@ -530,9 +573,6 @@ def _cue_matches(tk: TokenKeys, s: int, e: int, lex: CueLexicon, blocked: list[t
     return out
 
 
-_INTENT_CUES = frozenset({"agree", "intent", "sign"})
-
-
 def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
     return {"source": r["source"], "target": r["target"], "cue": r["cue"], "start": r["start"], "end": r["end"],
             "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"]}
@@ -642,6 +682,7 @@ class CueSite:
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
     tokens: TokenKeys | None = None
+    context: ContextWords | None = None  # the context words of relation_cues.yml
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -660,7 +701,8 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
         if matches:
             last_pair = _sentence_events(doc, sent, sent_mentions, matches, last_pair, rows)
         elif len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
-            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair)
+            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair,
+                                         doc.lex.context)
     return rows
 
 
@@ -688,7 +730,8 @@ def _is_refusal(doc: _ArticleEvents, st: int, clause: tuple[int, int]) -> bool:
         and toks[2][:1].isalnum()
 
 
-def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int]) -> bool:
+def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int],
+                        intent: frozenset[str] = frozenset()) -> bool:
     """"agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
     ceasefire", "pledged to support": a cue in the infinitive of an earlier one; the first verb
     carries the event."""
@@ -698,7 +741,7 @@ def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: in
     if "," in between:
         return False
     return bool(re.fullmatch(r"\s+to\s+(?:\w+\s+)?", between)) or (
-        prev_cue[2].name in _INTENT_CUES and len(between.split()) <= 8
+        prev_cue[2].name in intent and len(between.split()) <= 8
         and bool(re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between)))
 
 
@@ -707,23 +750,24 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     """Add the events of one sentence's cue matches to ``rows``; return the pair a later "they" means."""
     text = doc.text
     clauses = doc.clauses(sent.i)
+    ctx = doc.lex.context
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
     for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
         if cue.name == "oppose" and _is_refusal(doc, st, clause):
             continue
-        if _continues_previous(text, prev_cue, st, clause):
+        if _continues_previous(text, prev_cue, st, clause, ctx.intent_cues):
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
             continue
         before_cue, prev_cue = prev_cue, (st, en, cue)
         if cue.requires is not None and not cue.requires.search(doc.tokens, *doc.tokens.span(*clause)):
             continue
-        if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
+        if cue.symmetric and ctx.setting.search(text[max(clause[0], st - 30):st]):
             continue  # "backing opposing sides in the war": the war is the setting, not an event
         site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
         nxt = matches[k + 1] if k + 1 < len(matches) else None
-        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
+        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
         pairs = _resolve(site)
         if not pairs:
@@ -733,7 +777,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
-    return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+    return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair, ctx)
 
 
 def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int, int],
@@ -744,7 +788,8 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     ci = clauses.index(clause) if clause in clauses else 0
     prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
     cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
-    left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
+    ctx = doc.lex.context
+    left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0], ctx)]
     reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
     if reported:
         left = [m for m in left if m.start >= reported.end()]
@@ -753,13 +798,13 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
         # verb; the subject of both stands before it
         left = [m for m in left if m.end <= before_cue[0]]
-    right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
+    right = [m for m in cms if m.start >= en and not is_location(text, m, en, ctx)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
     governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs, tokens=doc.tokens)
+                   light_verbs=doc.lex.light_verbs, tokens=doc.tokens, context=ctx)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -789,22 +834,22 @@ def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
 
 
 def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: list[ActorMention], sent_i: int,
-                     last_pair: tuple[list[tuple[str, str, str]], int] | None
+                     last_pair: tuple[list[tuple[str, str, str]], int] | None, ctx: ContextWords | None = None
                      ) -> tuple[list[tuple[str, str, str]], int] | None:
     """A coordinated pair named in this sentence becomes the antecedent of a later "they"."""
     if not sent_mentions:
         return last_pair
     for cl in clauses:
-        grp = _first_pair(text, [m for m in sent_mentions if cl[0] <= m.start < cl[1]])
+        grp = _first_pair(text, [m for m in sent_mentions if cl[0] <= m.start < cl[1]], ctx)
         if grp:
             last_pair = (grp[:2], sent_i)
     return last_pair
 
 
-def _first_pair(text: str, ms: list[ActorMention]) -> list[tuple[str, str, str]]:
+def _first_pair(text: str, ms: list[ActorMention], ctx: ContextWords | None = None) -> list[tuple[str, str, str]]:
     """The first coordinated group of two or more sides among ``ms`` ("Russia and Turkey"), or []."""
     for i in range(len(ms)):
-        grp = chain_sides(coordinated_chain(text, ms[i:], from_end=False))
+        grp = chain_sides(coordinated_chain(text, ms[i:], False, ctx))
         if len(grp) >= 2:
             return grp
     return []
@@ -815,8 +860,8 @@ def _both(group: list[Side]) -> list[Pair]:
     return [(a, b) for a in group for b in group if a[1] != b[1]]
 
 
-def _chain(text: str, ms: list[ActorMention], from_end: bool) -> list[Side]:
-    return chain_sides(coordinated_chain(text, ms, from_end=from_end))
+def _chain(site: CueSite, ms: list[ActorMention], from_end: bool) -> list[Side]:
+    return chain_sides(coordinated_chain(site.text, ms, from_end, site.context))
 
 
 def _not_prep_object(text: str, ms: list[ActorMention]) -> list[ActorMention]:
@@ -830,7 +875,7 @@ def _between_group(site: CueSite) -> list[Side]:
     between: list[Side] = []
     for bm in _BETWEEN_RE.finditer(text, cs, ce):
         after = [m for m in site.mentions if m.start >= bm.end()]
-        grp = _chain(text, after, from_end=False)
+        grp = _chain(site, after, from_end=False)
         if len(grp) >= 2 and after[0].start - bm.end() < 25:
             between = grp
             if bm.start() >= site.end:
@@ -856,18 +901,18 @@ def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
         return None
     first_word = text[st:en].split()[0].lower()
     if not first_word.endswith("ing") and _AUX_PASSIVE_RE.search(text[max(cs, st - 30):st]):
-        patients = patients or _chain(text, _not_prep_object(text, site.prev)[:1], from_end=False)
+        patients = patients or _chain(site, _not_prep_object(text, site.prev)[:1], from_end=False)
         by = re.search(r"\bby\s+", text[en:ce])
         agents = [m for m in site.right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
         if not agents or not patients:
             return []
-        src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
+        src = _chain(site, [m for m in site.right if m.start >= agents[0].start], from_end=False)
         return [(a, p) for a in src for p in patients]
     passive = _PASSIVE_BY_RE.match(text, en, ce)
     if passive:
         agents = [m for m in site.right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
         if agents:
-            src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
+            src = _chain(site, [m for m in site.right if m.start >= agents[0].start], from_end=False)
             return [(s, t) for s in src for t in patients] if patients else []
     return None
 
@@ -885,13 +930,13 @@ def _pronoun_pair(site: CueSite) -> list[Side] | None:
 def _resolve(site: CueSite) -> list[Pair]:
     """Source/target pairs for one cue (both directions for symmetric events)."""
     text = site.text
-    left_group = _chain(text, site.left, from_end=True)
+    left_group = _chain(site, site.left, from_end=True)
     subj = _outside_between(site)
-    left_nb = left_group if len(subj) == len(site.left) else _chain(text, subj, from_end=True)
+    left_nb = left_group if len(subj) == len(site.left) else _chain(site, subj, from_end=True)
     passive = _passive_pairs(site, left_nb)
     if passive is not None:
         return passive
-    right_group = _chain(text, site.right, from_end=False)
+    right_group = _chain(site, site.right, from_end=False)
     if site.cue.symmetric:
         return _symmetric_pairs(site, left_group, right_group)
     return _directed_pairs(site, subj, left_nb, right_group)
@@ -916,10 +961,10 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
         # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
         # names one side, the clause's subject the other
         rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
-        subj = _chain(text, rest, from_end=True)
+        subj = _chain(site, rest, from_end=True)
         if subj:
             return _both(subj[:1] + left_group)
-    clause_pair = _first_pair(text, site.mentions)
+    clause_pair = _first_pair(text, site.mentions, site.context)
     if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
         return _both(clause_pair)
     if left_group:
@@ -929,7 +974,7 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
     pronoun_pair = _pronoun_pair(site)
     if pronoun_pair:
         return _both(pronoun_pair)
-    prev_pair = _first_pair(text, site.prev)
+    prev_pair = _first_pair(text, site.prev, site.context)
     if not right_group and prev_pair:
         return _both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
     return []
@@ -1008,7 +1053,7 @@ def _by_agent(site: CueSite) -> list[Side]:
         if "," in gap or len(gap) > 60 or _RELATIVE_RE.search(gap):
             break  # the by-phrase of a relative clause ("... that was hit by") is not the noun's
         if _BY_BEFORE_RE.search(gap):
-            return _chain(text, [x for x in right if x.start >= m.start], from_end=False)
+            return _chain(site, [x for x in right if x.start >= m.start], from_end=False)
     return []
 
 
@@ -1020,7 +1065,7 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
     comma = text.find(",", en, site.clause[1])
     targets = [] if comma != -1 and right and right[0].start > comma else right_group
     subj_ms = _subject_mentions(site, subj)
-    sources = _chain(text, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
+    sources = _chain(site, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
     poss_source = _possessive_source(site)
     agent = _nominal_agent(site)
     nominal = agent is not None
@@ -1033,7 +1078,7 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
         sources = agent
     if not sources and site.prev and not subj_ms and not nominal:
         # "Erdogan refused to apologise, and accused Russia of ...": the previous clause's subject
-        sources = _chain(text, _not_prep_object(text, site.prev), from_end=False)[:2]
+        sources = _chain(site, _not_prep_object(text, site.prev), from_end=False)[:2]
     pronoun_pair = _pronoun_pair(site)
     if not sources and pronoun_pair and not targets:
         return []

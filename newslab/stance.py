@@ -50,9 +50,11 @@ from .packs import stance_issue_files
 from . import layers
 from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
 from .matcher import PhraseSet, TokenKeys
-from .relations import ActorMention, chain_sides, compile_phrases, coordinated_chain, is_location
+from .relations import (ActorMention, ContextWords, chain_sides, compile_phrases, context_words, coordinated_chain,
+                        is_location)
 from .timecues import phrase_set
-from .resources import load_yaml, resource_stamp
+from .tokenize import count_words, words_in
+from .resources import RESOURCE_DIR, load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
 
 STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker", "holder", "target_text",
@@ -60,9 +62,10 @@ STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker"
 DEFAULT_THRESHOLD = 0.25
 DEFAULT_WINDOW = 6
 SENTIMENT_WEIGHT = 0.5
+# Grammar, not vocabulary (so in code): first-person pronouns (a quoted "we" is the speaker),
+# prepositions and articles of a noun phrase. The cue words are in stance_cues.yml.
 _WE_RE = re.compile(r"\b(?:we|us|our|i|my|me)\b", re.IGNORECASE)
 # Compiled once (module-level re.* calls look their pattern up in re's cache on every call).
-_TOKEN_RE = re.compile(r"[\w'’-]+")
 _NP_BREAK_RE = re.compile(r"[,;:\"“”()]")
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+")
 _NOUN_OF_RE = re.compile(r"(\S+)\s+of\s+(?:the\s+)?$")
@@ -99,6 +102,9 @@ class StanceLexicon:
     short_reach: frozenset[str] = frozenset()  # phrases that govern a target at most two words on
     target_bound: frozenset[str] = frozenset()  # phrases that govern only the very next words
     both: StanceCues | None = None  # governing + predicate (for text_cues)
+    # what a cue does not reach across: punctuation, a quote mark, a dash, or a speech verb
+    # ('..." said Erdogan'; the words are the barrier_words of stance_cues.yml)
+    barrier: re.Pattern[str] = re.compile(r"[,;:\"“”()]|\s[-–—]+\s")
 
 
 def _group_phrases(data: Any, where: str) -> tuple[list[str], list[float], list[str]]:
@@ -159,7 +165,17 @@ def _compile_lexicon(path: str, mtime: float, extra: tuple[tuple[str, float], ..
         governing, predicate, compile_phrases(removal, f"{path}: removal_nouns"),
         compile_phrases(goal, f"{path}: goal_words"), phrases, int(data.get("max_gap_words", 6)), path, issue_set,
         frozenset(str(w) for w in data.get("short_reach") or []),
-        frozenset(str(w) for w in data.get("target_bound") or []), governing + predicate)
+        frozenset(str(w) for w in data.get("target_bound") or []), governing + predicate, _barrier(data))
+
+
+def _barrier(data: dict[str, Any]) -> re.Pattern[str]:
+    """Punctuation, a quote mark, a spaced dash, or one of the ``barrier_words`` (a file without
+    them uses the packaged file's)."""
+    words = data.get("barrier_words")
+    if words is None:
+        words = (load_yaml(RESOURCE_DIR / "stance_cues.yml") or {}).get("barrier_words") or []
+    alt = "|".join(re.escape(str(w)) for w in words)
+    return re.compile(r"[,;:\"“”()]|\s[-–—]+\s" + (rf"|\b(?:{alt})\b" if alt else ""), re.IGNORECASE)
 
 
 def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
@@ -190,7 +206,7 @@ def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
         return 0.0, []
     lexicon = vader_lexicon(mode)
     compound = _compound(text, mode)
-    words = [w for w in _TOKEN_RE.findall(text.lower()) if lexicon.get(w)]
+    words = [w for w in words_in(text.lower()) if lexicon.get(w)]
     return float(compound), words
 
 
@@ -271,7 +287,7 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
 # Scoring one mention
 # ------------------------------------------------------------------------------------------
 def _words_between(text: str, a: int, b: int) -> int:
-    return len(_TOKEN_RE.findall(text, a, b)) if b > a else 0
+    return count_words(text, a, b) if b > a else 0
 
 
 def _find_cues(tk: TokenKeys, s: int, e: int, cues: StanceCues, memo: dict | None = None,
@@ -311,7 +327,6 @@ class _Score:
     goal_subject_cue: bool
 
 
-_BARRIER_RE = re.compile(r"[,;:\"“”()]|\s[-–—]+\s|\b(?:said|says|told|tells|added|adds|according to)\b", re.IGNORECASE)
 _NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                             r"between|near|across|inside|than|along|beyond|behind|under|within|through)\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
@@ -324,7 +339,7 @@ def _same_np(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if _NP_BREAK_RE.search(gap):
         return False
-    words = _TOKEN_RE.findall(gap)
+    words = words_in(gap)
     return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
@@ -370,7 +385,7 @@ def _governing_cue(site: _MentionSite, head_start: int) -> tuple[int, int, float
     blockers = [o.end for o in site.others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
                 and not _same_np(text, o.end, head_start)]
     # a cue does not reach across punctuation, a quote mark or a speech verb ('..." said Erdogan')
-    barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
+    barrier = [m.end() for m in lex.barrier.finditer(text, cs, head_start)]
     floor = max([cs] + blockers + barrier +
                 [b for b in site.target_ends if b <= head_start and not _same_np(text, b, head_start)])
     gov = [c for c in _find_cues(site.tokens, floor, head_start, lex.governing, site.memo, site.clause)
@@ -393,7 +408,7 @@ def _predicate_cue(site: _MentionSite) -> tuple[int, int, float, str] | None:
     if site.location:
         limit = t.end
     else:
-        bar = _BARRIER_RE.search(text, t.end, limit)
+        bar = lex.barrier.search(text, t.end, limit)
         limit = bar.start() if bar else limit
     pred = [c for c in _find_cues(site.tokens, t.end, limit, lex.predicate, site.memo, site.clause)
             if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
@@ -451,14 +466,15 @@ def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Seque
     return " ".join(left + right)
 
 
-def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target) -> list[tuple[str, str]]:
+def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target,
+             ctx: ContextWords | None = None) -> list[tuple[str, str]]:
     """(holder, holder_text) for the subject of the cue at ``at``: coordinated subjects each count."""
     left = [m for m in mentions if clause[0] <= m.start and m.end <= at and not (m.start >= t.start and m.end <= t.end)
             and (not _NOT_HOLDER_RE.search(text[max(clause[0], m.start - 30):m.start])
                  or _ALONG_WITH_RE.search(text[max(clause[0], m.start - 30):m.start]))]
     if not left:
         return []
-    group = chain_sides(coordinated_chain(text, left, from_end=True))
+    group = chain_sides(coordinated_chain(text, left, True, ctx))
     return [(a, txt) for a, _, txt in group]
 
 
@@ -561,6 +577,7 @@ class _StanceRun:
     clause_cues: ClauseCues | None = None
     clause_memo: ClauseMemo | None = None
     tokens: TokenKeys = TokenKeys([], [], [], [])
+    context: ContextWords | None = None  # relation_cues.yml's context words (places, coordination)
 
     @classmethod
     def of(cls, article: Article, lex: StanceLexicon, found: list[_Target], threshold: float, window: int,
@@ -579,6 +596,7 @@ class _StanceRun:
         run.found_starts = [x.start for x in run.by_start]
         run.clause_memo = article.layer("clauses")
         run.tokens = article.layer("match_tokens")
+        run.context = context_words()
         run.clause_cues = run.clause_memo.cues
         return run
 
@@ -591,7 +609,7 @@ class _StanceRun:
         target_ends = [x.end for x in self.by_start[bisect_left(self.found_starts, clause[0]):
                                                     bisect_left(self.found_starts, t.start)] if x.end <= t.start]
         mention = self.mention_at.get((t.start, t.end))
-        location = mention is not None and is_location(text, mention, clause[0])
+        location = mention is not None and is_location(text, mention, clause[0], self.context)
         return _MentionSite(text, t, clause, others, self.lex, target_ends, location, self.memo,
                             self.clause_cues, self.tokens)
 
@@ -653,7 +671,7 @@ def _mention_holders(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int,
     holders: list[tuple[str, str]] = []
     if sc.governing_at is not None:
         text = run.article.text
-        holders = _holders(text, sc.governing_at, clause, run.in_clause(clause), t)
+        holders = _holders(text, sc.governing_at, clause, run.in_clause(clause), t, run.context)
         if speaker and (not holders or _WE_RE.search(text, max(clause[0], sc.governing_at - 40), sc.governing_at)):
             holders = [(speaker, "we")]
     return holders or [(speaker, "")]
@@ -672,7 +690,8 @@ def _through_support(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int,
     if not gov or negated(text, clause[0], gov[-1][0], run.clause_cues):
         return []
     return [{**base, "holder": h, "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)}
-            for h, _ in _holders(text, gov[-1][0], clause, run.in_clause(clause), t) if h != t.name]
+            for h, _ in _holders(text, gov[-1][0], clause, run.in_clause(clause), t, run.context)
+            if h != t.name]
 
 
 def _unique_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

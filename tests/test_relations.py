@@ -486,3 +486,24 @@ def test_month_and_weekday_names_come_from_time_cues(tmp_path):
         # and a weekday is never part of a name ("Viernes Modi" is Modi)
         names = [m["text"] for m in after.layer("mentions")]
         assert "Modi" in names and not any("Viernes" in n for n in names)
+
+
+def test_context_words_live_in_relation_cues_and_an_edit_is_seen(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.relations import load_relation_cues
+    from newslab.resources import RESOURCE_DIR, resource_dir
+
+    ctx = load_relation_cues().context
+    assert ctx.setting.search("India and China discussed the ") and "agree" in ctx.intent_cues
+    a = art("India and China debated the border crisis.")
+    assert triples(extract_relations(a)) == {("India", "China", "crisis"), ("China", "India", "crisis")}
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "relation_cues.yml").read_text(encoding="utf-8"))
+    data["context_words"]["topic_verbs"].append("debated")  # "debated the crisis": a topic
+    (folder / "relation_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        assert extract_relations(a).empty  # the same Article sees the edit

@@ -213,3 +213,23 @@ def test_stance_looks_quotes_up_in_an_index():
     assert isinstance(run.quotes, SpanIndex) and isinstance(run.attributions, SpanIndex)
     assert run.quotes.containing(a.text.index("ceasefire"))[2] == "Modi"
     assert run.quotes.containing(a.text.index("Pakistan")) is None
+
+
+def test_barrier_words_live_in_stance_cues_and_an_edit_is_seen(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.resources import RESOURCE_DIR, resource_dir
+
+    a = Article.from_text("T\n\nPakistan backed observers noted the Taliban")
+    got = stance(a, ["Taliban"])
+    assert got[["holder", "stance"]].values.tolist() == [["Pakistan", "favor"]]
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "stance_cues.yml").read_text(encoding="utf-8"))
+    assert "according to" in data["barrier_words"]
+    data["barrier_words"].append("noted")  # a speech verb: what follows is what was said
+    (folder / "stance_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        assert stance(a, ["Taliban"])[["holder", "stance"]].values.tolist() == [["", "neutral"]]
