@@ -361,13 +361,42 @@ def _html_exporter():
 
 
 def _title_and_summary(nb: Any) -> tuple[str, str]:
+    """The notebook's title and its first paragraph as plain text, for the index page.
+
+    The summary is whole sentences of the paragraph under the title, never cut mid-phrase.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# 5 · Stance\\n\\nEvent coders such as GDELT/CAMEO code\\n*who does what to whom*. "
+    ...     "Files: `newslab/resources/frames_*.yml`.\\n\\n**Learning goals**\\n\\n- one")])
+    >>> _title_and_summary(nb)
+    ('5 · Stance', 'Event coders such as GDELT/CAMEO code who does what to whom. Files: newslab/resources/frames_*.yml.')
+    """
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
-            lines = [ln.strip() for ln in cell.source.strip().splitlines()]
-            title = lines[0].lstrip("#").strip()
-            rest = " ".join(ln for ln in lines[1:] if ln and not ln.startswith(("#", "-", "*", "|")))
-            return title, re.sub(r"\*\*|\*|`", "", rest)  # plain text for the index page
+            head, _, body = cell.source.strip().partition("\n")
+            return head.lstrip("#").strip(), _summary(body)
     return "", ""
+
+
+def _summary(markdown: str, limit: int = 400) -> str:
+    """The first paragraph of ``markdown`` as plain text: whole sentences up to ``limit`` characters."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
+    prose = next((p for p in paragraphs if not p.lstrip().startswith(("#", "-", "|", "**Learning"))), "")
+    text = " ".join(prose.split())
+    # Code spans keep their characters (frames_*.yml); emphasis markers around words go.
+    parts = re.split(r"(`[^`]*`)", text)
+    text = "".join(p.strip("`") if p.startswith("`") else re.sub(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", p)
+                   for p in parts)
+    if len(text) <= limit:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    kept = ""
+    for s in sentences:
+        if kept and len(kept) + 1 + len(s) > limit:
+            break
+        kept = f"{kept} {s}".strip()
+    return kept
 
 
 def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | None]:
