@@ -340,6 +340,27 @@ def _clean_executed(nb: Any) -> Any:
     return nb
 
 
+def _report_relative(nb: Any, out: Path) -> Any:
+    """Show the report folder in papermill's injected-parameters cell as a relative path.
+
+    render passes ``figures_dir`` as an absolute path (the notebook runs in its own folder), and
+    that cell is printed in the report: without this the HTML would show the renderer's folders.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell('figures_dir = "/srv/r/figures/01"')
+    >>> cell.metadata["tags"] = ["injected-parameters"]
+    >>> _report_relative(nbformat.v4.new_notebook(cells=[cell]), Path("/srv/r")).cells[0].source
+    '# Parameters (paths relative to the report folder)\\nfigures_dir = "figures/01"'
+    """
+    root = str(Path(out).resolve())
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []) and root in cell.source:
+            body = cell.source.replace(root + os.sep, "").replace(root, ".")
+            body = re.sub(r"^# Parameters\s*\n", "", body)
+            cell.source = "# Parameters (paths relative to the report folder)\n" + body
+    return nb
+
+
 def _html_exporter():
     """nbconvert's lab HTML exporter, with every CDN script removed (the HTML is self-contained)."""
     import jinja2
@@ -596,7 +617,7 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
         run.error, run.cell = _error_line(exc, executed)
     run.seconds = round(time.perf_counter() - t0, 2)
     if executed is not None:
-        executed = _clean_executed(executed)
+        executed = _report_relative(_clean_executed(executed), out)
         nbformat.write(executed, str(run.ipynb))
         body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": run.name}})
         run.html = out / f"{run.name}.html"

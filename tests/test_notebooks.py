@@ -242,3 +242,7 @@ def test_no_output_leaks_an_absolute_path(seed_render):
                           for o in c.outputs)
         assert "PosixPath" not in shown, run.name
         assert str(out) not in shown and str(ROOT) not in shown, run.name
+        page = run.html.read_text(encoding="utf-8")  # the injected parameters too: relative to the report
+        assert str(out) not in page and str(ROOT) not in page, run.name
+        injected = [c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected and f'figures_dir = "figures/{run.name}"' in injected[0], run.name

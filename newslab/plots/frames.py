@@ -118,8 +118,9 @@ def frames_over_time(df: pd.DataFrame, *, freq: str = "M", value: str = "present
     g = g[[f for f in _frame_order(art) if f in g.columns]]
     n = art.groupby("period")["doc_id"].nunique()
     fig, ax = new_figure(9, 4.5)
+    label_of = dict(zip(art["frame"], art["label"])) if "label" in art else {}
     for f in g.columns:
-        ax.plot(g.index, g[f], marker="o", ms=3, label=f)
+        ax.plot(g.index, g[f], marker="o", ms=3, label=frame_name(label_of.get(f, f)))
     ax.set_xlabel(f"period ({freq}); articles per period: {int(n.min())}–{int(n.max())}")
     ax.set_ylabel("share of articles with the frame present" if value == "present"
                   else "mean hits per 1,000 words")
