@@ -18,10 +18,11 @@ from typing import Any
 
 from ..errors import ResourceFileError
 from ..resources import lemma_forms, load_yaml
+from ..timecues import calendar_words
 from .tokens import TOKEN_RE
 
 DEFAULT_CUES = "quote_cues.yml"
-TIME_CUES = "time_cues.yml"  # month names: one vocabulary with newslab.relations
+TIME_CUES = "time_cues.yml"  # month names, read through newslab.timecues
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
     """
     name = path or DEFAULT_CUES
     data = load_yaml(name)
-    time_data = load_yaml(TIME_CUES)
-    key = (str(name), id(data), id(time_data))
+    key = (str(name), id(data), id(calendar_words()))
     if key in _CUE_CACHE:
         return _CUE_CACHE[key]
     if not isinstance(data, dict) or "verbs" not in data:
@@ -81,7 +81,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
         female_markers=_lower_set(data, "female_markers"),
         **{section: _lower_set(data, section) for section in _WORD_SECTIONS},
         issuing_verbs=tuple(str(w).lower() for w in data.get("issuing_verbs") or []),
-        months=month_words(time_data),
+        months=frozenset(calendar_words().months),  # one time vocabulary: newslab.timecues
     )
     _CUE_CACHE.clear()  # keep only the current version of each file
     _CUE_CACHE[key] = lex
@@ -90,18 +90,6 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
 
 _WORD_SECTIONS = ("listener_verbs", "quoting_verbs", "continuing_verbs", "refusal_verbs", "aside_participles",
                   "closing_participles", "clause_breaks")
-
-
-def month_words(time_data: Any) -> frozenset[str]:
-    """Month names and short forms ('september', 'sept') of a parsed ``time_cues.yml``.
-
-    >>> from newslab.resources import load_yaml
-    >>> sorted(month_words(load_yaml("time_cues.yml")))[:3]
-    ['apr', 'april', 'aug']
-    """
-    data = time_data if isinstance(time_data, dict) else {}
-    return frozenset(str(w).lower() for section in ("months", "month_abbreviations")
-                     for w in (data.get(section) or {}))
 
 
 def _lower_set(data: dict[str, Any], section: str) -> frozenset[str]:
