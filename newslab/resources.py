@@ -56,6 +56,7 @@ def resource_path(name: str | os.PathLike[str]) -> Path:
 # each file is located and stat'ed once: otherwise every lookup costs about three system calls,
 # tens of thousands per corpus.
 _pinned: dict[str, tuple[str, float]] | None = None
+_pin_memo: dict[Any, Any] | None = None
 
 
 def resource_stamp(name: str | os.PathLike[str]) -> tuple[str, float]:
@@ -116,22 +117,35 @@ def pinned_resources() -> Iterator[None]:
     ...     load_yaml("stance_cues.yml") is load_yaml("stance_cues.yml")
     True
     """
-    global _pinned
+    global _pinned, _pin_memo
     outer = _pinned
     if outer is None:
-        _pinned = {}
+        _pinned, _pin_memo = {}, {}
     try:
         yield
     finally:
         if outer is None:
-            _pinned = None
+            _pinned = _pin_memo = None
 
 
 def pin_resources() -> None:
     """Pin resource lookups for the rest of this process (corpus worker processes)."""
-    global _pinned
+    global _pinned, _pin_memo
     if _pinned is None:
-        _pinned = {}
+        _pinned, _pin_memo = {}, {}
+
+
+def pinned_memo() -> dict[Any, Any] | None:
+    """While resources are pinned, a dict that lives as long as the pin, for values derived from
+    the pinned files (layer fingerprints); None when they are not pinned.
+
+    >>> pinned_memo() is None
+    True
+    >>> with pinned_resources():
+    ...     pinned_memo() == {}
+    True
+    """
+    return _pin_memo
 
 
 def _read_resource_text(path: str) -> str:
