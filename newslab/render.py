@@ -394,7 +394,7 @@ def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | No
 def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLike[str] | None = None,
            out: str | os.PathLike[str] = "reports", params: Mapping[str, Any] | None = None,
            progress: bool = True, *, notebook_dir: str | os.PathLike[str] | None = None,
-           timeout: int = 600, force: bool = False) -> RenderResult:
+           timeout: int = 600, force: bool = False, jobs: int | None = None) -> RenderResult:
     """Execute notebooks with papermill and write executed .ipynb, HTML, index and manifest.
 
     Parameters
@@ -423,6 +423,9 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     force : bool
         Write into a non-empty folder newslab did not make (the CLI's ``--force``); files with
         the names newslab writes are replaced, nothing else is touched.
+    jobs : int, optional
+        Notebooks executed at once, each in its own kernel (the CLI's ``--jobs N``); default
+        :func:`default_jobs`. The reports are the same whatever the number.
 
     Returns
     -------
@@ -452,7 +455,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     check_kernel()
     out.mkdir(parents=True, exist_ok=True)
     with _stable_hash_seed():
-        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress)
+        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress,
+                                           default_jobs() if jobs is None else jobs)
     total = round(time.perf_counter() - started, 2)
     index = _write_index(out, runs)
     manifest_path = out / "manifest.json"
@@ -466,26 +470,57 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
 
 
 def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, Any]], params: Mapping[str, Any],
-                   out: Path, previous: set[Path], timeout: int, progress: bool) -> tuple[list[NotebookRun], set[Path]]:
-    """Execute each notebook in turn (a failure does not stop the others); returns the runs and inputs."""
-    exporter = _html_exporter()
+                   out: Path, previous: set[Path], timeout: int, progress: bool,
+                   jobs: int = 1) -> tuple[list[NotebookRun], set[Path]]:
+    """Execute the notebooks, ``jobs`` kernels at a time (a failure does not stop the others);
+    returns the runs, in the order given, and the inputs."""
     runs: list[NotebookRun] = []
     input_paths: set[Path] = set()
     cleaned: set[Path] = set()
-    for k, source in enumerate(selected, 1):
+    for source in selected:
         run = _plan_run(source, out, params, declared[source])
         if run.figures_dir not in cleaned:  # once per folder: notebooks may share one
             _remove_previous(run.figures_dir, previous)
             cleaned.add(run.figures_dir)
         input_paths |= _notebook_inputs(declared[source], run.parameters)
-        if progress:
-            print(f"[{k}/{len(selected)}] {run.name} ...", end="", file=sys.stderr, flush=True)
-        _execute(run, exporter, out, timeout)
+        runs.append(run)
+    if len(cleaned) < len(runs):  # a shared figures folder: what each notebook wrote is told by
+        jobs = 1                  # the files that changed while it ran, so one at a time
+    jobs = max(1, min(jobs, len(runs)))
+    done = 0
+
+    def report(run: NotebookRun) -> None:
+        nonlocal done
+        done += 1
         if progress:
             tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
-            print(f" {tail}", file=sys.stderr, flush=True)
-        runs.append(run)
+            print(f"[{done}/{len(runs)}] {run.name} {tail}", file=sys.stderr, flush=True)
+
+    if jobs == 1:
+        exporter = _html_exporter()
+        for run in runs:
+            _execute(run, exporter, out, timeout)
+            report(run)
+        return runs, input_paths
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    # Threads are enough: each notebook runs in its own kernel process; the thread waits on it.
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_execute, run, _html_exporter(), out, timeout): run for run in runs}
+        for future in as_completed(futures):
+            future.result()
+            report(futures[future])
     return runs, input_paths
+
+
+def default_jobs() -> int:
+    """Kernels run at once by :func:`render`: two on a machine with two cores or more (the
+    kernels' start-up and imports overlap), else one.
+
+    >>> default_jobs() in (1, 2)
+    True
+    """
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def _prepare(notebooks: Iterable[str] | str | None, corpus: str | os.PathLike[str] | None,
