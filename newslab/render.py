@@ -506,11 +506,21 @@ def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, A
 
     # Threads are enough: each notebook runs in its own kernel process; the thread waits on it.
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_execute, run, _html_exporter(), out, timeout): run for run in runs}
+        futures = {pool.submit(_execute_in_thread, run, out, timeout): run for run in runs}
         for future in as_completed(futures):
             future.result()
             report(futures[future])
     return runs, input_paths
+
+
+def _execute_in_thread(run: NotebookRun, out: Path, timeout: int) -> None:
+    """:func:`_execute` in a worker thread, closing the event loop jupyter made for the thread."""
+    try:
+        _execute(run, _html_exporter(), out, timeout)
+    finally:
+        from jupyter_core.utils import ensure_event_loop
+
+        ensure_event_loop().close()  # else "unclosed event loop" when the thread's loop is collected
 
 
 def default_jobs() -> int:
