@@ -447,6 +447,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
 
     The CLI is a thin wrapper: ``sys.exit(render(args.notebook, corpus=args.corpus, ...).exit_code)``.
     """
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError(f"jobs={jobs!r}: give how many notebooks to run at once (1 or more).")
     started = time.perf_counter()
     created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     selected, params, declared = _prepare(notebooks, corpus, params, notebook_dir)

@@ -199,6 +199,12 @@ def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
     assert m["notebooks"][0]["seconds"] > 0 and m["total_seconds"] > 0
 
 
+def test_jobs_below_one_is_refused_before_any_work(tiny_dir, tmp_path):
+    with pytest.raises(ParameterError, match=r"jobs=0: give how many notebooks to run at once"):
+        render(notebook_dir=tiny_dir, out=tmp_path / "r", jobs=0)
+    assert not (tmp_path / "r").exists()
+
+
 def test_one_kernel_at_a_time_gives_the_same_reports(rendered, tiny_dir, tmp_path, capsys):
     # `rendered` ran both notebooks at once (two kernels); one at a time must give the same files.
     assert rendered.manifest and [r.name for r in rendered.runs] == ["01_ok", "02_fails"]
