@@ -603,8 +603,10 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
     try:
         executed = pm.execute_notebook(
             str(run.source), str(run.ipynb), parameters=run.parameters, kernel_name=KERNEL_NAME,
-            language="python", progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, cwd=str(run.source.parent), execution_timeout=timeout,
+            language="python", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            # The kernel starts in the notebook's folder (nbclient's resources path), not through
+            # papermill's cwd=, which changes this whole process's folder: two at once would clash.
+            resources={"metadata": {"path": str(run.source.parent)}}, execution_timeout=timeout,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
         run.status = "ok"
     except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render

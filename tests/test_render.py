@@ -199,6 +199,16 @@ def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
     assert m["notebooks"][0]["seconds"] > 0 and m["total_seconds"] > 0
 
 
+def test_two_at_once_into_a_relative_folder_keep_this_process_folder(tiny_dir, tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    res = render(notebook_dir=tiny_dir, out="rel", params={"n": "3"}, progress=False, jobs=2)
+    assert os.getcwd() == str(tmp_path)  # no notebook's folder left as this process's folder
+    assert res["01_ok"].ok and (tmp_path / "rel" / "01_ok.html").is_file()
+    assert (tmp_path / "rel" / "02_fails.html").is_file() and (tmp_path / "rel" / "index.html").is_file()
+
+
 def test_jobs_below_one_is_refused_before_any_work(tiny_dir, tmp_path):
     with pytest.raises(ParameterError, match=r"jobs=0: give how many notebooks to run at once"):
         render(notebook_dir=tiny_dir, out=tmp_path / "r", jobs=0)
