@@ -14,6 +14,7 @@ import math
 
 import pandas as pd
 
+from .labels import place_labels, text_colour_on
 from .style import PALETTE, SIDE_COLOURS, add_source_line, new_figure
 
 _SPARE = [PALETTE[k] for k in ("sky", "yellow", "black")]
@@ -150,12 +151,33 @@ def cooccurrence_network(cooc: pd.DataFrame, table: pd.DataFrame | None = None, 
     nx.draw_networkx_edges(g, pos, ax=ax, width=[0.5 + 4 * d["weight"] / max_w for _, _, d in g.edges(data=True)],
                            edge_color=PALETTE["grey"], alpha=0.6)
     max_s = max(size.values())
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[150 + 1200 * size[n] / max_s for n in g.nodes],
-                           node_color=[colours[sides.get(n, "")] for n in g.nodes], alpha=0.9)
-    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8)
+    area = {n: 150 + 1200 * size[n] / max_s for n in g.nodes}
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[area[n] for n in g.nodes],
+                           node_color=[colours[sides.get(n, "")] for n in g.nodes])
     _legend(ax, colours, order, loc="center left", bbox_to_anchor=(1.0, 0.5))
     fig.text(0.99, 0.005, "edge width = shared sentences; node size = mentions", fontsize=7,
              color=PALETTE["grey"], ha="right", va="bottom")
     add_source_line(fig, source)
+    ax.margins(0.12)  # room for the labels of nodes at the edge
     fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _label_nodes(ax, pos, area, {n: colours[sides.get(n, "")] for n in g.nodes})
     return fig
+
+
+def _label_nodes(ax, pos: dict, area: dict, colour: dict) -> None:
+    """Each actor's name on a chip of its node's colour, in black or white by contrast, beside
+    its node and clear of the other labels and nodes (biggest nodes labelled first)."""
+    from matplotlib.transforms import Bbox
+
+    px = ax.figure.dpi / 72
+    nodes = sorted(area, key=lambda n: (-area[n], n))
+    radius = {n: math.sqrt(area[n]) / 2 for n in nodes}  # points: node_size is an area in points²
+    discs = []
+    for n in nodes:
+        x, y = ax.transData.transform(pos[n])
+        r = radius[n] * px
+        discs.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+    styles = [{"color": text_colour_on(colour[n]), "bbox": dict(boxstyle="round,pad=0.2", fc=colour[n], ec="none")}
+              for n in nodes]
+    place_labels(ax, [pos[n] for n in nodes], nodes, obstacles=discs, gap=[radius[n] for n in nodes],
+                 styles=styles, fontsize=8)

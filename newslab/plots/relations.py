@@ -19,6 +19,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from matplotlib.transforms import Bbox
+
+from .labels import place_labels, text_colour_on
 from .style import DIVERGING, PALETTE, add_source_line, new_figure
 
 _TYPE_MARKERS = {"verbal_cooperation": ("o", "verbal cooperation"), "material_cooperation": ("s", "material cooperation"),
@@ -44,6 +47,7 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
     a, b = getattr(dyad, "a", ""), getattr(dyad, "b", "")
     fig, ax = new_figure(9, 4.4)
     ax.axvline(0, color=PALETTE["grey"], lw=0.8)
+    labels: list[tuple[float, float, str]] = []  # (weight, y, cue), placed once the layout is final
     if ev.empty:
         ax.text(0, 0.5, "no events between these actors", ha="center", va="center", color=PALETTE["grey"])
     else:
@@ -59,9 +63,7 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
             faces = ["none" if n else c for n, c in zip(sub.negated, colours)]
             ax.scatter(sub.weight, sub.y, marker=marker, s=70, facecolors=faces, edgecolors=colours, lw=1.4,
                        label=label, zorder=3)
-            for w, y, cue in zip(sub.weight, sub.y, sub.cue):
-                ax.annotate(cue, (w, y), xytext=(4, 4), textcoords="offset points", fontsize=7,
-                            color=PALETTE["black"])
+            labels.extend(zip(sub.weight, sub.y, sub.cue))
         for value, name, ls in ((getattr(dyad, "net", None), "net (current)", "--"),
                                 (getattr(dyad, "net_all", None), "net (all)", ":")):
             if value is not None:
@@ -75,7 +77,22 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
     ax.set_title(title or f"Events between {a} and {b}" if a else title or "Dyad events")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _label_events(ax, labels, marker_points=70 ** 0.5)
     return fig
+
+
+def _label_events(ax, labels: list[tuple[float, float, str]], marker_points: float) -> None:
+    """Cue labels beside their markers, moved apart so that no two overlap ("agreement" and
+    "reconciliation", two "crisis" events) and none covers another marker."""
+    if not labels:
+        return
+    to_px = ax.transData.transform
+    half = marker_points * ax.figure.dpi / 72 / 2 + 1
+    markers = [Bbox.from_extents(x - half, y - half, x + half, y + half)
+               for x, y in (to_px((w, yy)) for w, yy, _ in labels)]
+    ordered = sorted(labels, key=lambda t: (-t[1], t[0]))  # top lane first, left to right
+    place_labels(ax, [(w, y) for w, y, _ in ordered], [cue for _, _, cue in ordered], obstacles=markers,
+                 gap=marker_points / 2, fontsize=7, color=PALETTE["black"])
 
 
 def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
@@ -146,7 +163,8 @@ def stance_heatmap(stance_df: pd.DataFrame, by: str = "speaker", title: str | No
         for j in range(mean.shape[1]):
             v = mean.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{v:+.2f}\n(n={int(count.iat[i, j])})", ha="center", va="center", fontsize=7)
+                ax.text(j, i, f"{v:+.2f}\n(n={int(count.iat[i, j])})", ha="center", va="center", fontsize=7,
+                        color=text_colour_on(cmap((v + 1) / 2)))  # readable on the darkest cells too
     ax.set_xticks(range(mean.shape[1]), [textwrap.fill(str(c), 14) for c in mean.columns], rotation=30, ha="right",
                   fontsize=8)
     ax.set_yticks(range(mean.shape[0]), list(mean.index), fontsize=8)
