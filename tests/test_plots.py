@@ -158,8 +158,20 @@ def test_network_labels_contrast_with_their_node_and_do_not_collide(seed):
         chip = to_hex(lab.get_bbox_patch().get_facecolor())
         assert chip in node_colours, name
         assert contrast_ratio(lab.get_color(), chip) >= 4.5, name
+    assert overlapping_pairs(list(labels.values())) == []
+
+
+def test_a_name_on_a_black_node_is_white():
+    # The third side beyond the fixed ones gets black (the Okabe–Ito spare): its name must be white.
+    table = pd.DataFrame({"actor": ["India", "China", "United Nations", "Narendra Modi"],
+                          "side": ["India", "China", "United Nations", "India"], "mentions": [9, 8, 4, 3]})
+    cooc = pd.DataFrame({"source": ["India", "China", "India"], "target": ["United Nations", "United Nations", "Narendra Modi"],
+                         "weight": [2, 1, 3]})
+    labels = _network_labels(cooccurrence_network(cooc, table=table))
     un = labels["United Nations"]
-    assert to_hex(un.get_bbox_patch().get_facecolor()) == PALETTE["black"].lower() and to_hex(un.get_color()) == "#ffffff"
+    assert to_hex(un.get_bbox_patch().get_facecolor()) == PALETTE["black"].lower()
+    assert to_hex(un.get_color()) == "#ffffff"
+    assert to_hex(labels["China"].get_color()) == "#000000"  # sky blue chip: black text
     assert overlapping_pairs(list(labels.values())) == []
 
 
@@ -245,3 +257,100 @@ def test_stance_heatmap_cell_text_contrasts_with_its_cell(seed):
         assert contrast_ratio(t.get_color(), cell) >= 4.5, t.get_text()
         dark += to_hex(t.get_color()) == "#ffffff"
     assert dark >= 1  # the seed has +1.00 cells (dark blue), drawn in white
+
+
+# --- every chart: readable text, legends off the data, one colour per side ------------------
+def _gallery(article, corpus) -> dict:
+    """Every newslab chart, on one article and on a dated corpus (names → Figure makers)."""
+    from newslab.frames import score_frames as sf
+    from newslab.plots.actors import mentions_by_side
+    from newslab.plots.frames import frame_heatmap
+    from newslab.plots.quotes import voice_share_chart
+    from newslab.plots.relations import dyad_over_time
+    from newslab.plots.sentiment import sentence_explanation
+    from newslab.plots.text import word_frequency_chart
+    from newslab.entities import side_table
+    from newslab.quotes import voice_share
+    from newslab.sentiment import explain_sentiment
+    from newslab.textutils import word_frequencies
+
+    first = next(iter(corpus))
+    return {
+        "paragraph_lengths": lambda: paragraph_lengths(_paragraphs(article)),
+        "word_frequencies": lambda: word_frequency_chart(word_frequencies(article)),
+        "sentiment_arc": lambda: sentiment_arc(score_sentiment(article)),
+        "sentiment_arc_corpus": lambda: sentiment_arc(score_sentiment(corpus)),
+        "sentence_explanation": lambda: sentence_explanation(explain_sentiment(article.sentences[1], article),
+                                                             article.sentences[1].text),
+        "mentions_by_side": lambda: mentions_by_side(actor_table(article)),
+        "mentions_by_side_corpus": lambda: mentions_by_side(actor_table(corpus)),
+        "sides_stacked": lambda: mentions_by_side(side_table(article)),
+        "network": lambda: cooccurrence_network(cooccurrence(article), table=actor_table(article)),
+        "network_corpus": lambda: cooccurrence_network(cooccurrence(corpus), table=actor_table(corpus)),
+        "voice_share": lambda: voice_share_chart(voice_share(article)),
+        "voice_share_corpus": lambda: voice_share_chart(voice_share(first)),
+        "dyad_events": lambda: dyad_events(dyad(article, "Russia", "Turkey")),
+        "dyad_events_corpus": lambda: dyad_events(dyad(corpus, "India", "China")),
+        "dyad_over_time": lambda: dyad_over_time(dyad(corpus, "India", "China")),
+        "stance_heatmap": lambda: stance_heatmap(stance(article)),
+        "frame_profile": lambda: frame_profile(sf(article, "generic")),
+        "frame_heatmap": lambda: frame_heatmap(sf(article, "generic")),
+        "frames_over_time": lambda: frames_over_time(sf(corpus, "generic")),
+    }
+
+
+CHARTS = [
+    "paragraph_lengths", "word_frequencies", "sentiment_arc", "sentiment_arc_corpus", "sentence_explanation",
+    "mentions_by_side", "mentions_by_side_corpus", "sides_stacked", "network", "network_corpus", "voice_share",
+    "voice_share_corpus", "dyad_events", "dyad_events_corpus", "dyad_over_time", "stance_heatmap",
+    "frame_profile", "frame_heatmap", "frames_over_time"]
+
+
+def _on_white(colour) -> tuple[float, float, float]:
+    from matplotlib.colors import to_rgba
+
+    r, g, b, a = to_rgba(colour)
+    return (a * r + 1 - a, a * g + 1 - a, a * b + 1 - a)
+
+
+def test_the_gallery_is_every_chart(seed, three):
+    assert sorted(_gallery(seed, three)) == sorted(CHARTS)
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_all_chart_text_has_contrast_and_legends_sit_off_the_data(name, seed, three):
+    from matplotlib.text import Text
+
+    fig = _gallery(seed, three)[name]()
+    renderer = _drawn(fig)
+    low = []
+    for t in fig.findobj(Text):
+        if not t.get_visible() or not t.get_text().strip() or (t.axes is not None and t.axes.images
+                                                                and t in t.axes.texts):
+            continue  # cell text on a heatmap image: checked against its cell below
+        patch = t.get_bbox_patch()
+        bg = _on_white(patch.get_facecolor()) if patch is not None else (1.0, 1.0, 1.0)
+        if contrast_ratio(_on_white(t.get_color()), bg) < 4.5:
+            low.append((t.get_text()[:30], to_hex(t.get_color()), round(contrast_ratio(_on_white(t.get_color()), bg), 2)))
+    assert low == []
+    areas = [ax.get_window_extent(renderer) for ax in fig.axes if ax.get_visible()]
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None:
+            box = legend.get_window_extent(renderer)
+            assert not any(box.overlaps(a) for a in areas), f"{name}: legend inside a plotting area"
+
+
+def test_a_side_has_one_colour_in_the_bar_chart_and_the_network(three):
+    from newslab.plots.actors import mentions_by_side
+
+    table = actor_table(three)
+    bars = mentions_by_side(table).axes[0]
+    bar_colour = {lab.get_text(): to_hex(p.get_facecolor()) for lab, p in zip(bars.get_yticklabels(), bars.patches)}
+    fig = cooccurrence_network(cooccurrence(three), table=table)
+    labels = _network_labels(fig)
+    chip = {name: to_hex(lab.get_bbox_patch().get_facecolor()) for name, lab in labels.items()}
+    assert table.loc[table.actor == "India", "mentions"].item() == table.loc[table.actor == "China", "mentions"].item()
+    for actor in ("India", "China", "European Union"):  # India and China tie on mentions: the tie must not flip
+        assert chip[actor] == bar_colour[actor], actor
+    assert chip["India"] != chip["China"]

@@ -22,7 +22,7 @@ import pandas as pd
 from matplotlib.transforms import Bbox
 
 from .labels import place_labels, text_colour_on
-from .style import DIVERGING, PALETTE, add_source_line, new_figure
+from .style import DIVERGING, PALETTE, TEXT_GREY, add_source_line, legend_outside, new_figure
 
 _TYPE_MARKERS = {"verbal_cooperation": ("o", "verbal cooperation"), "material_cooperation": ("s", "material cooperation"),
                  "verbal_conflict": ("^", "verbal conflict"), "material_conflict": ("D", "material conflict")}
@@ -49,7 +49,7 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
     ax.axvline(0, color=PALETTE["grey"], lw=0.8)
     labels: list[tuple[float, float, str]] = []  # (weight, y, cue), placed once the layout is final
     if ev.empty:
-        ax.text(0, 0.5, "no events between these actors", ha="center", va="center", color=PALETTE["grey"])
+        ax.text(0, 0.5, "no events between these actors", ha="center", va="center", color=TEXT_GREY)
     else:
         ev = ev.drop_duplicates(subset=[c for c in ("doc_id", "start", "end") if c in ev.columns])
         lanes = {"current": 1.0, "background": 0.0}
@@ -68,7 +68,7 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
                                 (getattr(dyad, "net_all", None), "net (all)", ":")):
             if value is not None:
                 ax.axvline(value, color=PALETTE["black"], lw=1, ls=ls, label=f"{name} {value:+.1f}")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        legend_outside(ax)
     ax.set_xlim(-10.5, 10.5)
     ax.set_ylim(-0.5, 1.5)
     ax.set_yticks([0, 1], ["background\n(recalled past)", "current"])
@@ -105,13 +105,13 @@ def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
     ax.axhline(0, color=PALETTE["grey"], lw=0.8)
     if ts.empty:
         ax.text(0.5, 0.5, "no dated events (give the articles a date)", ha="center", va="center",
-                transform=ax.transAxes, color=PALETTE["grey"])
+                transform=ax.transAxes, color=TEXT_GREY)
         ax.set_ylim(-10.5, 10.5)
     else:
         x = np.arange(len(ts))
         ax2 = ax.twinx()
         ax2.bar(x, ts.n_events, color=PALETTE["grey"], alpha=0.25, width=0.6, label="events (all)")
-        ax2.set_ylabel("number of events", color=PALETTE["grey"])
+        ax2.set_ylabel("number of events (grey bars)", color=TEXT_GREY)
         ax2.spines["right"].set_visible(True)
         ax.set_zorder(ax2.get_zorder() + 1)
         ax.patch.set_visible(False)
@@ -122,10 +122,14 @@ def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
         ax.plot(x, ts.net_all.astype(float), color=PALETTE["black"], lw=1, ls=":", label="net, with background")
         ax.set_xticks(x, list(ts.month), rotation=45 if len(ts) > 6 else 0, ha="right" if len(ts) > 6 else "center")
         ax.set_ylim(-10.5, 10.5)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        handles, names = ax.get_legend_handles_labels()
+        bars, bar_names = ax2.get_legend_handles_labels()
+        # above the axes: the right side holds the event-count axis
+        legend_outside(ax, handles=handles + bars, labels=names + bar_names, loc="lower right",
+                       bbox_to_anchor=(1.0, 1.0), ncol=3, borderaxespad=0.2)
     ax.set_xlabel("month")
     ax.set_ylabel("net cooperation (−10 … +10)")
-    ax.set_title(title or (f"{a}–{b} relations over time" if a else "Dyad over time"))
+    ax.set_title(title or (f"{a}–{b} relations over time" if a else "Dyad over time"), loc="left")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
