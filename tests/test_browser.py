@@ -64,7 +64,8 @@ def _start_lab(root: Path, tmp: Path, env: dict[str, str]) -> tuple[subprocess.P
                IPYTHONDIR=str(tmp / "ipython"))
     cmd = lab_command(root, ["--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
                              "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-                             "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"])
+                             "--LabApp.news_url=None",  # offline: no news feed, no update check
+                             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"])
     log = tmp / "lab.log"
     proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
@@ -104,56 +105,74 @@ def _chromium(tmp: Path):
                             options=options)
 
 
-def _click_menu(driver, wait, menu: str, item: str) -> None:
+def _click_menu(driver, menu: str, item: str) -> None:
+    from selenium.common.exceptions import ElementClickInterceptedException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
-    wait.until(EC.element_to_be_clickable(
-        (By.XPATH, f"//li[contains(@class,'lm-MenuBar-item')][.//div[text()='{menu}']]"))).click()
-    wait.until(EC.element_to_be_clickable(
-        (By.XPATH, f"//li[contains(@class,'lm-Menu-item')][.//div[contains(@class,'lm-Menu-itemLabel') "
-                   f"and text()='{item}']]"))).click()
+    def click(xpath: str):
+        found = [e for e in driver.find_elements(By.XPATH, xpath) if e.is_displayed()]
+        return bool(found) and (found[0].click() or True)
 
-
-def _kernel_idle(driver) -> bool:
-    from selenium.webdriver.common.by import By
-
-    marks = driver.find_elements(By.CSS_SELECTOR, ".jp-Notebook-ExecutionIndicator")
-    return bool(marks) and all(m.get_attribute("data-status") == "idle" for m in marks)
+    # Retried while JupyterLab re-renders its menus (a handle can go stale between find and click).
+    wait = WebDriverWait(driver, 60, ignored_exceptions=(StaleElementReferenceException,
+                                                         ElementClickInterceptedException))
+    wait.until(lambda d: click(f"//li[contains(@class,'lm-MenuBar-item')][.//div[text()='{menu}']]"))
+    wait.until(lambda d: click(f"//li[contains(@class,'lm-Menu-item')][.//div[contains(@class,'lm-Menu-itemLabel') "
+                               f"and text()='{item}']]"))
 
 
-def _prompts(driver) -> list[str]:
-    from selenium.webdriver.common.by import By
+# One JavaScript read of the page per poll: JupyterLab re-renders cells while they run, so element
+# handles held across calls go stale.
+_STATE_JS = """
+const outputs = [...document.querySelectorAll('.jp-OutputArea-output')];
+const indicators = [...document.querySelectorAll('.jp-Notebook-ExecutionIndicator')];
+return {
+  prompts: [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent.trim()),
+  idle: indicators.length > 0 && indicators.every(e => e.getAttribute('data-status') === 'idle'),
+  // JupyterLab draws a cell's exception as stderr text holding the traceback.
+  errors: outputs.filter(e => {
+    const mime = e.getAttribute('data-mime-type') || '';
+    return mime.includes('error') || (mime.includes('stderr') && e.textContent.includes('Traceback'));
+  }).map(e => e.textContent),
+  images: [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.naturalHeight]),
+};
+"""
 
-    return [p.text.strip() for p in driver.find_elements(By.CSS_SELECTOR, ".jp-CodeCell .jp-InputPrompt")]
+
+def _state(driver) -> dict:
+    return driver.execute_script(_STATE_JS)
 
 
-def _run_all_and_wait(driver, n_code: int, timeout: float = 300) -> list[str]:
+def _ran(prompt: str) -> bool:
+    """An execution number ("[7]:"), not "[*]:" (running) or "[ ]:" (not run)."""
+    return prompt[1:-2].isdigit()
+
+
+def _run_all_and_wait(driver, n_code: int, timeout: float = 300) -> dict:
+    from selenium.common.exceptions import TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
     wait = WebDriverWait(driver, 120)
-    wait.until(lambda d: len(_prompts(d)) == n_code and _kernel_idle(d))
-    _click_menu(driver, wait, "Run", "Run All Cells")
+    wait.until(lambda d: (st := _state(d))["idle"] and len(st["prompts"]) == n_code)
+    for _ in range(3):  # a click while the menu is still opening can be lost: check that cells started
+        _click_menu(driver, "Run", "Run All Cells")
+        try:
+            WebDriverWait(driver, 30, poll_frequency=0.3).until(
+                lambda d: any(p != "[ ]:" for p in _state(d)["prompts"]))
+            break
+        except TimeoutException:
+            continue
+    else:
+        pytest.fail(f"Run ▸ Run All Cells started no cell in three tries: {_state(driver)}", pytrace=False)
     done = WebDriverWait(driver, timeout, poll_frequency=0.5)
-    # Finished: every code cell has an execution number ("[7]:", not "[*]:" or "[ ]:") and the kernel is
-    # idle — or a cell failed (Run All stops there) and the kernel is idle.
-    done.until(lambda d: _kernel_idle(d) and (all(p[1:-2].isdigit() for p in _prompts(d)) or _errors(d)))
-    return _prompts(driver)
-
-
-def _errors(driver) -> list[str]:
-    """Error outputs: JupyterLab draws a cell's exception as stderr text holding the traceback."""
-    from selenium.webdriver.common.by import By
-
-    found = driver.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output[data-mime-type*='error'], "
-                                                  ".jp-OutputArea-output[data-mime-type*='stderr']")
-    return [e.text for e in found if "error" in (e.get_attribute("data-mime-type") or "") or "Traceback" in e.text]
+    # Finished: every code cell numbered and the kernel idle — or a cell failed (Run All stops there).
+    return done.until(lambda d: (st := _state(d))["idle"] and (all(map(_ran, st["prompts"])) or st["errors"])
+                      and st)
 
 
 def test_a_lesson_runs_in_jupyterlab_in_chromium(tmp_path):
     _require_browser()
-    from selenium.webdriver.common.by import By
-
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep))
     lessons = _student_copy(tmp_path, env)
     nb = json.loads((lessons / f"{LESSON}.ipynb").read_text(encoding="utf-8"))
@@ -164,16 +183,13 @@ def test_a_lesson_runs_in_jupyterlab_in_chromium(tmp_path):
     try:
         driver = _chromium(tmp_path)
         driver.get(url)
-        prompts = _run_all_and_wait(driver, n_code)
-        errors = _errors(driver)
-        assert not errors, "error output in the lesson: " + "\n---\n".join(e[:500] for e in errors)
+        state = _run_all_and_wait(driver, n_code)
+        assert not state["errors"], "error output in the lesson: " + "\n---\n".join(e[:500] for e in state["errors"])
+        prompts = state["prompts"]
         assert sorted(int(p[1:-2]) for p in prompts) == list(range(1, n_code + 1)), prompts  # each cell ran once
-        images = driver.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output img")
-        assert images, "no chart image in the lesson's outputs"
-        sizes = [driver.execute_script("return [arguments[0].naturalWidth, arguments[0].naturalHeight]", im)
-                 for im in images]
-        assert all(w > 100 and h > 100 for w, h in sizes), sizes  # decoded pictures, not broken links
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", images[0])
+        assert state["images"], "no chart image in the lesson's outputs"
+        assert all(w > 100 and h > 100 for w, h in state["images"]), state["images"]  # decoded, not broken
+        driver.execute_script("document.querySelector('.jp-OutputArea-output img').scrollIntoView({block: 'center'})")
         shot = tmp_path / f"{LESSON}_in_jupyterlab.png"
         assert driver.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
         if os.environ.get("NEWSLAB_BROWSER_SHOTS"):  # keep the screenshot for a person to look at
@@ -181,6 +197,7 @@ def test_a_lesson_runs_in_jupyterlab_in_chromium(tmp_path):
     except Exception:
         if driver is not None:
             driver.save_screenshot(str(tmp_path / "failure.png"))
+            print("page state at failure:", _state(driver))
         print(log.read_text(errors="replace")[-3000:])
         raise
     finally:

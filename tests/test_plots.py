@@ -165,7 +165,8 @@ def test_a_name_on_a_black_node_is_white():
     # The third side beyond the fixed ones gets black (the Okabe–Ito spare): its name must be white.
     table = pd.DataFrame({"actor": ["India", "China", "United Nations", "Narendra Modi"],
                           "side": ["India", "China", "United Nations", "India"], "mentions": [9, 8, 4, 3]})
-    cooc = pd.DataFrame({"source": ["India", "China", "India"], "target": ["United Nations", "United Nations", "Narendra Modi"],
+    cooc = pd.DataFrame({"source": ["India", "China", "India"],
+                         "target": ["United Nations", "United Nations", "Narendra Modi"],
                          "weight": [2, 1, 3]})
     labels = _network_labels(cooccurrence_network(cooc, table=table))
     un = labels["United Nations"]
@@ -229,7 +230,8 @@ def test_frame_profile_bar_labels_say_per_1000_and_hits(which, seed, three):
     fig = frame_profile(df)
     renderer = _drawn(fig)
     ax = fig.axes[0]
-    art = df[df.level == "article"].groupby("frame", sort=False).agg(per_1000=("per_1000", "mean"), hits=("hits", "sum"))
+    art = (df[df.level == "article"].groupby("frame", sort=False)
+           .agg(per_1000=("per_1000", "mean"), hits=("hits", "sum")))
     texts = [t for t in ax.texts]
     assert len(texts) == len(art)
     frame = ax.get_window_extent(renderer)
@@ -330,8 +332,9 @@ def test_all_chart_text_has_contrast_and_legends_sit_off_the_data(name, seed, th
             continue  # cell text on a heatmap image: checked against its cell below
         patch = t.get_bbox_patch()
         bg = _on_white(patch.get_facecolor()) if patch is not None else (1.0, 1.0, 1.0)
-        if contrast_ratio(_on_white(t.get_color()), bg) < 4.5:
-            low.append((t.get_text()[:30], to_hex(t.get_color()), round(contrast_ratio(_on_white(t.get_color()), bg), 2)))
+        ratio = contrast_ratio(_on_white(t.get_color()), bg)
+        if ratio < 4.5:
+            low.append((t.get_text()[:30], to_hex(t.get_color()), round(ratio, 2)))
     assert low == []
     areas = [ax.get_window_extent(renderer) for ax in fig.axes if ax.get_visible()]
     for ax in fig.axes:

@@ -86,15 +86,17 @@ def _box(artist, renderer, pad: float = 0.0) -> Bbox:
 
 def place_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *,
                  obstacles: Sequence[Bbox] = (), near: Sequence[tuple] = _NEAR, rings: int = 6,
-                 ring_step: float = 12.0, gap: float | Sequence[float] = 0.0, pad: float = 1.5, leader_colour: str = "#999999",
-                 styles: Sequence[dict] = (), **text_kw) -> list:
+                 ring_step: float = 12.0, gap: float | Sequence[float] = 0.0, pad: float = 1.5,
+                 leader_colour: str = "#999999", styles: Sequence[dict] = (), **text_kw) -> list:
     """Annotate each data point ``xy[i]`` with ``texts[i]`` so that no two label boxes overlap.
 
     Labels are placed in the order given (put the most important first). For each, the
-    ``near`` offsets (points, with alignment; pushed ``gap`` points further out, e.g. a marker's
-    radius; one value, or one per label) are tried, then ``rings`` rings of offsets further out (with a leader line); the first box that overlaps no placed label, no ``obstacles``
-    (display-space boxes) and stays inside the axes wins. When nothing fits, the position
-    with the least overlap is used. ``styles`` (one dict per label) adds to ``text_kw``. Returns the Annotation artists, in the order of ``texts``.
+    ``near`` offsets (points, with alignment) are tried, pushed ``gap`` points further out (a
+    marker's radius; one value, or one per label), then ``rings`` rings of offsets further out
+    with a leader line. The first box that overlaps no placed label and no ``obstacles``
+    (display-space boxes) and stays inside the axes wins; when nothing fits, the position with
+    the least overlap. ``styles`` (one dict per label) adds to ``text_kw``. Returns the
+    Annotation artists, in the order of ``texts``.
     """
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
@@ -103,12 +105,12 @@ def place_labels(ax, xy: Sequence[tuple[float, float]], texts: Sequence[str], *,
     out = []
     gaps = [float(gap)] * len(texts) if isinstance(gap, (int, float)) else [float(g) for g in gap]
     styles = list(styles) or [{}] * len(texts)
-    for (x, y), text, gap, style in zip(xy, texts, gaps, styles):
+    for (x, y), text, g, style in zip(xy, texts, gaps, styles):
         best, best_cost = None, math.inf
-        tries = [(dx + math.copysign(gap, dx) * (dx != 0), dy + math.copysign(gap, dy) * (dy != 0), ha, va)
+        tries = [(dx + math.copysign(g, dx) * (dx != 0), dy + math.copysign(g, dy) * (dy != 0), ha, va)
                  for dx, dy, ha, va in near]
-        for dx, dy, ha, va in tries + list(_rings(ring_step + gap, rings)):
-            far = math.hypot(dx, dy) > 10 + 1.5 * gap
+        for dx, dy, ha, va in tries + list(_rings(ring_step + g, rings)):
+            far = math.hypot(dx, dy) > 10 + 1.5 * g
             ann = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
                               arrowprops=dict(arrowstyle="-", color=leader_colour, lw=0.6, shrinkA=0, shrinkB=2)
                               if far else None, **{**text_kw, **style})
