@@ -131,11 +131,15 @@ def test_dyad_event_labels_never_overlap_on_three_articles(three):
 def test_identical_events_get_separate_readable_labels():
     # Six "crisis" events with the same weight in the same lane: the worst case for labels.
     ev = pd.DataFrame({"doc_id": "d", "start": range(0, 60, 10), "end": range(5, 65, 10), "weight": -5.0,
-                       "time": "current", "type": "verbal_conflict", "cue": "crisis", "negated": False})
+                       "time": "current", "type": "verbal_conflict", "cue": "crisis", "negated": False,
+                       "confidence": [1.0, 0.9, 0.5, 0.3, 0.1, 1.0]})
     ev = pd.concat([ev, ev.assign(start=ev.start + 100, end=ev.end + 100, weight=5.0, cue="reconciliation",
                                   type="verbal_cooperation")], ignore_index=True)
     fig = dyad_events(ev)
     _assert_event_labels_clear(fig, 12)
+    # Weak events fade (issue 15), down to a floor of 0.25 so that they stay visible.
+    alphas = fig.axes[0].collections[0].get_alpha()
+    assert list(np.round(alphas, 2)) == [1.0, 0.9, 0.5, 0.3, 0.25, 1.0]
 
 
 # --- network: contrast and no collisions ----------------------------------------------------
