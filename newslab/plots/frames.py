@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..labels import frame_name
 from .style import PALETTE, add_source_line, new_figure
 
 
@@ -56,7 +57,7 @@ def frame_profile(df: pd.DataFrame, *, source: str = "", title: str = ""):
     y = np.arange(len(order))[::-1]
     colours = [PALETTE["blue"] if p >= 0.5 else PALETTE["grey"] for p in g["present"]]
     ax.barh(y, g["per_1000"], color=colours)
-    ax.set_yticks(y, [str(label_of.get(f, f)).replace("_", " ") for f in order])
+    ax.set_yticks(y, [frame_name(label_of.get(f, f)) for f in order])
     multi = art["doc_id"].nunique() > 1
     for yi, v, h in zip(y, g["per_1000"], g["hits"]):
         hits = f"{int(h)} hit{'s' if h != 1 else ''}" + (" in all" if multi else "")
@@ -86,7 +87,8 @@ def frame_heatmap(df: pd.DataFrame, *, doc_id: str | None = None, source: str = 
                           fill_value=0).reindex(order)
     fig, ax = new_figure(max(6, 0.32 * mat.shape[1] + 3), 0.45 * len(order) + 1.8)
     im = ax.imshow(mat.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
-    ax.set_yticks(range(len(order)), order)
+    label_of = dict(zip(par["frame"], par["label"])) if "label" in par else {}
+    ax.set_yticks(range(len(order)), [frame_name(label_of.get(f, f)) for f in order])
     cols = list(mat.columns)
     step = max(1, len(cols) // 20)
     ax.set_xticks(range(0, len(cols), step), [str(c) for c in cols[::step]])
@@ -130,7 +132,7 @@ def frames_over_time(df: pd.DataFrame, *, freq: str = "M", value: str = "present
     for ax, f in zip(axes.flat, g.columns):
         ax.axhline(float(art.loc[art["frame"] == f, "v"].mean()), color=PALETTE["grey"], lw=0.8, ls=":")
         ax.plot(g.index, g[f], marker="o", ms=4, lw=1.5, color=PALETTE["blue"])
-        ax.set_title(str(label_of.get(f, f)).replace("_", " "), fontsize=9, loc="left")
+        ax.set_title(frame_name(label_of.get(f, f)), fontsize=9, loc="left")
         ax.set_ylim(-0.04 * top, top)
     for k, ax in enumerate(axes.flat):
         if k >= g.shape[1]:
