@@ -78,13 +78,14 @@ from .article import Article, Corpus, as_articles
 from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negated, negation_cue, sentence_clauses,
                       speech_regex, tokens_before)
 from .entities import actor_side, load_actors
+from . import event_arguments, event_status
 from .errors import ParameterError, ResourceFileError
 from .resources import load_yaml, resource_path, resource_stamp
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
                     "sentence", "evidence", "source_side", "target_side", "source_text", "target_text",
-                    "symmetric", "cue_name", "weight"]
+                    "symmetric", "cue_name", "weight", "status", "confidence"]
 # A negated cooperation/conflict counts half its weight in the opposite direction (CAMEO's
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
@@ -863,17 +864,18 @@ _INTENT_CUES = frozenset({"agree", "intent", "sign"})
 
 def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
     return {"source": r["source"], "target": r["target"], "cue": r["cue"], "start": r["start"], "end": r["end"],
-            "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"]}
+            "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"],
+            "status": r["status"], "confidence": float(r["confidence"])}
 
 
 def _dyads_json(article: Article) -> dict[str, Any]:
-    return {"dyads": {k: {"net": d.net, "net_all": d.net_all, "events": d.n_events}
+    return {"dyads": {k: {"net": d.net, "net_all": d.net_all, "events": d.n_events, "not_asserted": d.n_not_asserted}
                       for k, d in dyads(article).items()}}
 
 
 @layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
                  dtypes={"start": "int", "end": "int", "sentence": "int", "intensity": "float", "weight": "float",
-                         "negated": "bool", "symmetric": "bool"},
+                         "negated": "bool", "symmetric": "bool", "confidence": "float"},
                  resources=lambda p: [p.get("cues") or "relation_cues.yml", "time_cues.yml", "clause_cues.yml"],
                  defaults={"cues": None}, table="relations", json_section="relations", json_row=_relation_json,
                  json_summary=_dyads_json)
@@ -891,13 +893,17 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     (``current``/``background``), ``sentence`` (index), ``evidence`` (the clause text),
     ``source_side``/``target_side`` (the states used for dyads), ``source_text``/``target_text``
     (the words that named them), ``symmetric``, ``cue_name`` (lexicon entry) and ``weight``
-    (the intensity, or −0.5 × intensity when negated). A Corpus gives the same columns plus
-    ``doc_id`` and ``date``.
+    (the intensity, or −0.5 × intensity when negated), ``status`` (``asserted``, ``negated``,
+    ``hypothetical``, ``denied`` or ``claimed``: how the text presents the event, see
+    :mod:`newslab.event_status`; only asserted events enter dyad scores) and ``confidence``
+    (0–1, the evidence for the coding). A claim by the party an act hurts ("Tehran said
+    Washington had violated ...") is that party's accusation: verbal conflict from the speaker to
+    the accused, status ``claimed``. A Corpus gives the same columns plus ``doc_id`` and ``date``.
 
     >>> from newslab import Article
     >>> a = Article.from_text("T\\n\\nTurkey did not agree with Russia.")
-    >>> extract_relations(a)[["source", "target", "negated", "weight"]].values.tolist()
-    [['Turkey', 'Russia', True, -2.0], ['Russia', 'Turkey', True, -2.0]]
+    >>> extract_relations(a)[["source", "target", "negated", "weight", "status"]].values.tolist()
+    [['Turkey', 'Russia', True, -2.0, 'negated'], ['Russia', 'Turkey', True, -2.0, 'negated']]
     """
     return layers.frame(article, "relations", cues=cues)
 
@@ -922,6 +928,7 @@ class _ArticleEvents:
     ref: tuple[int, int] | None  # the article's (year, month)
     max_year: int | None
     clause_memo: ClauseMemo
+    arg_words: event_arguments.ArgumentWords
 
     @property
     def clause_cues(self) -> ClauseCues:
@@ -938,7 +945,8 @@ class _ArticleEvents:
         tc = load_time_cues()
         return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
-                   _article_ref(article), _max_year(article, tc), article.layer("clauses"))
+                   _article_ref(article), _max_year(article, tc), article.layer("clauses"),
+                   event_arguments.argument_words(cues))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -967,6 +975,7 @@ class CueSite:
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
+    governor: str = ""  # the name of the directed cue that governs this one, when ``governed``
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -1050,15 +1059,59 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
             site = replace(site, mutual_complement=True)
-        pairs = _resolve(site)
+        if event_status.alleged(text, clause[0], st, doc.clause_cues):
+            continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
+        pairs = _participants(site, rows, doc.arg_words)
         if not pairs:
             continue
         time = "background" if clause in forced_bg else \
             _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
-        rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
+        rows.extend(_status_rows(doc, site, pairs, (sent.start, sent.end), time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
     return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+
+
+def _participants(site: CueSite, rows: list[dict[str, Any]], words: event_arguments.ArgumentWords) -> list[Pair]:
+    """The cue's source/target pairs, corrected by :mod:`newslab.event_arguments` (label nouns,
+    separate acts, campaigns, reactions to another's act, the implicit partner of a reaction)."""
+    text, st, en = site.text, site.start, site.end
+    if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en),
+                                         _possessive_source(site) is not None, words):
+        return []  # "condemned a cowardly attack": the attack's agent is not the condemner
+    pairs = _resolve(site)
+    right_sides = [s for m in site.right for s in m.sides]
+    pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, right_sides, words)
+    if not pairs and not site.cue.symmetric and not site.right:
+        subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+        pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
+    return pairs
+
+
+def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], sentence: tuple[int, int],
+                 time: str) -> list[dict[str, Any]]:
+    """The rows of one event with its status (:mod:`newslab.event_status`) and confidence; a
+    claim by the party an act hurts becomes that party's accusation of the act's agent."""
+    text, st, en, clause = site.text, site.start, site.end, site.clause
+    speaker = event_status.reporting_speaker(text, sentence, st, en, doc.mentions_in(*sentence), doc.clause_cues)
+    sources = [p[0][1] for p in pairs]
+    targets = [p[1][1] for p in pairs]
+    stat = event_status.status_of(text, clause, st, en, doc.clause_cues, sources, targets,
+                                  site.cue.intensity < 0 and not site.cue.symmetric, speaker)
+    if stat.status == "claimed" and stat.speaker is not None:
+        spk = stat.speaker
+        accused = list({p[0][1]: p[0] for p in pairs if p[0][1] != spk[1]}.values())
+        pairs = [(spk, a) for a in accused]
+        site = replace(site, cue=replace(site.cue, type=event_status.CLAIM_TYPE, intensity=event_status.CLAIM_INTENSITY,
+                                         symmetric=False))
+        time = "current" if time == "current" or not stat.speaker else time
+    negated = clause_negated(text, clause[0], st, doc.clause_cues) or stat.status == "negated"
+    verb = event_status.is_verb_cue(text, st, en)
+    clause_text = text[clause[0]:clause[1]]
+    return [{**row, "status": stat.status,
+             "confidence": event_status.confidence(stat.status, verb, (bool(row["source_text"]) and row["source_text"] in clause_text,
+                                                                      bool(row["target_text"]) and row["target_text"] in clause_text))}
+            for row in _event_rows(site, pairs, negated, time)]
 
 
 def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int, int],
@@ -1084,7 +1137,7 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs)
+                   light_verbs=doc.lex.light_verbs, governor=before_cue[2].name if governed and before_cue else "")
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -1382,11 +1435,14 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
 class Dyad:
     """Events between two actors (either direction), with net cooperation scores.
 
-    ``net`` is the mean event weight over *current* events (−10…+10, positive = cooperative;
-    0.0 when there are none), ``net_all`` the same over all events including background,
-    ``n_events`` the number of event rows (a symmetric event counts once per direction),
-    ``evidence`` the distinct sentences the events come from (in order), ``timeseries`` one row per month of a dated
-    corpus (month, n_events, n_current, net, net_all).
+    ``net`` is the mean event weight over *current, asserted* events (−10…+10, positive =
+    cooperative; 0.0 when there are none), ``net_all`` the same over all asserted events including
+    background, ``n_events`` the number of event rows (a symmetric event counts once per direction),
+    ``n_current`` the current asserted ones, ``n_not_asserted`` the rows whose status is negated,
+    hypothetical, denied or claimed (shown apart in ``not_asserted``, never in the scores: see
+    :mod:`newslab.event_status`), ``evidence`` the distinct sentences the events come from (in
+    order), ``timeseries`` one row per month of a dated corpus (month, n_events, n_current, net,
+    net_all, n_not_asserted).
     """
 
     a: str
@@ -1398,6 +1454,12 @@ class Dyad:
     n_current: int
     evidence: list[str] = field(default_factory=list)
     timeseries: pd.DataFrame = field(default_factory=pd.DataFrame)
+    n_not_asserted: int = 0
+
+    @property
+    def not_asserted(self) -> pd.DataFrame:
+        """The events the text does not present as fact (negated, hypothetical, denied, claimed)."""
+        return self.events[self.events["status"] != "asserted"].reset_index(drop=True)
 
     @property
     def key(self) -> str:
@@ -1411,7 +1473,7 @@ class Dyad:
 
     def summary(self) -> dict[str, Any]:
         return {"dyad": self.key, "net": self.net, "net_all": self.net_all, "events": self.n_events,
-                "current": self.n_current, "label": self.label}
+                "current": self.n_current, "label": self.label, "not_asserted": self.n_not_asserted}
 
     def __repr__(self) -> str:
         return (f"Dyad({self.a!r}–{self.b!r}: net {self.net:+.2f} over {self.n_current} current events, "
@@ -1448,16 +1510,18 @@ def dyad(article_or_corpus: Article | Corpus | Iterable[Article], a: str, b: str
         ev = extract_relations(Corpus(arts), cues=cues)
     mask = ((ev.source_side == sa) & (ev.target_side == sb)) | ((ev.source_side == sb) & (ev.target_side == sa))
     ev = ev[mask].reset_index(drop=True)
-    cur = ev[ev.time == "current"]
+    fact = ev[ev.status == "asserted"]  # only what the text presents as fact is scored
+    cur = fact[fact.time == "current"]
     net = round(float(cur.weight.mean()), 3) if len(cur) else 0.0
-    net_all = round(float(ev.weight.mean()), 3) if len(ev) else 0.0
+    net_all = round(float(fact.weight.mean()), 3) if len(fact) else 0.0
     by_id = {x.id: x for x in arts}
     evidence = list(dict.fromkeys(by_id[d].sentences[int(i)].text for d, i in zip(ev.doc_id, ev.sentence)))
-    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev))
+    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev),
+                int(len(ev) - len(fact)))
 
 
 def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
-    cols = ["month", "n_events", "n_current", "net", "net_all"]
+    cols = ["month", "n_events", "n_current", "net", "net_all", "n_not_asserted"]
     dated = ev[ev["date"].astype(str).str.match(r"\d{4}-\d{1,2}")]
     if dated.empty:
         return pd.DataFrame(columns=cols)
@@ -1465,10 +1529,12 @@ def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
     dated = dated.assign(month=month.astype(str))
     rows = []
     for mo, g in dated.groupby("month", sort=True):
-        cur = g[g.time == "current"]
+        fact = g[g.status == "asserted"]
+        cur = fact[fact.time == "current"]
         rows.append({"month": mo, "n_events": len(g), "n_current": len(cur),
                      "net": float(cur.weight.mean()) if len(cur) else float("nan"),
-                     "net_all": float(g.weight.mean())})
+                     "net_all": float(fact.weight.mean()) if len(fact) else float("nan"),
+                     "n_not_asserted": len(g) - len(fact)})
     return pd.DataFrame(rows, columns=cols)
 
 
