@@ -57,6 +57,7 @@ class ArgumentWords:
     reactions: frozenset[str]
     separate: re.Pattern[str]
     campaign: re.Pattern[str]
+    topic: re.Pattern[str]
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -76,7 +77,8 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         _rx(data.get("label_predicates") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+){{0,3}}$"),
         frozenset(str(x) for x in data.get("reaction_cues") or []),
         _rx(data.get("separate_words") or [], r"\b(?:{})\b"),
-        _rx(data.get("campaign_words") or [], r"\s*(?:{})\b"))
+        _rx(data.get("campaign_words") or [], r"\s*(?:{})\b"),
+        _rx(data.get("topic_heads") or [], r"\b(?:{})\s+of\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w'’-]+\s+)?$"))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:
@@ -97,22 +99,26 @@ def is_label(text: str, start: int, end: int, words: ArgumentWords | None = None
 
 
 def adjust_pairs(text: str, clause: tuple[int, int], start: int, end: int, pairs: list[Pair],
-                 right_sides: Sequence[str], words: ArgumentWords | None = None) -> list[Pair]:
-    """The pairs that remain of ``pairs`` after the label, separate-act and campaign rules.
+                 right: Sequence[Side], words: ArgumentWords | None = None) -> list[Pair]:
+    """The pairs that remain of ``pairs`` after the label, topic, separate-act and campaign rules.
 
-    ``right_sides``: the sides named after the cue in its clause.
+    ``right``: the parties named after the cue in its clause.
 
     >>> i, f, b = ("Ireland", "Ireland", "Ireland"), ("France", "France", "France"), ("UK", "UK", "Britain")
     >>> s = "Ireland and France signed separate agreements with Britain"
-    >>> adjust_pairs(s, (0, len(s)), 19, 25, [(i, f), (f, i), (i, b), (f, b)], ["UK"])
+    >>> adjust_pairs(s, (0, len(s)), 19, 25, [(i, f), (f, i)], [b])
     [(('Ireland', 'Ireland', 'Ireland'), ('UK', 'UK', 'Britain')), (('France', 'France', 'France'), ('UK', 'UK', 'Britain'))]
     """
     words = words or argument_words()
     cs, ce = clause
     if is_label(text, start, end, words) and not label_predicated(text, cs, start, words):
         return []
-    if words.separate.search(text, max(cs, start - 12), min(ce, end + 30)):
-        pairs = [(s, t) for s, t in pairs if s[1] in right_sides or t[1] in right_sides]
+    if words.topic.search(text, max(cs, start - 40), start):
+        return []  # "broken the terms of the accord": the accord is the topic
+    right_sides = {r[1] for r in right}
+    if words.separate.search(text, max(cs, start - 12), min(ce, end + 30)) and right:
+        subjects = list({s[1]: s for s, _ in pairs if s[1] not in right_sides}.values())
+        pairs = [(s, r) for s in subjects for r in right[:1]]
     if words.campaign.match(text, end, ce) and not right_sides:
         return []
     return pairs

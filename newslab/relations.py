@@ -975,7 +975,8 @@ class CueSite:
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
-    governor: str = ""  # the name of the directed cue that governs this one, when ``governed``
+    governor: str = ""  # the name of the verb cue whose object this cue is ("condemned an attack")
+    governor_type: str = ""  # and its type
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -1061,39 +1062,47 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             site = replace(site, mutual_complement=True)
         if event_status.alleged(text, clause[0], st, doc.clause_cues):
             continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
-        pairs = _participants(site, rows, doc.arg_words)
+        speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues)
+        pairs = _participants(site, rows, doc.arg_words, speaker)
         if not pairs:
             continue
         time = "background" if clause in forced_bg else \
             _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
-        rows.extend(_status_rows(doc, site, pairs, (sent.start, sent.end), time))
+        rows.extend(_status_rows(doc, site, pairs, speaker, time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
     return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
 
 
-def _participants(site: CueSite, rows: list[dict[str, Any]], words: event_arguments.ArgumentWords) -> list[Pair]:
+def _participants(site: CueSite, rows: list[dict[str, Any]], words: event_arguments.ArgumentWords,
+                  speaker: Side | None) -> list[Pair]:
     """The cue's source/target pairs, corrected by :mod:`newslab.event_arguments` (label nouns,
     separate acts, campaigns, reactions to another's act, the implicit partner of a reaction)."""
     text, st, en = site.text, site.start, site.end
     if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en),
                                          _possessive_source(site) is not None, words):
         return []  # "condemned a cowardly attack": the attack's agent is not the condemner
+    if site.governor_type == site.cue.type and not event_status.is_verb_cue(text, st, en):
+        return []  # "signed an agreement", "imposed sanctions": the object names the same act
     pairs = _resolve(site)
-    right_sides = [s for m in site.right for s in m.sides]
-    pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, right_sides, words)
-    if not pairs and not site.cue.symmetric and not site.right:
-        subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+    pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(text, site.right, from_end=False),
+                                         words)
+    if pairs or site.cue.symmetric:
+        return pairs
+    subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+    if site.cue.intensity < 0 and speaker is not None and subj:
+        # "Tehran said Washington had violated the accord": the act hurts the speaker
+        return [(s, speaker) for s in subj if s[1] != speaker[1]]
+    if not site.right:
         pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
     return pairs
 
 
-def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], sentence: tuple[int, int],
+def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], speaker: Side | None,
                  time: str) -> list[dict[str, Any]]:
     """The rows of one event with its status (:mod:`newslab.event_status`) and confidence; a
     claim by the party an act hurts becomes that party's accusation of the act's agent."""
     text, st, en, clause = site.text, site.start, site.end, site.clause
-    speaker = event_status.reporting_speaker(text, sentence, st, en, doc.mentions_in(*sentence), doc.clause_cues)
     sources = [p[0][1] for p in pairs]
     targets = [p[1][1] for p in pairs]
     stat = event_status.status_of(text, clause, st, en, doc.clause_cues, sources, targets,
@@ -1104,7 +1113,6 @@ def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], sentence
         pairs = [(spk, a) for a in accused]
         site = replace(site, cue=replace(site.cue, type=event_status.CLAIM_TYPE, intensity=event_status.CLAIM_INTENSITY,
                                          symmetric=False))
-        time = "current" if time == "current" or not stat.speaker else time
     negated = clause_negated(text, clause[0], st, doc.clause_cues) or stat.status == "negated"
     verb = event_status.is_verb_cue(text, st, en)
     clause_text = text[clause[0]:clause[1]]
@@ -1133,11 +1141,13 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         left = [m for m in left if m.end <= before_cue[0]]
     right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
-    governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
+    object_of = before_cue is not None and clause[0] <= before_cue[0] \
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
+    governed = object_of and not before_cue[2].symmetric  # type: ignore[index]
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs, governor=before_cue[2].name if governed and before_cue else "")
+                   light_verbs=doc.lex.light_verbs, governor=before_cue[2].name if object_of and before_cue else "",
+                   governor_type=before_cue[2].type if object_of and before_cue else "")
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
