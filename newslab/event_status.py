@@ -13,7 +13,8 @@ same signals, all from the shared clause module :mod:`newslab.clauses` (cue word
   Washington had violated the accord"): it is then coded as that party's *accusation*, verbal
   conflict from the speaker to the accused; an accusation verb ("accused Iran of hiding") is a
   claim too, and what it alleges is not coded again.
-* **hypothetical** — a modal, future, intention, demand, condition or generic determiner in its
+* **hypothetical** (checked before a claim: a possible act stays possible in anyone's words) —
+  a modal, future, intention, demand, condition or generic determiner in its
   modality scope ("will hold talks", "plans to visit", "any attack"), a conditional clause ("if
   its vessels came under attack"), or a predicate of possibility after an event noun ("talks
   were still possible").
@@ -92,17 +93,18 @@ def status_of(text: str, clause: tuple[int, int], start: int, end: int, cues: Cl
     neg = negation_at(text, cs, start, cues)
     if neg is not None and neg.kind == "denial" or denial_before(text, cs, start, cues) is not None:
         return Status("denied", neg.cue if neg is not None and neg.kind == "denial" else "deny")
+    # a possible act stays possible in anyone's words ("any attack will be answered, Tehran said")
+    mark = modality_at(text, cs, start, cues, wide=True) or condition_opens(text, cs, start, cues)
+    if mark is not None:
+        return Status("hypothetical", mark.cue)
+    if possible_after(text, end, ce, cues):
+        return Status("hypothetical", "possible")
     if speaker is not None and speaker[1] in sources and neg is not None:
         return Status("denied", f"{speaker[2]}: {neg.cue}", speaker)
     if speaker is not None and conflict and speaker[1] in targets and speaker[1] not in sources:
         return Status("claimed", speaker[2], speaker)
     if accusation_at(text, start, end, cues):
         return Status("claimed", text[start:end])
-    mark = modality_at(text, cs, start, cues, wide=True) or condition_opens(text, cs, start, cues)
-    if mark is not None:
-        return Status("hypothetical", mark.cue)
-    if possible_after(text, end, ce, cues):
-        return Status("hypothetical", "possible")
     if neg is not None:
         return Status("negated", neg.cue)
     failure = refusal_before(text, cs, start, cues)

@@ -1060,6 +1060,12 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
             site = replace(site, mutual_complement=True)
+        if nxt is not None and cue.name in doc.arg_words.reactions and _words_gap(text, en, nxt[0]) <= 3 \
+                and not _NOT_OBJECT_GAP_RE.search(text, en, nxt[0]):
+            # "condemned a cowardly attack on X": X is the attack's patient, not the condemnation's;
+            # the act's agent ("sanctions by Russia") is what the reaction is aimed at
+            site = replace(site, right=[m for m in site.right if m.start < nxt[0]
+                                        or _BY_BEFORE_RE.search(text, max(nxt[1], m.start - 12), m.start)])
         if event_status.alleged(text, clause[0], st, doc.clause_cues):
             continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
         speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues)
