@@ -38,7 +38,8 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
 
     One row per distinct event (a symmetric event drawn once); current events on the upper lane,
     background events (recalled past) on the lower lane; marker shape = QuadClass, colour = sign,
-    hollow = negated. Dashed lines: the net score of current events and of all events.
+    hollow = negated, faded = low ``confidence`` (weak or not asserted). Dashed lines: the net
+    score of current events and of all events (asserted ones only).
     """
     ev = _events_of(dyad).copy()
     a, b = getattr(dyad, "a", ""), getattr(dyad, "b", "")
@@ -57,8 +58,10 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
                 continue
             colours = [DIVERGING[2] if w > 0 else DIVERGING[0] if w < 0 else DIVERGING[1] for w in sub.weight]
             faces = ["none" if n else c for n, c in zip(sub.negated, colours)]
+            # weak or non-asserted events fade: alpha from the event's confidence (issue 15)
+            alpha = sub["confidence"].astype(float).clip(0.25, 1.0).to_numpy() if "confidence" in sub else None
             ax.scatter(sub.weight, sub.y, marker=marker, s=70, facecolors=faces, edgecolors=colours, lw=1.4,
-                       label=label, zorder=3)
+                       label=label, zorder=3, alpha=alpha)
             for w, y, cue in zip(sub.weight, sub.y, sub.cue):
                 ax.annotate(cue, (w, y), xytext=(4, 4), textcoords="offset points", fontsize=7,
                             color=PALETTE["black"])
