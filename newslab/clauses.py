@@ -125,6 +125,8 @@ class ClauseCues:
     possible_after: re.Pattern[str] = re.compile(r"(?!)")
     accusation: re.Pattern[str] = re.compile(r"(?!)")  # "accused X of", "blamed X for"
     denial: re.Pattern[str] = re.compile(r"(?!)")  # "denied", "denies" anywhere before the event
+    infinitive: str = ""  # the marker of a to-infinitive ("to")
+    not_infinitive_after: CueSet | None = None  # "according to", "returned to": "to" is no infinitive
 
 
 def _norm(word: str) -> str:
@@ -206,7 +208,7 @@ def _status_cues(data: dict[str, Any], path: str) -> tuple[Any, ...]:
     except (TypeError, ValueError):
         raise ResourceFileError(f"{path}: modality: modality_scope_words must be a whole number of words.") from None
     preds, cops = mod.get("predicates") or [], mod.get("copulas") or []
-    after = re.compile(rf"^(?:[\w'’-]+\s+){{0,3}}?(?:{_words_regex(cops)})\s+(?:\w+ly\s+)?(?:{_words_regex(preds)})\b",
+    after = re.compile(rf"^(?:[\w'’-]+\s+){{0,5}}?(?:{_words_regex(cops)})\s+(?:\w+ly\s+)?(?:{_words_regex(preds)})\b",
                        re.IGNORECASE) if preds and cops else re.compile(r"(?!)")
     rep = data.get("reported_speech") or {}
     acc, content = rep.get("accusations") or [], rep.get("accusation_content") or []
@@ -214,7 +216,9 @@ def _status_cues(data: dict[str, Any], path: str) -> tuple[Any, ...]:
                             re.IGNORECASE) if acc and content else re.compile(r"(?!)")
     deny = (data.get("negation") or {}).get("denial") or []
     denial = re.compile(rf"\b(?:{_words_regex(deny)})\b", re.IGNORECASE) if deny else re.compile(r"(?!)")
-    return (mscope, tuple(_norm(str(x)) for x in mod.get("suffixes") or []), after, accusation, denial)
+    not_after = CueSet.of([("not_infinitive", _phrase(w, path)) for w in mod.get("not_infinitive_after") or []])
+    return (mscope, tuple(_norm(str(x)) for x in mod.get("suffixes") or []), after, accusation, denial,
+            _norm(str(mod.get("infinitive_marker") or "")), not_after)
 
 
 def load_clause_cues(path: str | os.PathLike[str] | None = None) -> ClauseCues:
@@ -385,6 +389,30 @@ def condition_opens(text: str, clause_start: int, at: int, cues: ClauseCues | No
     return None
 
 
+def infinitive_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> bool:
+    """Whether the predicate at ``at`` is a to-infinitive ("invited the minister to visit",
+    "agreed on Monday to resume patrols"): an act named, not reported as done.
+
+    >>> s = "invited the Saudi minister to visit Tehran"
+    >>> infinitive_before(s, 0, s.index("visit"))
+    True
+    >>> s = "according to talks in Doha"
+    >>> infinitive_before(s, 0, s.index("talks"))
+    False
+    """
+    cues = cues or load_clause_cues()
+    words = scope_words(tokens_before(text, clause_start, at), cues)
+    if not cues.infinitive or not words:
+        return False
+    if words[-1] != cues.infinitive:
+        if len(words) < 2 or words[-2] != cues.infinitive or not words[-1].endswith("ly"):
+            return False  # "to also visit", "to jointly run"
+        words = words[:-1]
+    lead = words[:-1]
+    mark = cues.not_infinitive_after.find(lead) if lead and cues.not_infinitive_after is not None else None
+    return not (mark is not None and mark.cue.split()[-1] == lead[-1])
+
+
 def accusation_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> re.Match[str] | None:
     """The accusation ("accused Iran of", "blamed Kabul for") whose content holds offset ``at``."""
     cues = cues or load_clause_cues()
@@ -420,4 +448,4 @@ def reported_nominal_regex() -> re.Pattern[str]:
 __all__ = ["Marking", "ClauseCues", "load_clause_cues", "clause_spans", "sentence_clauses", "clause_of",
            "CueSet", "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
            "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS",
-           "possible_after", "condition_opens", "accusation_before", "denial_before"]
+           "possible_after", "condition_opens", "accusation_before", "denial_before", "infinitive_before"]

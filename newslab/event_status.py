@@ -16,8 +16,8 @@ same signals, all from the shared clause module :mod:`newslab.clauses` (cue word
 * **hypothetical** (checked before a claim: a possible act stays possible in anyone's words) —
   a modal, future, intention, demand, condition or generic determiner in its
   modality scope ("will hold talks", "plans to visit", "any attack"), a conditional clause ("if
-  its vessels came under attack"), or a predicate of possibility after an event noun ("talks
-  were still possible").
+  its vessels came under attack"), a predicate of possibility after an event noun ("talks
+  were still possible"), or a to-infinitive ("invited the minister to visit Tehran").
 * **negated** — a negation in its scope ("did not sign", "failed to agree").
 * **asserted** — none of these: the narrator (or a neutral source, or the agent itself)
   reports the act as done.
@@ -45,8 +45,8 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from .clauses import (ClauseCues, accusation_before, condition_opens, denial_before, load_clause_cues, modality_at,
-                      negation_at, possible_after, scope_words, tokens_before)
+from .clauses import (ClauseCues, accusation_before, condition_opens, denial_before, infinitive_before,
+                      load_clause_cues, modality_at, negation_at, possible_after, scope_words, tokens_before)
 
 STATUSES = ("asserted", "negated", "hypothetical", "denied", "claimed")
 # An accusation is CAMEO 112 Accuse (Goldstein -2.0), a verbal conflict from accuser to accused.
@@ -82,16 +82,19 @@ class Status:
 
 def status_of(text: str, clause: tuple[int, int], start: int, end: int, cues: ClauseCues | None = None,
               sources: Sequence[str] = (), targets: Sequence[str] = (), conflict: bool = False,
-              speaker: Side | None = None) -> Status:
+              speaker: Side | None = None, agent: Sequence[str] = ()) -> Status:
     """The status of the event whose cue is ``text[start:end]`` in ``clause``.
 
     ``sources``/``targets``: the sides the event was resolved to; ``conflict``: a conflict cue;
-    ``speaker``: who reports it (:func:`reporting_speaker`), if anyone.
+    ``speaker``: who reports it (:func:`reporting_speaker`), if anyone; ``agent``: the sides of
+    the clause's subject when the cue is mutual ("Afghan forces had started the clash").
     """
     cues = cues or load_clause_cues()
     cs, ce = clause
+    if accusation_at(text, start, end, cues):
+        return Status("claimed", text[start:end])  # an accusation is its own speech act
     neg = negation_at(text, cs, start, cues)
-    if neg is not None and neg.kind == "denial" or denial_before(text, cs, start, cues) is not None:
+    if neg is not None and neg.kind == "denial" or _denied(text, cs, start, cues):
         return Status("denied", neg.cue if neg is not None and neg.kind == "denial" else "deny")
     # a possible act stays possible in anyone's words ("any attack will be answered, Tehran said")
     mark = modality_at(text, cs, start, cues, wide=True) or condition_opens(text, cs, start, cues)
@@ -99,12 +102,13 @@ def status_of(text: str, clause: tuple[int, int], start: int, end: int, cues: Cl
         return Status("hypothetical", mark.cue)
     if possible_after(text, end, ce, cues):
         return Status("hypothetical", "possible")
+    if infinitive_before(text, cs, start, cues):
+        return Status("hypothetical", "to")
     if speaker is not None and speaker[1] in sources and neg is not None:
         return Status("denied", f"{speaker[2]}: {neg.cue}", speaker)
-    if speaker is not None and conflict and speaker[1] in targets and speaker[1] not in sources:
+    agents = agent or sources
+    if speaker is not None and conflict and speaker[1] in targets and speaker[1] not in agents:
         return Status("claimed", speaker[2], speaker)
-    if accusation_at(text, start, end, cues):
-        return Status("claimed", text[start:end])
     if neg is not None:
         return Status("negated", neg.cue)
     failure = refusal_before(text, cs, start, cues)
@@ -124,6 +128,13 @@ def refusal_before(text: str, clause_start: int, start: int, cues: ClauseCues | 
         if mark is not None and mark.kind == "failure" and len(mark.cue.split()) > 1:
             return mark.cue
     return None
+
+
+def _denied(text: str, clause_start: int, start: int, cues: ClauseCues) -> bool:
+    """A denial verb earlier in the clause governs the cue unless another reporting verb comes in
+    between ("denied that its units had opened fire and said Armenian forces had fired first")."""
+    d = denial_before(text, clause_start, start, cues)
+    return d is not None and cues.speech.search(text, d.end(), start) is None
 
 
 def accusation_at(text: str, start: int, end: int, cues: ClauseCues | None = None) -> bool:

@@ -1111,8 +1111,10 @@ def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], speaker:
     text, st, en, clause = site.text, site.start, site.end, site.clause
     sources = [p[0][1] for p in pairs]
     targets = [p[1][1] for p in pairs]
+    agent = [a[1] for a in event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))] \
+        if site.cue.symmetric else []
     stat = event_status.status_of(text, clause, st, en, doc.clause_cues, sources, targets,
-                                  site.cue.intensity < 0 and not site.cue.symmetric, speaker)
+                                  site.cue.intensity < 0, speaker, agent)
     if stat.status == "claimed" and stat.speaker is not None:
         spk = stat.speaker
         accused = list({p[0][1]: p[0] for p in pairs if p[0][1] != spk[1]}.values())
