@@ -389,6 +389,12 @@ def condition_opens(text: str, clause_start: int, at: int, cues: ClauseCues | No
     return None
 
 
+# "to convene an emergency ...": "to", a lowercase verb (no determiner, name or pronoun), then up
+# to two words before the event noun
+_INFINITIVE_OBJECT_RE = re.compile(r"(?<![\w'’-])(?i:to)\s+(?!(?i:the|a|an|its|their|his|her|our|this|that|these|those|both|each|"
+                                   r"be|have|them|him|it|us)\b)[a-z][a-z-]+\s+(?:[\w'’-]+\s+){0,2}$")
+
+
 def infinitive_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> bool:
     """Whether the predicate at ``at`` is a to-infinitive ("invited the minister to visit",
     "agreed on Monday to resume patrols"): an act named, not reported as done.
@@ -404,6 +410,8 @@ def infinitive_before(text: str, clause_start: int, at: int, cues: ClauseCues | 
     words = scope_words(tokens_before(text, clause_start, at), cues)
     if not cues.infinitive or not words:
         return False
+    if cues.infinitive not in words[-1:] + words[-2:-1] and _INFINITIVE_OBJECT_RE.search(text, max(clause_start, at - 60), at):
+        return True  # "to convene an emergency meeting": the noun is the object of an infinitive
     if words[-1] != cues.infinitive:
         if len(words) < 2 or words[-2] != cues.infinitive or not words[-1].endswith("ly"):
             return False  # "to also visit", "to jointly run"

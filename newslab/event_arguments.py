@@ -58,6 +58,10 @@ class ArgumentWords:
     separate: re.Pattern[str]
     campaign: re.Pattern[str]
     topic: re.Pattern[str]
+    setting_cues: frozenset[str] = frozenset()
+    setting: re.Pattern[str] = re.compile(r"(?!)")
+    status_quo: re.Pattern[str] = re.compile(r"(?!)")
+    status_quo_end: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -78,7 +82,11 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         frozenset(str(x) for x in data.get("reaction_cues") or []),
         _rx(data.get("separate_words") or [], r"\b(?:{})\b"),
         _rx(data.get("campaign_words") or [], r"\s*(?:{})\b"),
-        _rx(data.get("topic_heads") or [], r"\b(?:{})\s+of\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w'’-]+\s+)?$"))
+        _rx(data.get("topic_heads") or [], r"\b(?:{})\s+of\s+(?:(?:the|a|an|its|their|this|that)\s+)?(?:[\w'’-]+\s+)?$"),
+        frozenset(str(x) for x in data.get("setting_cues") or []),
+        _rx(data.get("setting_words") or [], r"\b(?:{})\s+(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)?$"),
+        _rx(data.get("status_quo_words") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+)?$"),
+        _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:
@@ -99,7 +107,7 @@ def is_label(text: str, start: int, end: int, words: ArgumentWords | None = None
 
 
 def adjust_pairs(text: str, clause: tuple[int, int], start: int, end: int, pairs: list[Pair],
-                 right: Sequence[Side], words: ArgumentWords | None = None) -> list[Pair]:
+                 right: Sequence[Side], words: ArgumentWords | None = None, cue_name: str = "") -> list[Pair]:
     """The pairs that remain of ``pairs`` after the label, topic, separate-act and campaign rules.
 
     ``right``: the parties named after the cue in its clause.
@@ -115,6 +123,8 @@ def adjust_pairs(text: str, clause: tuple[int, int], start: int, end: int, pairs
         return []
     if words.topic.search(text, max(cs, start - 40), start):
         return []  # "broken the terms of the accord": the accord is the topic
+    if not_an_act(text, cs, start, end, cue_name, words):
+        return []
     right_sides = {r[1] for r in right}
     if words.separate.search(text, max(cs, start - 12), min(ce, end + 30)) and right:
         subjects = list({s[1]: s for s, _ in pairs if s[1] not in right_sides}.values())
@@ -122,6 +132,64 @@ def adjust_pairs(text: str, clause: tuple[int, int], start: int, end: int, pairs
     if words.campaign.match(text, end, ce) and not right_sides:
         return []
     return pairs
+
+
+_DETERMINER_END_RE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_CONTACT_RELATIVE_RE = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:\w+\s+)?\w+ed\b")
+
+
+def not_an_act(text: str, clause_start: int, start: int, end: int, cue_name: str,
+               words: ArgumentWords | None = None) -> bool:
+    """Cues that name no new act: an adjectival participle ("a disputed stretch"), a standing
+    conflict as the clause's setting ("despite the row"), a kept status quo ("keeping tariffs at
+    current levels"), and the noun of a contact relative clause whose verb is the act ("a threat
+    Athens condemned", "a demand Beijing raised": the verb after the name carries the event).
+
+    >>> s = "resume patrols along a disputed stretch"
+    >>> not_an_act(s, 0, s.index("disputed"), s.index(" stretch"), "rivalry")
+    True
+    """
+    words = words or argument_words()
+    cue = text[start:end]
+    before = text[max(clause_start, start - 40):start]
+    if " " not in cue and cue.lower().endswith("ed") and _DETERMINER_END_RE.search(before) \
+            and re.match(r"\s+[a-z]", text[end:end + 3]):
+        return True
+    if cue_name in words.setting_cues and words.setting.search(before):
+        return True
+    if words.status_quo.search(before) and words.status_quo_end.search(text[end:end + 80]):
+        return True
+    return bool(_DETERMINER_END_RE.search(before)) and " " not in cue.strip() and \
+        bool(_CONTACT_RELATIVE_RE.match(text, end)) and not text[end:end + 5].strip().lower().startswith(("of", "on"))
+
+
+def anaphoric(text: str, start: int, cue_name: str, sides: set[str], previous: Sequence[dict[str, Any]],
+              sent_i: int) -> bool:
+    """A definite noun that refers back to an act of its kind already coded between the same
+    parties in an earlier sentence ("India and China agreed ... the agreement showed that ..."):
+    not a new event."""
+    if not re.search(r"\b(?:the|this|that)\s+(?:[\w'’-]+\s+)?$", text[max(0, start - 25):start], re.IGNORECASE):
+        return False
+    return any(r["cue_name"] == cue_name and int(r["sentence"]) < sent_i
+               and {r["source_side"], r["target_side"]} & sides for r in previous)
+
+
+def restating_participle(text: str, clause_start: int, start: int, end: int, sent_start: int,
+                         previous: Sequence[dict[str, Any]]) -> bool:
+    """", ending a dispute that ...": an -ing participle after a comma that restates the result of
+    an act already coded in the same sentence is not a second event."""
+    first = text[start:end].split()[0].lower()
+    return first.endswith("ing") and bool(re.search(r",\s*$", text[max(clause_start, start - 3):start])) and \
+        any(int(r["start"]) >= sent_start and int(r["end"]) <= start for r in previous)
+
+
+_PREDICATIVE_AS_RE = re.compile(r"\bas\s+[\"“]?(?:a|an|the)\b[^,;]*$", re.IGNORECASE)
+
+
+def predicative(text: str, end: int, at: int) -> bool:
+    """Whether a name at ``at`` lies in an "as a ..." phrase after the cue ending at ``end``
+    ("denounced the South as a puppet of Washington"): it describes the object, it is none."""
+    return bool(_PREDICATIVE_AS_RE.search(text[end:at]))
 
 
 def reaction_to_other(governor: str, cue_is_verb: bool, possessive: bool,
@@ -139,11 +207,12 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
     party of the act reported just before (within two sentences): its source if that is not the
     reacting side, else its target."""
     words = words or argument_words()
-    if cue_name not in words.reactions or not sources or not _DEFINITE_OBJECT_RE.match(text, end, clause[1]) \
-            and text[end:clause[1]].strip(" .,"):
-        return []
-    mine = {s[1] for s in sources}
     head = _DEFINITE_OBJECT_RE.match(text, end, clause[1])
+    if cue_name not in words.reactions or not sources or not head and text[end:clause[1]].strip(" .,"):
+        return []
+    if head and head.group(0).split()[-1][:1].isupper():
+        return []  # "criticised the Commission": a named body, not an act
+    mine = {s[1] for s in sources}
     noun = head.group(0).split()[-1].lower()[:5] if head else ""
     # a definite noun that names an act reported before ("welcomed the delivery") points at it
     named = [r for r in previous if noun and str(r["cue"]).lower().split()[-1].startswith(noun)
@@ -176,4 +245,5 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 
 
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
+           "not_an_act", "anaphoric", "restating_participle", "predicative",
            "implicit_partner", "coordinated_sources"]

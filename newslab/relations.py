@@ -1069,7 +1069,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         if event_status.alleged(text, clause[0], st, doc.clause_cues):
             continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
         speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues)
-        pairs = _participants(site, rows, doc.arg_words, speaker)
+        pairs = _participants(site, rows, doc, speaker, sent.start)
         if not pairs:
             continue
         time = "background" if clause in forced_bg else \
@@ -1080,26 +1080,33 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
 
 
-def _participants(site: CueSite, rows: list[dict[str, Any]], words: event_arguments.ArgumentWords,
-                  speaker: Side | None) -> list[Pair]:
+def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents, speaker: Side | None,
+                  sentence_start: int) -> list[Pair]:
     """The cue's source/target pairs, corrected by :mod:`newslab.event_arguments` (label nouns,
     separate acts, campaigns, reactions to another's act, the implicit partner of a reaction)."""
     text, st, en = site.text, site.start, site.end
+    words, doc_speech = doc.arg_words, doc.clause_cues.speech
     if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en),
                                          _possessive_source(site) is not None, words):
         return []  # "condemned a cowardly attack": the attack's agent is not the condemner
     if site.governor_type == site.cue.type and not event_status.is_verb_cue(text, st, en):
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
+    if any(event_arguments.predicative(text, en, m.start) for m in site.right):
+        site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
     pairs = _resolve(site)
     pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(text, site.right, from_end=False),
-                                         words)
+                                         words, site.cue.name)
+    sides = {s[1] for p in pairs for s in p}
+    if pairs and (event_arguments.anaphoric(text, st, site.cue.name, sides, rows, site.sent_i)
+                  or event_arguments.restating_participle(text, site.clause[0], st, en, sentence_start, rows)):
+        return []
     if pairs or site.cue.symmetric:
         return pairs
     subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
     if site.cue.intensity < 0 and speaker is not None and subj:
         # "Tehran said Washington had violated the accord": the act hurts the speaker
         return [(s, speaker) for s in subj if s[1] != speaker[1]]
-    if not site.right:
+    if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st):
         pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
     return pairs
 
