@@ -37,7 +37,7 @@ from .resources import load_yaml, resource_stamp
 
 Side = tuple[str, str, str]  # (actor, side, the words that named it)
 Pair = tuple[Side, Side]
-_DEFINITE_OBJECT_RE = re.compile(r"\s+(?:(?:the|this|that|these|those|its|their|his|her)\s+[\w'’-]+|concern\b)",
+_DEFINITE_OBJECT_RE = re.compile(r"\s+(?:(?:the|this|that|these|those|its|their|his|her|\w+['’]s)\s+[\w'’-]+|concern\b)",
                                  re.IGNORECASE)
 
 

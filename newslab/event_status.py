@@ -146,15 +146,20 @@ def accusation_at(text: str, start: int, end: int, cues: ClauseCues | None = Non
 def alleged(text: str, clause_start: int, start: int, cues: ClauseCues | None = None) -> bool:
     """Whether the cue at ``start`` is what an earlier accusation alleges ("accused Iran of
     *hiding*"): the accusation is the event, its content is not coded again."""
-    return accusation_before(text, clause_start, start, cues) is not None
+    acc = accusation_before(text, clause_start, start, cues)
+    # ", a charge Kabul rejected": an apposition after the accusation is the narrator's again
+    return acc is not None and not _APPOSITION_TAIL_RE.search(text, acc.end(), start)
 
 
 def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int,
-                      mentions: Sequence[Mention], cues: ClauseCues | None = None) -> Side | None:
+                      mentions: Sequence[Mention], cues: ClauseCues | None = None,
+                      fallback: Side | None = None) -> Side | None:
     """The party that reports the event at ``text[start:end]``: the actor named just before a
     reporting verb earlier in the sentence ("Tehran said Washington had ..."), or right before
     or after one that follows the event after a comma ("..., the Egyptian foreign ministry
-    said"; "..., according to Kabul"). None when nobody (or no actor) reports it."""
+    said"; "..., according to Kabul"). An official named by title only ("Foreign ministry
+    spokesman X said", "the official also said") speaks for ``fallback``, the party the sentence
+    before was about. None when nobody (or no actor) reports it."""
     cues = cues or load_clause_cues()
     ss, se = sentence
     before = [m for m in cues.speech.finditer(text, ss, start)]
@@ -165,15 +170,23 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
                and not re.search(r"[.;\"“”]", text[m.end:verb.start()])]
         if who:
             return _side(who[-1])
+        if fallback is not None and _OFFICIAL_RE.search(text, max(ss, verb.start() - 60), verb.start()):
+            return fallback  # "The official also said ...": the government just named
     for verb in cues.speech.finditer(text, end, se):
-        if "," not in text[end:verb.start()]:
-            continue
+        if "," not in text[end:verb.start()] or _NEW_CLAUSE_RE.search(text, end, verb.start()):
+            continue  # "..., and Japan said": a new clause with its own report
         comma = text.rfind(",", end, verb.start())
         who = [m for m in mentions if comma < m.start and m.end <= verb.start()] or \
               [m for m in mentions if verb.end() <= m.start and m.start - verb.end() <= 30]
         if who:
             return _side(who[0])
     return None
+
+
+_OFFICIAL_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officials|ministry|minister|envoy|ambassador|"
+                          r"government|negotiator)\b(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:also\s+)?$", re.IGNORECASE)
+_NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|whereas|which|who|when)\b|;", re.IGNORECASE)
+_APPOSITION_TAIL_RE = re.compile(r",\s+(?:a|an|the)\s+[\w'’-]+", re.IGNORECASE)
 
 
 def _side(m: Mention) -> Side:

@@ -424,8 +424,10 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     for m in (group_rx.finditer(article.text) if group_rx is not None else ()):
         if article.sentence_at(m.start()) is None:
             continue
+        # a pair named before this sentence: the subject of its own clause is not one of "both sides"
+        sent_start = article.sentence_at(m.start()).start
         pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
-            or _top_two_states(mentions, before=m.start())
+            or _top_two_states(mentions, before=sent_start) or _top_two_states(mentions, before=m.start())
         if pair:
             groups.append(ActorMention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
@@ -1068,7 +1070,8 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
                                         or _BY_BEFORE_RE.search(text, max(nxt[1], m.start - 12), m.start)])
         if event_status.alleged(text, clause[0], st, doc.clause_cues):
             continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
-        speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues)
+        speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues,
+                                                 _previous_subject(doc, sent.i))
         pairs = _participants(site, rows, doc, speaker, sent.start)
         if not pairs:
             continue
@@ -1086,8 +1089,8 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     separate acts, campaigns, reactions to another's act, the implicit partner of a reaction)."""
     text, st, en = site.text, site.start, site.end
     words, doc_speech = doc.arg_words, doc.clause_cues.speech
-    if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en),
-                                         _possessive_source(site) is not None, words):
+    poss = _possessive_source(site)
+    if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en), poss is not None, words):
         return []  # "condemned a cowardly attack": the attack's agent is not the condemner
     if site.governor_type == site.cue.type and not event_status.is_verb_cue(text, st, en):
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
@@ -1103,12 +1106,21 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     if pairs or site.cue.symmetric:
         return pairs
     subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
-    if site.cue.intensity < 0 and speaker is not None and subj:
+    if site.cue.type == "material_conflict" and speaker is not None and subj:
         # "Tehran said Washington had violated the accord": the act hurts the speaker
         return [(s, speaker) for s in subj if s[1] != speaker[1]]
     if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st):
         pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
     return pairs
+
+
+def _previous_subject(doc: _ArticleEvents, sent_i: int) -> Side | None:
+    """The first actor named in the sentence before (who an untitled official speaks for)."""
+    if sent_i == 0:
+        return None
+    prev = doc.article.sentences[sent_i - 1]
+    ms = doc.mentions_in(prev.start, prev.end)
+    return chain_sides(ms[:1])[0] if ms and len(ms[0].actors) == 1 else None
 
 
 def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], speaker: Side | None,
@@ -1120,8 +1132,9 @@ def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], speaker:
     targets = [p[1][1] for p in pairs]
     agent = [a[1] for a in event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))] \
         if site.cue.symmetric else []
+    # only an alleged deed is a claim; a threat or a protest reported by its target is public
     stat = event_status.status_of(text, clause, st, en, doc.clause_cues, sources, targets,
-                                  site.cue.intensity < 0, speaker, agent)
+                                  site.cue.type == "material_conflict", speaker, agent)
     if stat.status == "claimed" and stat.speaker is not None:
         spk = stat.speaker
         accused = list({p[0][1]: p[0] for p in pairs if p[0][1] != spk[1]}.values())
