@@ -1103,13 +1103,26 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     if pairs and (event_arguments.anaphoric(text, st, site.cue.name, sides, rows, site.sent_i)
                   or event_arguments.restating_participle(text, site.clause[0], st, en, sentence_start, rows)):
         return []
+    if not pairs and not site.left and site.right and event_arguments.anaphoric_subject(text, site.clause[0], st):
+        # "he had spoken by telephone with the Azerbaijani president", "it filed against Japan":
+        # the pronoun or untitled official is the speaker, else the party the last sentence named
+        ref = speaker or _previous_subject(doc, site.sent_i)
+        right = [r for r in _chain(text, site.right, from_end=False) if ref is None or r[1] != ref[1]]
+        if ref is not None and right:
+            return _both([ref] + right[:1]) if site.cue.symmetric else [(ref, r) for r in right[:2]]
     if pairs or site.cue.symmetric:
         return pairs
     subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+    if site.cue.type == "material_conflict" and subj:
+        # "jets struck hideouts in eastern Afghanistan": an attack on a state's territory targets it
+        places = [m for m in site.mentions if m.start >= en and m not in site.right and not m.place]
+        if places:
+            return [(s, p) for s in subj for p in chain_sides(places[:1]) if p[1] != s[1]]
     if site.cue.type == "material_conflict" and speaker is not None and subj:
         # "Tehran said Washington had violated the accord": the act hurts the speaker
         return [(s, speaker) for s in subj if s[1] != speaker[1]]
-    if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st):
+    if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st) \
+            and event_status.is_verb_cue(text, st, en):  # a reaction is a verb ("retaliated", not "retaliation")
         pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
     return pairs
 
