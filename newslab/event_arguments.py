@@ -208,6 +208,24 @@ def anaphoric_subject(text: str, clause_start: int, start: int) -> bool:
     return bool(_ANAPHORIC_SUBJECT_RE.match(text[clause_start:start]))
 
 
+_RELATIVE_OPEN_RE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def main_clause_after_relative(text: str, clause_start: int, start: int) -> int | None:
+    """Where the main clause resumes when a clause opens with a relative pronoun and a comma
+    closes the relative clause before ``start`` ("which helped broker the ceasefire, welcomed
+    ..."), or None.
+
+    >>> s = ", which has monitors on the border, called on both sides"
+    >>> main_clause_after_relative(s, 0, s.index("called"))
+    35
+    """
+    if not _RELATIVE_OPEN_RE.match(text, clause_start):
+        return None
+    comma = text.rfind(",", clause_start + 2, start)
+    return comma + 1 if comma > clause_start + 1 and not text[comma + 1:start].strip(" ,").count(",") else None
+
+
 def reaction_to_other(governor: str, cue_is_verb: bool, possessive: bool,
                       words: ArgumentWords | None = None) -> bool:
     """Whether an event noun is the object of a reaction verb ("condemned a cowardly attack"):
@@ -262,4 +280,5 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative", "anaphoric_subject",
+           "main_clause_after_relative",
            "implicit_partner", "coordinated_sources"]

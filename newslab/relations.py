@@ -1172,6 +1172,12 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
     cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
     left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
+    main_after = event_arguments.main_clause_after_relative(text, clause[0], st)
+    if ci > 0 and main_after is not None:
+        # "The EU, which has monitors on the border, called on both sides": the verb after the
+        # relative clause is the main clause's, its subject the name before "which"
+        prev_clause = clauses[ci - 1]
+        left = [m for m in left if m.start >= main_after]
     reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
     if reported:
         left = [m for m in left if m.start >= reported.end()]
