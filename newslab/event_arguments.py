@@ -226,6 +226,20 @@ def main_clause_after_relative(text: str, clause_start: int, start: int) -> int 
     return comma + 1 if comma > clause_start + 1 and not text[comma + 1:start].strip(" ,").count(",") else None
 
 
+_OFFICIAL_OF_RE = re.compile(r"\b(?:office|ministry|government|spokes(?:man|woman|person)|embassy|cabinet|"
+                             r"administration|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def official_of(text: str, clause_start: int, start: int, left: Sequence[Any]) -> Any | None:
+    """The actor of "the office of the Serbian president", "the ministry of Egypt" before the
+    cue: the body speaks for it, so it is the subject although it follows "of"."""
+    for m in reversed(left):
+        if _OFFICIAL_OF_RE.search(text, max(clause_start, m.start - 40), m.start) and \
+                not re.search(r"[,;]", text[m.end:start]):
+            return m
+    return None
+
+
 def reaction_to_other(governor: str, cue_is_verb: bool, possessive: bool,
                       words: ArgumentWords | None = None) -> bool:
     """Whether an event noun is the object of a reaction verb ("condemned a cowardly attack"):
@@ -242,7 +256,8 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
     reacting side, else its target."""
     words = words or argument_words()
     head = _DEFINITE_OBJECT_RE.match(text, end, clause[1])
-    if cue_name not in words.reactions or not sources or not head and text[end:clause[1]].strip(" .,"):
+    rest = re.sub(r"^\s*(?:as|again|on \w+day)\b.*$", "", text[end:clause[1]], flags=re.I | re.S)  # "condemned as a violation"
+    if cue_name not in words.reactions or not sources or not head and rest.strip(" .,"):
         return []
     if head and head.group(0).split()[-1][:1].isupper():
         return []  # "criticised the Commission": a named body, not an act
@@ -280,5 +295,5 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative", "anaphoric_subject",
-           "main_clause_after_relative",
+           "main_clause_after_relative", "official_of",
            "implicit_partner", "coordinated_sources"]

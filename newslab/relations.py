@@ -436,7 +436,8 @@ def actor_mentions(article: Article) -> list[ActorMention]:
 
 def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int) -> tuple[str, str] | None:
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
-    earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
+    # places named together ("firms registered in Hong Kong and the UAE") are no pair of parties
+    earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1 and not is_location(text, m, 0)]
     for i in range(len(earlier) - 1, 0, -1):
         grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True))
         if len(grp) >= 2:
@@ -1103,6 +1104,18 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     if pairs and (event_arguments.anaphoric(text, st, site.cue.name, sides, rows, site.sent_i)
                   or event_arguments.restating_participle(text, site.clause[0], st, en, sentence_start, rows)):
         return []
+    if not pairs and not site.cue.symmetric and site.right:
+        # "A Turkish minister warned that Ankara would ...": the speaker's own side named in the
+        # complement is not the target; the first other party is
+        subj_sides = {m_side for m in site.left for m_side in m.sides}
+        others = [m for m in site.right if not set(m.sides) <= subj_sides]
+        if subj_sides and others and len(others) < len(site.right):
+            pairs = _resolve(replace(site, right=others))
+    if not pairs and not _subject_mentions(site, site.left):
+        owner = event_arguments.official_of(text, site.clause[0], st, site.left)
+        if owner is not None:  # "The office of the Serbian president rejected ..."
+            site = replace(site, left=[owner])
+            pairs = _resolve(site)
     if not pairs and not site.left and site.right and event_arguments.anaphoric_subject(text, site.clause[0], st):
         # "he had spoken by telephone with the Azerbaijani president", "it filed against Japan":
         # the pronoun or untitled official is the speaker, else the party the last sentence named
