@@ -40,6 +40,11 @@ or a bare when/after/before/but — cues in ``clause_cues.yml``):
   without, failed to, cancelled, refused to, denied ...) among the three words before the cue in
   its clause, with no comma in between ("refused to join sanctions" = negated sanctions; the
   refusal is then not an event of its own).
+* **status** and **confidence** (:mod:`newslab.event_status`): asserted, negated, hypothetical,
+  denied or claimed, from the modality, negation, denial and reported-speech cues of
+  ``clause_cues.yml``; only asserted events enter a dyad's ``net``. Participants are corrected
+  by :mod:`newslab.event_arguments` (label nouns, separate acts, reactions to another's act and
+  their implicit partner, relative clauses, anaphoric subjects).
 * **time**: ``background`` for past events the article recalls (see ``time_cues.yml``, which also
   holds the month names: "since a
   2016 deal", "last met in September", a date before the article's month, past perfect outside
@@ -1047,10 +1052,16 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     clauses = doc.clauses(sent.i)
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
+    refused_at = -1
     for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
+        if st == refused_at:
+            continue  # the cooperation a refusal turned down is not coded (issue 15)
         if cue.name == "oppose" and _is_refusal(doc, st, clause):
-            continue
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if nxt is None or nxt[2].intensity <= 0 or _words_gap(text, en, nxt[0]) > 2:
+                continue  # "refused to join sanctions": the sanctions, negated, carry the event
+            refused_at = nxt[0]  # "ruled out lifting sanctions": refusing a concession is the conflict
         if _continues_previous(text, prev_cue, st, clause):
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
             continue
@@ -1063,7 +1074,8 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
             site = replace(site, mutual_complement=True)
-        if nxt is not None and cue.name in doc.arg_words.reactions and _words_gap(text, en, nxt[0]) <= 3 \
+        if nxt is not None and cue.name in doc.arg_words.reactions and nxt[0] != refused_at \
+                and _words_gap(text, en, nxt[0]) <= 3 \
                 and not _NOT_OBJECT_GAP_RE.search(text, en, nxt[0]):
             # "condemned a cowardly attack on X": X is the attack's patient, not the condemnation's;
             # the act's agent ("sanctions by Russia") is what the reaction is aimed at

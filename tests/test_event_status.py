@@ -133,6 +133,11 @@ def test_verbs_of_judgement_and_appeal_are_found(body, triple):
 def test_ruling_out_a_concession_is_not_the_concession():
     df = events("The White House ruled out lifting sanctions on Iran.")
     assert facts(df[df.type.str.endswith("cooperation")]).empty
+    # refusing a cooperative act is itself a verbal conflict towards the party that wants it
+    assert rows(df) == {("United States", "Iran", "ruled out", "verbal_conflict", "asserted")}
+    # refusing a conflictual act is that act, negated
+    df = events("Turkey refused to join sanctions against Russia.")
+    assert rows(df) == {("Turkey", "Russia", "sanctions", "material_conflict", "negated")}
 
 
 def test_nominal_events_take_their_arguments_from_the_noun_phrase():
