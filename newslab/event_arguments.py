@@ -62,6 +62,7 @@ class ArgumentWords:
     setting: re.Pattern[str] = re.compile(r"(?!)")
     status_quo: re.Pattern[str] = re.compile(r"(?!)")
     status_quo_end: re.Pattern[str] = re.compile(r"(?!)")
+    territory_cues: frozenset[str] = frozenset()
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -86,7 +87,8 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         frozenset(str(x) for x in data.get("setting_cues") or []),
         _rx(data.get("setting_words") or [], r"\b(?:{})\s+(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)?$"),
         _rx(data.get("status_quo_words") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+)?$"),
-        _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"))
+        _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"),
+        frozenset(str(x) for x in data.get("territory_cues") or []))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:

@@ -1138,9 +1138,10 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     if pairs or site.cue.symmetric:
         return pairs
     subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
-    if site.cue.type == "material_conflict" and subj:
+    if site.cue.name in words.territory_cues and subj:
         # "jets struck hideouts in eastern Afghanistan": an attack on a state's territory targets it
-        places = [m for m in site.mentions if m.start >= en and m not in site.right and not m.place]
+        places = [m for m in site.mentions if m.start >= en and m not in site.right and not m.place
+                  and re.search(r"\b(?:in|into|on|over|across)\s+(?:\w+\s+){0,2}$", text[max(en, m.start - 30):m.start])]
         if places:
             return [(s, p) for s in subj for p in chain_sides(places[:1]) if p[1] != s[1]]
     if site.cue.type == "material_conflict" and speaker is not None and subj:
