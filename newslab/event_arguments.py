@@ -194,22 +194,6 @@ def predicative(text: str, end: int, at: int) -> bool:
     return bool(_PREDICATIVE_AS_RE.search(text[end:at]))
 
 
-_ANAPHORIC_SUBJECT_RE = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:he|she|it|its|his|her|the\s+(?:[\w-]+\s+){0,2}(?:ministry|office|government|"
-    r"spokes(?:man|woman|person)|official|officials|minister|envoy|delegation|negotiator))\b", re.IGNORECASE)
-
-
-def anaphoric_subject(text: str, clause_start: int, start: int) -> bool:
-    """Whether the subject before the cue is a pronoun or an untitled official ("he had spoken",
-    "it filed", "the foreign office welcomed"): it refers to a party named before.
-
-    >>> s = "the foreign office welcomed the pledge"
-    >>> anaphoric_subject(s, 0, s.index("welcomed"))
-    True
-    """
-    return bool(_ANAPHORIC_SUBJECT_RE.match(text[clause_start:start]))
-
-
 _RELATIVE_OPEN_RE = re.compile(r"[\s,]*(?:which|who|whose)\b", re.IGNORECASE)
 
 
@@ -296,6 +280,6 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 
 
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
-           "not_an_act", "anaphoric", "restating_participle", "predicative", "anaphoric_subject",
+           "not_an_act", "anaphoric", "restating_participle", "predicative",
            "main_clause_after_relative", "official_of",
            "implicit_partner", "coordinated_sources"]

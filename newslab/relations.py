@@ -1128,13 +1128,6 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         if owner is not None:  # "The office of the Serbian president rejected ..."
             site = replace(site, left=[owner])
             pairs = _resolve(site)
-    if not pairs and not site.left and site.right and event_arguments.anaphoric_subject(text, site.clause[0], st):
-        # "he had spoken by telephone with the Azerbaijani president", "it filed against Japan":
-        # the pronoun or untitled official is the speaker, else the party the last sentence named
-        ref = speaker or _previous_subject(doc, site.sent_i)
-        right = [r for r in _chain(text, site.right, from_end=False) if ref is None or r[1] != ref[1]]
-        if ref is not None and right:
-            return _both([ref] + right[:1]) if site.cue.symmetric else [(ref, r) for r in right[:2]]
     if pairs or site.cue.symmetric:
         return pairs
     subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
@@ -1144,7 +1137,8 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
                   and re.search(r"\b(?:in|into|on|over|across)\s+(?:\w+\s+){0,2}$", text[max(en, m.start - 30):m.start])]
         if places:
             return [(s, p) for s in subj for p in chain_sides(places[:1]) if p[1] != s[1]]
-    if site.cue.type == "material_conflict" and speaker is not None and subj:
+    if site.cue.type == "material_conflict" and speaker is not None and subj \
+            and not _AUX_PASSIVE_RE.search(text[max(site.clause[0], st - 30):st]):  # "were struck": no agent
         # "Tehran said Washington had violated the accord": the act hurts the speaker
         return [(s, speaker) for s in subj if s[1] != speaker[1]]
     if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st) \
