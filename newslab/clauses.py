@@ -44,7 +44,7 @@ from .tokenize import is_word, iter_tokens
 
 CUES_FILE = "clause_cues.yml"
 NEGATION_KINDS = ("negator", "suffix", "failure", "denial")
-MODALITY_KINDS = ("modals", "intention", "demand", "condition")
+MODALITY_KINDS = ("modals", "intention", "demand", "condition", "generic")
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,14 @@ class ClauseCues:
     speech: re.Pattern[str]
     reported_nominal: re.Pattern[str]
     path: str
+    modality_scope: int = 7
+    modal_suffixes: tuple[str, ...] = ()
+    # "talks were still possible": a copula and a predicate of possibility after the event
+    possible_after: re.Pattern[str] = re.compile(r"(?!)")
+    accusation: re.Pattern[str] = re.compile(r"(?!)")  # "accused X of", "blamed X for"
+    denial: re.Pattern[str] = re.compile(r"(?!)")  # "denied", "denies" anywhere before the event
+    infinitive: str = ""  # the marker of a to-infinitive ("to")
+    not_infinitive_after: CueSet | None = None  # "according to", "returned to": "to" is no infinitive
 
 
 def _norm(word: str) -> str:
@@ -184,7 +192,33 @@ def _compile(path: str, mtime: float) -> ClauseCues:
     return ClauseCues(_split_regex(data.get("clause_breaks") or {}), scope,
                       frozenset(_norm(str(b)) for b in neg.get("scope_breaks") or []), CueSet.of(negation),
                       tuple(_norm(str(s)) for s in neg.get("suffixes") or []), CueSet.of(modality), speech, nominal,
-                      path)
+                      path, *_status_cues(data, path))
+
+
+def _words_regex(words: Sequence[Any]) -> str:
+    """An alternation of cue words, ``*`` = any ending (as in the rest of the file)."""
+    return "|".join(r"\s+".join(re.escape(w).replace(r"\*", r"[\w'’-]*") for w in str(x).split()) for x in words)
+
+
+def _status_cues(data: dict[str, Any], path: str) -> tuple[Any, ...]:
+    """The parts of clause_cues.yml that only an event's status reads (newslab.event_status)."""
+    mod = data.get("modality") or {}
+    try:
+        mscope = int(mod.get("modality_scope_words", 7))
+    except (TypeError, ValueError):
+        raise ResourceFileError(f"{path}: modality: modality_scope_words must be a whole number of words.") from None
+    preds, cops = mod.get("predicates") or [], mod.get("copulas") or []
+    after = re.compile(rf"^(?:[\w'’-]+\s+){{0,5}}?(?:{_words_regex(cops)})\s+(?:\w+ly\s+)?(?:{_words_regex(preds)})\b",
+                       re.IGNORECASE) if preds and cops else re.compile(r"(?!)")
+    rep = data.get("reported_speech") or {}
+    acc, content = rep.get("accusations") or [], rep.get("accusation_content") or []
+    accusation = re.compile(rf"\b(?:{_words_regex(acc)})\b(?:\s+[\w'’.-]+){{0,4}}?\s+(?:{_words_regex(content)})\b",
+                            re.IGNORECASE) if acc and content else re.compile(r"(?!)")
+    deny = (data.get("negation") or {}).get("denial") or []
+    denial = re.compile(rf"\b(?:{_words_regex(deny)})\b", re.IGNORECASE) if deny else re.compile(r"(?!)")
+    not_after = CueSet.of([("not_infinitive", _phrase(w, path)) for w in mod.get("not_infinitive_after") or []])
+    return (mscope, tuple(_norm(str(x)) for x in mod.get("suffixes") or []), after, accusation, denial,
+            _norm(str(mod.get("infinitive_marker") or "")), not_after)
 
 
 def load_clause_cues(path: str | os.PathLike[str] | None = None) -> ClauseCues:
@@ -251,12 +285,12 @@ def clause_of(clauses: Sequence[tuple[int, int]], at: int, default: tuple[int, i
 # ------------------------------------------------------------------------------------------
 # Negation and modality: one scope rule
 # ------------------------------------------------------------------------------------------
-def scope_words(tokens: Sequence[str], cues: ClauseCues | None = None) -> list[str]:
+def scope_words(tokens: Sequence[str], cues: ClauseCues | None = None, n: int | None = None) -> list[str]:
     """The words in scope of a predicate: of ``tokens`` (lowercased, in text order, ending right
-    before the predicate) the last ``scope_words`` words, stopping at a scope break."""
+    before the predicate) the last ``scope_words`` (or ``n``) words, stopping at a scope break."""
     cues = cues or load_clause_cues()
     out: list[str] = []
-    n, breaks = cues.scope_words, cues.scope_breaks
+    n, breaks = n or cues.scope_words, cues.scope_breaks
     for tok in reversed(tokens):
         if len(out) >= n or tok in breaks:
             break
@@ -285,10 +319,22 @@ def negation_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marki
     return cues.negation.find(words)
 
 
-def modality_cue(tokens: Sequence[str], cues: ClauseCues | None = None) -> Marking | None:
-    """The modal, intention, demand or condition cue in scope of the predicate after ``tokens``."""
+def modality_cue(tokens: Sequence[str], cues: ClauseCues | None = None, wide: bool = False) -> Marking | None:
+    """The modal, intention, demand, condition or generic cue in scope of the predicate after
+    ``tokens``; ``wide``: in the modality scope (``modality_scope_words``, a modal governs its
+    whole verb phrase) rather than the negation scope.
+
+    >>> modality_cue("the two sides will hold a further round of".split(), wide=True)
+    Marking(kind='modals', cue='will')
+    >>> modality_cue("the two sides will hold a further round of".split()) is None
+    True
+    """
     cues = cues or load_clause_cues()
-    return cues.modality.find(scope_words(tokens, cues))
+    words = scope_words(tokens, cues, cues.modality_scope if wide else None)
+    for w in reversed(words):
+        if cues.modal_suffixes and w.endswith(cues.modal_suffixes):
+            return Marking("modals", w)
+    return cues.modality.find(words)
 
 
 # Enough characters before a predicate to hold its scope words (they are few and short).
@@ -310,9 +356,87 @@ def negated(text: str, clause_start: int, at: int, cues: ClauseCues | None = Non
     return negation_at(text, clause_start, at, cues) is not None
 
 
-def modality_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
-    """The modality cue in scope of the predicate starting at offset ``at``."""
-    return modality_cue(tokens_before(text, clause_start, at), cues or load_clause_cues())
+def modality_at(text: str, clause_start: int, at: int, cues: ClauseCues | None = None,
+                wide: bool = False) -> Marking | None:
+    """The modality cue in scope of the predicate starting at offset ``at`` (``wide``: see
+    :func:`modality_cue`)."""
+    return modality_cue(tokens_before(text, clause_start, at), cues or load_clause_cues(), wide)
+
+
+def possible_after(text: str, at: int, clause_end: int, cues: ClauseCues | None = None) -> bool:
+    """Whether a copula and a predicate of possibility follow the event noun ending at ``at``.
+
+    >>> s = "Another round of talks was still possible."
+    >>> possible_after(s, s.index(" was"), len(s))
+    True
+    """
+    return bool((cues or load_clause_cues()).possible_after.match(text[at:clause_end].lstrip()))
+
+
+def condition_opens(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> Marking | None:
+    """A condition cue ("if", "unless", "only if") anywhere in the clause before offset ``at``: the
+    whole conditional clause is hypothetical, not only the words next to it.
+
+    >>> s = "if its vessels came under armed attack from China"
+    >>> condition_opens(s, 0, s.index("attack"))
+    Marking(kind='condition', cue='if')
+    """
+    cues = cues or load_clause_cues()
+    for tok in tokens_before(text, clause_start, at):
+        mark = cues.modality.find([tok])
+        if mark is not None and mark.kind == "condition" and tok != "whether":
+            return mark
+    return None
+
+
+# "to convene an emergency ...": "to", a lowercase verb (no determiner, name or pronoun), then up
+# to two words before the event noun
+_INFINITIVE_OBJECT_RE = re.compile(r"(?<![\w'’-])(?i:to)\s+(?!(?i:the|a|an|its|their|his|her|our|this|that|these|those|both|each|"
+                                   r"be|have|them|him|it|us)\b)[a-z][a-z-]+\s+(?:[\w'’-]+\s+){0,2}$")
+
+
+def infinitive_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> bool:
+    """Whether the predicate at ``at`` is a to-infinitive ("invited the minister to visit",
+    "agreed on Monday to resume patrols"): an act named, not reported as done.
+
+    >>> s = "invited the Saudi minister to visit Tehran"
+    >>> infinitive_before(s, 0, s.index("visit"))
+    True
+    >>> s = "according to talks in Doha"
+    >>> infinitive_before(s, 0, s.index("talks"))
+    False
+    """
+    cues = cues or load_clause_cues()
+    words = scope_words(tokens_before(text, clause_start, at), cues)
+    if not cues.infinitive or not words:
+        return False
+    if cues.infinitive not in words[-1:] + words[-2:-1] and _INFINITIVE_OBJECT_RE.search(text, max(clause_start, at - 60), at):
+        return True  # "to convene an emergency meeting": the noun is the object of an infinitive
+    if words[-1] != cues.infinitive:
+        if len(words) < 2 or words[-2] != cues.infinitive or not words[-1].endswith("ly"):
+            return False  # "to also visit", "to jointly run"
+        words = words[:-1]
+    lead = words[:-1]
+    mark = cues.not_infinitive_after.find(lead) if lead and cues.not_infinitive_after is not None else None
+    return not (mark is not None and mark.cue.split()[-1] == lead[-1])
+
+
+def accusation_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> re.Match[str] | None:
+    """The accusation ("accused Iran of", "blamed Kabul for") whose content holds offset ``at``."""
+    cues = cues or load_clause_cues()
+    last = None
+    for last in cues.accusation.finditer(text, clause_start, at):
+        pass
+    return last
+
+
+def denial_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> re.Match[str] | None:
+    """A denial verb ("denied that its troops had ...") earlier in the clause than offset ``at``."""
+    cues = cues or load_clause_cues()
+    last = None
+    for last in cues.denial.finditer(text, clause_start, at):
+        pass
+    return last
 
 
 # ------------------------------------------------------------------------------------------
@@ -331,4 +455,5 @@ def reported_nominal_regex() -> re.Pattern[str]:
 
 __all__ = ["Marking", "ClauseCues", "load_clause_cues", "clause_spans", "sentence_clauses", "clause_of",
            "CueSet", "scope_words", "negation_cue", "article_cues", "ClauseMemo", "modality_cue", "negation_at", "negated", "modality_at",
-           "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS"]
+           "tokens_before", "speech_regex", "reported_nominal_regex", "NEGATION_KINDS", "MODALITY_KINDS",
+           "possible_after", "condition_opens", "accusation_before", "denial_before", "infinitive_before"]

@@ -40,6 +40,11 @@ or a bare when/after/before/but — cues in ``clause_cues.yml``):
   without, failed to, cancelled, refused to, denied ...) among the three words before the cue in
   its clause, with no comma in between ("refused to join sanctions" = negated sanctions; the
   refusal is then not an event of its own).
+* **status** and **confidence** (:mod:`newslab.event_status`): asserted, negated, hypothetical,
+  denied or claimed, from the modality, negation, denial and reported-speech cues of
+  ``clause_cues.yml``; only asserted events enter a dyad's ``net``. Participants are corrected
+  by :mod:`newslab.event_arguments` (label nouns, separate acts, reactions to another's act and
+  their implicit partner, relative clauses, anaphoric subjects).
 * **time**: ``background`` for past events the article recalls (see ``time_cues.yml``, which also
   holds the month names: "since a
   2016 deal", "last met in September", a date before the article's month, past perfect outside
@@ -81,6 +86,7 @@ from .article import Article, Corpus, as_articles
 from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negated, negation_cue, sentence_clauses,
                       speech_regex, tokens_before)
 from .entities import actor_side, load_actors
+from . import event_arguments, event_status
 from .errors import ParameterError, ResourceFileError
 from .matcher import PhraseSet, TokenKeys
 from .resources import RESOURCE_DIR, load_yaml, resource_path, resource_stamp
@@ -90,7 +96,7 @@ from .tokenize import count_words
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
                     "sentence", "evidence", "source_side", "target_side", "source_text", "target_text",
-                    "symmetric", "cue_name", "weight"]
+                    "symmetric", "cue_name", "weight", "status", "confidence"]
 # A negated cooperation/conflict counts half its weight in the opposite direction (CAMEO's
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
@@ -359,7 +365,11 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     tk = article.layer("match_tokens")
     for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
         gs, ge = tk.chars(i, j)
-        pair = _last_coordinated_pair(article.text, mentions, gs, lex.context) or _top_two_states(mentions, before=gs)
+        # a pair named before this sentence: the subject of its own clause is not one of "both sides"
+        sent = article.sentence_at(gs)
+        pair = _last_coordinated_pair(article.text, mentions, gs, lex.context) \
+            or (_top_two_states(mentions, before=sent.start) if sent is not None else None) \
+            or _top_two_states(mentions, before=gs)
         if pair:
             groups.append(ActorMention(gs, ge, article.text[gs:ge], tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
@@ -369,7 +379,8 @@ def actor_mentions(article: Article) -> list[ActorMention]:
 def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int, ctx: ContextWords | None = None
                            ) -> tuple[str, str] | None:
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
-    earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
+    # places named together ("firms registered in Hong Kong and the UAE") are no pair of parties
+    earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1 and not is_location(text, m, 0, ctx)]
     for i in range(len(earlier) - 1, 0, -1):
         grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True, ctx=ctx))
         if len(grp) >= 2:
@@ -578,27 +589,31 @@ def _cue_matches(tk: TokenKeys, s: int, e: int, lex: CueLexicon, blocked: list[t
 
 def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
     return {"source": r["source"], "target": r["target"], "cue": r["cue"], "start": r["start"], "end": r["end"],
-            "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"]}
+            "type": r["type"], "intensity": float(r["intensity"]), "negated": bool(r["negated"]), "time": r["time"],
+            "status": r["status"], "confidence": float(r["confidence"])}
 
 
 def _dyads_json(article: Article) -> dict[str, Any]:
-    """What :func:`dyads` gives (net, net_all, events), from the rows: no pandas for --json."""
+    """What :func:`dyads` gives (net, net_all, events, not_asserted), from the rows: no pandas for
+    --json. As in :func:`dyad`, only asserted events enter ``net`` and ``net_all``."""
     rows = article.layer("relations")
     pairs = {tuple(sorted((r["source_side"], r["target_side"]))) for r in rows
              if r["source_side"] and r["target_side"] and r["source_side"] != r["target_side"]}
     out = {}
     for x, y in sorted(p for p in pairs if is_state(p[0]) and is_state(p[1])):
         sides = {(actor_state(x), actor_state(y)), (actor_state(y), actor_state(x))}
-        ev = [r["weight"] for r in rows if (r["source_side"], r["target_side"]) in sides]
-        cur = [r["weight"] for r in rows if (r["source_side"], r["target_side"]) in sides and r["time"] == "current"]
+        ev = [r for r in rows if (r["source_side"], r["target_side"]) in sides]
+        fact = [r["weight"] for r in ev if r["status"] == "asserted"]
+        cur = [r["weight"] for r in ev if r["status"] == "asserted" and r["time"] == "current"]
         out[dyad_key(x, y)] = {"net": round(layers.column_mean(cur), 3) if cur else 0.0,
-                               "net_all": round(layers.column_mean(ev), 3) if ev else 0.0, "events": len(ev)}
+                               "net_all": round(layers.column_mean(fact), 3) if fact else 0.0,
+                               "events": len(ev), "not_asserted": len(ev) - len(fact)}
     return {"dyads": out}
 
 
 @layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
                  dtypes={"start": "int", "end": "int", "sentence": "int", "intensity": "float", "weight": "float",
-                         "negated": "bool", "symmetric": "bool"},
+                         "negated": "bool", "symmetric": "bool", "confidence": "float"},
                  resources=lambda p: [p.get("cues") or "relation_cues.yml", "time_cues.yml", "clause_cues.yml"],
                  defaults={"cues": None}, table="relations", json_section="relations", json_row=_relation_json,
                  json_summary=_dyads_json)
@@ -616,13 +631,17 @@ def extract_relations(article: Article | Corpus, cues: str | os.PathLike[str] | 
     (``current``/``background``), ``sentence`` (index), ``evidence`` (the clause text),
     ``source_side``/``target_side`` (the states used for dyads), ``source_text``/``target_text``
     (the words that named them), ``symmetric``, ``cue_name`` (lexicon entry) and ``weight``
-    (the intensity, or −0.5 × intensity when negated). A Corpus gives the same columns plus
-    ``doc_id`` and ``date``.
+    (the intensity, or −0.5 × intensity when negated), ``status`` (``asserted``, ``negated``,
+    ``hypothetical``, ``denied`` or ``claimed``: how the text presents the event, see
+    :mod:`newslab.event_status`; only asserted events enter dyad scores) and ``confidence``
+    (0–1, the evidence for the coding). A claim by the party an act hurts ("Tehran said
+    Washington had violated ...") is that party's accusation: verbal conflict from the speaker to
+    the accused, status ``claimed``. A Corpus gives the same columns plus ``doc_id`` and ``date``.
 
     >>> from newslab import Article
     >>> a = Article.from_text("T\\n\\nTurkey did not agree with Russia.")
-    >>> extract_relations(a)[["source", "target", "negated", "weight"]].values.tolist()
-    [['Turkey', 'Russia', True, -2.0], ['Russia', 'Turkey', True, -2.0]]
+    >>> extract_relations(a)[["source", "target", "negated", "weight", "status"]].values.tolist()
+    [['Turkey', 'Russia', True, -2.0, 'negated'], ['Russia', 'Turkey', True, -2.0, 'negated']]
     """
     return layers.frame(article, "relations", cues=cues)
 
@@ -647,6 +666,7 @@ class _ArticleEvents:
     ref: tuple[int, int] | None  # the article's (year, month)
     max_year: int | None
     clause_memo: ClauseMemo
+    arg_words: event_arguments.ArgumentWords
     tokens: TokenKeys
 
     @property
@@ -665,7 +685,7 @@ class _ArticleEvents:
         return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
                    _article_ref(article), _max_year(article, tc), article.layer("clauses"),
-                   article.layer("match_tokens"))
+                   event_arguments.argument_words(cues), article.layer("match_tokens"))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -694,6 +714,8 @@ class CueSite:
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
+    governor: str = ""  # the name of the verb cue whose object this cue is ("condemned an attack")
+    governor_type: str = ""  # and its type
     tokens: TokenKeys | None = None
     context: ContextWords | None = None  # the context words of relation_cues.yml
 
@@ -766,10 +788,16 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     ctx = doc.lex.context
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
+    refused_at = -1
     for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
+        if st == refused_at:
+            continue  # the cooperation a refusal turned down is not coded (issue 15)
         if cue.name == "oppose" and _is_refusal(doc, st, clause):
-            continue
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            if nxt is None or nxt[2].intensity <= 0 or _words_gap(text, en, nxt[0]) > 2:
+                continue  # "refused to join sanctions": the sanctions, negated, carry the event
+            refused_at = nxt[0]  # "ruled out lifting sanctions": refusing a concession is the conflict
         if _continues_previous(text, prev_cue, st, clause, ctx.intent_cues):
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
             continue
@@ -782,15 +810,113 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
-        pairs = _resolve(site)
+        if nxt is not None and cue.name in doc.arg_words.reactions and nxt[0] != refused_at \
+                and _words_gap(text, en, nxt[0]) <= 3 \
+                and not _NOT_OBJECT_GAP_RE.search(text, en, nxt[0]):
+            # "condemned a cowardly attack on X": X is the attack's patient, not the condemnation's;
+            # the act's agent ("sanctions by Russia") is what the reaction is aimed at
+            site = replace(site, right=[m for m in site.right if m.start < nxt[0]
+                                        or _BY_BEFORE_RE.search(text, max(nxt[1], m.start - 12), m.start)])
+        if event_status.alleged(text, clause[0], st, doc.clause_cues):
+            continue  # "accused Iran of hiding ...": the accusation is the event, not what it alleges
+        speaker = event_status.reporting_speaker(text, (sent.start, sent.end), st, en, sent_mentions, doc.clause_cues,
+                                                 _previous_subject(doc, sent.i))
+        pairs = _participants(site, rows, doc, speaker, sent.start)
         if not pairs:
             continue
         time = "background" if clause in forced_bg else \
             _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
-        rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
+        rows.extend(_status_rows(doc, site, pairs, speaker, time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
     return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair, ctx)
+
+
+def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents, speaker: Side | None,
+                  sentence_start: int) -> list[Pair]:
+    """The cue's source/target pairs, corrected by :mod:`newslab.event_arguments` (label nouns,
+    separate acts, campaigns, reactions to another's act, the implicit partner of a reaction)."""
+    text, st, en = site.text, site.start, site.end
+    words, doc_speech = doc.arg_words, doc.clause_cues.speech
+    poss = _possessive_source(site)
+    if event_arguments.reaction_to_other(site.governor, event_status.is_verb_cue(text, st, en), poss is not None, words):
+        return []  # "condemned a cowardly attack": the attack's agent is not the condemner
+    if site.governor_type == site.cue.type and not event_status.is_verb_cue(text, st, en):
+        return []  # "signed an agreement", "imposed sanctions": the object names the same act
+    if any(event_arguments.predicative(text, en, m.start) for m in site.right):
+        site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
+    pairs = _resolve(site)
+    pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(site, site.right, from_end=False),
+                                         words, site.cue.name)
+    sides = {s[1] for p in pairs for s in p}
+    if pairs and (event_arguments.anaphoric(text, st, site.cue.name, sides, rows, site.sent_i)
+                  or event_arguments.restating_participle(text, site.clause[0], st, en, sentence_start, rows)):
+        return []
+    if not pairs and not site.cue.symmetric and site.right:
+        # "A Turkish minister warned that Ankara would ...": the speaker's own side named in the
+        # complement is not the target; the first other party is
+        subj_sides = {m_side for m in site.left for m_side in m.sides}
+        others = [m for m in site.right if not set(m.sides) <= subj_sides]
+        if subj_sides and others and len(others) < len(site.right):
+            pairs = _resolve(replace(site, right=others))
+    if not pairs and not _subject_mentions(site, site.left):
+        owner = event_arguments.official_of(text, site.clause[0], st, site.left)
+        if owner is not None:  # "The office of the Serbian president rejected ..."
+            site = replace(site, left=[owner])
+            pairs = _resolve(site)
+    if pairs or site.cue.symmetric:
+        return pairs
+    subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+    if site.cue.name in words.territory_cues and subj:
+        # "jets struck hideouts in eastern Afghanistan": an attack on a state's territory targets it
+        places = [m for m in site.mentions if m.start >= en and m not in site.right and not m.place
+                  and re.search(r"\b(?:in|into|on|over|across)\s+(?:\w+\s+){0,2}$", text[max(en, m.start - 30):m.start])]
+        if places:
+            return [(s, p) for s in subj for p in chain_sides(places[:1]) if p[1] != s[1]]
+    if site.cue.type == "material_conflict" and speaker is not None and subj \
+            and not _AUX_PASSIVE_RE.search(text[max(site.clause[0], st - 30):st]):  # "were struck": no agent
+        # "Tehran said Washington had violated the accord": the act hurts the speaker
+        return [(s, speaker) for s in subj if s[1] != speaker[1]]
+    if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st) \
+            and event_status.is_verb_cue(text, st, en):  # a reaction is a verb ("retaliated", not "retaliation")
+        pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
+    return pairs
+
+
+def _previous_subject(doc: _ArticleEvents, sent_i: int) -> Side | None:
+    """The first actor named in the sentence before (who an untitled official speaks for)."""
+    if sent_i == 0:
+        return None
+    prev = doc.article.sentences[sent_i - 1]
+    ms = doc.mentions_in(prev.start, prev.end)
+    return chain_sides(ms[:1])[0] if ms and len(ms[0].actors) == 1 else None
+
+
+def _status_rows(doc: _ArticleEvents, site: CueSite, pairs: list[Pair], speaker: Side | None,
+                 time: str) -> list[dict[str, Any]]:
+    """The rows of one event with its status (:mod:`newslab.event_status`) and confidence; a
+    claim by the party an act hurts becomes that party's accusation of the act's agent."""
+    text, st, en, clause = site.text, site.start, site.end, site.clause
+    sources = [p[0][1] for p in pairs]
+    targets = [p[1][1] for p in pairs]
+    agent = [a[1] for a in event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))] \
+        if site.cue.symmetric else []
+    # only an alleged deed is a claim; a threat or a protest reported by its target is public
+    stat = event_status.status_of(text, clause, st, en, doc.clause_cues, sources, targets,
+                                  site.cue.type == "material_conflict", speaker, agent)
+    if stat.status == "claimed" and stat.speaker is not None:
+        spk = stat.speaker
+        accused = list({p[0][1]: p[0] for p in pairs if p[0][1] != spk[1]}.values())
+        pairs = [(spk, a) for a in accused]
+        site = replace(site, cue=replace(site.cue, type=event_status.CLAIM_TYPE, intensity=event_status.CLAIM_INTENSITY,
+                                         symmetric=False))
+    negated = clause_negated(text, clause[0], st, doc.clause_cues) or stat.status == "negated"
+    verb = event_status.is_verb_cue(text, st, en)
+    clause_text = text[clause[0]:clause[1]]
+    return [{**row, "status": stat.status,
+             "confidence": event_status.confidence(stat.status, verb, (bool(row["source_text"]) and row["source_text"] in clause_text,
+                                                                      bool(row["target_text"]) and row["target_text"] in clause_text))}
+            for row in _event_rows(site, pairs, negated, time)]
 
 
 def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int, int],
@@ -803,6 +929,12 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
     ctx = doc.lex.context
     left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0], ctx)]
+    main_after = event_arguments.main_clause_after_relative(text, clause[0], st)
+    if ci > 0 and main_after is not None:
+        # "The EU, which has monitors on the border, called on both sides": the verb after the
+        # relative clause is the main clause's, its subject the name before "which"
+        prev_clause = clauses[ci - 1]
+        left = [m for m in left if m.start >= main_after]
     reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
     if reported:
         left = [m for m in left if m.start >= reported.end()]
@@ -813,11 +945,13 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         left = [m for m in left if m.end <= before_cue[0]]
     right = [m for m in cms if m.start >= en and not is_location(text, m, en, ctx)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
-    governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
+    object_of = before_cue is not None and clause[0] <= before_cue[0] \
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
+    governed = object_of and not before_cue[2].symmetric  # type: ignore[index]
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs, tokens=doc.tokens, context=ctx)
+                   light_verbs=doc.lex.light_verbs, governor=before_cue[2].name if object_of and before_cue else "",
+                   governor_type=before_cue[2].type if object_of and before_cue else "", tokens=doc.tokens, context=ctx)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -1113,11 +1247,14 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
 class Dyad:
     """Events between two actors (either direction), with net cooperation scores.
 
-    ``net`` is the mean event weight over *current* events (−10…+10, positive = cooperative;
-    0.0 when there are none), ``net_all`` the same over all events including background,
-    ``n_events`` the number of event rows (a symmetric event counts once per direction),
-    ``evidence`` the distinct sentences the events come from (in order), ``timeseries`` one row per month of a dated
-    corpus (month, n_events, n_current, net, net_all).
+    ``net`` is the mean event weight over *current, asserted* events (−10…+10, positive =
+    cooperative; 0.0 when there are none), ``net_all`` the same over all asserted events including
+    background, ``n_events`` the number of event rows (a symmetric event counts once per direction),
+    ``n_current`` the current asserted ones, ``n_not_asserted`` the rows whose status is negated,
+    hypothetical, denied or claimed (shown apart in ``not_asserted``, never in the scores: see
+    :mod:`newslab.event_status`), ``evidence`` the distinct sentences the events come from (in
+    order), ``timeseries`` one row per month of a dated corpus (month, n_events, n_current, net,
+    net_all, n_not_asserted).
     """
 
     a: str
@@ -1129,6 +1266,12 @@ class Dyad:
     n_current: int
     evidence: list[str] = field(default_factory=list)
     timeseries: pd.DataFrame = field(default_factory=lambda: pd.DataFrame())
+    n_not_asserted: int = 0
+
+    @property
+    def not_asserted(self) -> pd.DataFrame:
+        """The events the text does not present as fact (negated, hypothetical, denied, claimed)."""
+        return self.events[self.events["status"] != "asserted"].reset_index(drop=True)
 
     @property
     def key(self) -> str:
@@ -1142,7 +1285,7 @@ class Dyad:
 
     def summary(self) -> dict[str, Any]:
         return {"dyad": self.key, "net": self.net, "net_all": self.net_all, "events": self.n_events,
-                "current": self.n_current, "label": self.label}
+                "current": self.n_current, "label": self.label, "not_asserted": self.n_not_asserted}
 
     def __repr__(self) -> str:
         return (f"Dyad({self.a!r}–{self.b!r}: net {self.net:+.2f} over {self.n_current} current events, "
@@ -1179,16 +1322,18 @@ def dyad(article_or_corpus: Article | Corpus | Iterable[Article], a: str, b: str
         ev = extract_relations(Corpus(arts), cues=cues)
     mask = ((ev.source_side == sa) & (ev.target_side == sb)) | ((ev.source_side == sb) & (ev.target_side == sa))
     ev = ev[mask].reset_index(drop=True)
-    cur = ev[ev.time == "current"]
+    fact = ev[ev.status == "asserted"]  # only what the text presents as fact is scored
+    cur = fact[fact.time == "current"]
     net = round(float(cur.weight.mean()), 3) if len(cur) else 0.0
-    net_all = round(float(ev.weight.mean()), 3) if len(ev) else 0.0
+    net_all = round(float(fact.weight.mean()), 3) if len(fact) else 0.0
     by_id = {x.id: x for x in arts}
     evidence = list(dict.fromkeys(by_id[d].sentences[int(i)].text for d, i in zip(ev.doc_id, ev.sentence)))
-    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev))
+    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev),
+                int(len(ev) - len(fact)))
 
 
 def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
-    cols = ["month", "n_events", "n_current", "net", "net_all"]
+    cols = ["month", "n_events", "n_current", "net", "net_all", "n_not_asserted"]
     dated = ev[ev["date"].astype(str).str.match(r"\d{4}-\d{1,2}")]
     if dated.empty:
         return pd.DataFrame(columns=cols)
@@ -1196,10 +1341,12 @@ def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
     dated = dated.assign(month=month.astype(str))
     rows = []
     for mo, g in dated.groupby("month", sort=True):
-        cur = g[g.time == "current"]
+        fact = g[g.status == "asserted"]
+        cur = fact[fact.time == "current"]
         rows.append({"month": mo, "n_events": len(g), "n_current": len(cur),
                      "net": float(cur.weight.mean()) if len(cur) else float("nan"),
-                     "net_all": float(g.weight.mean())})
+                     "net_all": float(fact.weight.mean()) if len(fact) else float("nan"),
+                     "n_not_asserted": len(g) - len(fact)})
     return pd.DataFrame(rows, columns=cols)
 
 
