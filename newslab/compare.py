@@ -129,13 +129,18 @@ def _period_labels(dates: pd.Series, freq: str | None, breaks: Sequence[str] | N
         edges = [None, *cuts, None]
         names = []
         for lo, hi in zip(edges[:-1], edges[1:]):
-            left = "…" if lo is None else f"{lo:%Y-%m-%d}"
-            right = "…" if hi is None else f"{hi - pd.Timedelta(days=1):%Y-%m-%d}"
-            names.append(f"{left} – {right}")
+            if lo is None:
+                names.append(f"before {hi:%Y-%m-%d}")
+            elif hi is None:
+                names.append(f"from {lo:%Y-%m-%d}")
+            else:
+                names.append(f"{lo:%Y-%m-%d} – {hi - pd.Timedelta(days=1):%Y-%m-%d}")
         pos = np.searchsorted(np.array(cuts, dtype="datetime64[ns]"), dates.to_numpy(dtype="datetime64[ns]"),
                               side="right")
-        return pd.Series([names[p] if d == d else None for p, d in zip(pos, dates)], index=dates.index,
-                         dtype="object")
+        out = pd.Series([names[p] if d == d else None for p, d in zip(pos, dates)], index=dates.index,
+                        dtype="object")
+        out.attrs["order"] = names  # periods in time order, not in alphabetical order
+        return out
     freq = freq or "Y"
     if freq not in ("Y", "Q", "M", "W", "D"):
         raise ParameterError(f"freq={freq!r}: use 'Y', 'Q', 'M', 'W' or 'D' (or give period_breaks).")
@@ -161,6 +166,7 @@ def group_articles(result: Any, by: str = "source", *, freq: str | None = None,
         cols = ", ".join(c for c in ("source", "dateline", "title", "url") if c)
         raise ParameterError(f"by={by!r} is not a column of the articles table — use 'period' or one of {cols}.")
     out = pd.Series(labels.to_numpy(), index=arts["doc_id"].astype(str).to_numpy(), dtype="object").dropna()
+    out.attrs["order"] = labels.attrs.get("order", [])
     if groups:
         missing = [g for g in groups if g not in set(out)]
         if len(missing) == len(groups):
@@ -168,13 +174,15 @@ def group_articles(result: Any, by: str = "source", *, freq: str | None = None,
             raise ParameterError(f"groups={list(groups)!r}: none is in the corpus (by={by!r} has {found}) — "
                                  "pass some of those, or an empty list for all.")
         out = out[out.isin(list(groups))]
+        out.attrs["order"] = list(groups)
     return out
 
 
-def group_order(labels: pd.Series, groups: Sequence[str] | None) -> list[str]:
-    """The groups in the order asked for, else sorted (periods sort in time order)."""
+def group_order(labels: pd.Series, groups: Sequence[str] | None = None) -> list[str]:
+    """The groups in the order asked for, else periods in time order, else sorted."""
     present = set(labels)
-    return [g for g in groups if g in present] if groups else sorted(present)
+    order = list(groups or labels.attrs.get("order") or [])
+    return [g for g in order if g in present] if order else sorted(present)
 
 
 # -- the bootstrap ---------------------------------------------------------------------------------

@@ -208,7 +208,10 @@ def test_periods_by_breaks_and_by_year():
     dates = ["2015-11-30", "2016-01-10", "2016-08-09", "2017-03-01", "2019-07-12", "2019-09-01"]
     res = build({"X": [{"date": d} for d in dates]})
     lab = group_articles(res, "period", breaks=["2016-06-27", "2019-07-12"])
-    assert list(lab) == ["… – 2016-06-26"] * 2 + ["2016-06-27 – 2019-07-11"] * 2 + ["2019-07-12 – …"] * 2
+    assert list(lab) == ["before 2016-06-27"] * 2 + ["2016-06-27 – 2019-07-11"] * 2 + ["from 2019-07-12"] * 2
+    periods = compare(build({"X": [{"date": d} for d in dates * 3]}), by="period", breaks=["2016-06-27", "2019-07-12"],
+                      n_boot=100, n_perm=0).groups
+    assert list(periods["group"]) == ["before 2016-06-27", "2016-06-27 – 2019-07-11", "from 2019-07-12"]
     assert list(group_articles(res, "period", freq="Y")) == ["2015", "2016", "2016", "2017", "2019", "2019"]
 
 
