@@ -23,6 +23,8 @@ of tidy tables, one row per group and measure, each with an interval:
 **Intervals** are percentile bootstrap intervals: the articles of a group are resampled with
 replacement ``n_boot`` times (seeded: the same call gives the same numbers) and the statistic is
 recomputed on each resample; the interval is the central ``confidence`` share of those values.
+Where every article of a group agrees (a frame in 6 of 6 articles, or in none) resampling
+cannot vary and would give a zero-width interval; shares then get Wilson's score interval.
 Resampling articles, not words or quotes, respects that words of one article are not
 independent. ``benchmarks/compare_coverage.py`` prints how often such a 95 % interval covers
 the true share in simulated corpora.
@@ -49,6 +51,7 @@ import warnings
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
@@ -57,8 +60,8 @@ import pandas as pd
 from .errors import ParameterError
 from .stats import benjamini_hochberg, chi_square, expected_counts, fisher_exact
 
-__all__ = ["compare", "Comparison", "SmallGroupWarning", "group_articles", "table_parts", "bootstrap_interval",
-           "frame_terms_by_group"]
+__all__ = ["compare", "Comparison", "SmallGroupWarning", "group_articles", "group_order", "table_parts",
+           "bootstrap_interval", "share_interval", "wilson_interval", "frame_terms_by_group", "is_results_folder", "load_analysis"]
 
 WORD_RE = r"\b\w[\w'’-]*"  # quoted words, counted as newslab.store does
 
@@ -185,6 +188,35 @@ def group_order(labels: pd.Series, groups: Sequence[str] | None = None) -> list[
     return [g for g in order if g in present] if order else sorted(present)
 
 
+def is_results_folder(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a folder written by ``analyze_corpus(..., out=path)``."""
+    from .store import MANIFEST
+
+    return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
+
+
+COMPARED_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "frames")  # all compare() reads
+
+
+def load_analysis(path: str | os.PathLike[str], text_column: str = "text",
+                  steps: Sequence[str] = COMPARED_STEPS) -> tuple[Any, Any]:
+    """``(analysis, corpus)`` for a notebook's ``corpus`` parameter: a results folder is opened
+    lazily (corpus None: the texts are not in it); anything else is loaded and analysed in memory
+    (the ``steps`` that :func:`compare` reads: stance is not among them)."""
+    if is_results_folder(path):
+        from .store import open_results
+
+        return open_results(path), None
+    from .article import Corpus
+    from .io import load_corpus
+    from .pipeline import analyze_corpus
+
+    lazy = load_corpus(path, text_column=text_column)
+    docs = Corpus(list(lazy), name=lazy.name)  # held in memory: the lesson reads articles closely
+    docs.skipped = list(lazy.skipped)
+    return analyze_corpus(docs, steps=list(steps), cache=False), docs
+
+
 # -- the bootstrap ---------------------------------------------------------------------------------
 def _rng(seed: int, *key: str) -> np.random.Generator:
     """A generator per (seed, group, measure): a group's interval does not depend on the others."""
@@ -217,6 +249,33 @@ def bootstrap_interval(n: int, statistic: Callable[[np.ndarray], np.ndarray], n_
         warnings.simplefilter("ignore", RuntimeWarning)
         lo, hi = np.nanquantile(values, [tail, 1.0 - tail], axis=0)
     return lo, hi
+
+
+def wilson_interval(k: np.ndarray, n: int, confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson's score interval for k of n: ``(k + z²/2)/(n + z²) ± z/(n + z²)·√(k(n−k)/n + z²/4)``.
+
+    >>> lo, hi = wilson_interval(np.array([6, 0]), 6)
+    >>> [round(float(x), 3) for x in (*lo, *hi)]
+    [0.61, 0.0, 1.0, 0.39]
+    """
+    z = NormalDist().inv_cdf(0.5 + confidence / 2.0)
+    k = np.asarray(k, dtype=float)
+    centre = (k + z * z / 2.0) / (n + z * z)
+    half = z / (n + z * z) * np.sqrt(k * (n - k) / n + z * z / 4.0)
+    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+
+
+def share_interval(present: np.ndarray, n_boot: int, rng: np.random.Generator,
+                   confidence: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Bootstrap interval of the share of articles (columns of a 0/1 matrix), except where every
+    article agrees (k = 0 or k = n): the bootstrap cannot vary there and would give a zero-width,
+    falsely certain interval, so Wilson's score interval is used instead."""
+    n = present.shape[0]
+    lo, hi = bootstrap_interval(n, lambda idx: present[idx].mean(axis=1), n_boot, rng, confidence)
+    k = present.sum(axis=0)
+    w_lo, w_hi = wilson_interval(k, n, confidence)
+    unanimous = (k == 0) | (k == n)
+    return np.where(unanimous, w_lo, lo), np.where(unanimous, w_hi, hi)
 
 
 def _ratio(num: np.ndarray, den: np.ndarray, scale: float = 1.0) -> Callable[[np.ndarray], np.ndarray]:
@@ -292,8 +351,8 @@ def _frames_table(arrays: dict[str, Any], labels: pd.Series, order: list[str], o
             share, rate = (nan, nan) if small else (present.mean(axis=0), _pooled(hits, words, 1000.0))
             s_lo = s_hi = r_lo = r_hi = nan
             if not small:
-                s_lo, s_hi = bootstrap_interval(n, lambda idx: present[idx].mean(axis=1), opts["n_boot"],
-                                                _rng(opts["seed"], sch, g, "share"), opts["confidence"])
+                s_lo, s_hi = share_interval(present, opts["n_boot"], _rng(opts["seed"], sch, g, "share"),
+                                            opts["confidence"])
                 r_lo, r_hi = bootstrap_interval(n, _ratio(hits, words, 1000.0), opts["n_boot"],
                                                 _rng(opts["seed"], sch, g, "rate"), opts["confidence"])
             for j, f in enumerate(a["frames"]):
@@ -423,8 +482,9 @@ def _frame_tests(arrays: dict[str, Any], labels: pd.Series, ok: list[str], opts:
 
 # -- voices, dyad, actors, sentiment ------------------------------------------------------------------
 def _interval_rows(labels: pd.Series, order: list[str], matrix: pd.DataFrame, num_cols: list[str], den: str,
-                   opts: dict[str, Any], what: str, scale: float = 1.0) -> list[dict[str, Any]]:
-    """Per group and item: Σ item / Σ den over the group's articles, with a bootstrap interval."""
+                   opts: dict[str, Any], what: str, scale: float = 1.0, shares: bool = False) -> list[dict[str, Any]]:
+    """Per group and item: Σ item / Σ den over the group's articles, with a bootstrap interval
+    (``shares``: 0/1 items over one per article, see :func:`share_interval`)."""
     rows = []
     lab = labels.to_numpy()
     for g in order:
@@ -435,7 +495,9 @@ def _interval_rows(labels: pd.Series, order: list[str], matrix: pd.DataFrame, nu
         small = n < opts["min_articles"]
         value = np.full(len(num_cols), np.nan) if small or d.sum() == 0 else _pooled(num, d, scale)
         lo = hi = np.full(len(num_cols), np.nan)
-        if not small and d.sum() > 0:
+        if not small and d.sum() > 0 and shares:
+            lo, hi = share_interval(num, opts["n_boot"], _rng(opts["seed"], g, what), opts["confidence"])
+        elif not small and d.sum() > 0:
             lo, hi = bootstrap_interval(n, _ratio(num, d, scale), opts["n_boot"], _rng(opts["seed"], g, what),
                                         opts["confidence"])
         for j, c in enumerate(num_cols):
@@ -525,7 +587,7 @@ def _actors(result: Any, labels: pd.Series, order: list[str], words: pd.Series, 
     if not top:
         return pd.DataFrame(columns=cols)
     mentioned = (per[top] > 0).astype(float).assign(__n=1.0)
-    share_rows = _interval_rows(labels, order, mentioned, top, "__n", opts, "actors")
+    share_rows = _interval_rows(labels, order, mentioned, top, "__n", opts, "actors", shares=True)
     lab = labels.to_numpy()
     w = words.reindex(labels.index).fillna(0).to_numpy(dtype=float)
     rows = []

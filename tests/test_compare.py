@@ -103,6 +103,15 @@ def test_nine_in_ten_against_one_in_ten_is_significant():
     assert t["p_rate"] < 0.01 and t["rate_significant"]                      # 27 vs 3 hits per 1,000 words
 
 
+def test_unanimous_groups_get_a_wilson_interval_not_a_zero_width_one():
+    """6 of 6 articles: the bootstrap cannot vary. Wilson, z = 1.96: centre (6 + 1.92) / 9.84 = 0.805,
+    half-width 1.96 / 9.84 · √(0 + 0.96) = 0.195, so 0.610 … 1; 0 of 6 mirrors it: 0 … 0.390."""
+    f = compare(build({"A": presence(6, 6), "B": presence(0, 6)}), n_boot=200, n_perm=100).frames.set_index("group")
+    assert f.loc["A", "share"] == 1.0 and f.loc["A", "share_low"] == pytest.approx(0.6097, abs=1e-3)
+    assert f.loc["A", "share_high"] == pytest.approx(1.0)
+    assert f.loc["B", "share_low"] == 0.0 and f.loc["B", "share_high"] == pytest.approx(0.3903, abs=1e-3)
+
+
 def test_equal_groups_are_not_significant():
     res = build({"Outlet A": presence(5), "Outlet B": presence(5)})
     t = compare(res, n_boot=200, n_perm=500).frame_tests.iloc[0]
