@@ -61,7 +61,7 @@ from .errors import ParameterError
 from .stats import benjamini_hochberg, chi_square, expected_counts, fisher_exact
 
 __all__ = ["compare", "Comparison", "SmallGroupWarning", "group_articles", "group_order", "table_parts",
-           "bootstrap_interval", "share_interval", "wilson_interval", "frame_terms_by_group", "is_results_folder", "load_analysis"]
+           "bootstrap_interval", "share_interval", "wilson_interval", "COMPARED_STEPS", "frame_terms_by_group", "is_results_folder", "load_analysis"]
 
 WORD_RE = r"\b\w[\w'’-]*"  # quoted words, counted as newslab.store does
 
@@ -300,6 +300,8 @@ def _frame_arrays(result: Any, labels: pd.Series, scheme: str | Sequence[str] | 
     wanted = None if scheme is None else {scheme} if isinstance(scheme, str) else set(scheme)
     rows = []
     for df in table_parts(result, "frames", cols):
+        if not set(cols) <= set(df.columns):
+            continue  # the frames step did not run
         df = df[(df["level"].astype(str) == "article") & df["doc_id"].astype(str).isin(labels.index)]
         if wanted is not None:
             df = df[df["scheme"].astype(str).isin(wanted)]
@@ -324,6 +326,8 @@ def _per_article(result: Any, labels: pd.Series, table: str, columns: Sequence[s
     """Reduce a table part by part to one row per article (doc_id index), then sum the parts."""
     got = []
     for df in table_parts(result, table, ["doc_id", *columns]):
+        if not {"doc_id", *columns} <= set(df.columns):
+            continue  # the step that makes these columns did not run
         df = df[df["doc_id"].astype(str).isin(labels.index)]
         if len(df):
             got.append(reduce(df.assign(doc_id=df["doc_id"].astype(str))))
@@ -607,8 +611,6 @@ def _sentiment(result: Any, labels: pd.Series, order: list[str], opts: dict[str,
     cols = ["group", "articles", "sentences", "tone", "low", "high", "negative_share", "small"]
 
     def reduce(df: pd.DataFrame) -> pd.DataFrame:
-        if "score" not in df.columns:
-            return pd.DataFrame()
         return pd.DataFrame({"doc_id": df["doc_id"], "s": df["score"].astype(float), "n": 1,
                              "neg": (df["label"].astype(str) == "neg").astype(int)}).groupby("doc_id").sum()
 

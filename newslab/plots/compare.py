@@ -53,19 +53,16 @@ def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: s
     scheme = scheme or str(frames["scheme"].iloc[0])
     df = frames[frames["scheme"] == scheme]
     order = list(dict.fromkeys(df["frame"]))
-    groups = list(dict.fromkeys(df["group"]))
+    sizes = df.drop_duplicates("group").set_index("group")
+    groups = [g for g in sizes.index if not sizes.loc[g, "small"]]
+    hidden = [f"{g} ({int(sizes.loc[g, 'articles'])})" for g in sizes.index if sizes.loc[g, "small"]]
     marked = _significant_frames(tests, scheme, "significant" if value == "share" else "rate_significant")
-    fig, ax = new_figure(8.5, 0.32 * len(order) * len(groups) + 2.0)
-    height = 0.8 / len(groups)
+    fig, ax = new_figure(8.5, 0.32 * len(order) * max(len(groups), 1) + 2.0)
+    height = 0.8 / max(len(groups), 1)
     base = np.arange(len(order))[::-1].astype(float)
     for k, g in enumerate(groups):
         rows = df[df["group"] == g].set_index("frame").reindex(order)
         y = base + (len(groups) / 2 - k - 0.5) * height
-        if bool(rows["small"].iloc[0]):
-            for yi in y:
-                ax.text(0, yi, f"  {g}: too few articles ({int(rows['articles'].iloc[0])}) to show",
-                        va="center", fontsize=7, color=PALETTE["grey"])
-            continue
         ax.barh(y, rows[value].fillna(0), height=height * 0.92, color=CYCLE[k % len(CYCLE)], label=g,
                 xerr=_errors(rows[value], rows[f"{value}_low"], rows[f"{value}_high"]),
                 error_kw={"elinewidth": 1, "capsize": 2, "ecolor": PALETTE["black"]})
@@ -76,7 +73,8 @@ def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: s
         ax.set_xlim(0, 1.05)
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     note = " · * the groups differ (Benjamini–Hochberg, 5 %)" if marked else ""
-    ax.set_title(title or f"Frames by group — scheme '{scheme}'\nwhiskers: 95 % bootstrap intervals{note}",
+    left_out = f"\nnot shown, too few articles: {', '.join(hidden)}" if hidden else ""
+    ax.set_title(title or f"Frames by group — scheme '{scheme}'\nwhiskers: 95 % bootstrap intervals{note}{left_out}",
                  loc="left", fontsize=10)
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
@@ -90,8 +88,10 @@ def voice_share_by_group(voices: pd.DataFrame, *, top_sides: int = 5, source: st
     totals = voices.groupby("side")["quoted_words"].sum().sort_values(ascending=False, kind="stable")
     sides = [s for s in totals.index if s != "(no side)"][:top_sides] + \
         (["(no side)"] if "(no side)" in totals.index else [])
-    groups = list(dict.fromkeys(voices["group"]))
-    fig, ax = new_figure(8.5, 0.55 * len(groups) * max(len(sides), 1) * 0.5 + 2.0)
+    sizes = voices.drop_duplicates("group").set_index("group")
+    groups = [g for g in sizes.index if not sizes.loc[g, "small"]]
+    hidden = [f"{g} ({int(sizes.loc[g, 'articles'])})" for g in sizes.index if sizes.loc[g, "small"]]
+    fig, ax = new_figure(8.5, 0.55 * max(len(groups), 1) * max(len(sides), 1) * 0.5 + 2.0)
     height = 0.8 / max(len(sides), 1)
     base = np.arange(len(groups))[::-1].astype(float)
     spare = iter([PALETTE[c] for c in ("sky", "yellow", "black", "green")] * 3)
@@ -103,12 +103,12 @@ def voice_share_by_group(voices: pd.DataFrame, *, top_sides: int = 5, source: st
         ax.barh(y, rows["share"].fillna(0), height=height * 0.92, color=colour, label=side,
                 xerr=_errors(rows["share"].fillna(0), rows["low"], rows["high"]),
                 error_kw={"elinewidth": 1, "capsize": 2, "ecolor": PALETTE["black"]})
-    small = voices.drop_duplicates("group").set_index("group")["small"].reindex(groups).fillna(False)
-    ax.set_yticks(base, [f"{g}\n(too few articles)" if small[g] else g for g in groups])
+    ax.set_yticks(base, groups)
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("share of the group's quoted words")
     ax.legend(frameon=False, fontsize=8, title="speaker's side", title_fontsize=8, loc="lower right")
-    ax.set_title(title or "Whose voices are heard: quoted words by side\nwhiskers: 95 % bootstrap intervals",
+    left_out = f"\nnot shown, too few articles: {', '.join(hidden)}" if hidden else ""
+    ax.set_title(title or f"Whose voices are heard: quoted words by side\nwhiskers: 95 % bootstrap intervals{left_out}",
                  loc="left", fontsize=10)
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
