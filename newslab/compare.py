@@ -61,7 +61,7 @@ from .errors import ParameterError
 from .stats import benjamini_hochberg, chi_square, expected_counts, fisher_exact
 
 __all__ = ["compare", "Comparison", "SmallGroupWarning", "group_articles", "group_order", "table_parts",
-           "bootstrap_interval", "share_interval", "wilson_interval", "COMPARED_STEPS", "frame_terms_by_group", "is_results_folder", "load_analysis"]
+           "bootstrap_interval", "share_interval", "wilson_interval", "COMPARED_STEPS", "results_as_texts", "frame_terms_by_group", "is_results_folder", "load_analysis"]
 
 WORD_RE = r"\b\w[\w'’-]*"  # quoted words, counted as newslab.store does
 
@@ -193,6 +193,35 @@ def is_results_folder(path: str | os.PathLike[str]) -> bool:
     from .store import MANIFEST
 
     return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
+
+
+def results_as_texts(results: Any, out: str | os.PathLike[str], max_articles: int | None = None,
+                     text_column: str = "text") -> Path:
+    """Write the articles of a results folder back as a JSONL corpus (``id``, ``title``,
+    ``date``, ``source``, ``dateline``, ``url`` and the text: the stored sentences, one paragraph
+    a line pair), read one part at a time, for notebooks whose sections need texts. Only the
+    first ``max_articles`` when given. Returns ``out``."""
+    import json
+
+    results = _open(results)
+    meta = pd.concat(list(table_parts(results, "articles", ["doc_id", "title", "date", "source", "dateline", "url"])),
+                     ignore_index=True)
+    meta = meta.assign(doc_id=meta["doc_id"].astype(str)).set_index("doc_id")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for df in table_parts(results, "sentences", ["doc_id", "paragraph", "i", "text"]):
+            for doc, g in df.assign(doc_id=df["doc_id"].astype(str)).groupby("doc_id", sort=False):
+                if max_articles is not None and written >= max_articles:
+                    return out
+                paras = g.sort_values("i").groupby("paragraph", sort=True)["text"].apply(lambda t: " ".join(map(str, t)))
+                m = meta.loc[doc] if doc in meta.index else pd.Series(dtype=object)
+                row = {k: "" if pd.isna(m.get(k)) else str(m.get(k))[:10] if k == "date" else str(m.get(k))
+                       for k in ("title", "date", "source", "dateline", "url")}
+                fh.write(json.dumps({"id": doc, **row, text_column: "\n\n".join(paras)}, ensure_ascii=False) + "\n")
+                written += 1
+    return out
 
 
 COMPARED_STEPS = ("sentences", "sentiment", "mentions", "quotes", "relations", "frames")  # all compare() reads

@@ -220,6 +220,20 @@ def test_report_gains_an_outlet_section_with_more_than_one_source(tmp_path):
     assert {"frames_by_outlet", "voices_by_outlet"} <= {p.stem for p in run.figures}
 
 
+def test_report_accepts_a_results_folder(tmp_path):
+    from newslab.io import load_corpus
+    from newslab.pipeline import analyze_corpus
+
+    analyze_corpus(load_corpus(ROOT / "data" / "demo_outlets"), out=tmp_path / "results", shard_size=7)
+    result = render(["07_report"], corpus=tmp_path / "results", out=tmp_path / "out", progress=False)
+    assert result.ok, result.failures
+    run = result["07_report"]
+    r = run.results
+    assert r["n_articles"] == 18 and r["dated"] is True and r["dyad"]["events"] > 0
+    assert r["outlets"]["outlets"] == ["Outlet A", "Outlet B", "Outlet C"] and r["outlets"]["small"] == []
+    assert "is a results folder" in run.html.read_text(encoding="utf-8")
+
+
 def test_rerender_gives_identical_figures_and_tables(seed_render, tmp_path):
     again = render(["07_report"], out=tmp_path, progress=False)
     assert again.ok, again.failures
