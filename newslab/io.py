@@ -40,6 +40,9 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUPPORTED = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
 META_FIELDS = ("id", "title", "date", "source", "url", "dateline")
+FETCH_LOG_NAME = "fetch_log.jsonl"
+"""The log ``newslab fetch`` keeps in the folder it writes: newslab's own file, passed over by
+the folder loader like a ``.meta.yml`` sidecar, not read as a table of articles."""
 _FIX = "pass a .txt file, a folder of .txt files, a CSV/JSONL with a 'text' column, or a saved .html page"
 _BOMS_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -411,7 +414,7 @@ def _not_read(f: Path) -> str | None:
     """Why a file in a folder is not read (None: read it; '': a sidecar, read with its article)."""
     if f.name.startswith("."):
         return "a hidden file, not read."
-    if ".meta." in f.name:
+    if ".meta." in f.name or f.name == FETCH_LOG_NAME:
         return ""
     if f.is_symlink() and not f.exists():
         return "a link to a file that does not exist."
