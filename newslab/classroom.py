@@ -20,8 +20,8 @@ Example
 ...     is_copy = student_copy(Path(tmp) / "lessons") is not None
 >>> "01_first_look.ipynb" in names, "data/afp_2017-11-13_sochi_putin_erdogan.txt" in names, is_copy
 (True, True, True)
->>> "resources/frames_generic.yml" in names
-True
+>>> "resources/frames_generic.yml" in names, any(n.startswith("solutions/") for n in names)
+(True, False)
 """
 from __future__ import annotations
 
@@ -40,6 +40,7 @@ PACKAGED_LESSONS = PACKAGE_DIR / "lessons"
 MARKER = "newslab-lessons.yml"
 SEED_NAME = "afp_2017-11-13_sochi_putin_erdogan"
 DEMO_NAME = "demo_outlets"  # lesson 08's corpus of invented outlets, in data/
+SOLUTIONS = "solutions"  # the teachers' folder beside the lessons, left out of student copies
 _active_copy: list[Path] = []  # the student copy whose resources/ this process reads
 _stack = ExitStack()  # keeps that resources override open for the life of the process
 
@@ -118,6 +119,8 @@ def lesson_files() -> list[tuple[Path, str]]:
 def copy_lessons(dest: str | os.PathLike[str]) -> list[Path]:
     """Copy the lessons, the seed data and every dictionary into ``dest``; returns the files written.
 
+    The teachers' ``solutions/`` folder is not copied.
+
     Nothing is overwritten: when any file would be, nothing is written and
     :class:`CopyExistsError` names it. ``dest`` may exist (an empty folder, or one holding other files).
     """
@@ -127,7 +130,8 @@ def copy_lessons(dest: str | os.PathLike[str]) -> list[Path]:
     dest = Path(dest).expanduser()
     if dest.exists() and not dest.is_dir():
         raise CopyExistsError(f"{dest}: is a file — pass a new or empty folder for the lessons.")
-    plan = [(src, dest / rel) for src, rel in lesson_files()]
+    # Teachers' solutions (notebooks/solutions/) stay out of a student's copy.
+    plan = [(src, dest / rel) for src, rel in lesson_files() if not rel.startswith(f"{SOLUTIONS}/")]
     plan += [(src, dest / "resources" / rel) for src, rel in _tree(RESOURCE_DIR)]
     taken = [target for _, target in plan if target.exists()] + [p for p in [dest / MARKER] if p.exists()]
     if taken:

@@ -340,6 +340,27 @@ def _clean_executed(nb: Any) -> Any:
     return nb
 
 
+def _report_relative(nb: Any, out: Path) -> Any:
+    """Show the report folder in papermill's injected-parameters cell as a relative path.
+
+    render passes ``figures_dir`` as an absolute path (the notebook runs in its own folder), and
+    that cell is printed in the report: without this the HTML would show the renderer's folders.
+
+    >>> import nbformat
+    >>> cell = nbformat.v4.new_code_cell('figures_dir = "/srv/r/figures/01"')
+    >>> cell.metadata["tags"] = ["injected-parameters"]
+    >>> _report_relative(nbformat.v4.new_notebook(cells=[cell]), Path("/srv/r")).cells[0].source
+    '# Parameters (paths relative to the report folder)\\nfigures_dir = "figures/01"'
+    """
+    root = str(Path(out).resolve())
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []) and root in cell.source:
+            body = cell.source.replace(root + os.sep, "").replace(root, ".")
+            body = re.sub(r"^# Parameters\s*\n", "", body)
+            cell.source = "# Parameters (paths relative to the report folder)\n" + body
+    return nb
+
+
 def _html_exporter():
     """nbconvert's lab HTML exporter, with every CDN script removed (the HTML is self-contained)."""
     import jinja2
@@ -361,13 +382,42 @@ def _html_exporter():
 
 
 def _title_and_summary(nb: Any) -> tuple[str, str]:
+    """The notebook's title and its first paragraph as plain text, for the index page.
+
+    The summary is whole sentences of the paragraph under the title, never cut mid-phrase.
+
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+    ...     "# 5 · Stance\\n\\nEvent coders such as GDELT/CAMEO code\\n*who does what to whom*. "
+    ...     "Files: `newslab/resources/frames_*.yml`.\\n\\n**Learning goals**\\n\\n- one")])
+    >>> _title_and_summary(nb)
+    ('5 · Stance', 'Event coders such as GDELT/CAMEO code who does what to whom. Files: newslab/resources/frames_*.yml.')
+    """
     for cell in nb.cells:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
-            lines = [ln.strip() for ln in cell.source.strip().splitlines()]
-            title = lines[0].lstrip("#").strip()
-            rest = " ".join(ln for ln in lines[1:] if ln and not ln.startswith(("#", "-", "*", "|")))
-            return title, re.sub(r"\*\*|\*|`", "", rest)  # plain text for the index page
+            head, _, body = cell.source.strip().partition("\n")
+            return head.lstrip("#").strip(), _summary(body)
     return "", ""
+
+
+def _summary(markdown: str, limit: int = 400) -> str:
+    """The first paragraph of ``markdown`` as plain text: whole sentences up to ``limit`` characters."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip()) if p.strip()]
+    prose = next((p for p in paragraphs if not p.lstrip().startswith(("#", "-", "|", "**Learning"))), "")
+    text = " ".join(prose.split())
+    # Code spans keep their characters (frames_*.yml); emphasis markers around words go.
+    parts = re.split(r"(`[^`]*`)", text)
+    text = "".join(p.strip("`") if p.startswith("`") else re.sub(r"\*\*|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", "", p)
+                   for p in parts)
+    if len(text) <= limit:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    kept = ""
+    for s in sentences:
+        if kept and len(kept) + 1 + len(s) > limit:
+            break
+        kept = f"{kept} {s}".strip()
+    return kept
 
 
 def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | None]:
@@ -567,7 +617,7 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
         run.error, run.cell = _error_line(exc, executed)
     run.seconds = round(time.perf_counter() - t0, 2)
     if executed is not None:
-        executed = _clean_executed(executed)
+        executed = _report_relative(_clean_executed(executed), out)
         nbformat.write(executed, str(run.ipynb))
         body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": run.name}})
         run.html = out / f"{run.name}.html"

@@ -38,6 +38,9 @@ def test_copy_holds_lessons_seed_coding_sheet_and_dictionaries(tmp_path, monkeyp
     packaged = [p for p in RESOURCE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     assert "copied 8 lessons" in out and f"{len(packaged)} dictionaries" in out
     for source, rel in lesson_files():
+        if rel.startswith("solutions/"):  # the teachers' solutions stay out of a student copy
+            assert not (dest / rel).exists(), rel
+            continue
         assert (dest / rel).read_bytes() == source.read_bytes(), rel
     assert (dest / "data" / f"{SEED}.txt").read_bytes() == (ROOT / "data" / f"{SEED}.txt").read_bytes()
     for f in packaged:  # the story packs too (packs/russia_turkey/...)

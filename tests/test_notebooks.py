@@ -277,3 +277,20 @@ def test_article_markup_shows_as_text_in_real_reports(tmp_path):
         page = run.html.read_text(encoding="utf-8")
         assert "<script>alert" not in page and "<img src=x" not in page and "<b>talks</b>" not in page, run.name
         assert "&lt;script&gt;alert" in page, run.name
+
+
+def test_no_output_leaks_an_absolute_path(seed_render):
+    """Cell outputs (tables, narrative, Out[..]) never show a folder of the machine that rendered them."""
+    import nbformat
+
+    out = seed_render.index.parent
+    for run in seed_render.runs:
+        nb = nbformat.read(str(run.ipynb), as_version=4)
+        shown = "\n".join(str(o.get("data", o.get("text", ""))) for c in nb.cells if c.cell_type == "code"
+                          for o in c.outputs)
+        assert "PosixPath" not in shown, run.name
+        assert str(out) not in shown and str(ROOT) not in shown, run.name
+        page = run.html.read_text(encoding="utf-8")  # the injected parameters too: relative to the report
+        assert str(out) not in page and str(ROOT) not in page, run.name
+        injected = [c.source for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert injected and f'figures_dir = "figures/{run.name}"' in injected[0], run.name

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ParameterError
+from ..labels import frame_name
 from .style import PALETTE, add_source_line, new_figure
 
 
@@ -55,7 +56,7 @@ def frame_profile(df: pd.DataFrame, *, source: str = "", title: str = ""):
     y = np.arange(len(order))[::-1]
     colours = [PALETTE["blue"] if p >= 0.5 else PALETTE["grey"] for p in g["present"]]
     ax.barh(y, g["per_1000"], color=colours)
-    ax.set_yticks(y, [str(label_of.get(f, f)).replace("_", " ") for f in order])
+    ax.set_yticks(y, [frame_name(label_of.get(f, f)) for f in order])
     for yi, v, h in zip(y, g["per_1000"], g["hits"]):
         ax.text(v, yi, f" {int(h)}", va="center", fontsize=8, color=PALETTE["black"])
     ax.set_xlabel("hits per 1,000 words" + (" (mean over articles)" if art["doc_id"].nunique() > 1 else ""))
@@ -82,7 +83,8 @@ def frame_heatmap(df: pd.DataFrame, *, doc_id: str | None = None, source: str = 
                           fill_value=0).reindex(order)
     fig, ax = new_figure(max(6, 0.32 * mat.shape[1] + 3), 0.45 * len(order) + 1.8)
     im = ax.imshow(mat.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
-    ax.set_yticks(range(len(order)), order)
+    label_of = dict(zip(par["frame"], par["label"])) if "label" in par else {}
+    ax.set_yticks(range(len(order)), [frame_name(label_of.get(f, f)) for f in order])
     cols = list(mat.columns)
     step = max(1, len(cols) // 20)
     ax.set_xticks(range(0, len(cols), step), [str(c) for c in cols[::step]])
@@ -116,8 +118,9 @@ def frames_over_time(df: pd.DataFrame, *, freq: str = "M", value: str = "present
     g = g[[f for f in _frame_order(art) if f in g.columns]]
     n = art.groupby("period")["doc_id"].nunique()
     fig, ax = new_figure(9, 4.5)
+    label_of = dict(zip(art["frame"], art["label"])) if "label" in art else {}
     for f in g.columns:
-        ax.plot(g.index, g[f], marker="o", ms=3, label=f)
+        ax.plot(g.index, g[f], marker="o", ms=3, label=frame_name(label_of.get(f, f)))
     ax.set_xlabel(f"period ({freq}); articles per period: {int(n.min())}–{int(n.max())}")
     ax.set_ylabel("share of articles with the frame present" if value == "present"
                   else "mean hits per 1,000 words")

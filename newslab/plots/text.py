@@ -131,12 +131,17 @@ def table_html(df: pd.DataFrame, max_rows: int | None = 20, caption: str | None 
                float_format: str = "{:.3f}") -> str:
     """Any DataFrame as an escaped HTML table (floats rounded; index dropped).
 
-    >>> table_html(pd.DataFrame({"text": ["<script>x</script>"]}))
-    '<table class="nl-table"><thead><tr><th>text</th></tr></thead><tbody><tr><td>&lt;script&gt;x&lt;/script&gt;</td></tr></tbody></table>'
+    Text columns are left-aligned (notebook styles right-align every cell, which makes sentences
+    hard to read); numbers stay right-aligned.
+
+    >>> table_html(pd.DataFrame({"text": ["<script>x</script>"], "n": [2]}))
+    '<table class="nl-table"><thead><tr><th style="text-align:left">text</th><th>n</th></tr></thead><tbody><tr><td style="text-align:left">&lt;script&gt;x&lt;/script&gt;</td><td>2</td></tr></tbody></table>'
     """
     rows = df if max_rows is None else df.head(max_rows)
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    head = "".join(f"<th>{esc(c)}</th>" for c in rows.columns)
+    left = [not (pd.api.types.is_numeric_dtype(rows[c]) or pd.api.types.is_bool_dtype(rows[c])) for c in rows.columns]
+    align = [' style="text-align:left"' if is_text else "" for is_text in left]
+    head = "".join(f"<th{a}>{esc(c)}</th>" for c, a in zip(rows.columns, align))
 
     def cell(v: object) -> str:
         if isinstance(v, float):
@@ -145,7 +150,7 @@ def table_html(df: pd.DataFrame, max_rows: int | None = 20, caption: str | None 
             return esc(", ".join(map(str, v)))
         return esc(v)
 
-    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in r) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td{a}>{cell(v)}</td>" for v, a in zip(r, align)) + "</tr>"
                    for r in rows.itertuples(index=False))
     more = ""
     if max_rows is not None and len(df) > max_rows:
