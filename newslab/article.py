@@ -93,11 +93,23 @@ _DATELINE_RE = re.compile(
     r"""(?P<dateline>[A-Z][A-Za-z.'’-]*(?:[ ,]+(?:[A-Z][A-Za-z.'’-]*|\d{1,4}))*\.?(?:\s*\([A-Za-z/ .-]+\))?)"""
     r"""\s*(?::|\s[-–—]{1,2})\s+(?=\S)"""
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_LINE_RE = re.compile(
-    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-)
+
+
+@lru_cache(maxsize=4)
+def _date_line_re(months: tuple[str, ...], weekdays: tuple[str, ...]) -> re.Pattern[str]:
+    """A paragraph that is only a date: "Friday, January 4, 2019", "4 January 2019", "2019-01-04"."""
+    names = "|".join(m.capitalize() for m in months)
+    days = "|".join(d.capitalize() for d in weekdays)
+    return re.compile(rf"(?:(?:{days}),?\s+)?(?:(?:{names})\s+\d{{1,2}},?\s+\d{{4}}"
+                      rf"|\d{{1,2}}\s+(?:{names})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
+
+
+def date_line_re() -> re.Pattern[str]:
+    """The dateline regex from the month and weekday names of ``time_cues.yml``."""
+    from .timecues import calendar_words  # read on demand: importing the article stays light
+
+    words = calendar_words()
+    return _date_line_re(words.full_months, words.weekdays)
 # Runs of non-blank lines; a line ends at \n, \r\n or an old-Mac \r.
 _BLOCK_RE = re.compile(r"\S[^\n\r]*(?:(?:\r\n?|\n)[ \t]*\S[^\n\r]*)*")
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
@@ -268,7 +280,7 @@ class Article:
                 st.headings.append(_trimmed(text, s, e, "heading"))
             else:
                 body.append((s, e))
-        if len(body) > 1 and _DATE_LINE_RE.fullmatch(text[body[0][0]:body[0][1]].strip()):
+        if len(body) > 1 and date_line_re().fullmatch(text[body[0][0]:body[0][1]].strip()):
             # A paragraph that is only a date ("Friday, January 4, 2019") is a dateline.
             s, e = body.pop(0)
             st.dateline = _trimmed(text, s, e, "dateline")

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container
 
 from .errors import MissingResourceError
 from .resources import load_yaml, resource_stamp
+from .timecues import calendar_words
 from .tokenize import iter_tokens, stopwords
 
 if TYPE_CHECKING:  # only for type hints
@@ -155,14 +156,13 @@ class Gazetteer:
     place_heads: frozenset[tuple[str, ...]] = frozenset()  # lower-case heads after a place name
     product_heads: frozenset[tuple[str, ...]] = frozenset()  # ... after a product name
     title_first: frozenset[str] = frozenset()  # first words of the titles (a fast negative test)
+    # Month and weekday names (time_cues.yml): capitalised, but never part of a name ("Monday").
+    calendar: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.title_first = frozenset(k[0] for k in self.titles if k)
 
 
-_BREAK_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february
-march april may june july august september october november december jan feb mar apr jun jul aug sep
-sept oct nov dec""".split())
 _CONNECTORS = frozenset({"of", "de", "la", "du", "des", "le", "von", "van", "der", "den", "del", "della",
                          "di", "da", "al", "bin", "ibn", "el", "y", "&", "and", "for", "the", "on"})
 _NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del", "della", "di", "da",
@@ -171,11 +171,11 @@ _NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del"
 
 def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
     """The discovery gazetteer (``resources/gazetteer.yml``), compiled for lookups (cached per mtime)."""
-    return _load_gazetteer(*resource_stamp(path))
+    return _load_gazetteer(*resource_stamp(path), calendar_words().all_words)
 
 
 @lru_cache(maxsize=4)
-def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
+def _load_gazetteer(path: str, mtime: float, calendar: frozenset[str] = frozenset()) -> Gazetteer:
     g = read_yaml(path) or {}
 
     def keys(name: str) -> list[tuple[str, ...]]:
@@ -197,7 +197,7 @@ def _load_gazetteer(path: str, mtime: float) -> Gazetteer:
         misc={k: "MISC" for k in keys("misc_words")}, not_names=words("not_names"),
         compass=words("compass_words"), place_prefixes=words("place_prefixes"),
         event_prefixes=words("event_prefixes"), place_heads=frozenset(keys("place_heads")),
-        product_heads=frozenset(keys("product_heads")))
+        product_heads=frozenset(keys("product_heads")), calendar=frozenset(fold(w) for w in calendar))
 
 
 @dataclass(slots=True)
@@ -248,7 +248,7 @@ def name_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list
         if "-" in w and w.rsplit("-", 1)[1][:1].islower() and not w.split("-")[0].lower() in _NAME_PARTICLES:
             continue  # 'Turkish-speaking', 'Russian-backed': adjectives, not names
         key = keys[k]
-        if key in _BREAK_WORDS:
+        if key in g.calendar:
             continue
         sentence_start = k == first or (k > 0 and words[k - 1] in ('"', "“", "'", "‘", ":", "(", "-", "--"))
         if allcaps or sentence_start:
@@ -583,9 +583,9 @@ def _strip_titles(g: Gazetteer, keys: list[str], words: list[str], k: int, j: in
             break
     while k < j and ((keys[k] in _CONNECTORS and not (keys[k] in _NAME_PARTICLES and words[k][:1].isupper()
                                                       and k + 1 < j))
-                     or keys[k].rstrip(".") in _BREAK_WORDS):
+                     or keys[k].rstrip(".") in g.calendar):
         k += 1  # 'the', 'of' go; a capitalised particle opens a name ('De Wilde', 'Van der Westhuizen')
-    while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in _BREAK_WORDS):
+    while j > k and (keys[j - 1] in _CONNECTORS or keys[j - 1].rstrip(".") in g.calendar):
         j -= 1
     return k, j, title
 

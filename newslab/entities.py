@@ -435,7 +435,8 @@ def _article_year(article: Article) -> int | None:
 
 def _mention_resources(params: dict[str, Any]) -> list[Any]:
     extra = params.get("actors")
-    return ["countries.yml", "actors.yml", "gazetteer.yml", extra if isinstance(extra, (str, os.PathLike)) else None]
+    return ["countries.yml", "actors.yml", "gazetteer.yml", "time_cues.yml",  # its weekdays are no names
+            extra if isinstance(extra, (str, os.PathLike)) else None]
 
 
 def _entity_json(r: dict[str, Any]) -> dict[str, Any]:

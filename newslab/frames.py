@@ -563,9 +563,22 @@ def _check_levels(levels: Sequence[str]) -> tuple[bool, bool]:
     return "paragraph" in levels, "article" in levels
 
 
+def default_schemes() -> tuple[str, ...]:
+    """The schemes the frames layer scores when none is named: the core ones plus the active
+    pack's, read at call time (so :func:`newslab.packs.use_pack` after import changes them).
+
+    >>> from newslab.packs import use_pack
+    >>> with use_pack(None):
+    ...     default_schemes()
+    ('generic', 'policy')
+    """
+    return tuple(SCHEMES)
+
+
 def _scheme_resources(params: dict[str, Any]) -> list[Any]:
     out = []
-    for sch in params["scheme"] if isinstance(params["scheme"], (list, tuple)) else [params["scheme"]]:
+    scheme = default_schemes() if params["scheme"] is None else params["scheme"]
+    for sch in scheme if isinstance(scheme, (list, tuple)) else [scheme]:
         out.append(sch.path if isinstance(sch, FrameScheme) else _resolve_scheme_path(sch))
     return out + ["clause_cues.yml"]  # the negation cues
 
@@ -593,7 +606,7 @@ def _dominant_json(article: Article) -> dict[str, Any]:
                          "per_1000": "float", "share": "float", "present": "bool", "dominant": "bool",
                          "paragraph": "Int64"},
                  resources=_scheme_resources,
-                 defaults={"scheme": tuple(SCHEMES), "levels": ("paragraph", "article"), "count_negated": False,
+                 defaults={"scheme": None, "levels": ("paragraph", "article"), "count_negated": False,
                            "count_quoted": True},
                  json_section="frames", json_row=_frame_json, json_summary=_dominant_json)
 def frame_layer(article: Article, scheme: Any, levels: Sequence[str], count_negated: bool,
@@ -602,7 +615,7 @@ def frame_layer(article: Article, scheme: Any, levels: Sequence[str], count_nega
     :func:`score_frames`)."""
     by_paragraph, by_article = _check_levels(levels)
     rows: list[dict[str, Any]] = []
-    for sch in _load_schemes(scheme):
+    for sch in _load_schemes(default_schemes() if scheme is None else scheme):  # None: the schemes on offer now
         _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted)
     return rows
 

@@ -34,33 +34,31 @@ The default ``case="any"`` ignores case.
 >>> [(i, j, p) for i, j, p in m.longest(toks)]
 [(1, 5, 'sanctions'), (7, 9, 'talks')]
 
-How the relation and stance cue forms map onto it (for porting ``newslab.relations``'
-``phrase_regex``/``phrase_finditer``/``SpanKeys``, which match regexes over the raw text):
+**Cue phrases** (relations, stance, time cues: :class:`PhraseSet` over :class:`TokenKeys`) are
+the same patterns, grouped (one group per cue or per phrase) and read the way a regex of a
+group's forms joined by ``|`` reads a text left to right: at each start the first form written
+that matches, with its shortest gap, and no two matches of one group overlapping. An alternative
+holding spaces (``is (wrong|a threat)``) is spelled out into plain phrases
+(:func:`expand_alternatives`); a phrase that cannot be read says why (:func:`check_phrase`), and
+the resource loaders turn that into an error naming the file, the cue and the phrase. What
+follows from matching tokens rather than characters: a gap counts tokens, so a comma or a
+split-off possessive ("Iran" + "'s") fills one of its three places; a cue right after a hyphen
+that the tokenizer splits off ("U.S." + "-" + "backed", "policy" + "--" + "suspending") is read;
+a glob ends where its token ends ("ban*" reads "Bangladesh", not "Bangladesh's"); and a phrase
+never runs from one sentence into the next.
 
-* a form's words (``agreed``, ``held talks``) are the same words here; ``*`` (regex
-  ``[\\w'’-]*``) is the same glob over one token, since a token never holds a space or
-  punctuation outside a word; ``[sz]`` and ``(a|b)`` inside or around a word are the same;
-* ``...`` (regex ``(?:[\\w'’$.,-]+\\s+){0,3}?``: up to three words, lazily) is the gap of up to
-  three tokens; with :meth:`Matcher.find` every gap length is reported, so take the shortest
-  per start to copy the lazy regex;
-* matching "case-insensitively on word boundaries" is the default ``case="any"`` over whole
-  tokens; ``SpanKeys``' first-letters index is the trie's first-word index, built once per
-  lexicon instead of once per span;
-* a cue's ``requires``/``ignore`` lists are further matchers run over the same clause tokens;
-* what differs, to check on the benchmark snapshot when porting: a gap counts tokens, so a comma
-  or a split-off possessive ("Iran" + "'s") fills one of its three places where the regex saw
-  one word, and "imposed, tough sanctions" (a comma right after a word, which the regex
-  refuses) is matched here.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import compress
 from typing import Any, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from .tokenize import iter_tokens
+from .tokenize import iter_tokens, split_sentences
 
-__all__ = ["Matcher", "CaseRule", "normalise", "GAP", "MAX_GAP"]
+__all__ = ["Matcher", "CaseRule", "PhraseSet", "TokenKeys", "check_phrase", "expand_alternatives", "normalise",
+           "GAP", "MAX_GAP"]
 
 GAP = "..."      # a pattern word that stands for a gap between words
 MAX_GAP = 3      # tokens a gap may skip
@@ -450,3 +448,205 @@ class Matcher:
                 out.append((i, best[0], best[1]))
                 pos = best[0]
         return out
+
+
+# -- cue phrases: the relation, stance and time lexicons ------------------------------------------
+def expand_alternatives(phrase: str) -> list[str]:
+    """A phrase whose ``( | )`` alternatives hold spaces, as the plain phrases it stands for.
+
+    An alternative of one word stays inside its word (``str(ike|uck)`` is one glob); one with
+    spaces is spelled out, in the order written. A bracket without its partner is a ValueError.
+
+    >>> expand_alternatives("is (wrong|a threat) now")
+    ['is wrong now', 'is a threat now']
+    >>> expand_alternatives("mend* (ties|relations)")
+    ['mend* (ties|relations)']
+    """
+    depth, square, open_at = 0, False, -1
+    for k, c in enumerate(phrase):
+        if square:
+            square = c != "]"
+        elif c == "[":
+            square = True
+        elif c == "(":
+            depth += 1
+            if depth == 1:
+                open_at = k
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                raise ValueError("a ')' without its '('")
+            if depth == 0 and " " in phrase[open_at:k].strip():
+                alts = _split_top(phrase[open_at + 1:k])
+                return [p for alt in alts for p in expand_alternatives(phrase[:open_at] + alt + phrase[k + 1:])]
+    if depth:
+        raise ValueError("a '(' without its ')'")
+    if square:
+        raise ValueError("a '[' without its ']'")
+    return [" ".join(phrase.split())]
+
+
+def _split_top(body: str) -> list[str]:
+    """``body`` split at the ``|`` outside inner brackets."""
+    out, depth, cur = [], 0, ""
+    for c in body:
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += c
+    return [*out, cur]
+
+
+def check_phrase(phrase: str) -> str | None:
+    """Why a cue phrase cannot be read (one short reason), or None when it is fine.
+
+    >>> check_phrase("back(s"), check_phrase("impose* ... sanctions")
+    ("a '(' without its ')'", None)
+    """
+    try:
+        for p in expand_alternatives(str(phrase)):
+            words = p.split()
+            if not words:
+                return "it is empty"
+            if GAP in (words[0], words[-1]) or any(a == b == GAP for a, b in zip(words, words[1:])):
+                return "'...' stands between two words"
+            for w in words:
+                if w != GAP and _SPECIAL.search(w):
+                    glob_regex(w)
+    except ValueError as exc:
+        msg = str(exc)
+        return msg.split(": ", 1)[1].split(" —")[0] if msg.startswith("'") and ": " in msg else msg
+    return None
+
+
+class TokenKeys(NamedTuple):
+    """Tokens as a matcher reads them: matching forms, character offsets, and for each token the
+    end of its sentence (a phrase never runs past it).
+
+    >>> tk = TokenKeys.of_text("Iran's envoy left. Talks resumed.")
+    >>> tk.keys[:3], tk.span(0, 12), tk.sent_end[:5]
+    (['iran', "'s", 'envoy'], (0, 3), [5, 5, 5, 5, 5])
+    """
+
+    keys: list[str]
+    starts: list[int]
+    ends: list[int]
+    sent_end: list[int]
+
+    @classmethod
+    def of_tokens(cls, tokens: Sequence[Any], ranges: Sequence[tuple[int, int]],
+                  norm: Callable[[str], str] = normalise) -> "TokenKeys":
+        """From tokens with ``text``/``start``/``end`` (``article.tokens``) and their sentences'
+        ``[first, last+1)`` token ranges."""
+        memo: dict[str, str] = {}
+        keys = []
+        for t in tokens:
+            k = memo.get(t.text)
+            if k is None:
+                k = memo[t.text] = norm(t.text)
+            keys.append(k)
+        sent_end = [0] * len(keys)
+        for a, b in ranges:
+            sent_end[a:b] = [b] * (b - a)
+        return cls(keys, [t.start for t in tokens], [t.end for t in tokens], sent_end)
+
+    @classmethod
+    def of_text(cls, text: str, start: int = 0, end: int | None = None) -> "TokenKeys":
+        """From a short text (a tweet, a headline), split into sentences as articles are."""
+        keys: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        sent_end: list[int] = []
+        for a, b, _ in split_sentences(text, start, end):
+            for s, e, t in iter_tokens(text, a, b):
+                keys.append(normalise(t))
+                starts.append(s)
+                ends.append(e)
+            sent_end += [len(keys)] * (len(keys) - len(sent_end))
+        return cls(keys, starts, ends, sent_end)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The ``[i, j)`` token range of the tokens lying inside characters ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_right(self.ends, end)
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        """The character offsets of tokens ``[i, j)``."""
+        return self.starts[i], self.ends[j - 1]
+
+
+class PhraseSet:
+    """Groups of cue phrases (one group: one cue's forms, or one phrase) in one :class:`Matcher`.
+
+    :meth:`find` reads each group the way one regex of its forms joined by ``|`` is read left to
+    right: at each start the first form written that matches, with its shortest gap, and no two
+    matches of a group overlapping. Phrases are checked first (:func:`check_phrase`): ``where``
+    names the file and place for the ValueError of a bad one.
+
+    >>> ps = PhraseSet([["impose* ... sanctions"], ["talks", "talks with"]])
+    >>> tk = TokenKeys.of_text("Iran imposed new sanctions and held talks with Oman.")
+    >>> [(tk.chars(i, j), g) for i, j, g in ps.find(tk)]
+    [((5, 26), 0), ((36, 41), 1)]
+    """
+
+    def __init__(self, groups: Iterable[Iterable[Any]], where: Sequence[str] | str = "") -> None:
+        self.matcher = Matcher()
+        self.size = 0
+        for g, forms in enumerate(groups):
+            order = 0
+            for form in forms:
+                form = str(form)
+                why = check_phrase(form)
+                if why is not None:
+                    place = where[g] if not isinstance(where, str) else where
+                    raise ValueError(f"{place}: the phrase {form!r} cannot be read ({why})")
+                for plain in expand_alternatives(form):
+                    self.matcher.add(plain, (g, order))
+                    order += 1
+            self.size = g + 1
+
+    def find(self, tk: TokenKeys, start: int = 0, end: int | None = None) -> list[tuple[int, int, int]]:
+        """``(i, j, group)`` for the matches in tokens ``[start, end)``, by start then group."""
+        end = len(tk.keys) if end is None else end
+        keys, sent_end, matcher = tk.keys, tk.sent_end, self.matcher
+        out: list[tuple[int, int, int]] = []
+        last_end: dict[int, int] = {}
+        for i in matcher.starts(keys, start, end):
+            here: dict[int, tuple[int, int]] = {}
+            for j, pays in matcher.matches_at(keys, i, min(end, sent_end[i])):  # shortest first
+                for g, order in pays:
+                    if g not in here or order < here[g][0]:
+                        here[g] = (order, j)
+            for g in sorted(here):
+                if last_end.get(g, -1) <= i:
+                    j = here[g][1]
+                    out.append((i, j, g))
+                    last_end[g] = j
+        return out
+
+    def search(self, tk: TokenKeys, start: int = 0, end: int | None = None) -> bool:
+        """Does some phrase match inside tokens ``[start, end)``?"""
+        end = len(tk.keys) if end is None else end
+        keys, matcher = tk.keys, self.matcher
+        return any(next(matcher.matches_at(keys, i, min(end, tk.sent_end[i])), None) is not None
+                   for i in matcher.starts(keys, start, end))
+
+    def match_at(self, tk: TokenKeys, i: int, end: int | None = None) -> int | None:
+        """The end ``j`` of the match starting at token ``i`` (earliest form, shortest), or None."""
+        end = len(tk.keys) if end is None else end
+        if i >= end or not self.matcher.first_nodes(tk.keys[i]):
+            return None
+        best: tuple[tuple[int, int], int] | None = None
+        for j, pays in self.matcher.matches_at(tk.keys, i, min(end, tk.sent_end[i])):
+            for g, order in pays:
+                if best is None or (g, order) < best[0]:
+                    best = ((g, order), j)
+        return None if best is None else best[1]
+
+    def fullmatch(self, text: str) -> bool:
+        """Is the whole of ``text`` one phrase ("ouster", "seeking")?"""
+        keys = [normalise(t) for _, _, t in iter_tokens(text)]
+        if not keys or not self.matcher.first_nodes(keys[0]):
+            return False
+        return any(j == len(keys) for j, _ in self.matcher.matches_at(keys, 0, len(keys)))

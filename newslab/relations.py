@@ -69,7 +69,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -79,7 +79,10 @@ from .clauses import (ClauseCues, ClauseMemo, clause_of, negated as clause_negat
                       speech_regex, tokens_before)
 from .entities import actor_side, load_actors
 from .errors import ParameterError, ResourceFileError
-from .resources import load_yaml, resource_path, resource_stamp
+from .matcher import PhraseSet, TokenKeys
+from .resources import RESOURCE_DIR, load_yaml, resource_path, resource_stamp
+from .timecues import TimeCues, load_time_cues, phrase_set
+from .tokenize import count_words
 
 QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensity", "negated", "time",
@@ -89,23 +92,10 @@ RELATION_COLUMNS = ["source", "target", "cue", "start", "end", "type", "intensit
 # Reject/Deny codes carry about half the magnitude of the action they refuse).
 NEGATION_FACTOR = -0.5
 
-# A mention right after a place preposition is where something happens, not who does it:
-# "in Kazakhstan's capital Astana", "over Syria", "at the Black Sea resort".
-_LOCATION_PREP_RE = re.compile(
-    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?)\s+"
-    r"(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|(?i:central|neighbou?ring|"
-    r"war-torn|rebel-held|government-held))\s+){0,2}$")
-# Places (cities, capitals) stand for their state only outside any prepositional phrase
-# ("Ankara has signed", "visited Moscow"), never after one ("talks in Sochi", "resort of Sochi").
-# ("to"/"from" are kept out: "a visit to Ankara", "drones to Kyiv", "buy from Moscow" name a party.)
-_PLACE_PREP_RE = re.compile(
-    r"\b(?i:in|at|near|over|across|inside|outside|around|throughout|within|into|towards?|of|"
-    r"for|on|via|through|between)\s+(?:(?i:the)\s+)?(?:(?:[A-Z][\w'’-]*|\w+['’]s|(?i:north|south|east|west)\w*|"
-    r"(?i:central|neighbou?ring|war-torn|rebel-held|government-held|capital|city|town|resort|port|province))\s+){0,2}$")
-_CONNECTOR_RE = re.compile(
-    r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
-    r"(?:(?:his|her|their|its|the)\s+)?(?:(?:counterparts?|president|presidents|leaders?|"
-    r"prime minister|foreign ministers?|ministers?|chief|officials?)\s*)?[\s,]*$", re.IGNORECASE)
+# The patterns below are English grammar — pronouns, prepositions, articles, auxiliaries, modals,
+# conjunctions — that define the rules' syntax (a passive "was ... by", a prepositional object,
+# a coordinated verb). They are not vocabulary a user tunes, so they stay in code; the words that
+# are vocabulary (cues, place nouns, titles, speech and topic verbs) are in relation_cues.yml.
 _PLURAL_PRONOUN_RE = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\b", re.IGNORECASE)
 _PASSIVE_BY_RE = re.compile(r"\s+by\s+(?!\w+ing\b)", re.IGNORECASE)
@@ -126,11 +116,6 @@ _COPULA_BEFORE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|remains?|rem
                                r"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:that|which|who|whom|whose|where|when)\b", re.IGNORECASE)
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,2}$", re.IGNORECASE)
-# Setting, not event: "back opposing sides in the war", "during the talks".
-# 'in the war', 'amid the crisis', 'discussed the crisis', 'talks on the conflict': the setting or
-# topic of a sentence, not an event between the actors in it
-_SETTING_RE = re.compile(r"\b(?:in|during|throughout|amid|amidst|discuss(?:ed|es|ing)?|about|on)\s+"
-                         r"(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A prepositional object is not the subject of a verb ("incompatible with NATO defences and has warned").
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
@@ -144,49 +129,20 @@ _AND_VERB_RE = re.compile(r"(?:^|\s)(?:and|but|then)\s+(?:(?:also|then|later|aga
                           re.IGNORECASE)
 _WHEN_OPEN_RE = re.compile(r"[\s,]*(?:when|after which|at which time)\b", re.IGNORECASE)
 
-# Speed (see _finditer_at): characters that re.IGNORECASE matches to an ASCII letter although
-# str.lower() does not give that letter (İ ı → i, ſ → s, Kelvin K → k; found by checking every
-# code point against a-z, 0-9, ' and -). In a text with one of them, phrase starts are not looked
-# up in the lowercased text.
-_FOLD_SPECIAL_RE = re.compile("[\u0130\u0131\u017f\u212a]")
-_APOSTROPHE_RE = re.compile(r"['’]")
-_AFTER_APOSTROPHE_RE = re.compile(r"['’](?=(.{0,3}))", re.DOTALL)  # the three characters after each apostrophe
-
 
 # ------------------------------------------------------------------------------------------
 # Resources
 # ------------------------------------------------------------------------------------------
-def phrase_regex(phrase: str) -> str:
-    """Turn a readable cue phrase ("impose* ... sanctions", "mend* (ties|relations)") into regex."""
-    parts = []
-    for word in phrase.strip().split():
-        if word == "...":
-            parts.append(r"(?:[\w'’$.,-]+\s+){0,3}?")
-            continue
-        w = re.escape(word)
-        w = w.replace(r"\*", r"[\w'’-]*").replace(r"\(", "(?:").replace(r"\)", ")").replace(r"\|", "|")
-        w = w.replace(r"\[", "[").replace(r"\]", "]")
-        parts.append(w + r"\s+")
-    rx = "".join(parts)
-    rx = rx[:-3] if rx.endswith(r"\s+") else rx
-    return r"(?<![\w-])" + rx + r"(?![\w-])"
+def compile_phrases(phrases: Iterable[Any], where: str) -> PhraseSet:
+    """The cue phrases ("impose* ... sanctions", "mend* (ties|relations)") as one group of a
+    :class:`newslab.matcher.PhraseSet`; a phrase that is not valid (an unbalanced bracket, say)
+    is a ResourceFileError naming ``where`` and the phrase.
 
-
-def compile_phrases(phrases: Iterable[Any], where: str) -> re.Pattern[str]:
-    """One case-insensitive regex matching any of these cue phrases; a phrase that is not valid
-    (an unbalanced bracket, say) is a ResourceFileError naming ``where`` and the phrase.
-
-    >>> compile_phrases(["impose* ... sanctions"], "cues.yml").search("They imposed tough sanctions").group()
-    'imposed tough sanctions'
+    >>> tk = TokenKeys.of_text("They imposed tough sanctions")
+    >>> [tk.chars(i, j) for i, j, _ in compile_phrases(["impose* ... sanctions"], "cues.yml").find(tk)]
+    [(5, 28)]
     """
-    phrases = [str(p) for p in phrases]
-    for ph in phrases:
-        try:
-            re.compile(phrase_regex(ph))
-        except re.error as exc:
-            raise ResourceFileError(f"{where}: the phrase {ph!r} cannot be read ({exc.msg}) — check its brackets "
-                                    "( ) and [ ] and the | inside them.") from None
-    return re.compile("|".join(phrase_regex(ph) for ph in phrases), re.IGNORECASE)
+    return phrase_set([list(phrases)], where)
 
 
 @dataclass(frozen=True)
@@ -196,34 +152,91 @@ class Cue:
     intensity: float
     symmetric: bool
     note: str
-    regex: re.Pattern[str]
-    requires: re.Pattern[str] | None = None  # must also occur in the clause ("signed" needs a deal noun)
+    forms: tuple[str, ...]
+    requires: PhraseSet | None = None  # must also occur in the clause ("signed" needs a deal noun)
     joint: bool = False  # a collective act: coordinated subjects did it together (see relation_cues.yml)
 
 
 @dataclass(frozen=True)
 class CueLexicon:
     cues: tuple[Cue, ...]
-    ignore: re.Pattern[str] | None
+    ignore: PhraseSet | None
     path: str
-    # Speed: cue indices by the first three letters of their first word; cues whose first word
-    # has a shorter literal start are always tried.
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    always: tuple[int, ...] = ()
-    # Speed: for each cue, the two- or three-letter starts its matches can begin with (lowercase
-    # ASCII), or None when some form starts otherwise (that cue is then scanned with finditer).
-    start_keys: tuple[frozenset[str] | None, ...] = ()
-    ignore_keys: frozenset[str] | None = None
-    light_verbs: re.Pattern[str] | None = None  # verbs whose object noun names the subject's act
-    groups: re.Pattern[str] | None = None  # phrases naming a pair ("the two sides", "each other")
+    forms: PhraseSet  # every cue's forms, one group per cue (in the order of ``cues``)
+    light_verbs: PhraseSet | None = None  # verbs whose object noun names the subject's act
+    groups: PhraseSet | None = None  # phrases naming a pair ("the two sides", "each other")
+    context: ContextWords | None = None  # the words the participant rules read around a cue
 
 
-def _first_word_prefixes(form: str) -> list[str]:
-    """Literal starts of a form's first word: "str(ike|uck)" → ["str"], "(ties|relations)" → both."""
-    first = form.strip().split()[0].lower()
-    m = re.fullmatch(r"\(([^()]*)\)(.*)", first)
-    alts = [a + m.group(2) for a in m.group(1).split("|")] if m else [first]
-    return [re.split(r"[*(\[]", a, maxsplit=1)[0] for a in alts]
+@dataclass(frozen=True)
+class ContextWords:
+    """The rules' regexes around a cue, built from the ``context_words`` of relation_cues.yml
+    (the words) and the grammar here (prepositions, articles, conjunctions)."""
+
+    location_prep: re.Pattern[str]  # "in war-torn Syria", "over northern Iraq": where, not who
+    place_prep: re.Pattern[str]  # a city after any preposition ("talks in Sochi") is a place
+    place_noun_end: re.Pattern[str]  # "the capital Ankara"
+    connector: re.Pattern[str]  # "Putin and his counterpart Erdogan": coordinated parties
+    no_merge: re.Pattern[str]  # "Russia said Moscow": two mentions of one side, not one name
+    setting: re.Pattern[str]  # "in the war", "discussed the crisis": a setting, not an event
+    intent_cues: frozenset[str]  # cue names whose to-infinitive is their content
+
+
+def _alt(words: Iterable[Any]) -> str:
+    """Words as one regex alternation (a list with no words matches nothing)."""
+    return "|".join(re.escape(str(w)) for w in words) or "(?!)"
+
+
+# The prepositions of a place ("in", "over"; "to"/"from" are kept out of the city rule: "a visit
+# to Ankara", "buy from Moscow" name a party) and the function words of coordination and of a
+# setting are English grammar, not vocabulary a user tunes, so they stay here.
+_WHERE_PREPS = r"in|at|near|over|across|inside|outside|around|throughout|within|into|towards?"
+
+
+def _context(words: dict[str, Any]) -> ContextWords:
+    get = lambda k: words.get(k) or []  # noqa: E731 - a short local reader
+    compass, modifiers, nouns = _alt(get("compass_words")), _alt(get("place_modifiers")), _alt(get("place_nouns"))
+    named = r"(?:[A-Z][\w'’-]*|\w+['’]s|(?i:" + compass + r")\w*|"
+    return ContextWords(
+        re.compile(r"\b(?i:" + _WHERE_PREPS + r")\s+(?:(?i:the)\s+)?(?:" + named + r"(?i:" + modifiers
+                   + r"))\s+){0,2}$"),
+        re.compile(r"\b(?i:" + _WHERE_PREPS + r"|of|for|on|via|through|between)\s+(?:(?i:the)\s+)?(?:" + named
+                   + r"(?i:" + modifiers + "|" + nouns + r"))\s+){0,2}$"),
+        re.compile(r"(?:" + nouns + r")\s+$", re.I),
+        re.compile(r"^[\s,]*(?:and|along with|together with|as well as|with|&|-|–|/|as well)?[\s,]*"
+                   r"(?:(?:his|her|their|its|the)\s+)?(?:(?:" + _alt(get("partner_titles")) + r")\s*)?[\s,]*$",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:" + _alt(get("speech_verbs")) + r"|that|and|but|to|of|in|on|with|for|at|by|from|was|is|"
+                   r"has|had|will|would)\b", re.IGNORECASE),
+        re.compile(r"\b(?:in|during|throughout|amid|amidst|" + _alt(get("topic_verbs")) + r"|about|on)\s+"
+                   r"(?:the|this|that|a|an)\s+(?:\w+\s+)?$", re.IGNORECASE),
+        frozenset(str(w) for w in get("intent_cues")))
+
+
+def context_words() -> ContextWords:
+    """The context words of the packaged (or classroom) ``relation_cues.yml``."""
+    return load_relation_cues().context  # type: ignore[return-value]
+
+
+def _cue(path: str, name: Any, spec: Any) -> Cue:
+    """One cue of relation_cues.yml, checked."""
+    try:
+        ctype = str(spec["type"])
+        intensity = float(spec["intensity"])
+        forms = tuple(str(f) for f in spec["forms"])
+    except (KeyError, TypeError, ValueError):
+        raise ResourceFileError(f"{path}: cue '{name}' needs forms, type and a numeric intensity — "
+                                "add the missing field.") from None
+    if ctype not in QUAD_CLASSES:
+        raise ResourceFileError(f"{path}: cue '{name}' has type '{ctype}' — use one of "
+                                f"{', '.join(QUAD_CLASSES)}.")
+    if not -10 <= intensity <= 10:
+        raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
+    req = spec.get("requires")
+    req_set = compile_phrases([req] if isinstance(req, str) else req, f"{path}: cue '{name}' requires") \
+        if req else None
+    return Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)), str(spec.get("note", "")),
+               forms, req_set, bool(spec.get("joint", False)))
 
 
 @lru_cache(maxsize=8)
@@ -232,69 +245,26 @@ def _compile_cues(path: str, mtime: float) -> CueLexicon:
     if not isinstance(data, dict) or not isinstance(data.get("cues"), dict):
         raise ResourceFileError(f"{path}: expected a top-level 'cues:' mapping of cue names — see the "
                                 "header of newslab/resources/relation_cues.yml for the format.")
-    cues = []
-    for name, spec in data["cues"].items():
-        try:
-            ctype = str(spec["type"])
-            intensity = float(spec["intensity"])
-            forms = list(spec["forms"])
-        except (KeyError, TypeError, ValueError):
-            raise ResourceFileError(f"{path}: cue '{name}' needs forms, type and a numeric intensity — "
-                                    "add the missing field.") from None
-        if ctype not in QUAD_CLASSES:
-            raise ResourceFileError(f"{path}: cue '{name}' has type '{ctype}' — use one of "
-                                    f"{', '.join(QUAD_CLASSES)}.")
-        if not -10 <= intensity <= 10:
-            raise ResourceFileError(f"{path}: cue '{name}' has intensity {intensity} — keep it within −10…+10.")
-        rx = compile_phrases(forms, f"{path}: cue '{name}'")
-        req = spec.get("requires")
-        req_rx = compile_phrases([req] if isinstance(req, str) else req, f"{path}: cue '{name}' requires") \
-            if req else None
-        cues.append(Cue(str(name), ctype, intensity, bool(spec.get("symmetric", False)),
-                        str(spec.get("note", "")), rx, req_rx, bool(spec.get("joint", False))))
+    cues = tuple(_cue(path, name, spec) for name, spec in data["cues"].items())
+    forms = phrase_set([list(c.forms) for c in cues], [f"{path}: cue '{c.name}'" for c in cues])
     ignore = data.get("ignore") or []
-    ignore_rx = compile_phrases(ignore, f"{path}: ignore") if ignore else None
-    index: dict[str, set[int]] = {}
-    always: set[int] = set()
-    for i, (name, spec) in enumerate(data["cues"].items()):
-        for form in spec["forms"]:
-            for pre in _first_word_prefixes(str(form)):
-                if len(pre) >= 3:
-                    index.setdefault(pre[:3], set()).add(i)
-                else:
-                    always.add(i)
-    start_keys = tuple(cue_start_keys(spec["forms"]) for spec in data["cues"].values())
     light = data.get("light_verbs") or []
-    light_rx = compile_phrases(light, f"{path}: light_verbs") if light else None
-    groups = [str(p) for p in data.get("group_phrases") or []]
-    groups_rx = re.compile(_anchored("|".join(phrase_regex(p) for p in groups), groups), re.IGNORECASE) \
-        if groups else None
-    return CueLexicon(tuple(cues), ignore_rx, path, {k: tuple(sorted(v)) for k, v in index.items()},
-                      tuple(sorted(always)), start_keys, cue_start_keys(ignore) if ignore else None, light_rx,
-                      groups_rx)
+    groups = data.get("group_phrases") or []
+    return CueLexicon(cues, compile_phrases(ignore, f"{path}: ignore") if ignore else None, path, forms,
+                      compile_phrases(light, f"{path}: light_verbs") if light else None,
+                      compile_phrases(groups, f"{path}: group_phrases") if groups else None,
+                      _context(_context_section(data, path)))
 
 
-def _anchored(rx: str, phrases: list[str]) -> str:
-    """``rx`` tried only at word starts that spell the literal start of one of ``phrases`` (speed:
-    a text-wide search then skips most positions at once)."""
-    starts = sorted({p for ph in phrases for p in _first_word_prefixes(ph)}, key=len)
-    if not starts or any(not re.fullmatch(r"[\w'’-]+", p) for p in starts):
-        return rx
-    return r"\b(?=" + "|".join(map(re.escape, starts)) + ")(?:" + rx + ")"
-
-
-def cue_start_keys(forms: Iterable[Any]) -> frozenset[str] | None:
-    """The lowercased first two or three letters every match of these forms starts with, or None
-    when some form does not start with a plain word ("...", a character class, an alternation)."""
-    keys = set()
-    for form in forms:
-        if str(form).strip()[:1] == ".":
-            return None
-        for pre in _first_word_prefixes(str(form)):
-            if "|" in pre or not re.fullmatch(r"[^\W\d_][\w'’-]{1,2}", pre[:3]) or _FOLD_SPECIAL_RE.search(pre):
-                return None
-            keys.add(pre[:3])
-    return frozenset(keys) or None
+def _context_section(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """The ``context_words`` of a cue file; a file without them uses the packaged file's."""
+    words = data.get("context_words")
+    if words is None:
+        words = (load_yaml(RESOURCE_DIR / "relation_cues.yml") or {}).get("context_words") or {}
+    if not isinstance(words, dict):
+        raise ResourceFileError(f"{path}: 'context_words' must map list names to word lists — "
+                                "see the packaged relation_cues.yml.")
+    return words
 
 
 def load_relation_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
@@ -311,48 +281,10 @@ def cue_table(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
                           "note": v.get("note", "")} for k, v in data["cues"].items()])
 
 
-@dataclass(frozen=True)
-class TimeCues:
-    markers: re.Pattern[str]
-    relative: re.Pattern[str]
-    past_perfect: re.Pattern[str]
-    # Speed: a literal part of each marker / relative phrase (None: always search); a clause that
-    # contains none of them cannot match (see _may_contain).
-    marker_literals: tuple[str, ...] | None = None
-    relative_literals: tuple[str, ...] | None = None
-    months: dict[str, int] = field(default_factory=dict)  # month names and short forms -> 1..12
-    month_re: re.Pattern[str] = re.compile(r"(?!)")  # a month, optional day, optional year
-    year_re: re.Pattern[str] = re.compile(r"(?!)")  # a year (not a count: "2000 troops")
-
-
-def _time_words(data: dict[str, Any]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
-    """The month table and the month and year regexes of time_cues.yml."""
-    months = {str(k).lower(): int(v) for k, v in (data.get("months") or {}).items()}
-    months.update({str(k).lower(): int(v) for k, v in (data.get("month_abbreviations") or {}).items()})
-    names = sorted(months, key=lambda w: -len(w))
-    month_re = re.compile(rf"\b({'|'.join(map(re.escape, names))})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
-                          r"(?:,?\s+((?:19|20)\d{2})\b)?", re.IGNORECASE) if names else re.compile(r"(?!)")
-    counts = "|".join(map(re.escape, (str(w) for w in data.get("count_nouns") or [])))
-    year_re = re.compile(r"(?<![\d$€£.,-])((?:19|20)\d{2})(?![\d,]" + (rf"|\s*(?:{counts})" if counts else "") + ")")
-    return months, month_re, year_re
-
-
-@lru_cache(maxsize=4)
-def _compile_time(path: str, mtime: float) -> TimeCues:
-    data = load_yaml(path) or {}
-    markers = data.get("background_markers") or ["previously"]
-    relative = data.get("past_relative") or ["last year"]
-    parts = data.get("participles") or ["been"]
-    pp = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+|also\s+|just\s+|first\s+|once\s+)?"
-                    r"(?:\w+ed|" + "|".join(map(re.escape, parts)) + r")\b", re.IGNORECASE)
-    return TimeCues(compile_phrases(markers, f"{path}: background_markers"),
-                    compile_phrases(relative, f"{path}: past_relative"), pp,
-                    _required_literals(tuple(map(str, markers))), _required_literals(tuple(map(str, relative))),
-                    *_time_words(data))
-
-
-def load_time_cues(path: str | os.PathLike[str] | None = None) -> TimeCues:
-    return _compile_time(*resource_stamp(path or "time_cues.yml"))
+@layers.register("match_tokens")
+def match_tokens(article: Article) -> TokenKeys:
+    """The article's tokens as the cue matchers read them (lower case, one apostrophe)."""
+    return TokenKeys.of_tokens(article.tokens, article.sentence_token_ranges)
 
 
 # ------------------------------------------------------------------------------------------
@@ -419,23 +351,24 @@ def actor_mentions(article: Article) -> list[ActorMention]:
                       key=lambda x: (x.start, x.end))
     # Group phrases are resolved here to the two most-mentioned states so far in the article.
     groups = []
-    group_rx = load_relation_cues().groups
-    for m in (group_rx.finditer(article.text) if group_rx is not None else ()):
-        if article.sentence_at(m.start()) is None:
-            continue
-        pair = _last_coordinated_pair(article.text, mentions, before=m.start()) \
-            or _top_two_states(mentions, before=m.start())
+    lex = load_relation_cues()
+    group_set = lex.groups
+    tk = article.layer("match_tokens")
+    for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
+        gs, ge = tk.chars(i, j)
+        pair = _last_coordinated_pair(article.text, mentions, gs, lex.context) or _top_two_states(mentions, before=gs)
         if pair:
-            groups.append(ActorMention(m.start(), m.end(), m.group(0), tuple((s, s) for s in pair)))
+            groups.append(ActorMention(gs, ge, article.text[gs:ge], tuple((s, s) for s in pair)))
     mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
     return sorted(mentions + groups, key=lambda x: (x.start, x.end))
 
 
-def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int) -> tuple[str, str] | None:
+def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int, ctx: ContextWords | None = None
+                           ) -> tuple[str, str] | None:
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
     earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1]
     for i in range(len(earlier) - 1, 0, -1):
-        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True))
+        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True, ctx=ctx))
         if len(grp) >= 2:
             if len(grp) == 2:
                 return grp[0][1], grp[1][1]
@@ -466,31 +399,22 @@ def _top_two_states(mentions: list[ActorMention], before: int) -> tuple[str, str
 # ------------------------------------------------------------------------------------------
 # Clauses, groups, time
 # ------------------------------------------------------------------------------------------
-@layers.register("lowered_text")
-def lowered_text(article: Article) -> str:
-    """The article text lowercased with the same offsets ('' when lowercasing would move them)."""
-    text = article.text
-    return text.lower() if text.isascii() or not _FOLD_SPECIAL_RE.search(text) else ""
-
-
-_PLACE_NOUN_END_RE = re.compile(r"(?:capital|city|town|resort|port|province)\s+$", re.I)
-
-
-def is_location(text: str, m: ActorMention, floor: int) -> bool:
+def is_location(text: str, m: ActorMention, floor: int, ctx: ContextWords | None = None) -> bool:
+    """Is the mention where something happens ("in Kazakhstan's capital Astana", "over Syria"),
+    not a party? A city or capital stands for its state only outside a prepositional phrase."""
+    ctx = ctx or context_words()
     before = text[max(floor, m.start - 40):m.start]
     if m.place:
-        return bool(_PLACE_PREP_RE.search(before)) or bool(_PLACE_NOUN_END_RE.search(before))
-    return bool(_LOCATION_PREP_RE.search(before))
+        return bool(ctx.place_prep.search(before)) or bool(ctx.place_noun_end.search(before))
+    return bool(ctx.location_prep.search(before))
 
 
-_NO_MERGE_RE = re.compile(r"\b(?:said|says|told|added|that|and|but|to|of|in|on|with|for|at|by|from|was|is|has|had|will|would)\b",
-                         re.IGNORECASE)
-
-
-def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool) -> list[ActorMention]:
+def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool, ctx: ContextWords | None = None
+                      ) -> list[ActorMention]:
     """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
     if not ms:
         return []
+    ctx = ctx or context_words()
     seq = list(reversed(ms)) if from_end else list(ms)
     group = [seq[0]]
     seen_and = False
@@ -499,9 +423,9 @@ def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool) -> list
         gap = text[a.end:b.start]
         if len(gap) > 40:
             break
-        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap and not _NO_MERGE_RE.search(gap):
+        if set(a.sides) & set(b.sides) and len(gap.split()) <= 3 and "," not in gap and not ctx.no_merge.search(gap):
             group.append(cur)  # "Russian President Vladimir Putin": one side named twice
-        elif _CONNECTOR_RE.match(gap) and re.search(r"[^\s,]", gap):
+        elif ctx.connector.match(gap) and re.search(r"[^\s,]", gap):
             group.append(cur)
             seen_and = True
         elif gap.strip() == ",":
@@ -529,11 +453,8 @@ def chain_sides(ms: Iterable[ActorMention]) -> list[tuple[str, str, str]]:
     return list(out.values())
 
 
-_GAP_WORD_RE = re.compile(r"[\w'’-]+")
-
-
 def _words_gap(text: str, a: int, b: int) -> int:
-    return len(_GAP_WORD_RE.findall(text, a, b)) if b > a else 0
+    return count_words(text, a, b) if b > a else 0
 
 
 def _article_ref(article: Article) -> tuple[int, int] | None:
@@ -589,7 +510,9 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
     text = article.text
     tc = tc or load_time_cues()
     cs, ce = clause
-    if _may_contain(text, cs, ce, tc.marker_literals) and tc.markers.search(text, cs, ce):
+    tk = article.layer("match_tokens")
+    ci, cj = tk.span(cs, ce)
+    if tc.markers.search(tk, ci, cj):
         return "background"
     since = [m.start() for m in _SINCE_RE.finditer(text, cs, ce)]
     if any(p < cue_start for p in since):
@@ -603,9 +526,8 @@ def _time_of(article: Article, cue_start: int, cue_end: int, clause: tuple[int, 
             continue
         if _is_past(year, month, ref, max_year):
             return "background"
-    if _may_contain(text, cs, ce, tc.relative_literals):
-        for m in tc.relative.finditer(text, cs, ce):
-            return "background"
+    if tc.relative.search(tk, ci, cj):
+        return "background"
     pp = tc.past_perfect.search(text, cs, cue_end)
     if pp:
         # backshift in reported speech ("Lavrentiev said Moscow and Ankara had worked together")
@@ -626,65 +548,22 @@ def _clause_background(article: Article, clause: tuple[int, int], ref, max_year,
 # ------------------------------------------------------------------------------------------
 # Extraction
 # ------------------------------------------------------------------------------------------
-_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-
-
-def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]) -> list[tuple[int, int, Cue]]:
-    """Cue matches in text[s:e], longest first at each position, no overlaps, none inside a name.
-
-    Speed: a cue is only tried where the lowercased sentence spells the literal start of one of
-    its forms (``CueLexicon.start_keys``; see :func:`_finditer_at`), which gives exactly the
-    matches of ``cue.regex.finditer(text, s, e)``.
-    """
-    found = []
-    ignored: list[tuple[int, int]] | None = None  # computed on the first match only (most sentences have none)
-    keys = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
-    wanted = set(lex.always)
-    for k in keys:
-        wanted.update(lex.index.get(k, ()))
-    if not wanted:
+def _cue_matches(tk: TokenKeys, s: int, e: int, lex: CueLexicon, blocked: list[tuple[int, int]]
+                 ) -> list[tuple[int, int, Cue]]:
+    """Cue matches in tokens [s, e) (one sentence) as character spans, longest first at each
+    position, no overlaps, none inside a name or an ``ignore`` phrase."""
+    hits = lex.forms.find(tk, s, e)
+    if not hits:
         return []
-    seg = text[s:e]
-    ascii_only = seg.isascii()
-    # lower() keeps offsets here: only İ changes length, and it is one of the special characters
-    low = seg.lower() if ascii_only or not _FOLD_SPECIAL_RE.search(seg) else None
-    present: set[str] = set()
-    if low is not None:
-        # the first three (and two) letters of every place a phrase can start: word starts and
-        # what follows an apostrophe ("’s" ends a word for the lookbehind of a phrase regex)
-        present = set(keys)
-        if "'" in seg or "’" in seg:
-            present.update(_AFTER_APOSTROPHE_RE.findall(low))
-        present.update([k[:2] for k in present])
-    start_keys = lex.start_keys
-    for ci in sorted(wanted):
-        cue = lex.cues[ci]
-        ckeys = start_keys[ci] if ci < len(start_keys) else None
-        if ckeys is None or low is None or (not ascii_only and not all(k.isascii() for k in ckeys)):
-            hits = list(cue.regex.finditer(text, s, e))
-        else:
-            rel = ckeys & present
-            if not rel:
-                continue
-            hits = _finditer_at(cue.regex, text, s, e, low, rel)
-        for m in hits:
-            if m.end() <= m.start():
-                continue
-            if ignored is None:
-                ignored = []
-                if lex.ignore is not None:
-                    ik = lex.ignore_keys
-                    if ik is None or low is None or (not ascii_only and not all(k.isascii() for k in ik)):
-                        ignored = [(x.start(), x.end()) for x in lex.ignore.finditer(text, s, e)]
-                    elif ik & present:
-                        ignored = [(x.start(), x.end()) for x in _finditer_at(lex.ignore, text, s, e, low, ik & present)]
-            if any(m.start() < b and a < m.end() for a, b in ignored):
-                continue
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
-                continue  # a cue word inside a name ("United Nations", "Dialogue of ... institute")
-            found.append((m.start(), m.end(), cue))
+    ignored = [tk.chars(i, j) for i, j, _ in lex.ignore.find(tk, s, e)] if lex.ignore is not None else []
+    found = []
+    for i, j, g in hits:
+        st, en = tk.chars(i, j)
+        if any(st < b and a < en for a, b in ignored):
+            continue
+        if any(a <= st < b or a < en <= b for a, b in blocked):
+            continue  # a cue word inside a name ("United Nations", "Dialogue of ... institute")
+        found.append((st, en, lex.cues[g]))
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last_end = [], -1
     for st, en, cue in found:
@@ -692,173 +571,6 @@ def _cue_matches(text: str, s: int, e: int, lex: CueLexicon, blocked: list[tuple
             out.append((st, en, cue))
             last_end = en
     return out
-
-
-def _finditer_at(rx: re.Pattern[str], text: str, s: int, e: int, low: str, keys: Iterable[str]) -> list[re.Match[str]]:
-    """``rx.finditer(text, s, e)``, trying only the places where ``low`` (text[s:e] lowercased)
-    spells one of ``keys``.
-
-    Every phrase regex opens with ``(?<![\\w-])`` and the literal start of its first word, so its
-    matches can only begin where the lowercased text spells one of its start keys; trying those
-    places in order with ``rx.match``, each from the end of the previous match, gives exactly the
-    matches ``finditer`` gives (the lookbehind still sees the text before ``s``).
-    """
-    cands: list[int] = []
-    n_keys = 0
-    for k in keys:
-        n_keys += 1
-        i = low.find(k)
-        while i != -1:
-            cands.append(s + i)
-            i = low.find(k, i + 1)
-    if n_keys > 1:
-        cands = sorted(set(cands))
-    hits, pos = [], s
-    for p in cands:
-        if p < pos:
-            continue
-        m = rx.match(text, p, e)
-        if m is not None:
-            hits.append(m)
-            pos = m.end() if m.end() > m.start() else m.end() + 1
-    return hits
-
-
-class SpanKeys:
-    """What :func:`phrase_finditer` needs to know about one span of text, computed once: the
-    span lowercased (None when it holds a character that re.IGNORECASE folds to an ASCII letter
-    but str.lower does not) and the first three and two letters of every place a phrase can start
-    there (word starts and right after an apostrophe)."""
-
-    __slots__ = ("ascii", "low", "present")
-
-    def __init__(self, text: str, s: int, e: int):
-        seg = text[s:e]
-        self.ascii = seg.isascii()
-        # lower() keeps offsets here: only İ changes length, and it is one of the special characters
-        self.low = seg.lower() if self.ascii or not _FOLD_SPECIAL_RE.search(seg) else None
-        present: set[str] = set()
-        if self.low is not None:
-            present = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
-            if "'" in seg or "’" in seg:
-                present.update(_AFTER_APOSTROPHE_RE.findall(self.low))
-            present.update([k[:2] for k in present])
-        self.present = present
-
-
-@lru_cache(maxsize=4096)
-def _all_ascii(keys: frozenset[str]) -> bool:
-    return all(k.isascii() for k in keys)
-
-
-@lru_cache(maxsize=64)
-def key_index(keys: tuple[frozenset[str] | None, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """For a list of regexes' start keys: {key: indices of the regexes it starts} and the indices
-    that must always be considered (no keys, or a non-ASCII key)."""
-    index: dict[str, list[int]] = {}
-    always = []
-    for i, ks in enumerate(keys):
-        if ks is None or not _all_ascii(ks):
-            always.append(i)
-            continue
-        for k in ks:
-            index.setdefault(k, []).append(i)
-    return {k: tuple(v) for k, v in index.items()}, tuple(always)
-
-
-def phrase_finditer(text: str, s: int, e: int, regexes: Sequence[re.Pattern[str]],
-                    keys: tuple[frozenset[str] | None, ...], span: SpanKeys | None = None
-                    ) -> list[tuple[int, re.Match[str]]]:
-    """``[(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]``, fast.
-
-    ``keys[i]`` are the start keys of ``regexes[i]`` (:func:`cue_start_keys`; None = always scan it
-    in full). A regex is tried only if one of its keys starts a word in the span, and then only
-    where it does (:func:`_finditer_at`). ``span`` = ``SpanKeys(text, s, e)`` if already made.
-    """
-    if span is None:
-        span = SpanKeys(text, s, e)
-    if span.low is None or len(keys) != len(regexes):
-        return [(i, m) for i, rx in enumerate(regexes) for m in rx.finditer(text, s, e)]
-    index, always = key_index(keys)
-    ids = set(always)
-    for k in span.present:
-        ids.update(index.get(k, ()))
-    out = []
-    for i in sorted(ids):
-        rx, ks = regexes[i], keys[i]
-        if ks is None or (not span.ascii and not _all_ascii(ks)):
-            out.extend((i, m) for m in rx.finditer(text, s, e))
-            continue
-        rel = ks & span.present
-        if rel:
-            out.extend((i, m) for m in _finditer_at(rx, text, s, e, span.low, rel))
-    return out
-
-
-def _required_literal(phrase: str) -> str | None:
-    """The longest stretch of literal text every match of a phrase contains (lowercased), or None."""
-    best = ""
-    for word in phrase.strip().split():
-        if word == "...":
-            continue
-        lit = re.split(r"[*(\[]", word, maxsplit=1)[0]
-        if "|" in lit or ")" in lit or "]" in lit:
-            return None  # an alternation outside brackets: nothing is certain
-        if len(lit) > len(best):
-            best = lit
-    return best.lower() or None
-
-
-@lru_cache(maxsize=256)
-def _required_literals(phrases: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The required literal of each phrase (:func:`_required_literal`), or None if one has none
-    that a lowercased text can be searched for."""
-    lits = []
-    for ph in phrases:
-        lit = _required_literal(str(ph))
-        if lit is None or not lit.isascii() or _FOLD_SPECIAL_RE.search(lit):
-            return None
-        lits.append(lit)
-    return tuple(dict.fromkeys(lits))
-
-
-def _may_contain(text: str, s: int, e: int, literals: tuple[str, ...] | None) -> bool:
-    """False only when no phrase with these required literals can match inside text[s:e]."""
-    if literals is None:
-        return True
-    seg = text[s:e]
-    if not seg.isascii() and _FOLD_SPECIAL_RE.search(seg):
-        return True
-    low = seg.lower()
-    return any(lit in low for lit in literals)
-
-
-def literal_sentences(article: Article, phrases: Iterable[str]) -> list[Any] | None:
-    """The sentences in which some phrase's required literal occurs (in order), or None when that
-    cannot be told from the lowercased text (then search every sentence).
-
-    A phrase can only match inside a sentence that contains its literal, so searching just these
-    sentences finds every match.
-    """
-    text = article.text
-    lits = _required_literals(tuple(str(p) for p in phrases))
-    if lits is None:
-        return None
-    low = article.layer("lowered_text")
-    if not low:
-        return None
-    found: dict[int, Any] = {}
-    for lit in lits:
-        i = low.find(lit)
-        while i != -1:
-            sent = article.sentence_at(i)
-            if sent is not None:
-                found[sent.i] = sent
-            i = low.find(lit, i + 1)
-    return [found[k] for k in sorted(found)]
-
-
-_INTENT_CUES = frozenset({"agree", "intent", "sign"})
 
 
 def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
@@ -922,6 +634,7 @@ class _ArticleEvents:
     ref: tuple[int, int] | None  # the article's (year, month)
     max_year: int | None
     clause_memo: ClauseMemo
+    tokens: TokenKeys
 
     @property
     def clause_cues(self) -> ClauseCues:
@@ -938,7 +651,8 @@ class _ArticleEvents:
         tc = load_time_cues()
         return cls(article, article.text, load_relation_cues(cues), tc, mentions,
                    [m.start for m in mentions], name_spans, [a for a, _ in name_spans],
-                   _article_ref(article), _max_year(article, tc), article.layer("clauses"))
+                   _article_ref(article), _max_year(article, tc), article.layer("clauses"),
+                   article.layer("match_tokens"))
 
     def mentions_in(self, start: int, end: int) -> list[ActorMention]:
         return self.mentions[bisect_left(self.mention_starts, start):bisect_left(self.mention_starts, end)]
@@ -966,7 +680,9 @@ class CueSite:
     sent_i: int
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
-    light_verbs: re.Pattern[str] | None = None  # "launched", "carried out" (relation_cues.yml)
+    light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
+    tokens: TokenKeys | None = None
+    context: ContextWords | None = None  # the context words of relation_cues.yml
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -980,12 +696,13 @@ def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list
             # No actor here and no recent pair for a "they" (see _resolve): no cue can give an
             # event, so it is not looked for. Three sentences in four of real news are like this.
             continue
-        matches = _cue_matches(doc.text, sent.start, sent.end, doc.lex,
-                               doc.blocked(sent.start, sent.end, sent_mentions))
+        ti, tj = article.sentence_token_ranges[sent.i]
+        matches = _cue_matches(doc.tokens, ti, tj, doc.lex, doc.blocked(sent.start, sent.end, sent_mentions))
         if matches:
             last_pair = _sentence_events(doc, sent, sent_mentions, matches, last_pair, rows)
         elif len(sent_mentions) >= 2 or any(len(m.actors) > 1 for m in sent_mentions):
-            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair)
+            last_pair = _pair_in_clauses(doc.text, doc.clauses(sent.i), sent_mentions, sent.i, last_pair,
+                                         doc.lex.context)
     return rows
 
 
@@ -1013,7 +730,8 @@ def _is_refusal(doc: _ArticleEvents, st: int, clause: tuple[int, int]) -> bool:
         and toks[2][:1].isalnum()
 
 
-def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int]) -> bool:
+def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: int, clause: tuple[int, int],
+                        intent: frozenset[str] = frozenset()) -> bool:
     """"agreed to cooperate", "agreed on Tuesday to set up a joint mechanism to monitor the
     ceasefire", "pledged to support": a cue in the infinitive of an earlier one; the first verb
     carries the event."""
@@ -1023,7 +741,7 @@ def _continues_previous(text: str, prev_cue: tuple[int, int, Cue] | None, st: in
     if "," in between:
         return False
     return bool(re.fullmatch(r"\s+to\s+(?:\w+\s+)?", between)) or (
-        prev_cue[2].name in _INTENT_CUES and len(between.split()) <= 8
+        prev_cue[2].name in intent and len(between.split()) <= 8
         and bool(re.search(r"\bto\s+(?!(?:its|his|her|their|the|a|an|our|my)\b)\w", between)))
 
 
@@ -1032,23 +750,24 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
     """Add the events of one sentence's cue matches to ``rows``; return the pair a later "they" means."""
     text = doc.text
     clauses = doc.clauses(sent.i)
+    ctx = doc.lex.context
     forced_bg, prev_bg = _clause_times(doc, clauses)
     prev_cue: tuple[int, int, Cue] | None = None
     for k, (st, en, cue) in enumerate(matches):
         clause = clause_of(clauses, st, (sent.start, sent.end))
         if cue.name == "oppose" and _is_refusal(doc, st, clause):
             continue
-        if _continues_previous(text, prev_cue, st, clause):
+        if _continues_previous(text, prev_cue, st, clause, ctx.intent_cues):
             prev_cue = (prev_cue[0], en, prev_cue[2])  # type: ignore[index]
             continue
         before_cue, prev_cue = prev_cue, (st, en, cue)
-        if cue.requires is not None and not cue.requires.search(text, clause[0], clause[1]):
+        if cue.requires is not None and not cue.requires.search(doc.tokens, *doc.tokens.span(*clause)):
             continue
-        if cue.symmetric and _SETTING_RE.search(text[max(clause[0], st - 30):st]):
+        if cue.symmetric and ctx.setting.search(text[max(clause[0], st - 30):st]):
             continue  # "backing opposing sides in the war": the war is the setting, not an event
         site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
         nxt = matches[k + 1] if k + 1 < len(matches) else None
-        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause):
+        if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
         pairs = _resolve(site)
         if not pairs:
@@ -1058,7 +777,7 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         rows.extend(_event_rows(site, pairs, clause_negated(text, clause[0], st, doc.clause_cues), time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
-    return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair)
+    return _pair_in_clauses(text, clauses, sent_mentions, sent.i, last_pair, ctx)
 
 
 def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int, int],
@@ -1069,7 +788,8 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     ci = clauses.index(clause) if clause in clauses else 0
     prev_clause = clauses[ci - 1] if ci > 0 and _OPEN_CONJ_RE.match(text, clause[0], clause[1]) else None
     cms = [m for m in sent_mentions if clause[0] <= m.start < clause[1]]
-    left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0])]
+    ctx = doc.lex.context
+    left = [m for m in cms if m.end <= st and not is_location(text, m, clause[0], ctx)]
     reported = doc.clause_cues.reported_nominal.search(text, max(clause[0], st - 80), st)
     if reported:
         left = [m for m in left if m.start >= reported.end()]
@@ -1078,13 +798,13 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         # 'X condemned Russia and threatened Syria': Russia is the object of the earlier
         # verb; the subject of both stands before it
         left = [m for m in left if m.end <= before_cue[0]]
-    right = [m for m in cms if m.start >= en and not is_location(text, m, en)]
+    right = [m for m in cms if m.start >= en and not is_location(text, m, en, ctx)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
     governed = before_cue is not None and not before_cue[2].symmetric and clause[0] <= before_cue[0] \
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
-                   light_verbs=doc.lex.light_verbs)
+                   light_verbs=doc.lex.light_verbs, tokens=doc.tokens, context=ctx)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
@@ -1114,22 +834,22 @@ def empty_frame(columns: Iterable[str]) -> pd.DataFrame:
 
 
 def _pair_in_clauses(text: str, clauses: list[tuple[int, int]], sent_mentions: list[ActorMention], sent_i: int,
-                     last_pair: tuple[list[tuple[str, str, str]], int] | None
+                     last_pair: tuple[list[tuple[str, str, str]], int] | None, ctx: ContextWords | None = None
                      ) -> tuple[list[tuple[str, str, str]], int] | None:
     """A coordinated pair named in this sentence becomes the antecedent of a later "they"."""
     if not sent_mentions:
         return last_pair
     for cl in clauses:
-        grp = _first_pair(text, [m for m in sent_mentions if cl[0] <= m.start < cl[1]])
+        grp = _first_pair(text, [m for m in sent_mentions if cl[0] <= m.start < cl[1]], ctx)
         if grp:
             last_pair = (grp[:2], sent_i)
     return last_pair
 
 
-def _first_pair(text: str, ms: list[ActorMention]) -> list[tuple[str, str, str]]:
+def _first_pair(text: str, ms: list[ActorMention], ctx: ContextWords | None = None) -> list[tuple[str, str, str]]:
     """The first coordinated group of two or more sides among ``ms`` ("Russia and Turkey"), or []."""
     for i in range(len(ms)):
-        grp = chain_sides(coordinated_chain(text, ms[i:], from_end=False))
+        grp = chain_sides(coordinated_chain(text, ms[i:], False, ctx))
         if len(grp) >= 2:
             return grp
     return []
@@ -1140,8 +860,8 @@ def _both(group: list[Side]) -> list[Pair]:
     return [(a, b) for a in group for b in group if a[1] != b[1]]
 
 
-def _chain(text: str, ms: list[ActorMention], from_end: bool) -> list[Side]:
-    return chain_sides(coordinated_chain(text, ms, from_end=from_end))
+def _chain(site: CueSite, ms: list[ActorMention], from_end: bool) -> list[Side]:
+    return chain_sides(coordinated_chain(site.text, ms, from_end, site.context))
 
 
 def _not_prep_object(text: str, ms: list[ActorMention]) -> list[ActorMention]:
@@ -1155,7 +875,7 @@ def _between_group(site: CueSite) -> list[Side]:
     between: list[Side] = []
     for bm in _BETWEEN_RE.finditer(text, cs, ce):
         after = [m for m in site.mentions if m.start >= bm.end()]
-        grp = _chain(text, after, from_end=False)
+        grp = _chain(site, after, from_end=False)
         if len(grp) >= 2 and after[0].start - bm.end() < 25:
             between = grp
             if bm.start() >= site.end:
@@ -1181,18 +901,18 @@ def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
         return None
     first_word = text[st:en].split()[0].lower()
     if not first_word.endswith("ing") and _AUX_PASSIVE_RE.search(text[max(cs, st - 30):st]):
-        patients = patients or _chain(text, _not_prep_object(text, site.prev)[:1], from_end=False)
+        patients = patients or _chain(site, _not_prep_object(text, site.prev)[:1], from_end=False)
         by = re.search(r"\bby\s+", text[en:ce])
         agents = [m for m in site.right if by and m.start >= en + by.end() and m.start - (en + by.end()) < 40]
         if not agents or not patients:
             return []
-        src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
+        src = _chain(site, [m for m in site.right if m.start >= agents[0].start], from_end=False)
         return [(a, p) for a in src for p in patients]
     passive = _PASSIVE_BY_RE.match(text, en, ce)
     if passive:
         agents = [m for m in site.right if m.start >= passive.end() - 1 and m.start - passive.end() < 25]
         if agents:
-            src = _chain(text, [m for m in site.right if m.start >= agents[0].start], from_end=False)
+            src = _chain(site, [m for m in site.right if m.start >= agents[0].start], from_end=False)
             return [(s, t) for s in src for t in patients] if patients else []
     return None
 
@@ -1210,13 +930,13 @@ def _pronoun_pair(site: CueSite) -> list[Side] | None:
 def _resolve(site: CueSite) -> list[Pair]:
     """Source/target pairs for one cue (both directions for symmetric events)."""
     text = site.text
-    left_group = _chain(text, site.left, from_end=True)
+    left_group = _chain(site, site.left, from_end=True)
     subj = _outside_between(site)
-    left_nb = left_group if len(subj) == len(site.left) else _chain(text, subj, from_end=True)
+    left_nb = left_group if len(subj) == len(site.left) else _chain(site, subj, from_end=True)
     passive = _passive_pairs(site, left_nb)
     if passive is not None:
         return passive
-    right_group = _chain(text, site.right, from_end=False)
+    right_group = _chain(site, site.right, from_end=False)
     if site.cue.symmetric:
         return _symmetric_pairs(site, left_group, right_group)
     return _directed_pairs(site, subj, left_nb, right_group)
@@ -1241,10 +961,10 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
         # "its Turkish partners", "Turkey's NATO allies": the word before the relational noun
         # names one side, the clause's subject the other
         rest = [m for m in left if m.end <= left[-1].start and not (set(m.sides) & set(left[-1].sides))]
-        subj = _chain(text, rest, from_end=True)
+        subj = _chain(site, rest, from_end=True)
         if subj:
             return _both(subj[:1] + left_group)
-    clause_pair = _first_pair(text, site.mentions)
+    clause_pair = _first_pair(text, site.mentions, site.context)
     if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
         return _both(clause_pair)
     if left_group:
@@ -1254,7 +974,7 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
     pronoun_pair = _pronoun_pair(site)
     if pronoun_pair:
         return _both(pronoun_pair)
-    prev_pair = _first_pair(text, site.prev)
+    prev_pair = _first_pair(text, site.prev, site.context)
     if not right_group and prev_pair:
         return _both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
     return []
@@ -1311,13 +1031,11 @@ def _nominal_agent(site: CueSite) -> list[Side] | None:
 
 def _light_verb_before(site: CueSite) -> bool:
     """A light verb ("launched", "carried out", "ordered") at most three words before the cue."""
-    rx = site.light_verbs
-    if rx is None:
+    verbs, tk = site.light_verbs, site.tokens
+    if verbs is None or tk is None:
         return False
-    hit = None
-    for hit in rx.finditer(site.text, max(site.clause[0], site.start - 50), site.start):
-        pass
-    return hit is not None and _words_gap(site.text, hit.end(), site.start) <= 3
+    hits = verbs.find(tk, *tk.span(max(site.clause[0], site.start - 50), site.start))
+    return bool(hits) and _words_gap(site.text, tk.ends[hits[-1][1] - 1], site.start) <= 3
 
 
 def _of_object(site: CueSite) -> bool:
@@ -1335,7 +1053,7 @@ def _by_agent(site: CueSite) -> list[Side]:
         if "," in gap or len(gap) > 60 or _RELATIVE_RE.search(gap):
             break  # the by-phrase of a relative clause ("... that was hit by") is not the noun's
         if _BY_BEFORE_RE.search(gap):
-            return _chain(text, [x for x in right if x.start >= m.start], from_end=False)
+            return _chain(site, [x for x in right if x.start >= m.start], from_end=False)
     return []
 
 
@@ -1347,7 +1065,7 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
     comma = text.find(",", en, site.clause[1])
     targets = [] if comma != -1 and right and right[0].start > comma else right_group
     subj_ms = _subject_mentions(site, subj)
-    sources = _chain(text, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
+    sources = _chain(site, subj_ms, from_end=True) if len(subj_ms) != len(site.left) else left_nb
     poss_source = _possessive_source(site)
     agent = _nominal_agent(site)
     nominal = agent is not None
@@ -1360,7 +1078,7 @@ def _directed_pairs(site: CueSite, subj: list[ActorMention], left_nb: list[Side]
         sources = agent
     if not sources and site.prev and not subj_ms and not nominal:
         # "Erdogan refused to apologise, and accused Russia of ...": the previous clause's subject
-        sources = _chain(text, _not_prep_object(text, site.prev), from_end=False)[:2]
+        sources = _chain(site, _not_prep_object(text, site.prev), from_end=False)[:2]
     pronoun_pair = _pronoun_pair(site)
     if not sources and pronoun_pair and not targets:
         return []

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -49,9 +49,12 @@ from .errors import ParameterError, ResourceFileError
 from .packs import stance_issue_files
 from . import layers
 from .clauses import ClauseCues, ClauseMemo, clause_of, negated, sentence_clauses
-from .relations import (ActorMention, SpanKeys, chain_sides, compile_phrases, coordinated_chain, cue_start_keys,
-                        is_location, literal_sentences, phrase_finditer)
-from .resources import load_yaml, resource_stamp
+from .matcher import PhraseSet, TokenKeys
+from .relations import (ActorMention, ContextWords, chain_sides, compile_phrases, context_words, coordinated_chain,
+                        is_location)
+from .timecues import phrase_set
+from .tokenize import count_words, words_in
+from .resources import RESOURCE_DIR, load_yaml, resource_stamp
 from .sentiment import vader_lexicon, vader_polarity
 
 STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker", "holder", "target_text",
@@ -59,9 +62,10 @@ STANCE_COLUMNS = ["sentence", "target", "stance", "score", "evidence", "speaker"
 DEFAULT_THRESHOLD = 0.25
 DEFAULT_WINDOW = 6
 SENTIMENT_WEIGHT = 0.5
+# Grammar, not vocabulary (so in code): first-person pronouns (a quoted "we" is the speaker),
+# prepositions and articles of a noun phrase. The cue words are in stance_cues.yml.
 _WE_RE = re.compile(r"\b(?:we|us|our|i|my|me)\b", re.IGNORECASE)
 # Compiled once (module-level re.* calls look their pattern up in re's cache on every call).
-_TOKEN_RE = re.compile(r"[\w'’-]+")
 _NP_BREAK_RE = re.compile(r"[,;:\"“”()]")
 _POSSESSIVE_GAP_RE = re.compile(r"(?:['’]s)?\s+")
 _NOUN_OF_RE = re.compile(r"(\S+)\s+of\s+(?:the\s+)?$")
@@ -73,40 +77,62 @@ _ALONG_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$")
 # Resources and VADER
 # ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
+class StanceCues:
+    """One section of the stance lexicon (governing or predicate): its phrases in one matcher,
+    one group per phrase, with each phrase's weight."""
+
+    phrases: PhraseSet
+    weights: tuple[float, ...]
+    texts: tuple[str, ...]  # the phrases as written (for short_reach / target_bound)
+
+    def __add__(self, other: "StanceCues") -> "StanceCues":
+        return _joined(self, other)
+
+
+@dataclass(frozen=True)
 class StanceLexicon:
-    governing: tuple[tuple[re.Pattern[str], float, str], ...]  # (regex, weight, class)
-    predicate: tuple[tuple[re.Pattern[str], float, str], ...]
-    removal: re.Pattern[str]
-    goal: re.Pattern[str]
-    issues: dict[str, re.Pattern[str]]
+    governing: StanceCues
+    predicate: StanceCues
+    removal: PhraseSet
+    goal: PhraseSet
+    issues: dict[str, tuple[str, ...]]  # issue name -> its phrases
     max_gap: int
     path: str
-    # Speed: the start keys of each governing / predicate phrase (see newslab.relations.
-    # phrase_finditer; None = that phrase is always scanned in full) and the phrases of each issue.
-    governing_keys: tuple[frozenset[str] | None, ...] = ()
-    predicate_keys: tuple[frozenset[str] | None, ...] = ()
-    issue_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    issue_set: PhraseSet  # every issue's phrases, one group per issue (in the order of ``issues``)
     short_reach: frozenset[str] = frozenset()  # phrases that govern a target at most two words on
     target_bound: frozenset[str] = frozenset()  # phrases that govern only the very next words
+    both: StanceCues | None = None  # governing + predicate (for text_cues)
+    # what a cue does not reach across: punctuation, a quote mark, a dash, or a speech verb
+    # ('..." said Erdogan'; the words are the barrier_words of stance_cues.yml)
+    barrier: re.Pattern[str] = re.compile(r"[,;:\"“”()]|\s[-–—]+\s")
 
 
-def _group_phrases(data: Any) -> list[str]:
-    return [str(ph) for spec in data.values() for ph in spec["phrases"]]
-
-
-def _compile_group(data: Any, where: str) -> tuple[tuple[re.Pattern[str], float, str], ...]:
-    out = []
+def _group_phrases(data: Any, where: str) -> tuple[list[str], list[float], list[str]]:
+    """(phrases, weights, places) of one section; each class needs a weight and its phrases."""
     if not isinstance(data, dict):
         raise ResourceFileError(f"{where}: expected classes with 'weight' and 'phrases' — see the file header.")
+    phrases, weights, places = [], [], []
     for cls, spec in data.items():
         try:
             weight = float(spec["weight"])
-            phrases = list(spec["phrases"])
+            group = [str(ph) for ph in spec["phrases"]]
         except (KeyError, TypeError, ValueError):
             raise ResourceFileError(f"{where}: class '{cls}' needs a numeric 'weight' and a 'phrases' list.") from None
-        for ph in phrases:
-            out.append((compile_phrases([ph], f"{where}: class '{cls}'"), weight, str(ph)))
-    return tuple(out)
+        phrases += group
+        weights += [weight] * len(group)
+        places += [f"{where}: class '{cls}'"] * len(group)
+    return phrases, weights, places
+
+
+def _compile_group(data: Any, where: str) -> StanceCues:
+    phrases, weights, places = _group_phrases(data, where)
+    return StanceCues(phrase_set([[ph] for ph in phrases], places), tuple(weights), tuple(phrases))
+
+
+@lru_cache(maxsize=8)
+def _joined(a: StanceCues, b: StanceCues) -> StanceCues:
+    phrases = a.texts + b.texts
+    return StanceCues(phrase_set([[ph] for ph in phrases], "stance cues"), a.weights + b.weights, phrases)
 
 
 def _issue_map(data: Any, where: str) -> dict[str, tuple[str, ...]]:
@@ -132,18 +158,24 @@ def _compile_lexicon(path: str, mtime: float, extra: tuple[tuple[str, float], ..
     for extra_path, _ in extra:
         for name, ph in _issue_map(load_yaml(extra_path), extra_path).items():
             phrases.setdefault(name, ph)
-    issues = {k: compile_phrases(v, f"{path}: issue '{k}'") for k, v in phrases.items()}
+    issue_set = phrase_set([list(v) for v in phrases.values()], [f"{path}: issue '{k}'" for k in phrases])
     governing = _compile_group(data["governing"], f"{path}: governing")
     predicate = _compile_group(data.get("predicate") or {}, f"{path}: predicate")
     return StanceLexicon(
-        governing, predicate,
-        compile_phrases(removal, f"{path}: removal_nouns"),
-        compile_phrases(goal, f"{path}: goal_words"),
-        issues, int(data.get("max_gap_words", 6)), path,
-        tuple(cue_start_keys([ph]) for ph in _group_phrases(data["governing"])),
-        tuple(cue_start_keys([ph]) for ph in _group_phrases(data.get("predicate") or {})),
-        phrases, frozenset(str(w) for w in data.get("short_reach") or []),
-        frozenset(str(w) for w in data.get("target_bound") or []))
+        governing, predicate, compile_phrases(removal, f"{path}: removal_nouns"),
+        compile_phrases(goal, f"{path}: goal_words"), phrases, int(data.get("max_gap_words", 6)), path, issue_set,
+        frozenset(str(w) for w in data.get("short_reach") or []),
+        frozenset(str(w) for w in data.get("target_bound") or []), governing + predicate, _barrier(data))
+
+
+def _barrier(data: dict[str, Any]) -> re.Pattern[str]:
+    """Punctuation, a quote mark, a spaced dash, or one of the ``barrier_words`` (a file without
+    them uses the packaged file's)."""
+    words = data.get("barrier_words")
+    if words is None:
+        words = (load_yaml(RESOURCE_DIR / "stance_cues.yml") or {}).get("barrier_words") or []
+    alt = "|".join(re.escape(str(w)) for w in words)
+    return re.compile(r"[,;:\"“”()]|\s[-–—]+\s" + (rf"|\b(?:{alt})\b" if alt else ""), re.IGNORECASE)
 
 
 def load_stance_cues(path: str | os.PathLike[str] | None = None) -> StanceLexicon:
@@ -174,7 +206,7 @@ def local_sentiment(text: str, mode: str = "news") -> tuple[float, list[str]]:
         return 0.0, []
     lexicon = vader_lexicon(mode)
     compound = _compound(text, mode)
-    words = [w for w in _TOKEN_RE.findall(text.lower()) if lexicon.get(w)]
+    words = [w for w in words_in(text.lower()) if lexicon.get(w)]
     return float(compound), words
 
 
@@ -201,35 +233,38 @@ def _actor_targets(article: Article) -> list[_Target]:
     return out
 
 
-def _phrase_targets(article: Article, name: str, rx: re.Pattern[str], kind: str,
-                    phrases: Sequence[str] | None = None) -> list[_Target]:
-    """Mentions of a phrase target (``rx`` = the phrases of ``phrases`` joined by |), per sentence."""
-    out = []
-    # Speed: only the sentences that contain a literal part of one of the phrases can match
-    sentences = (literal_sentences(article, phrases) if phrases else None)
-    for sent in article.sentences if sentences is None else sentences:
-        for m in rx.finditer(article.text, sent.start, sent.end):
-            if m.end() > m.start():
-                out.append(_Target(name, m.start(), m.end(), m.group(0), kind))
-    return out
+def _phrase_targets(article: Article, names: Sequence[str], phrases: PhraseSet, kind: str,
+                    only: int | None = None) -> list[_Target]:
+    """Mentions of phrase targets (group ``g`` of ``phrases`` is the target ``names[g]``), target
+    by target, each in text order; ``only``: just that group."""
+    tk = article.layer("match_tokens")
+    text = article.text
+    by_group: dict[int, list[_Target]] = {}
+    for i, j, g in phrases.find(tk):
+        if only is None or g == only:
+            st, en = tk.chars(i, j)
+            by_group.setdefault(g, []).append(_Target(names[g], st, en, text[st:en], kind))
+    return [t for g in sorted(by_group) for t in by_group[g]]
+
+
+@lru_cache(maxsize=64)
+def _target_phrases(groups: tuple[tuple[str, ...], ...], where: tuple[str, ...]) -> PhraseSet:
+    """The phrases of targets passed by the caller, compiled once per set of phrases."""
+    return phrase_set([list(g) for g in groups], list(where))
 
 
 def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list[_Target]:
     actor_t = _actor_targets(article)
+    issue_names = list(lex.issues)
     if targets is None:
-        found = list(actor_t)
-        for name, rx in lex.issues.items():
-            found += _phrase_targets(article, name, rx, "issue", lex.issue_phrases.get(name))
-        return found
+        return actor_t + _phrase_targets(article, issue_names, lex.issue_set, "issue")
     if isinstance(targets, str):
         targets = [targets]
     if isinstance(targets, Mapping):
-        found = []
-        for name, phrases in targets.items():
-            phrases = [phrases] if isinstance(phrases, str) else list(phrases)
-            rx = compile_phrases(phrases, f"targets[{name!r}]")
-            found += _phrase_targets(article, str(name), rx, "phrase", [str(p) for p in phrases])
-        return found
+        names = [str(n) for n in targets]
+        groups = tuple(tuple(str(p) for p in ([v] if isinstance(v, str) else v)) for v in targets.values())
+        return _phrase_targets(article, names, _target_phrases(groups, tuple(f"targets[{n!r}]" for n in targets)),
+                               "phrase")
     if not isinstance(targets, Iterable):
         raise ParameterError("targets: pass None, a name, a list of names, or a dict {name: [phrases]}.")
     found = []
@@ -242,9 +277,9 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
             found += [_Target(t, x.start, x.end, x.text, "actor", x.side) for x in hits]
             continue
         if t in lex.issues:
-            found += _phrase_targets(article, t, lex.issues[t], "issue", lex.issue_phrases.get(t))
+            found += _phrase_targets(article, issue_names, lex.issue_set, "issue", issue_names.index(t))
             continue
-        found += _phrase_targets(article, t, compile_phrases([t], f"targets: {t!r}"), "phrase", [t])
+        found += _phrase_targets(article, [t], _target_phrases(((t,),), (f"targets: {t!r}",)), "phrase")
     return found
 
 
@@ -252,41 +287,23 @@ def _resolve_targets(article: Article, targets: Any, lex: StanceLexicon) -> list
 # Scoring one mention
 # ------------------------------------------------------------------------------------------
 def _words_between(text: str, a: int, b: int) -> int:
-    return len(_TOKEN_RE.findall(text, a, b)) if b > a else 0
+    return count_words(text, a, b) if b > a else 0
 
 
-def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
+def _find_cues(tk: TokenKeys, s: int, e: int, cues: StanceCues, memo: dict | None = None,
                scope: tuple[int, int] | None = None) -> list[tuple[int, int, float, str]]:
-    """Cue matches inside text[s:e], longest first at each position, no overlaps.
+    """Cue matches inside characters [s, e), longest first at each position, no overlaps.
 
-    With ``memo`` and ``scope`` (the clause) every phrase is searched once per clause and the
+    With ``memo`` and ``scope`` (the clause) the cues are matched once per clause and the
     windows inside it are filtered from that list (stance asks for many windows per clause).
     """
     if memo is not None and scope is not None:
         key = (scope, id(cues))
         if key not in memo:
-            keys = memo.get(("keys", id(cues)))
-            if keys is None:
-                memo[key] = [(m.start(), m.end(), w, ph) for rx, w, ph in cues
-                             for m in rx.finditer(text, scope[0], scope[1]) if m.end() > m.start()]
-            else:
-                # Speed: each phrase only where it can start (newslab.relations.phrase_finditer)
-                span = memo.get(("span", scope))
-                if span is None:
-                    span = memo[("span", scope)] = SpanKeys(text, scope[0], scope[1])
-                regexes = memo.get(("regexes", id(cues)))
-                if regexes is None:
-                    regexes = memo[("regexes", id(cues))] = [rx for rx, _, _ in cues]
-                memo[key] = [(m.start(), m.end(), cues[i][1], cues[i][2])
-                             for i, m in phrase_finditer(text, scope[0], scope[1], regexes, keys, span)
-                             if m.end() > m.start()]
+            memo[key] = _cue_hits(tk, *scope, cues)
         found = [c for c in memo[key] if c[0] >= s and c[1] <= e]
     else:
-        found = []
-        for rx, w, ph in cues:
-            for m in rx.finditer(text, s, e):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), w, ph))
+        found = _cue_hits(tk, s, e, cues)
     found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
     out, last = [], -1
     for c in found:
@@ -294,6 +311,11 @@ def _find_cues(text: str, s: int, e: int, cues, memo: dict | None = None,
             out.append(c)
             last = c[1]
     return out
+
+
+def _cue_hits(tk: TokenKeys, s: int, e: int, cues: StanceCues) -> list[tuple[int, int, float, str]]:
+    """``(start, end, weight, phrase)`` of every cue phrase match inside characters [s, e)."""
+    return [(*tk.chars(i, j), cues.weights[g], cues.texts[g]) for i, j, g in cues.phrases.find(tk, *tk.span(s, e))]
 
 
 @dataclass
@@ -305,7 +327,6 @@ class _Score:
     goal_subject_cue: bool
 
 
-_BARRIER_RE = re.compile(r"[,;:\"“”()]|\s[-–—]+\s|\b(?:said|says|told|tells|added|adds|according to)\b", re.IGNORECASE)
 _NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                             r"between|near|across|inside|than|along|beyond|behind|under|within|through)\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
@@ -318,7 +339,7 @@ def _same_np(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if _NP_BREAK_RE.search(gap):
         return False
-    words = _TOKEN_RE.findall(gap)
+    words = words_in(gap)
     return len(words) <= 1 or all(w[:1].isupper() for w in words)
 
 
@@ -335,6 +356,7 @@ class _MentionSite:
     location: bool = False  # the mention is a place ("in Syria"): no cue governs it
     memo: dict | None = None
     clause_cues: ClauseCues | None = None
+    tokens: TokenKeys = TokenKeys([], [], [], [])
 
 
 def _removal_span(site: _MentionSite) -> tuple[int, int] | None:
@@ -342,9 +364,12 @@ def _removal_span(site: _MentionSite) -> tuple[int, int] | None:
     text, t, (cs, ce), lex = site.text, site.t, site.clause, site.lex
     after = _POSSESSIVE_GAP_RE.match(text[t.end:ce]) if t.end < ce else None
     if after:
-        m = lex.removal.match(text, t.end + after.end(), ce)
-        if m:
-            return (t.start, m.end())
+        tk = site.tokens
+        i = bisect_left(tk.starts, t.end + after.end())
+        j = lex.removal.match_at(tk, i, tk.span(cs, ce)[1]) if i < len(tk.starts) \
+            and tk.starts[i] == t.end + after.end() else None
+        if j is not None:
+            return (t.start, tk.ends[j - 1])
     m = _NOUN_OF_RE.search(text[max(cs, t.start - 40):t.start])
     if m and lex.removal.fullmatch(m.group(1)):
         return (t.start - len(m.group(0)), t.end)
@@ -360,10 +385,10 @@ def _governing_cue(site: _MentionSite, head_start: int) -> tuple[int, int, float
     blockers = [o.end for o in site.others if o.end <= head_start and not (o.start >= t.start and o.end <= t.end)
                 and not _same_np(text, o.end, head_start)]
     # a cue does not reach across punctuation, a quote mark or a speech verb ('..." said Erdogan')
-    barrier = [m.end() for m in _BARRIER_RE.finditer(text, cs, head_start)]
+    barrier = [m.end() for m in lex.barrier.finditer(text, cs, head_start)]
     floor = max([cs] + blockers + barrier +
                 [b for b in site.target_ends if b <= head_start and not _same_np(text, b, head_start)])
-    gov = [c for c in _find_cues(text, floor, head_start, lex.governing, site.memo, site.clause)
+    gov = [c for c in _find_cues(site.tokens, floor, head_start, lex.governing, site.memo, site.clause)
            if c[2] != 0 and _within_reach(text, c, head_start, lex)]
     return gov[-1] if gov else None
 
@@ -383,9 +408,9 @@ def _predicate_cue(site: _MentionSite) -> tuple[int, int, float, str] | None:
     if site.location:
         limit = t.end
     else:
-        bar = _BARRIER_RE.search(text, t.end, limit)
+        bar = lex.barrier.search(text, t.end, limit)
         limit = bar.start() if bar else limit
-    pred = [c for c in _find_cues(text, t.end, limit, lex.predicate, site.memo, site.clause)
+    pred = [c for c in _find_cues(site.tokens, t.end, limit, lex.predicate, site.memo, site.clause)
             if c[2] != 0 and _words_between(text, t.end, c[0]) <= lex.max_gap]
     return pred[0] if pred else None
 
@@ -441,14 +466,15 @@ def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Seque
     return " ".join(left + right)
 
 
-def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target) -> list[tuple[str, str]]:
+def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target,
+             ctx: ContextWords | None = None) -> list[tuple[str, str]]:
     """(holder, holder_text) for the subject of the cue at ``at``: coordinated subjects each count."""
     left = [m for m in mentions if clause[0] <= m.start and m.end <= at and not (m.start >= t.start and m.end <= t.end)
             and (not _NOT_HOLDER_RE.search(text[max(clause[0], m.start - 30):m.start])
                  or _ALONG_WITH_RE.search(text[max(clause[0], m.start - 30):m.start]))]
     if not left:
         return []
-    group = chain_sides(coordinated_chain(text, left, from_end=True))
+    group = chain_sides(coordinated_chain(text, left, True, ctx))
     return [(a, txt) for a, _, txt in group]
 
 
@@ -497,6 +523,36 @@ def stance(article: Article | Corpus, targets: Any = None, *, cues: str | os.Pat
                         sentiment=sentiment)
 
 
+class SpanIndex:
+    """Spans ``(start, end, ...)`` indexed by start, so that the span holding an offset is found
+    by bisection, not by a scan of every span (stance asks once per target mention, so a scan
+    made its cost grow with the square of the article's length).
+
+    >>> quotes = SpanIndex([(40, 90, "Modi"), (5, 30, "Xi")])
+    >>> quotes.containing(12), quotes.containing(35), quotes.containing(89)
+    ((5, 30, 'Xi'), None, (40, 90, 'Modi'))
+    """
+
+    def __init__(self, spans: Iterable[tuple[Any, ...]]) -> None:
+        self.spans = list(spans)
+        self.order = sorted(range(len(self.spans)), key=lambda k: self.spans[k][0])
+        self.starts = [self.spans[k][0] for k in self.order]
+        self.reach: list[int] = []  # the largest end among the spans up to here (in start order)
+        for k in self.order:
+            self.reach.append(max(self.spans[k][1], self.reach[-1] if self.reach else self.spans[k][1]))
+
+    def containing(self, offset: int) -> tuple[Any, ...] | None:
+        """The first span (in the order given) with ``start <= offset < end``, or None."""
+        best = None
+        k = bisect_right(self.starts, offset) - 1
+        while k >= 0 and self.reach[k] > offset:  # nested or overlapping spans: a few steps back
+            i = self.order[k]
+            if self.spans[i][1] > offset and (best is None or i < best):
+                best = i
+            k -= 1
+        return None if best is None else self.spans[best]
+
+
 @dataclass
 class _StanceRun:
     """What scoring the targets of one article needs, looked up once."""
@@ -505,12 +561,12 @@ class _StanceRun:
     lex: StanceLexicon
     found: list[_Target]
     mentions: list[ActorMention]  # single-actor mentions
-    quotes: list[tuple[int, int, str]]  # (start, end, speaker) of each quote
-    attributions: list[tuple[int, int]]  # the speaker names of quotes
+    quotes: SpanIndex  # (start, end, speaker) of each quote
+    attributions: SpanIndex  # (start, end) of the speaker names of quotes
     threshold: float
     window: int
     sentiment: str
-    # cue matches per clause (and, for speed, the start keys of each cue phrase)
+    # cue matches per clause
     memo: dict = field(default_factory=dict)
     vader_memo: dict[str, tuple[float, list[str]]] = field(default_factory=dict)  # VADER once per window text
     # Speed: mentions and targets are looked up by bisection on their start offsets
@@ -520,6 +576,8 @@ class _StanceRun:
     found_starts: list[int] = field(default_factory=list)
     clause_cues: ClauseCues | None = None
     clause_memo: ClauseMemo | None = None
+    tokens: TokenKeys = TokenKeys([], [], [], [])
+    context: ContextWords | None = None  # relation_cues.yml's context words (places, coordination)
 
     @classmethod
     def of(cls, article: Article, lex: StanceLexicon, found: list[_Target], threshold: float, window: int,
@@ -529,14 +587,16 @@ class _StanceRun:
         qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
         attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
                         if a is not None and b is not None and pd.notna(a) and pd.notna(b) and int(b) > int(a)]
-        run = cls(article, lex, found, mentions, qspans, attributions, threshold, window, sentiment)
-        run.memo = {("keys", id(lex.governing)): lex.governing_keys, ("keys", id(lex.predicate)): lex.predicate_keys}
+        run = cls(article, lex, found, mentions, SpanIndex(qspans), SpanIndex(attributions), threshold, window,
+                  sentiment)
         run.mention_starts = [m.start for m in mentions]
         for m in mentions:
             run.mention_at.setdefault((m.start, m.end), m)
         run.by_start = sorted(found, key=lambda x: x.start)
         run.found_starts = [x.start for x in run.by_start]
         run.clause_memo = article.layer("clauses")
+        run.tokens = article.layer("match_tokens")
+        run.context = context_words()
         run.clause_cues = run.clause_memo.cues
         return run
 
@@ -549,9 +609,9 @@ class _StanceRun:
         target_ends = [x.end for x in self.by_start[bisect_left(self.found_starts, clause[0]):
                                                     bisect_left(self.found_starts, t.start)] if x.end <= t.start]
         mention = self.mention_at.get((t.start, t.end))
-        location = mention is not None and is_location(text, mention, clause[0])
+        location = mention is not None and is_location(text, mention, clause[0], self.context)
         return _MentionSite(text, t, clause, others, self.lex, target_ends, location, self.memo,
-                            self.clause_cues)
+                            self.clause_cues, self.tokens)
 
     def local(self, win: str) -> tuple[float, list[str]]:
         if win not in self.vader_memo:
@@ -584,12 +644,13 @@ def _mention_rows(run: _StanceRun, t: _Target) -> list[dict[str, Any]]:
     clause = clause_of(sentence_clauses(article, sent.i, run.clause_memo), t.start, (sent.start, sent.end))
     in_clause = run.in_clause(clause)
     sc = _score_mention(run.site(t, clause, in_clause))
-    if any(a <= t.start < b for a, b in run.attributions):
+    if run.attributions.containing(t.start) is not None:
         return []  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
     local, vwords = run.local(_window(text, t, clause, run.window, [(m.start, m.end) for m in in_clause]))
     score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
     label = "favor" if score >= run.threshold else "against" if score <= -run.threshold else "neutral"
-    speaker = next((sp for a, b, sp in run.quotes if a <= t.start < b), "")
+    quote = run.quotes.containing(t.start)
+    speaker = quote[2] if quote is not None else ""
     evidence = sc.evidence + ([f"VADER {local:+.2f} ({', '.join(vwords)})"] if vwords else [])
     holders = _mention_holders(run, t, sc, clause, speaker)
     base = {"sentence": sent.i, "target": t.name, "stance": label, "score": round(score, 4),
@@ -610,7 +671,7 @@ def _mention_holders(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int,
     holders: list[tuple[str, str]] = []
     if sc.governing_at is not None:
         text = run.article.text
-        holders = _holders(text, sc.governing_at, clause, run.mentions, t)
+        holders = _holders(text, sc.governing_at, clause, run.in_clause(clause), t, run.context)
         if speaker and (not holders or _WE_RE.search(text, max(clause[0], sc.governing_at - 40), sc.governing_at)):
             holders = [(speaker, "we")]
     return holders or [(speaker, "")]
@@ -620,16 +681,17 @@ def _through_support(run: _StanceRun, t: _Target, sc: _Score, clause: tuple[int,
                      evidence: list[str]) -> list[dict[str, Any]]:
     """Rows for the supporters of the actor whose goal is the target's removal."""
     text, lex = run.article.text, run.lex
-    subj = [m for m in run.mentions if clause[0] <= m.start and m.end <= sc.governing_at]  # type: ignore[operator]
+    subj = [m for m in run.in_clause(clause) if m.end <= sc.governing_at]  # type: ignore[operator]
     if not subj:
         return []
     near = subj[-1]
-    gov = [g for g in _find_cues(text, clause[0], near.start, lex.governing, run.memo, clause)
+    gov = [g for g in _find_cues(run.tokens, clause[0], near.start, lex.governing, run.memo, clause)
            if _words_between(text, g[1], near.start) <= lex.max_gap and g[2] > 0]
     if not gov or negated(text, clause[0], gov[-1][0], run.clause_cues):
         return []
     return [{**base, "holder": h, "evidence": "; ".join([text[gov[-1][0]:gov[-1][1]]] + evidence)}
-            for h, _ in _holders(text, gov[-1][0], clause, run.mentions, t) if h != t.name]
+            for h, _ in _holders(text, gov[-1][0], clause, run.in_clause(clause), t, run.context)
+            if h != t.name]
 
 
 def _unique_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -655,7 +717,7 @@ def text_cues(text: str, cues: str | os.PathLike[str] | None = None) -> tuple[fl
     """
     lex = load_stance_cues(cues)
     total, words = 0.0, []
-    for st, en, w, ph in _find_cues(text, 0, len(text), lex.governing + lex.predicate):
+    for st, en, w, ph in _find_cues(TokenKeys.of_text(text), 0, len(text), lex.both or lex.governing):
         if w == 0 or ph in lex.target_bound:
             continue
         neg = negated(text, 0, st)

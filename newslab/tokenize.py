@@ -242,3 +242,23 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[t
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter or digit (not bare punctuation)."""
     return any(ch.isalnum() for ch in token)
+
+
+def words_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words of ``text[start:end]`` (tokens with a letter or digit; a possessive stays on its
+    word): the unit in which analyzers count gaps ("at most three words between").
+
+    >>> words_in("Iran's envoy, the U.S. and $2.5 billion -- Turkish-speaking")
+    ["Iran's", 'envoy', 'the', 'U.S.', 'and', '2.5', 'billion', 'Turkish-speaking']
+    """
+    end = len(text) if end is None else end
+    return [w for w in TOKEN_RE.findall(text, start, end) if is_word(w)]
+
+
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many :func:`words_in` ``text[start:end]``.
+
+    >>> count_words("Delhi and Beijing, after talks", 5, 30)
+    4
+    """
+    return len(words_in(text, start, end)) if end is None or end > start else 0

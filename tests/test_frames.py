@@ -420,3 +420,19 @@ def test_plots(seed):
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def test_the_default_schemes_follow_the_pack_chosen_after_import():
+    from newslab.frames import default_schemes
+    from newslab.packs import use_pack
+
+    text = "Trade talks\n\nIndia and China clashed over the border and then agreed to hold trade talks."
+    with use_pack(None):
+        assert default_schemes() == ("generic", "policy")
+        a = Article.from_text(text)
+        assert {r["scheme"] for r in a.layer("frames")} == {"generic", "policy"}
+        assert {f["scheme"] for f in article_json(a)["frames"]} <= {"generic", "policy"}
+    with use_pack("russia_turkey"):
+        assert default_schemes() == ("generic", "policy", "russia_turkey")
+        # the same Article: the pack's scheme is a resource of the layer, so it is scored now
+        assert {r["scheme"] for r in a.layer("frames")} == {"generic", "policy", "russia_turkey"}

@@ -121,3 +121,67 @@ def test_glob_regex_matches_fnmatch_on_the_frame_globs():
         ours, theirs = glob_regex(pat), fnmatch.translate(pat)
         for w in ("sanctions", "defence", "defense", "axc", "abc", "x]y", "[abc", "warfare", "war"):
             assert bool(ours.match(w)) == bool(__import__("re").match(theirs, w)), (pat, w)
+
+
+# -- PhraseSet: the cue phrases of relations, stance and time ------------------------------------
+from newslab.matcher import PhraseSet, TokenKeys, check_phrase, expand_alternatives  # noqa: E402
+
+
+def _found(ps: PhraseSet, text: str) -> list[tuple[str, int]]:
+    tk = TokenKeys.of_text(text)
+    return [(text[slice(*tk.chars(i, j))], g) for i, j, g in ps.find(tk)]
+
+
+def test_phrase_set_takes_the_first_form_written_and_the_shortest_gap():
+    # like one regex of the forms joined by |: "talks" is written first, so "talks with" is not taken
+    ps = PhraseSet([["talks", "talks with"], ["lift* ... sanctions"], ["with Oman"]])
+    assert _found(ps, "Delhi held talks with Oman and lifted some sanctions on sanctions.") == [
+        ("talks", 0), ("with Oman", 2), ("lifted some sanctions", 1)]
+    # a group's matches do not overlap; other groups' may
+    ps = PhraseSet([["border talks"], ["talks ... border"]])
+    assert _found(ps, "India and China held border talks on the border.") == [
+        ("border talks", 0), ("talks on the border", 1)]
+
+
+def test_phrase_set_stays_inside_a_sentence_and_a_window():
+    ps = PhraseSet([["impose* ... sanctions"]])
+    assert _found(ps, "Washington imposed. Sanctions followed.") == []
+    tk = TokenKeys.of_text("The EU imposed sanctions; the UK imposed sanctions too.")
+    i, j = tk.span(26, 55)
+    assert [tk.chars(a, b) for a, b, _ in ps.find(tk, i, j)] == [(33, 50)]
+    assert ps.search(tk, i, j) and not ps.search(tk, 0, 2)
+
+
+def test_phrase_set_alternatives_with_spaces_are_spelled_out():
+    assert expand_alternatives("is (wrong|a mistake|a threat)") == ["is wrong", "is a mistake", "is a threat"]
+    assert expand_alternatives("must (go|step (down|aside))") == ["must go", "must step (down|aside)"]
+    ps = PhraseSet([["is (wrong|a mistake)"]])
+    assert _found(ps, "Brexit is a mistake, and the deal is wrong.") == [("is a mistake", 0), ("is wrong", 0)]
+
+
+def test_match_at_and_fullmatch():
+    ps = PhraseSet([["ouster", "stepping down"]])
+    tk = TokenKeys.of_text("seeking Maduro's ouster and his stepping down")
+    assert ps.match_at(tk, 3) == 4 and ps.match_at(tk, 2) is None and ps.match_at(tk, 6) == 8
+    assert ps.fullmatch("stepping down") and ps.fullmatch("Ouster") and not ps.fullmatch("ouster now")
+
+
+@pytest.mark.parametrize("phrase, why", [
+    ("back(s", "a '(' without its ')'"), ("backs)", "a ')' without its '('"), ("normali[sz*", "a '[' without its ']'"),
+    ("... sanctions", "'...' stands between two words"), ("impose* ... ... sanctions", "'...' stands between two words"),
+    ("mend* (ties|relations)", None), ("critici[sz]*", None),
+])
+def test_check_phrase_says_what_is_wrong(phrase, why):
+    assert check_phrase(phrase) == why
+    if why:
+        with pytest.raises(ValueError, match=r"my\.yml: the phrase .* cannot be read"):
+            PhraseSet([[phrase]], "my.yml")
+
+
+def test_token_keys_of_an_article_follow_its_sentences():
+    a = Article.from_text("T\n\nPakistan’s envoy met Indian officials. Talks resumed.")
+    tk = TokenKeys.of_tokens(a.tokens, a.sentence_token_ranges)
+    assert tk.keys[:3] == ["pakistan", "'s", "envoy"]
+    first, second = a.sentence_token_ranges
+    assert tk.sent_end[0] == first[1] and tk.sent_end[second[0]] == second[1]
+    assert tk.chars(*tk.span(a.sentences[1].start, a.sentences[1].end)) == (a.sentences[1].start, a.sentences[1].end)

@@ -13,6 +13,7 @@ import pytest
 
 from newslab import Article, Corpus
 from newslab.io import load_article
+from newslab.errors import ResourceFileError
 from newslab.jsonout import article_json
 from newslab.relations import (QUAD_CLASSES, RELATION_COLUMNS, cue_table, dyad, dyad_key,
                                extract_relations, load_relation_cues)
@@ -312,72 +313,54 @@ def test_episode_dyad_sign(date, expected, text):
     assert d.n_current >= 2 and d.label == expected, d
 
 
-# --- speed paths give exactly the plain results -------------------------------------------------
-# Sentences written to hit the edge cases of the start-key search: apostrophes inside words, a
-# hyphen or digit right before a cue word, capitals, accents, dotless/dotted i and the long s
-# (which re.IGNORECASE folds to ASCII letters), cue words inside names, and 'at odds' / 'at war'.
+# --- cue phrases are read over the article's tokens ------------------------------------------------
+# Sentences with the edge cases of cue matching: apostrophes inside words, a hyphen or digit
+# right before a cue word, capitals, accents, cue words inside names, and 'at odds' / 'at war'.
 TRICKY = [
-    "Turkey and Russia signed a gas deal; O’Neill’s allies were AT ODDS with Ankara’s rivals.",
-    "Moscow's anti-sanctions stance and pro-Kremlin rhetoric won't mend ties, Erdoğan said.",
-    "İstanbul hosted talks between Putin and Erdogan as Türkiye and Russia agreed a ceasefire.",
-    "The ſanctions on Iran and a KELVIN-like Kremlin détente: Russia and Turkey were at war in 1915.",
-    "Russia, Iran and Turkey have been working together since the United Nations talks collapsed.",
-    "Russia2016sanctions and re-imposed sanctions: Turkey condemned Russia's strikes on Idlib.",
+    ("Turkey and Russia signed a gas deal; O’Neill’s allies were AT ODDS with Ankara’s rivals.",
+     ["signed", "allies", "AT ODDS", "rivals"]),
+    ("Moscow's anti-sanctions stance and pro-Kremlin rhetoric won't mend ties, Erdoğan said.",
+     ["mend ties"]),
+    ("İstanbul hosted talks between Putin and Erdogan as Türkiye and Russia agreed a ceasefire.",
+     ["hosted", "talks", "agreed", "ceasefire"]),
+    ("Russia, Iran and Turkey have been working together since the United Nations talks collapsed.",
+     ["working together", "talks"]),
+    ("Russia2016sanctions and re-imposed sanctions: Turkey condemned Russia's strikes on Idlib.",
+     ["sanctions", "condemned", "strikes"]),
+    ("The U.S.-backed forces and the Iran-backed militia clashed, while policy--suspending talks--stalled.",
+     ["backed", "clashed", "suspending", "talks"]),
 ]
 
 
-def test_cue_matches_equal_a_full_scan():
-    from newslab.relations import _cue_matches, _WORD_RE
+@pytest.mark.parametrize("body, cues", TRICKY, ids=[b[:30] for b, _ in TRICKY])
+def test_cue_matches_read_tokens(body, cues):
+    from newslab.relations import _cue_matches, load_relation_cues
 
-    def full_scan(text, s, e, lex, blocked):  # the plain method: every wanted cue's finditer
-        keys = {w[:3].lower() for w in _WORD_RE.findall(text, s, e)}
-        wanted = set(lex.always)
-        for k in keys:
-            wanted.update(lex.index.get(k, ()))
-        ignored = [(m.start(), m.end()) for m in lex.ignore.finditer(text, s, e)] if lex.ignore else []
-        found = []
-        for ci in sorted(wanted):
-            for m in lex.cues[ci].regex.finditer(text, s, e):
-                if m.end() > m.start() and not any(m.start() < b and a < m.end() for a, b in ignored) \
-                        and not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked):
-                    found.append((m.start(), m.end(), lex.cues[ci]))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-        out, last = [], -1
-        for st, en, cue in found:
-            if st >= last:
-                out.append((st, en, cue))
-                last = en
-        return out
-
-    lex = load_relation_cues()
-    n = 0
-    for body in TRICKY:
-        text = "Title\n\n" + body
-        for s in range(7, 12):  # sentence starts inside and outside a word
-            got = _cue_matches(text, s, len(text), lex, [])
-            assert got == full_scan(text, s, len(text), lex, [])
-            n += len(got)
-    assert n > 20
+    a = art(body)
+    ti, tj = a.sentence_token_ranges[0]
+    got = [a.text[st:en] for st, en, _ in _cue_matches(a.layer("match_tokens"), ti, tj, load_relation_cues(), [])]
+    assert got == cues
 
 
-def test_phrase_finditer_equals_finditer_for_every_phrase():
-    from newslab.relations import cue_start_keys, phrase_finditer
-    from newslab.resources import load_yaml
+def test_a_name_blocks_a_cue_inside_it_and_ignore_phrases_are_skipped():
+    from newslab.relations import _cue_matches, load_relation_cues
 
-    data = load_yaml("stance_cues.yml")
-    phrases = [str(p) for group in ("governing", "predicate") for spec in data[group].values()
-               for p in spec["phrases"]]
-    from newslab.relations import phrase_regex
-    import re
-    regexes = [re.compile(phrase_regex(p), re.IGNORECASE) for p in phrases]
-    keys = tuple(cue_start_keys([p]) for p in phrases)
-    total = 0
-    for body in TRICKY + ["We strongly SUPPORT the talks and oppose sanctions, backing Ankara's ally."]:
-        expected = [(i, m.span()) for i, rx in enumerate(regexes) for m in rx.finditer(body)]
-        got = [(i, m.span()) for i, m in phrase_finditer(body, 0, len(body), regexes, keys)]
-        assert got == expected
-        total += len(got)
-    assert total >= 5
+    a = art("The United Nations Security Council met as the Arab League summit opened in Cairo.")
+    ti, tj = a.sentence_token_ranges[0]
+    names = [(m["start"], m["end"]) for m in a.layer("mentions")]
+    got = [a.text[st:en] for st, en, _ in _cue_matches(a.layer("match_tokens"), ti, tj, load_relation_cues(), names)]
+    assert "United" not in " ".join(got) and got == ["met", "summit"]
+
+
+def test_an_invalid_relation_cue_phrase_names_the_file_the_cue_and_the_phrase(tmp_path):
+    from newslab.relations import load_relation_cues
+
+    src = Path(__file__).resolve().parents[1] / "newslab" / "resources" / "relation_cues.yml"
+    bad = tmp_path / "my_cues.yml"
+    bad.write_text(src.read_text(encoding="utf-8").replace('"normali[sz]*"', '"normali[sz*"', 1), encoding="utf-8")
+    with pytest.raises(ResourceFileError, match=r"my_cues\.yml: cue '\w+': the phrase 'normali\[sz\*' cannot be read "
+                                                r"\(a '\[' without its '\]'\)"):
+        load_relation_cues(bad)
 
 
 def test_relation_table_is_a_copy_of_the_layer(seed, seed_events):
@@ -476,3 +459,51 @@ def test_an_event_noun_takes_its_agent_from_its_own_noun_phrase_or_a_light_verb(
     # a by-phrase inside a relative clause is not the noun's agent
     df = extract_relations(art("Chile and Peru condemned the occupation of Bolivian land that was planned by Argentina."))
     assert "occupation" not in set(df.cue)
+
+
+# --- one time vocabulary: time_cues.yml --------------------------------------------------------
+def test_month_and_weekday_names_come_from_time_cues(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.resources import RESOURCE_DIR, resource_dir
+    from newslab.timecues import calendar_words
+
+    words = calendar_words()
+    assert words.full_months[0] == "january" and words.months["sept"] == 9 and "sunday" in words.weekdays
+    text = "Talks\n\nViernes, January 4, 2019\n\nIndia and China agreed on patrols. Viernes Modi met Xi."
+    before = Article.from_text(text)
+    assert before.structure.dateline is None
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "time_cues.yml").read_text(encoding="utf-8"))
+    data["weekdays"].append("viernes")  # a class reading Spanish datelines
+    (folder / "time_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        after = Article.from_text(text)
+        assert after.structure.dateline is not None and after.structure.dateline.text == "Viernes, January 4, 2019"
+        # and a weekday is never part of a name ("Viernes Modi" is Modi)
+        names = [m["text"] for m in after.layer("mentions")]
+        assert "Modi" in names and not any("Viernes" in n for n in names)
+
+
+def test_context_words_live_in_relation_cues_and_an_edit_is_seen(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.relations import load_relation_cues
+    from newslab.resources import RESOURCE_DIR, resource_dir
+
+    ctx = load_relation_cues().context
+    assert ctx.setting.search("India and China discussed the ") and "agree" in ctx.intent_cues
+    a = art("India and China debated the border crisis.")
+    assert triples(extract_relations(a)) == {("India", "China", "crisis"), ("China", "India", "crisis")}
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "relation_cues.yml").read_text(encoding="utf-8"))
+    data["context_words"]["topic_verbs"].append("debated")  # "debated the crisis": a topic
+    (folder / "relation_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        assert extract_relations(a).empty  # the same Article sees the edit

@@ -193,3 +193,43 @@ def test_a_bare_for_counts_only_right_before_its_target():
     assert set(df.stance) == {"neutral"}
     df = stance(art("Erdogan voted for Putin."))
     assert df.set_index(["holder", "target"]).loc[("Recep Tayyip Erdogan", "Vladimir Putin"), "stance"] == "favor"
+
+
+def test_span_index_finds_the_span_of_an_offset_by_bisection():
+    from newslab.stance import SpanIndex
+
+    idx = SpanIndex([(50, 80, "Sharif"), (10, 40, "Modi"), (12, 20, "inner")])
+    assert idx.starts == [10, 12, 50]  # sorted once, looked up by bisection
+    assert idx.containing(15) == (10, 40, "Modi")  # the first span given that holds it
+    assert idx.containing(30) == (10, 40, "Modi") and idx.containing(45) is None
+    assert idx.containing(79) == (50, 80, "Sharif") and idx.containing(80) is None
+
+
+def test_stance_looks_quotes_up_in_an_index():
+    from newslab.stance import SpanIndex, _StanceRun, load_stance_cues
+
+    a = Article.from_text('T\n\n"We back the ceasefire," Modi said. Pakistan opposed India.')
+    run = _StanceRun.of(a, load_stance_cues(), [], 0.25, 6, "news")
+    assert isinstance(run.quotes, SpanIndex) and isinstance(run.attributions, SpanIndex)
+    assert run.quotes.containing(a.text.index("ceasefire"))[2] == "Modi"
+    assert run.quotes.containing(a.text.index("Pakistan")) is None
+
+
+def test_barrier_words_live_in_stance_cues_and_an_edit_is_seen(tmp_path):
+    import shutil
+
+    import yaml
+
+    from newslab.resources import RESOURCE_DIR, resource_dir
+
+    a = Article.from_text("T\n\nPakistan backed observers noted the Taliban")
+    got = stance(a, ["Taliban"])
+    assert got[["holder", "stance"]].values.tolist() == [["Pakistan", "favor"]]
+    folder = tmp_path / "resources"
+    shutil.copytree(RESOURCE_DIR, folder)
+    data = yaml.safe_load((folder / "stance_cues.yml").read_text(encoding="utf-8"))
+    assert "according to" in data["barrier_words"]
+    data["barrier_words"].append("noted")  # a speech verb: what follows is what was said
+    (folder / "stance_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with resource_dir(folder):
+        assert stance(a, ["Taliban"])[["holder", "stance"]].values.tolist() == [["", "neutral"]]
