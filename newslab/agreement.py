@@ -43,9 +43,12 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from .errors import InputError, InputNotFoundError, ParameterError
 

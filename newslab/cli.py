@@ -75,6 +75,8 @@ def _build_parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="write into a non-empty folder newslab did not make "
                    "(files with newslab's names are replaced; nothing is deleted)")
     r.add_argument("--quiet", action="store_true", help="no progress output")
+    r.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="notebooks executed at once, each in its own kernel (default: 2 on two cores or more)")
 
     n = sub.add_parser("notebooks", help="the teaching notebooks: copy them to edit and run your own",
                        description="Copy the lessons, the seed article, the coding sheet and newslab's "
@@ -241,7 +243,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from .render import render
 
     result = render(notebooks=args.notebook, corpus=args.corpus, out=args.out, params=dict(args.parameter),
-                    progress=not args.quiet, notebook_dir=args.notebook_dir, force=args.force)
+                    progress=not args.quiet, notebook_dir=args.notebook_dir, force=args.force, jobs=args.jobs)
     return 0 if result.ok else 1
 
 

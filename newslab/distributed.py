@@ -100,13 +100,19 @@ def analyze_shard(folder: str, index: int, key: str, payload: list[dict[str, Any
 
 
 def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any, n_jobs: int, client: Any,
-                scheduler: str | None, loader_skipped: list[tuple[str, str]]) -> Any:
-    """Run every shard not yet done as a Dask task; returns the results folder, opened."""
+                scheduler: str | None, loader_skipped: list[tuple[str, str]], bar: Any = None) -> Any:
+    """Run every shard not yet done as a Dask task; returns the results folder, opened. ``bar``
+    (see :func:`newslab.progress.progress_bar`) counts the articles of each shard written and
+    shows the dashboard's address."""
+    import sys
     import time
 
     distributed = _require_dask()
     from .batch import article_key, chunks
+    from .progress import QuietBar
     from .store import Results, shard_key
+
+    bar = bar if bar is not None else QuietBar()
 
     own = []
     if client is None:
@@ -121,6 +127,14 @@ def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any
     t0 = time.perf_counter()
     stats = {"articles": 0, "cache_hits": 0, "shards_computed": 0, "engine": "dask",
              "dashboard": getattr(client, "dashboard_link", "")}
+    if stats["dashboard"]:
+        bar.write(f"newslab: Dask dashboard at {stats['dashboard']}", file=sys.stderr)
+
+    def done(entry: dict[str, Any]) -> None:
+        writer.record(entry)
+        stats["shards_computed"] += 1
+        bar.set_postfix_str(f"shards done: {len(writer.shards)}", refresh=False)
+        bar.update(int(entry["articles"]) + len(entry.get("skipped", ())))
     try:
         client.register_plugin(ResourcePlugin(_override_files()), name=ResourcePlugin.name)
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or n_jobs)
@@ -132,16 +146,15 @@ def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any
             stats["articles"] += len(shard)
             if writer.is_done(index, key):
                 stats["cache_hits"] += len(shard)
+                bar.update(len(shard))
                 continue
             pending.add(client.submit(analyze_shard, os.fspath(writer.folder), index, key,
                                       [article_payload(a) for a in shard], steps, writer.fingerprint,
                                       writer.shard_size, pure=False, retries=2))
             while pending.count() >= _IN_FLIGHT_PER_WORKER * n_workers:
-                writer.record(next(pending).result())
-                stats["shards_computed"] += 1
+                done(next(pending).result())
         for future in pending:
-            writer.record(future.result())
-            stats["shards_computed"] += 1
+            done(future.result())
     finally:
         for thing in own:
             thing.close()

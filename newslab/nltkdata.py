@@ -15,8 +15,12 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from .errors import InputNotFoundError, MissingResourceError
 

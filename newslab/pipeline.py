@@ -28,16 +28,19 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
 from .batch import (ALL_STEPS, TABLES, TableBuilder, analyze_article, analyze_columnar, article_key, chunks,
                     init_worker, shard_tables, tuned_for_corpus)
 from .errors import ParameterError
-from .progress import progress
+from .progress import QuietBar, progress, progress_bar
 from .version import __version__
 
 __all__ = ["analyze_corpus", "analyze_article", "CorpusAnalysis", "ALL_STEPS", "TABLES"]
@@ -71,7 +74,7 @@ _UNWRITABLE: set[str] = set()  # cache folders this process has warned about: on
 @dataclass
 class _Cache:
     """Results on disk in formats that cannot run code: an article's tables as one JSON file,
-    a whole chunk's tables as one Parquet file per table. An entry that cannot be read, or has
+    a whole chunk's tables as one Arrow (Feather) file per table. An entry that cannot be read, or has
     the wrong shape, is a miss; one that cannot be written is skipped with a warning."""
 
     folder: Path | None
@@ -100,7 +103,7 @@ class _Cache:
             names = json.loads((d / "tables.json").read_text(encoding="utf-8"))
             if not isinstance(names, dict) or not set(names) <= set(TABLES):
                 return None
-            return {t: pd.read_parquet(d / f"{t}.parquet") if stored else None for t, stored in names.items()}
+            return {t: pd.read_feather(d / f"{t}.arrow") if stored else None for t, stored in names.items()}
         except Exception:  # noqa: BLE001 - any unreadable or foreign entry is a miss, never a crash
             return None
 
@@ -112,7 +115,9 @@ class _Cache:
             tmp.mkdir()
             for t, df in tables.items():
                 if df is not None:
-                    df.to_parquet(tmp / f"{t}.parquet", index=False)
+                    # Arrow IPC (Feather, lz4): about half the CPU of Parquet to read back, which
+                    # is most of a warm run's work besides reading the articles; data only.
+                    df.to_feather(tmp / f"{t}.arrow")
             (tmp / "tables.json").write_text(json.dumps({t: df is not None for t, df in tables.items()}))
 
         self._write(self.folder / key[:2] / key, write)
@@ -234,46 +239,75 @@ def analyze_corpus(corpus: Corpus | Article | Iterable[Article], steps: Iterable
     if n_jobs == -1 or n_jobs == 0:
         n_jobs = os.cpu_count() or 1
     total = len(corpus) if isinstance(corpus, Corpus) and corpus._articles is not None else None
-    articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
     loader_skipped = corpus.skipped if isinstance(corpus, Corpus) else []
     if out is not None:
         from .store import StoreWriter
 
         writer = StoreWriter.open(out, _fingerprint(steps), steps, shard_size)
-        if engine == "dask":
-            from .distributed import run_on_dask
+        # Articles counted as their shard is written (kept shards at once): the rate and time
+        # left are those of finished work, and the note says how many shards are done.
+        bar = progress_bar(desc="analyzing", unit="article", enabled=show_progress, total=total)
+        try:
+            if engine == "dask":
+                from .distributed import run_on_dask
 
-            return run_on_dask(articles, steps, writer, n_jobs, client, scheduler, loader_skipped)
-        return _run_to_store(articles, steps, writer, n_jobs, loader_skipped)
+                return run_on_dask(as_articles(corpus), steps, writer, n_jobs, client, scheduler, loader_skipped,
+                                   bar=bar)
+            return _run_to_store(as_articles(corpus), steps, writer, n_jobs, loader_skipped, bar)
+        finally:
+            bar.close()
+    articles = progress(as_articles(corpus), desc="analyzing", unit="article", enabled=show_progress, total=total)
     return _run_in_memory(corpus, articles, steps, n_jobs, cache, chunk_size)
 
 
 def _run_to_store(articles: Iterable[Article], steps: tuple[str, ...], writer: Any, n_jobs: int,
-                  loader_skipped: list[tuple[str, str]]) -> Any:
-    """The local engine with a results folder: shard by shard, parts written as they are done."""
+                  loader_skipped: list[tuple[str, str]], bar: Any = None) -> Any:
+    """The local engine with a results folder: shard by shard, parts written as they are done.
+
+    One shard ahead: the workers start on the next shard while this process builds and writes
+    the tables of the previous one (at most two shards of articles and results are held)."""
     from .store import Results, shard_key
 
     stats = {"articles": 0, "cache_hits": 0, "seconds": 0.0, "n_jobs": n_jobs, "shards_computed": 0}
     t0 = time.perf_counter()
+    bar = bar if bar is not None else QuietBar()  # (a tqdm bar has no truth value)
     pool = ProcessPoolExecutor(max_workers=n_jobs, initializer=init_worker) if n_jobs > 1 else None
+
+    def submit(index: int, shard: list[Article]) -> tuple | None:
+        keys = [article_key(a) for a in shard]
+        key = shard_key(keys)
+        stats["articles"] += len(shard)
+        if writer.is_done(index, key):
+            stats["cache_hits"] += len(shard)
+            bar.update(len(shard))
+            return None
+        todo = [(a, steps, None, k) for a, k in zip(shard, keys)]
+        if pool is not None and len(todo) > 1:  # Executor.map queues every task now
+            results = iter(pool.map(analyze_task, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))))
+        else:
+            results = map(analyze_task, todo)  # lazy: runs as the shard is collected
+        return index, key, shard, results
+
+    def finish(index: int, key: str, shard: list[Article], results: Iterator) -> None:
+        tables, skipped = shard_tables(shard, results)
+        writer.write(index, key, tables, len(shard) - len(skipped), skipped)
+        stats["shards_computed"] += 1
+        bar.set_postfix_str(f"shards done: {len(writer.shards)}", refresh=False)
+        bar.update(len(shard))
+
     n_shards = 0
     try:
         with tuned_for_corpus():
+            pending: deque[tuple] = deque()
             for index, shard in enumerate(chunks(iter(articles), writer.shard_size)):
                 n_shards += 1
-                keys = [article_key(a) for a in shard]
-                key = shard_key(keys)
-                stats["articles"] += len(shard)
-                if writer.is_done(index, key):
-                    stats["cache_hits"] += len(shard)
-                    continue
-                todo = [(a, steps, None, k) for a, k in zip(shard, keys)]
-                results = pool.map(analyze_task, todo, chunksize=max(1, min(16, len(todo) // (4 * n_jobs)))) \
-                    if pool is not None and len(todo) > 1 else map(analyze_task, todo)
-                tables, skipped = shard_tables(shard, results)
-                writer.write(index, key, tables, len(shard) - len(skipped), skipped)
-                stats["shards_computed"] += 1
-                del tables
+                job = submit(index, shard)
+                if job is not None:
+                    pending.append(job)
+                if len(pending) > 1:
+                    finish(*pending.popleft())
+            while pending:
+                finish(*pending.popleft())
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

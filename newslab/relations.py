@@ -69,9 +69,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from . import layers
 from .article import Article, Corpus, as_articles
@@ -579,8 +582,18 @@ def _relation_json(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _dyads_json(article: Article) -> dict[str, Any]:
-    return {"dyads": {k: {"net": d.net, "net_all": d.net_all, "events": d.n_events}
-                      for k, d in dyads(article).items()}}
+    """What :func:`dyads` gives (net, net_all, events), from the rows: no pandas for --json."""
+    rows = article.layer("relations")
+    pairs = {tuple(sorted((r["source_side"], r["target_side"]))) for r in rows
+             if r["source_side"] and r["target_side"] and r["source_side"] != r["target_side"]}
+    out = {}
+    for x, y in sorted(p for p in pairs if is_state(p[0]) and is_state(p[1])):
+        sides = {(actor_state(x), actor_state(y)), (actor_state(y), actor_state(x))}
+        ev = [r["weight"] for r in rows if (r["source_side"], r["target_side"]) in sides]
+        cur = [r["weight"] for r in rows if (r["source_side"], r["target_side"]) in sides and r["time"] == "current"]
+        out[dyad_key(x, y)] = {"net": round(layers.column_mean(cur), 3) if cur else 0.0,
+                               "net_all": round(layers.column_mean(ev), 3) if ev else 0.0, "events": len(ev)}
+    return {"dyads": out}
 
 
 @layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
@@ -1115,7 +1128,7 @@ class Dyad:
     n_events: int
     n_current: int
     evidence: list[str] = field(default_factory=list)
-    timeseries: pd.DataFrame = field(default_factory=pd.DataFrame)
+    timeseries: pd.DataFrame = field(default_factory=lambda: pd.DataFrame())
 
     @property
     def key(self) -> str:

@@ -444,7 +444,7 @@ def _error_line(exc: BaseException, executed: Any | None) -> tuple[str, int | No
 def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLike[str] | None = None,
            out: str | os.PathLike[str] = "reports", params: Mapping[str, Any] | None = None,
            progress: bool = True, *, notebook_dir: str | os.PathLike[str] | None = None,
-           timeout: int = 600, force: bool = False) -> RenderResult:
+           timeout: int = 600, force: bool = False, jobs: int | None = None) -> RenderResult:
     """Execute notebooks with papermill and write executed .ipynb, HTML, index and manifest.
 
     Parameters
@@ -473,6 +473,9 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     force : bool
         Write into a non-empty folder newslab did not make (the CLI's ``--force``); files with
         the names newslab writes are replaced, nothing else is touched.
+    jobs : int, optional
+        Notebooks executed at once, each in its own kernel (the CLI's ``--jobs N``); default
+        :func:`default_jobs`. The reports are the same whatever the number.
 
     Returns
     -------
@@ -494,6 +497,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
 
     The CLI is a thin wrapper: ``sys.exit(render(args.notebook, corpus=args.corpus, ...).exit_code)``.
     """
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise ParameterError(f"jobs={jobs!r}: give how many notebooks to run at once (1 or more).")
     started = time.perf_counter()
     created = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     selected, params, declared = _prepare(notebooks, corpus, params, notebook_dir)
@@ -502,7 +507,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     check_kernel()
     out.mkdir(parents=True, exist_ok=True)
     with _stable_hash_seed():
-        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress)
+        runs, input_paths = _run_notebooks(selected, declared, params, out, previous, timeout, progress,
+                                           default_jobs() if jobs is None else jobs)
     total = round(time.perf_counter() - started, 2)
     index = _write_index(out, runs)
     manifest_path = out / "manifest.json"
@@ -516,26 +522,67 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
 
 
 def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, Any]], params: Mapping[str, Any],
-                   out: Path, previous: set[Path], timeout: int, progress: bool) -> tuple[list[NotebookRun], set[Path]]:
-    """Execute each notebook in turn (a failure does not stop the others); returns the runs and inputs."""
-    exporter = _html_exporter()
+                   out: Path, previous: set[Path], timeout: int, progress: bool,
+                   jobs: int = 1) -> tuple[list[NotebookRun], set[Path]]:
+    """Execute the notebooks, ``jobs`` kernels at a time (a failure does not stop the others);
+    returns the runs, in the order given, and the inputs."""
     runs: list[NotebookRun] = []
     input_paths: set[Path] = set()
     cleaned: set[Path] = set()
-    for k, source in enumerate(selected, 1):
+    for source in selected:
         run = _plan_run(source, out, params, declared[source])
         if run.figures_dir not in cleaned:  # once per folder: notebooks may share one
             _remove_previous(run.figures_dir, previous)
             cleaned.add(run.figures_dir)
         input_paths |= _notebook_inputs(declared[source], run.parameters)
-        if progress:
-            print(f"[{k}/{len(selected)}] {run.name} ...", end="", file=sys.stderr, flush=True)
-        _execute(run, exporter, out, timeout)
+        runs.append(run)
+    if len(cleaned) < len(runs):  # a shared figures folder: what each notebook wrote is told by
+        jobs = 1                  # the files that changed while it ran, so one at a time
+    jobs = max(1, min(jobs, len(runs)))
+    done = 0
+
+    def report(run: NotebookRun) -> None:
+        nonlocal done
+        done += 1
         if progress:
             tail = f"ok ({run.seconds:.1f} s)" if run.ok else f"FAILED ({run.seconds:.1f} s) — {run.error}"
-            print(f" {tail}", file=sys.stderr, flush=True)
-        runs.append(run)
+            print(f"[{done}/{len(runs)}] {run.name} {tail}", file=sys.stderr, flush=True)
+
+    if jobs == 1:
+        exporter = _html_exporter()
+        for run in runs:
+            _execute(run, exporter, out, timeout)
+            report(run)
+        return runs, input_paths
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    # Threads are enough: each notebook runs in its own kernel process; the thread waits on it.
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_execute_in_thread, run, out, timeout): run for run in runs}
+        for future in as_completed(futures):
+            future.result()
+            report(futures[future])
     return runs, input_paths
+
+
+def _execute_in_thread(run: NotebookRun, out: Path, timeout: int) -> None:
+    """:func:`_execute` in a worker thread, closing the event loop jupyter made for the thread."""
+    try:
+        _execute(run, _html_exporter(), out, timeout)
+    finally:
+        from jupyter_core.utils import ensure_event_loop
+
+        ensure_event_loop().close()  # else "unclosed event loop" when the thread's loop is collected
+
+
+def default_jobs() -> int:
+    """Kernels run at once by :func:`render`: two on a machine with two cores or more (the
+    kernels' start-up and imports overlap), else one.
+
+    >>> default_jobs() in (1, 2)
+    True
+    """
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def _prepare(notebooks: Iterable[str] | str | None, corpus: str | os.PathLike[str] | None,
@@ -606,8 +653,10 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
     try:
         executed = pm.execute_notebook(
             str(run.source), str(run.ipynb), parameters=run.parameters, kernel_name=KERNEL_NAME,
-            language="python", progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, cwd=str(run.source.parent), execution_timeout=timeout,
+            language="python", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+            # The kernel starts in the notebook's folder (nbclient's resources path), not through
+            # papermill's cwd=, which changes this whole process's folder: two at once would clash.
+            resources={"metadata": {"path": str(run.source.parent)}}, execution_timeout=timeout,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
         run.status = "ok"
     except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render

@@ -40,9 +40,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from .article import Article, Corpus
 from .errors import ParameterError, ResourceFileError
@@ -586,7 +589,7 @@ class _StanceRun:
         quotes = article.layer("quotes")
         qspans = [(int(q["start"]), int(q["end"]), str(q.get("speaker") or "")) for q in quotes]
         attributions = [(int(a), int(b)) for a, b in ((q.get("speaker_start"), q.get("speaker_end")) for q in quotes)
-                        if a is not None and b is not None and pd.notna(a) and pd.notna(b) and int(b) > int(a)]
+                        if a is not None and b is not None and a == a and b == b and int(b) > int(a)]  # a == a: not NaN
         run = cls(article, lex, found, mentions, SpanIndex(qspans), SpanIndex(attributions), threshold, window,
                   sentiment)
         run.mention_starts = [m.start for m in mentions]

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from .lazy import pandas as pd
 
 from .article import Article, Corpus, Token, as_articles
 from .errors import ParameterError

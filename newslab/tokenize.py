@@ -218,6 +218,11 @@ TOKEN_RE = re.compile(
     re.UNICODE,
 )
 _POSSESSIVE_RE = re.compile(r"""^(.+?)(['’]s)$""", re.IGNORECASE)
+# The same tokens, with a title and its dot as one token before a name ('Sen. David Perdue'),
+# for readers of names and speakers (newslab.quotes). TOKEN_RE itself is unchanged.
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Sgt", "Capt", "Adm", "St",
+          "Jr", "Sr", "Amb", "Supt", "Gens", "Sens", "Reps")
+NAME_TOKEN_RE = re.compile(r"(?:" + "|".join(TITLES) + r")\.(?=\s)|" + TOKEN_RE.pattern, re.UNICODE)
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

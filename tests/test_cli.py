@@ -91,3 +91,20 @@ def test_help_and_module_entry_point():
 def test_data_status_lists_packages(capsys):
     code, out, _ = run(["data", "status"], capsys)
     assert code == 0 and "punkt_tab" in out and "averaged_perceptron_tagger_eng" in out
+
+
+def test_one_article_json_never_imports_pandas(tmp_path):
+    # Fixed cost: pandas takes ~0.5 s to import and a one-article --json run needs no DataFrame.
+    p = tmp_path / "one.txt"
+    p.write_text("India and China agree to pull back\n\nNEW DELHI: India said on Monday it welcomed "
+                 "China's offer. \"We will talk,\" the minister said. China criticised India's army.\n",
+                 encoding="utf-8")
+    code = ("import sys, io, contextlib, json\nfrom newslab.cli import main\nbuf = io.StringIO()\n"
+            "with contextlib.redirect_stdout(buf):\n    rc = main(['analyze', sys.argv[1], '--json'])\n"
+            "doc = json.loads(buf.getvalue())\n"
+            "print(rc, 'pandas' in sys.modules, doc['article']['sentiment']['label'], sorted(doc['article']['dyads']))")
+    proc = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    rc, pandas_loaded, label, dyads = proc.stdout.split(maxsplit=3)
+    assert (rc, pandas_loaded) == ("0", "False")
+    assert label in ("pos", "neg", "neu") and "China|India" in dyads

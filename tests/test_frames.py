@@ -413,8 +413,9 @@ def test_plots(seed):
     assert heat.get_xlabel().startswith("paragraph") and len(heat.get_yticklabels()) == 7
     c = Corpus([Article.from_text("A\n\nThe war went on.", id="a", date="2020-01-02"),
                 Article.from_text("B\n\nTalks and a ceasefire.", id="b", date="2020-03-03")])
-    over = frames_over_time(score_frames(c, "generic", levels=("article",))).axes[0]
-    assert len(over.lines) == 5 and over.get_ylabel().startswith("share of articles")
+    over = frames_over_time(score_frames(c, "generic", levels=("article",)))
+    assert len(over.axes) == 6 and sum(ax.get_visible() for ax in over.axes) == 5  # one panel per frame
+    assert over.get_supylabel().startswith("share of articles")
     with pytest.raises(ParameterError):
         frame_profile(pd.DataFrame({"x": [1]}))
     import matplotlib.pyplot as plt

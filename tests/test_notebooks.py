@@ -153,9 +153,10 @@ def test_quote_numbers(seed_render):
     r = seed_render["04_quotes_and_sources"].results
     # Counted by reading the seed: 6 direct, 4 indirect ("the two sides agreed …, Putin said";
     # "adding that he was glad …"; Cavusoglu "told journalists … that"; "Erdogan is dissatisfied …,
-    # Malashenko said") and 1 partial ("mutual need").
+    # Malashenko said") and 1 mixed (the clause 'Putin and Erdogan had a "mutual need"').
     assert r["n_quotes"] == 11
-    assert r["kinds"] == {"direct": 6, "indirect": 4, "partial": 1}
+    assert r["kinds"] == {"direct": 6, "indirect": 4, "mixed": 1}
+    assert r["mixed_quotes"] == 1 and r["example_quote_kinds"] == ["mixed", "indirect", "indirect"]
     assert r["speakers"] == ["Alexei Malashenko", "Mevlut Cavusoglu", "Recep Tayyip Erdogan", "Vladimir Putin"]
     assert r["top_speaker"] == "Vladimir Putin"
 

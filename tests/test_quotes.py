@@ -29,7 +29,7 @@ SEED_QUOTES = [
     (1748, "Ankara was seeking a political solution", "indirect",
      "Turkish Foreign Minister Mevlut Cavusoglu", CAVUSOGLU),                  # told journalists ... that
     (1806, "Without a ceasefire we cannot talk", "direct", "he", CAVUSOGLU),    # two sentences, pronoun
-    (2293, "mutual need", "partial", "Alexei Malashenko", MALASHENKO),          # apposition + partial
+    (2268, "Putin and Erdogan had a \"mutual need\"", "mixed", "Alexei Malashenko", MALASHENKO),  # apposition + mixed
     (2310, "Russia, which is in a very difficult position", "direct", "he", MALASHENKO),  # he told AFP
     (2510, "Erdogan is dissatisfied with the West", "indirect", "Malashenko", MALASHENKO),
     (2770, "It's a meeting of two charismatic people", "direct", "Malashenko", MALASHENKO),  # added,
@@ -159,7 +159,7 @@ According to the Syrian Observatory for Human Rights, nearly one million people 
 """
 
 WIRE_QUOTES = [
-    ("serve as a good basis", "partial", "Putin", PUTIN),
+    ("he hoped the agreement would \"serve as a good basis\"", "mixed", "Putin", PUTIN),
     ("We did not always agree", "direct", "Putin", PUTIN),
     ("But each time, at critical moments", "direct", "Putin", PUTIN),
     ("Turkey reserved the right", "indirect", "Erdogan", ERDOGAN),
@@ -223,7 +223,7 @@ WIRE_QUOTES_2 = [
     ("The presidents discussed", "direct", "Dmitry Peskov"),
     ("the two leaders could meet", "indirect", "Dmitry Peskov"),
     ("We are working together", "direct", "Dmitry Peskov"),
-    ("remains committed", "partial", "Sergei Vershinin"),
+    ("Moscow \"remains committed\" to the Sochi memorandum", "mixed", "Sergei Vershinin"),
     ("the army had reinforced", "indirect", "senior Turkish security official"),
     ("We will not allow a humanitarian catastrophe", "direct", ERDOGAN),
     ("Turkey could not absorb", "indirect", ERDOGAN),
@@ -265,7 +265,7 @@ def test_colon_intro_title_abbreviations_and_asides_before_a_quote() -> None:
               'The envoy, Dr. Ali Bayram, said of the talks, "Bottom line, we are closer."\n\n'
               "On Thursday, Anadolu reported there were new talks in Ankara.")
     assert [(r.kind, r.speaker) for r in df.itertuples()] == [
-        ("direct", "Dmitry Peskov"), ("partial", "Fiona Hill"), ("direct", "Fiona Hill"),
+        ("direct", "Dmitry Peskov"), ("mixed", "Fiona Hill"), ("direct", "Fiona Hill"),
         ("direct", "Ali Bayram"), ("indirect", "Anadolu Agency")]  # canonical name from actors.yml
 
 
@@ -278,7 +278,7 @@ def test_more_speaker_shapes() -> None:
               "The Russian pilot informed Turkish officials he had lost contact.")
     assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
         ("We will not wait.", "direct", "Ibrahim Kalin"),
-        ("a grave mistake", "partial", "The ministry"),
+        ("the strike was \"a grave mistake\"", "mixed", "The ministry"),
         ("It has been a long week", "direct", "Lavrov"),
         ("We are tired.", "direct", "Lavrov"),
         ("the talks mattered", "indirect", "Fyodor Lukyanov"),
@@ -292,7 +292,7 @@ def test_inverted_speaker_with_modifiers_dated_reports_and_characterised() -> No
               "TASS reported on Sunday the Russian delegation had left Ankara.\n\n"
               'Erdogan characterised the call as "perfect".')
     assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
-        ("direct", "his longtime security adviser Ibrahim Kalin"), ("indirect", "TASS"), ("partial", "Erdogan")]
+        ("direct", "his longtime security adviser Ibrahim Kalin"), ("indirect", "TASS"), ("mixed", "Erdogan")]
     assert df.loc[1, "text"] == "the Russian delegation had left Ankara"
 
 
@@ -331,7 +331,7 @@ def test_straight_single_quotes_without_double_quotes() -> None:
               "Putin said the talks were 'very productive' and Russia's position hadn't changed.\n\n"
               "It's Russia's view and the generals' plan, Lavrov said.")
     assert [(r.text, r.kind, r.speaker) for r in df.itertuples()] == [
-        ("We are ready", "direct", ERDOGAN), ("very productive", "partial", PUTIN),
+        ("We are ready", "direct", ERDOGAN), ("the talks were 'very productive' and Russia's position hadn't changed", "mixed", PUTIN),
         ("It's Russia's view and the generals' plan", "indirect", "Sergei Lavrov")]
 
 
@@ -473,7 +473,7 @@ def test_more_indirect_shapes() -> None:
         ("no traces of poison were found in his blood", "indirect", "Hospital officials in Omsk"),
         ("Navalny would be undergoing tests", "indirect", "Charite"),
         ("the tests found Novichok", "indirect", "The German government"),
-        ("unequivocal", "partial", "The German government"),
+        ("there was \"unequivocal\" proof", "mixed", "The German government"),
         ("Navalny was poisoned", "indirect", "His associates")]
 
 
@@ -530,7 +530,7 @@ def test_acronyms_asides_partitives_and_final_according_to() -> None:
               '"null and void".')
     assert [(r.kind, r.speaker_text) for r in df.itertuples()] == [
         ("indirect", "the Kurdish-led Syrian Democratic Forces"), ("indirect", "state media"),
-        ("partial", "the Syrian Democratic Forces"), ("partial", "Greek prime minister Kyriakos Mitsotakis")]
+        ("mixed", "the Syrian Democratic Forces"), ("mixed", "Greek prime minister Kyriakos Mitsotakis")]
     assert df.loc[1, "text"] == "The Syrian Army entered Tell Tamer yesterday"
 
 
@@ -567,8 +567,9 @@ def test_partial_inside_reported_speech_scare_quotes_dropped() -> None:
               'Erdogan called the strikes "unacceptable".\n\n'
               'Erdogan was quoted as saying that Turkey would "never leave" Idlib.')
     assert [(r.text, r.kind, r.speaker_text) for r in df.itertuples()] == [
-        ("strategic interest", "partial", "Lukyanov"), ("constructive", "partial", "a Turkish official"),
-        ("unacceptable", "partial", "Erdogan"), ("never leave", "partial", "Erdogan")]
+        ('the two sides had a "strategic interest" in calm', "mixed", "Lukyanov"),
+        ('The talks were "constructive"', "mixed", "a Turkish official"),
+        ('the strikes "unacceptable"', "mixed", "Erdogan"), ('Turkey would "never leave" Idlib', "mixed", "Erdogan")]
 
 
 # ------------------------------------------------------------------------ multi-paragraph quotes
@@ -646,7 +647,7 @@ def test_voice_share_on_seed(seed: Article) -> None:
     vs = voice_share(seed)
     top = vs.set_index("speaker")
     assert top.loc[MALASHENKO, "n_quotes"] == 4
-    assert (top.loc[MALASHENKO, ["n_direct", "n_indirect", "n_partial"]].tolist()) == [2, 1, 1]
+    assert (top.loc[MALASHENKO, ["n_direct", "n_indirect", "n_partial", "n_mixed"]].tolist()) == [2, 1, 0, 1]
     assert top.loc[PUTIN, "n_quotes"] == 4 and top.loc[PUTIN, "n_direct"] == 2
     assert top.loc[ERDOGAN, "quoted_words"] == 17  # "We agreed ... political process"
     assert abs(vs["share_words"].sum() - 1) < 1e-9
@@ -737,7 +738,10 @@ def test_the_agency_is_the_agency_named_before():
 
 
 def test_a_short_lower_case_phrase_after_the_cue_is_a_partial_quote():
-    assert _quotes_of('Putin warned of "serious consequences" for relations with Ankara.') == [
+    assert _quotes_of('Putin warned of "serious consequences".') == [
         ("partial", "serious consequences", "Vladimir Putin", "warned")]
+    # the reporter's clause going on after the quoted words makes the whole of it a mixed quote
+    assert _quotes_of('Putin warned of "serious consequences" for relations with Ankara.') == [
+        ("mixed", '"serious consequences" for relations with Ankara', "Vladimir Putin", "warned")]
     assert _quotes_of('Putin said: "There will be serious consequences."')[0][0] == "direct"
     assert _quotes_of('Erdogan said "we will never give up and we will win this fight."')[0][0] == "direct"

@@ -247,7 +247,7 @@ def test_plots_draw_with_titles_and_labels(seed):
     assert fig3.axes[0].get_ylabel() == "stance holder"
     assert "(text)" in [t.get_text() for t in fig3.axes[0].get_yticklabels()]
     empty = dyad_over_time(dyad(seed, "Russia", "Turkey").timeseries.iloc[0:0])
-    assert empty.axes[0].get_title() == "Dyad over time"
+    assert empty.axes[0].get_title(loc="left") == "Dyad over time"
     with pytest.raises(ValueError):
         stance_heatmap(pd.DataFrame({"x": [1]}))
     plt.close("all")

@@ -54,7 +54,7 @@ def tiny_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def rendered(tiny_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
-    result = render(notebook_dir=tiny_dir, out=out, params={"n": "4"}, progress=False)
+    result = render(notebook_dir=tiny_dir, out=out, params={"n": "4"}, progress=False, jobs=2)  # two kernels at once
     return result
 
 
@@ -197,6 +197,38 @@ def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
     assert b" s<" not in index and b"&nbsp;s" not in index
     m = json.loads(third.manifest.read_text(encoding="utf-8"))
     assert m["notebooks"][0]["seconds"] > 0 and m["total_seconds"] > 0
+
+
+def test_two_at_once_into_a_relative_folder_keep_this_process_folder(tiny_dir, tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    res = render(notebook_dir=tiny_dir, out="rel", params={"n": "3"}, progress=False, jobs=2)
+    assert os.getcwd() == str(tmp_path)  # no notebook's folder left as this process's folder
+    assert res["01_ok"].ok and (tmp_path / "rel" / "01_ok.html").is_file()
+    assert (tmp_path / "rel" / "02_fails.html").is_file() and (tmp_path / "rel" / "index.html").is_file()
+
+
+def test_jobs_below_one_is_refused_before_any_work(tiny_dir, tmp_path):
+    with pytest.raises(ParameterError, match=r"jobs=0: give how many notebooks to run at once"):
+        render(notebook_dir=tiny_dir, out=tmp_path / "r", jobs=0)
+    assert not (tmp_path / "r").exists()
+
+
+def test_one_kernel_at_a_time_gives_the_same_reports(rendered, tiny_dir, tmp_path, capsys):
+    # `rendered` ran both notebooks at once (two kernels); one at a time must give the same files.
+    assert rendered.manifest and [r.name for r in rendered.runs] == ["01_ok", "02_fails"]
+    alone = render(notebook_dir=tiny_dir, out=tmp_path, params={"n": "4"}, jobs=1)
+    assert "[1/2] 01_ok ok (" in capsys.readouterr().err
+    for name in ("01_ok", "02_fails"):
+        a, b = rendered[name], alone[name]
+        assert a.html.read_bytes().replace(str(a.figures_dir).encode(), b"FIG") == \
+            b.html.read_bytes().replace(str(b.figures_dir).encode(), b"FIG"), name
+        assert a.ipynb.read_text(encoding="utf-8").replace(str(a.figures_dir), "FIG") == \
+            b.ipynb.read_text(encoding="utf-8").replace(str(b.figures_dir), "FIG"), name
+    assert rendered.index.read_bytes() == alone.index.read_bytes()
+    assert (rendered["01_ok"].figures_dir / "squares.png").read_bytes() == \
+        (alone["01_ok"].figures_dir / "squares.png").read_bytes()
 
 
 # -- nothing of the user's is deleted or overwritten ------------------------------------------

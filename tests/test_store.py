@@ -164,3 +164,21 @@ def test_cli_writes_the_dataset_and_resumes(tmp_path, seed_path, capsys):
     assert "(1 kept from an earlier run)" in capsys.readouterr().out
     assert main(["analyze", str(seed_path), "--format", "csv", "--out", str(tmp_path / "c"), "--engine", "dask"]) == 2
     assert "--format parquet" in capsys.readouterr().err
+
+
+def test_progress_counts_articles_and_shards_done(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("NEWSLAB_PROGRESS")  # the suite switches bars off (conftest)
+    res = analyze_corpus(corpus(10), out=tmp_path / "r", shard_size=4, show_progress=True)
+    err = capsys.readouterr().err
+    assert res.stats["shards"] == 3
+    assert "analyzing" in err and "/10 [" in err and "shards done: " in err and "article/s" in err
+    analyze_corpus(corpus(10), out=tmp_path / "r", shard_size=4, show_progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_dask_progress_shows_the_dashboard(tmp_path, dask_client, capsys, monkeypatch):
+    monkeypatch.delenv("NEWSLAB_PROGRESS")
+    analyze_corpus(corpus(8), out=tmp_path / "dask", shard_size=4, engine="dask", client=dask_client,
+                   show_progress=True)
+    err = capsys.readouterr().err
+    assert f"Dask dashboard at {dask_client.dashboard_link}" in err and "shards done: " in err and "/8 [" in err

@@ -14,7 +14,8 @@ import math
 
 import pandas as pd
 
-from .style import PALETTE, SIDE_COLOURS, add_source_line, new_figure
+from .labels import place_labels, text_colour_on
+from .style import PALETTE, SIDE_COLOURS, TEXT_GREY, add_source_line, legend_outside, new_figure
 
 _SPARE = [PALETTE[k] for k in ("sky", "yellow", "black")]
 OTHER_SIDES = "#DDDDDD"  # sides beyond the palette share one light grey, labelled "other"
@@ -31,6 +32,17 @@ def _side_colours(sides) -> dict[str, str]:
     return colours
 
 
+def side_order(table: pd.DataFrame) -> list[str]:
+    """Sides by their total mentions in an actor table, ties by name: the order in which sides
+    get the spare colours, so the bar chart and the network of one table agree.
+
+    >>> side_order(pd.DataFrame({"side": ["India", "China", None], "mentions": [8, 8, 1]}))
+    ['China', 'India', '']
+    """
+    totals = table.assign(side=table["side"].fillna("")).groupby("side")["mentions"].sum()
+    return sorted(totals.index, key=lambda s: (-totals[s], s))
+
+
 def _legend(ax, colours: dict[str, str], shown, **kwargs) -> None:
     from matplotlib.patches import Patch
 
@@ -42,7 +54,7 @@ def _legend(ax, colours: dict[str, str], shown, **kwargs) -> None:
                 seen_other = True
             continue
         handles.append(Patch(color=colours[s], label=s or "no state side"))
-    ax.legend(handles=handles, title="Side", fontsize=8, title_fontsize=8, frameon=False, **kwargs)
+    legend_outside(ax, handles=handles, title="Side", title_fontsize=8, **kwargs)
 
 
 def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title: str = ""):
@@ -68,7 +80,7 @@ def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title
         add_source_line(fig, source)
         return fig
     t = table.sort_values("mentions", ascending=False, kind="stable").head(top).iloc[::-1]
-    colours = _side_colours(t["side"].fillna("")[::-1])
+    colours = _side_colours(side_order(table))
     labels = [f"{a} *" if bool(d) else a for a, d in
               zip(t["actor"], t["discovered"] if "discovered" in t else [False] * len(t))]
     ax.barh(range(len(t)), t["mentions"], color=[colours[s] for s in t["side"].fillna("")])
@@ -77,10 +89,10 @@ def mentions_by_side(table: pd.DataFrame, top: int = 15, source: str = "", title
     ax.set_xlabel("Mentions (names, roles, metonyms and adjectives)")
     ax.set_ylabel("Actor")
     ax.set_title(title or "Who is in the story: mentions per actor, coloured by side")
-    _legend(ax, colours, list(dict.fromkeys(t["side"].fillna("")[::-1])), loc="lower right")
+    _legend(ax, colours, list(dict.fromkeys(t["side"].fillna("")[::-1])))
     if "discovered" in t and t["discovered"].any():
         fig.text(0.99, 0.005, "* found by discovery, not in the actor dictionary", fontsize=7,
-                 color=PALETTE["grey"], ha="right", va="bottom")
+                 color=TEXT_GREY, ha="right", va="bottom")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
@@ -102,7 +114,7 @@ def _sides_stacked(table: pd.DataFrame, top: int, source: str, title: str):
     ax.set_xlabel("Mentions")
     ax.set_ylabel("Side (state)")
     ax.set_title(title or "Mentions per side, by kind of actor")
-    ax.legend(title="carried by", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
+    legend_outside(ax, title="carried by", title_fontsize=8)
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
@@ -143,19 +155,40 @@ def cooccurrence_network(cooc: pd.DataFrame, table: pd.DataFrame | None = None, 
     weight_of_side: dict[str, float] = {}
     for n in g.nodes:
         weight_of_side[sides.get(n, "")] = weight_of_side.get(sides.get(n, ""), 0) + size[n]
-    order = sorted(weight_of_side, key=lambda s: -weight_of_side[s])
-    colours = _side_colours(order)
+    order = sorted(weight_of_side, key=lambda s: (-weight_of_side[s], s))
+    colours = _side_colours(side_order(table) if table is not None and not table.empty else order)
     pos = nx.spring_layout(g, seed=seed, weight="weight", k=2.0 / math.sqrt(max(g.number_of_nodes(), 1)))
     max_w = max(d["weight"] for _, _, d in g.edges(data=True))
     nx.draw_networkx_edges(g, pos, ax=ax, width=[0.5 + 4 * d["weight"] / max_w for _, _, d in g.edges(data=True)],
                            edge_color=PALETTE["grey"], alpha=0.6)
     max_s = max(size.values())
-    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[150 + 1200 * size[n] / max_s for n in g.nodes],
-                           node_color=[colours[sides.get(n, "")] for n in g.nodes], alpha=0.9)
-    nx.draw_networkx_labels(g, pos, ax=ax, font_size=8)
-    _legend(ax, colours, order, loc="center left", bbox_to_anchor=(1.0, 0.5))
+    area = {n: 150 + 1200 * size[n] / max_s for n in g.nodes}
+    nx.draw_networkx_nodes(g, pos, ax=ax, node_size=[area[n] for n in g.nodes],
+                           node_color=[colours[sides.get(n, "")] for n in g.nodes])
+    _legend(ax, colours, order, loc="center left", bbox_to_anchor=(1.01, 0.5))
     fig.text(0.99, 0.005, "edge width = shared sentences; node size = mentions", fontsize=7,
-             color=PALETTE["grey"], ha="right", va="bottom")
+             color=TEXT_GREY, ha="right", va="bottom")
     add_source_line(fig, source)
+    ax.margins(0.12)  # room for the labels of nodes at the edge
     fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _label_nodes(ax, pos, area, {n: colours[sides.get(n, "")] for n in g.nodes})
     return fig
+
+
+def _label_nodes(ax, pos: dict, area: dict, colour: dict) -> None:
+    """Each actor's name on a chip of its node's colour, in black or white by contrast, beside
+    its node and clear of the other labels and nodes (biggest nodes labelled first)."""
+    from matplotlib.transforms import Bbox
+
+    px = ax.figure.dpi / 72
+    nodes = sorted(area, key=lambda n: (-area[n], n))
+    radius = {n: math.sqrt(area[n]) / 2 for n in nodes}  # points: node_size is an area in points²
+    discs = []
+    for n in nodes:
+        x, y = ax.transData.transform(pos[n])
+        r = radius[n] * px
+        discs.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
+    styles = [{"color": text_colour_on(colour[n]), "bbox": dict(boxstyle="round,pad=0.2", fc=colour[n], ec="none")}
+              for n in nodes]
+    place_labels(ax, [pos[n] for n in nodes], nodes, obstacles=discs, gap=[radius[n] for n in nodes],
+                 styles=styles, fontsize=8)

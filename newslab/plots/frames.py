@@ -10,6 +10,7 @@ labelled axes and a source line; none computes analysis.
 """
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
@@ -40,8 +41,8 @@ def _source(df: pd.DataFrame, source: str) -> str:
 def frame_profile(df: pd.DataFrame, *, source: str = "", title: str = ""):
     """Horizontal bars: hits per 1,000 words for each frame (article level; mean over a corpus).
 
-    Frames marked present are drawn in colour, the others in grey; the number of counted hits
-    is written at each bar's end.
+    Frames marked present are drawn in colour, the others in grey; each bar's end says the value
+    on the axis and, in brackets, the counted hits behind it ("33.3 (19 hits)").
     """
     _need(df, {"level", "frame", "per_1000", "present", "hits"}, "frame_profile")
     art = df[df["level"] == "article"]
@@ -57,12 +58,15 @@ def frame_profile(df: pd.DataFrame, *, source: str = "", title: str = ""):
     colours = [PALETTE["blue"] if p >= 0.5 else PALETTE["grey"] for p in g["present"]]
     ax.barh(y, g["per_1000"], color=colours)
     ax.set_yticks(y, [frame_name(label_of.get(f, f)) for f in order])
+    multi = art["doc_id"].nunique() > 1
     for yi, v, h in zip(y, g["per_1000"], g["hits"]):
-        ax.text(v, yi, f" {int(h)}", va="center", fontsize=8, color=PALETTE["black"])
-    ax.set_xlabel("hits per 1,000 words" + (" (mean over articles)" if art["doc_id"].nunique() > 1 else ""))
+        hits = f"{int(h)} hit{'s' if h != 1 else ''}" + (" in all" if multi else "")
+        ax.text(v, yi, f" {v:.1f} ({hits})", va="center", fontsize=8, color=PALETTE["black"])
+    ax.set_xlim(0, max(float(g["per_1000"].max()), 1.0) * 1.28)  # room for the labels
+    ax.set_xlabel("hits per 1,000 words" + (" (mean over articles)" if multi else ""))
     ax.set_ylabel("frame")
     scheme = art["scheme"].iloc[0] if "scheme" in art else ""
-    ax.set_title(title or f"Frame profile ({scheme}): blue = present, number = hits")
+    ax.set_title(title or f"Frame profile ({scheme}): blue = present; per 1,000 words (hits)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     add_source_line(fig, _source(df, source))
     return fig
@@ -99,11 +103,13 @@ def frame_heatmap(df: pd.DataFrame, *, doc_id: str | None = None, source: str = 
 
 
 def frames_over_time(df: pd.DataFrame, *, freq: str = "M", value: str = "present",
-                     source: str = "", title: str = ""):
-    """Share of articles with each frame present (or mean per_1000) per period, as lines.
+                     source: str = "", title: str = "", ncols: int = 3):
+    """Share of articles with each frame present (or mean per_1000) per period: one small panel
+    per frame, all on the same axes, so that frames with the same values never hide each other.
 
     ``freq`` is a pandas period alias ("D", "W", "M", "Q", "Y"); ``value`` is "present" (share
     of articles) or "per_1000" (mean hits per 1,000 words). Articles without a date are left out.
+    Each panel has one line; the grey line under it is the frame's overall share (or mean).
     """
     _need(df, {"level", "frame", "date", value}, "frames_over_time")
     art = df[df["level"] == "article"].copy()
@@ -116,19 +122,30 @@ def frames_over_time(df: pd.DataFrame, *, freq: str = "M", value: str = "present
     art["v"] = art[value].astype(float)
     g = art.pivot_table(index="period", columns="frame", values="v", aggfunc="mean")
     g = g[[f for f in _frame_order(art) if f in g.columns]]
-    n = art.groupby("period")["doc_id"].nunique()
-    fig, ax = new_figure(9, 4.5)
     label_of = dict(zip(art["frame"], art["label"])) if "label" in art else {}
-    for f in g.columns:
-        ax.plot(g.index, g[f], marker="o", ms=3, label=frame_name(label_of.get(f, f)))
-    ax.set_xlabel(f"period ({freq}); articles per period: {int(n.min())}–{int(n.max())}")
-    ax.set_ylabel("share of articles with the frame present" if value == "present"
-                  else "mean hits per 1,000 words")
-    if value == "present":
-        ax.set_ylim(0, 1.02)
-    ax.legend(fontsize=8, ncol=2, frameon=False)
-    ax.set_title(title or "Frames over time")
-    fig.autofmt_xdate()
+    n = art.groupby("period")["doc_id"].nunique()
+    cols = max(1, min(ncols, g.shape[1]))
+    rows = -(-g.shape[1] // cols)
+    fig, axes = new_figure(3.2 * cols + 0.6, 2.0 * rows + 1.3, nrows=rows, ncols=cols, sharex=True, sharey=True,
+                           squeeze=False)
+    top = 1.02 if value == "present" else max(1.0, float(np.nanmax(g.to_numpy(dtype=float)))) * 1.1
+    for ax, f in zip(axes.flat, g.columns):
+        ax.axhline(float(art.loc[art["frame"] == f, "v"].mean()), color=PALETTE["grey"], lw=0.8, ls=":")
+        ax.plot(g.index, g[f], marker="o", ms=4, lw=1.5, color=PALETTE["blue"])
+        ax.set_title(frame_name(label_of.get(f, f)), fontsize=9, loc="left")
+        ax.set_ylim(-0.04 * top, top)
+    for k, ax in enumerate(axes.flat):
+        if k >= g.shape[1]:
+            ax.set_visible(False)
+        elif k + cols >= g.shape[1]:  # the lowest panel of its column shows the dates
+            ax.xaxis.set_tick_params(labelbottom=True)
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
+    axes.flat[0].xaxis.set_major_locator(locator)
+    axes.flat[0].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    fig.supxlabel(f"period ({freq}); articles per period: {int(n.min())}–{int(n.max())}", fontsize=9)
+    fig.supylabel("share of articles with the frame present" if value == "present"
+                  else "mean hits per 1,000 words", fontsize=9)
+    fig.suptitle(title or "Frames over time (dotted: over all periods)", x=0.01, ha="left", fontsize=12)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     add_source_line(fig, _source(df, source))
     return fig

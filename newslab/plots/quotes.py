@@ -13,17 +13,20 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import ParameterError
-from .style import PALETTE, SIDE_COLOURS, add_source_line, new_figure
+from .labels import text_colour_on
+from .style import PALETTE, SIDE_COLOURS, add_source_line, legend_outside, new_figure
 
-KIND_COLOURS = {"direct": PALETTE["blue"], "indirect": PALETTE["sky"], "partial": PALETTE["orange"]}
+KIND_COLOURS = {"direct": PALETTE["blue"], "indirect": PALETTE["sky"], "partial": PALETTE["orange"],
+                "mixed": PALETTE["yellow"]}
 
 
 def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: str = ""):
-    """Horizontal stacked bars: quoted words per speaker (or side), split into direct, indirect
-    and partial quotes, labelled with the number of quotes and the share of all quoted words.
+    """Horizontal stacked bars: quoted words per speaker (or side), split into direct, indirect,
+    partial and mixed quotes, labelled with the number of quotes and the share of all quoted words.
 
     ``df`` is the table from :func:`newslab.quotes.voice_share` (``by="speaker"`` or ``"side"``).
-    Speaker labels are coloured by their side (the shared newslab side colours).
+    Speaker labels sit on a chip of their side's colour (the shared newslab side colours), in
+    black or white, whichever contrasts more.
     Returns a matplotlib Figure.
     """
     needed = {"quoted_words", "share_words", "n_quotes", "words_direct", "words_indirect", "words_partial"}
@@ -35,6 +38,8 @@ def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: 
     fig, ax = new_figure(8, max(2.5, 0.45 * len(data) + 1.5))
     left = pd.Series(0.0, index=data.index)
     for kind, colour in KIND_COLOURS.items():
+        if f"words_{kind}" not in data.columns:
+            continue  # a table from before mixed quotes were counted
         vals = data[f"words_{kind}"].astype(float)
         ax.barh(labels, vals, left=left, color=colour, label=kind)
         left = left + vals
@@ -44,12 +49,14 @@ def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: 
                 va="center", fontsize=8, color=PALETTE["black"])
     if "side" in data.columns:
         for tick, side in zip(ax.get_yticklabels(), data["side"]):
-            tick.set_color(SIDE_COLOURS.get(str(side).split("; ")[0], PALETTE["black"]))
+            chip = SIDE_COLOURS.get(str(side).split("; ")[0], "#FFFFFF")
+            tick.set_color(text_colour_on(chip))
+            tick.set_bbox(dict(boxstyle="round,pad=0.2", fc=chip, ec="none"))
     ax.set_xlim(0, xmax * 1.25 if xmax else 1)
     ax.set_xlabel("quoted words")
     ax.set_ylabel("speaker" if label_col == "speaker" else "side")
     ax.set_title(title or f"Who gets a voice: quoted words by {label_col}")
-    ax.legend(title="kind of quote", loc="lower right", fontsize=8, frameon=False)
+    legend_outside(ax, title="kind of quote")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     add_source_line(fig, source)
     return fig

@@ -19,7 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .style import DIVERGING, PALETTE, add_source_line, new_figure
+from matplotlib.transforms import Bbox
+
+from .labels import place_labels, text_colour_on
+from .style import DIVERGING, PALETTE, TEXT_GREY, add_source_line, legend_outside, new_figure
 
 _TYPE_MARKERS = {"verbal_cooperation": ("o", "verbal cooperation"), "material_cooperation": ("s", "material cooperation"),
                  "verbal_conflict": ("^", "verbal conflict"), "material_conflict": ("D", "material conflict")}
@@ -38,14 +41,16 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
 
     One row per distinct event (a symmetric event drawn once); current events on the upper lane,
     background events (recalled past) on the lower lane; marker shape = QuadClass, colour = sign,
-    hollow = negated. Dashed lines: the net score of current events and of all events.
+    hollow = negated, faded = low ``confidence`` (weak or not asserted). Dashed lines: the net
+    score of current events and of all events (asserted ones only).
     """
     ev = _events_of(dyad).copy()
     a, b = getattr(dyad, "a", ""), getattr(dyad, "b", "")
     fig, ax = new_figure(9, 4.4)
     ax.axvline(0, color=PALETTE["grey"], lw=0.8)
+    labels: list[tuple[float, float, str]] = []  # (weight, y, cue), placed once the layout is final
     if ev.empty:
-        ax.text(0, 0.5, "no events between these actors", ha="center", va="center", color=PALETTE["grey"])
+        ax.text(0, 0.5, "no events between these actors", ha="center", va="center", color=TEXT_GREY)
     else:
         ev = ev.drop_duplicates(subset=[c for c in ("doc_id", "start", "end") if c in ev.columns])
         lanes = {"current": 1.0, "background": 0.0}
@@ -57,16 +62,16 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
                 continue
             colours = [DIVERGING[2] if w > 0 else DIVERGING[0] if w < 0 else DIVERGING[1] for w in sub.weight]
             faces = ["none" if n else c for n, c in zip(sub.negated, colours)]
+            # weak or non-asserted events fade: alpha from the event's confidence (issue 15)
+            alpha = sub["confidence"].astype(float).clip(0.25, 1.0).to_numpy() if "confidence" in sub else None
             ax.scatter(sub.weight, sub.y, marker=marker, s=70, facecolors=faces, edgecolors=colours, lw=1.4,
-                       label=label, zorder=3)
-            for w, y, cue in zip(sub.weight, sub.y, sub.cue):
-                ax.annotate(cue, (w, y), xytext=(4, 4), textcoords="offset points", fontsize=7,
-                            color=PALETTE["black"])
+                       label=label, zorder=3, alpha=alpha)
+            labels.extend(zip(sub.weight, sub.y, sub.cue))
         for value, name, ls in ((getattr(dyad, "net", None), "net (current)", "--"),
                                 (getattr(dyad, "net_all", None), "net (all)", ":")):
             if value is not None:
                 ax.axvline(value, color=PALETTE["black"], lw=1, ls=ls, label=f"{name} {value:+.1f}")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
+        legend_outside(ax)
     ax.set_xlim(-10.5, 10.5)
     ax.set_ylim(-0.5, 1.5)
     ax.set_yticks([0, 1], ["background\n(recalled past)", "current"])
@@ -75,7 +80,22 @@ def dyad_events(dyad: Any, title: str | None = None, source: str = ""):
     ax.set_title(title or f"Events between {a} and {b}" if a else title or "Dyad events")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
+    _label_events(ax, labels, marker_points=70 ** 0.5)
     return fig
+
+
+def _label_events(ax, labels: list[tuple[float, float, str]], marker_points: float) -> None:
+    """Cue labels beside their markers, moved apart so that no two overlap ("agreement" and
+    "reconciliation", two "crisis" events) and none covers another marker."""
+    if not labels:
+        return
+    to_px = ax.transData.transform
+    half = marker_points * ax.figure.dpi / 72 / 2 + 1
+    markers = [Bbox.from_extents(x - half, y - half, x + half, y + half)
+               for x, y in (to_px((w, yy)) for w, yy, _ in labels)]
+    ordered = sorted(labels, key=lambda t: (-t[1], t[0]))  # top lane first, left to right
+    place_labels(ax, [(w, y) for w, y, _ in ordered], [cue for _, _, cue in ordered], obstacles=markers,
+                 gap=marker_points / 2, fontsize=7, color=PALETTE["black"])
 
 
 def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
@@ -88,13 +108,13 @@ def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
     ax.axhline(0, color=PALETTE["grey"], lw=0.8)
     if ts.empty:
         ax.text(0.5, 0.5, "no dated events (give the articles a date)", ha="center", va="center",
-                transform=ax.transAxes, color=PALETTE["grey"])
+                transform=ax.transAxes, color=TEXT_GREY)
         ax.set_ylim(-10.5, 10.5)
     else:
         x = np.arange(len(ts))
         ax2 = ax.twinx()
         ax2.bar(x, ts.n_events, color=PALETTE["grey"], alpha=0.25, width=0.6, label="events (all)")
-        ax2.set_ylabel("number of events", color=PALETTE["grey"])
+        ax2.set_ylabel("number of events (grey bars)", color=TEXT_GREY)
         ax2.spines["right"].set_visible(True)
         ax.set_zorder(ax2.get_zorder() + 1)
         ax.patch.set_visible(False)
@@ -105,10 +125,14 @@ def dyad_over_time(dyad: Any, title: str | None = None, source: str = ""):
         ax.plot(x, ts.net_all.astype(float), color=PALETTE["black"], lw=1, ls=":", label="net, with background")
         ax.set_xticks(x, list(ts.month), rotation=45 if len(ts) > 6 else 0, ha="right" if len(ts) > 6 else "center")
         ax.set_ylim(-10.5, 10.5)
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        handles, names = ax.get_legend_handles_labels()
+        bars, bar_names = ax2.get_legend_handles_labels()
+        # above the axes: the right side holds the event-count axis
+        legend_outside(ax, handles=handles + bars, labels=names + bar_names, loc="lower right",
+                       bbox_to_anchor=(1.0, 1.0), ncol=3, borderaxespad=0.2)
     ax.set_xlabel("month")
     ax.set_ylabel("net cooperation (−10 … +10)")
-    ax.set_title(title or (f"{a}–{b} relations over time" if a else "Dyad over time"))
+    ax.set_title(title or (f"{a}–{b} relations over time" if a else "Dyad over time"), loc="left")
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
@@ -146,7 +170,8 @@ def stance_heatmap(stance_df: pd.DataFrame, by: str = "speaker", title: str | No
         for j in range(mean.shape[1]):
             v = mean.iat[i, j]
             if pd.notna(v):
-                ax.text(j, i, f"{v:+.2f}\n(n={int(count.iat[i, j])})", ha="center", va="center", fontsize=7)
+                ax.text(j, i, f"{v:+.2f}\n(n={int(count.iat[i, j])})", ha="center", va="center", fontsize=7,
+                        color=text_colour_on(cmap((v + 1) / 2)))  # readable on the darkest cells too
     ax.set_xticks(range(mean.shape[1]), [textwrap.fill(str(c), 14) for c in mean.columns], rotation=30, ha="right",
                   fontsize=8)
     ax.set_yticks(range(mean.shape[0]), list(mean.index), fontsize=8)

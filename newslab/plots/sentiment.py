@@ -16,7 +16,7 @@ import pandas as pd
 
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
 
-from .style import DIVERGING, PALETTE, add_source_line, new_figure
+from .style import DIVERGING, DIVERGING_TEXT, PALETTE, add_source_line, legend_outside, new_figure
 
 _SERIES = (("vader", "VADER compound", PALETTE["sky"], "--"),
            ("textblob", "TextBlob polarity", PALETTE["orange"], ":"),
@@ -49,7 +49,7 @@ def sentiment_arc(df: pd.DataFrame, title: str | None = None, source: str = ""):
     ax.set_ylabel("sentiment (−1 negative … +1 positive)")
     mode = df["mode"].iloc[0] if "mode" in df.columns and len(df) else ""
     ax.set_title(title or f"Sentiment arc, sentence by sentence{f' ({mode} mode)' if mode else ''}")
-    ax.legend(loc="lower left", fontsize=8, frameon=False, ncol=2)
+    legend_outside(ax)
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
@@ -71,8 +71,8 @@ def sentence_explanation(explain_df: pd.DataFrame, text: str, title: str | None 
     fig, (ax_text, ax_bar) = new_figure(9, 2.6 + 0.32 * n, nrows=2,
                                         gridspec_kw={"height_ratios": [0.6, max(1.0, 0.35 * n)]})
 
-    def colour(v: float) -> str:
-        return DIVERGING[2] if v > 0 else DIVERGING[0] if v < 0 else DIVERGING[1]
+    def colour(v: float, tones: tuple[str, str, str] = DIVERGING) -> str:
+        return tones[2] if v > 0 else tones[0] if v < 0 else tones[1]
 
     # --- the sentence with highlighted words --------------------------------------------------
     marks: dict[int, tuple[int, str, str]] = {}  # start -> (end, colour, method)
@@ -81,7 +81,7 @@ def sentence_explanation(explain_df: pd.DataFrame, text: str, title: str | None 
             continue
         s = int(r.start)
         if s not in marks or r.method == "vader":
-            marks[s] = (int(r.end), colour(float(r.valence)), r.method)
+            marks[s] = (int(r.end), colour(float(r.valence), DIVERGING_TEXT), r.method)  # text tones: readable
     ax_text.axis("off")
     # Pack the sentence as coloured pieces with offset boxes: sizes are in points, so the layout
     # survives tight_layout and any figure size.

@@ -24,6 +24,10 @@ SIDE_COLOURS = {"Russia": PALETTE["vermillion"], "Turkey": PALETTE["blue"], "Syr
                 "United States": PALETTE["purple"], "Iran": PALETTE["orange"], "": PALETTE["grey"]}
 # Sentiment / cooperation diverging colours (negative, neutral, positive).
 DIVERGING = (PALETTE["vermillion"], PALETTE["grey"], PALETTE["blue"])
+# Text on white needs a WCAG contrast of 4.5: the palette's grey (2.8) and vermillion (3.9) are
+# too light for words, so text uses these darker tones of the same hues (7.0, 6.2, 6.7).
+TEXT_GREY = "#595959"
+DIVERGING_TEXT = ("#A34400", TEXT_GREY, "#00609A")
 
 _RC = {
     "axes.prop_cycle": matplotlib.cycler(color=CYCLE),
@@ -46,7 +50,14 @@ def add_source_line(fig, source: str = "") -> None:
     from ..version import __version__
 
     label = f"Source: {source} · newslab {__version__}" if source else f"newslab {__version__}"
-    fig.text(0.01, 0.005, label, fontsize=7, color=PALETTE["grey"], ha="left", va="bottom")
+    fig.text(0.01, 0.005, label, fontsize=7, color=TEXT_GREY, ha="left", va="bottom")
+
+
+def legend_outside(ax, **kwargs):
+    """A legend to the right of the axes, top-aligned: never on the bars or lines it explains."""
+    kwargs = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "borderaxespad": 0.0, "frameon": False,
+              "fontsize": 8, **kwargs}
+    return ax.legend(**kwargs)
 
 
 def save_figure(fig, folder: str | Path, name: str) -> list[Path]:

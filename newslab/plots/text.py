@@ -184,7 +184,7 @@ def paragraph_lengths(paragraphs: pd.DataFrame, source: str = "", title: str | N
     """
     from .style import add_source_line, new_figure
 
-    fig, ax = new_figure(8, 3.6)
+    fig, ax = new_figure(8, 3.8)
     multi = paragraphs["sentences"] > 1
     ax.bar(paragraphs.loc[~multi, "paragraph"], paragraphs.loc[~multi, "words"], color=PALETTE["sky"],
            label="one sentence")
@@ -192,9 +192,10 @@ def paragraph_lengths(paragraphs: pd.DataFrame, source: str = "", title: str | N
            label="two or more sentences")
     ax.set_xlabel("paragraph (0 = first body paragraph)")
     ax.set_ylabel("words")
-    ax.set_title(title or "Paragraph lengths")
+    ax.set_title(title or "Paragraph lengths", loc="left")
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(frameon=False, fontsize=8)
+    # Outside the axes, right of the title: a legend inside would sit on the tallest bars.
+    ax.legend(frameon=False, fontsize=8, loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, borderaxespad=0.2)
     add_source_line(fig, source)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig

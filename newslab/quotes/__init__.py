@@ -73,15 +73,18 @@ Example
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from ..lazy import pandas as pd
 
 from .. import layers
 from ..article import Article, Corpus, as_articles
 from ..errors import ParameterError
 # CueLexicon, find_quote_marks, mentions_by_start and reporting_words stay importable from here.
-from .cues import DEFAULT_CUES, CueLexicon, load_cues, reporting_words  # noqa: F401
+from .cues import DEFAULT_CUES, TIME_CUES, CueLexicon, load_cues, reporting_words  # noqa: F401
 from .marks import find_quote_marks  # noqa: F401
 from .rows import quote_rows
 from .speakers import mentions_by_start  # noqa: F401
@@ -104,7 +107,7 @@ def _quote_json(r: dict[str, Any]) -> dict[str, Any]:
 
 @layers.register("quotes", columns=QUOTE_COLUMNS, requires=("mentions_by_start",),
                  dtypes={**{c: "int" for c in _INT_COLUMNS}, "unclosed": "bool"},
-                 resources=lambda p: [p.get("cues") or DEFAULT_CUES], defaults={"cues": None},
+                 resources=lambda p: [p.get("cues") or DEFAULT_CUES, TIME_CUES], defaults={"cues": None},
                  table="quotes", json_section="quotes", json_row=_quote_json)
 def quote_layer(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
     """One row per quote with its speaker (see :func:`extract_quotes`)."""
@@ -125,7 +128,8 @@ def extract_quotes(article: Article | Corpus | Iterable[Article],
     Returns
     -------
     DataFrame with columns ``text, start, end`` (the quoted or reported words;
-    ``article.text[start:end] == text``), ``kind`` (direct / indirect / partial), ``cue``,
+    ``article.text[start:end] == text``), ``kind`` (direct / indirect / partial / mixed: a
+    reported clause with quoted words inside, as in ``said the talks were "constructive"``), ``cue``,
     ``cue_start, cue_end``, ``speaker_text, speaker_start, speaker_end`` (the words that name the
     speaker, -1 when a quote continues an earlier speaker's), ``speaker`` (canonical actor),
     ``side``, ``sentence``, ``paragraph``, ``unclosed`` (quotation mark never closed; capped at
@@ -153,7 +157,8 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
     -------
     DataFrame with ``n_quotes`` (a multi-paragraph quote counts once), ``n_direct``,
     ``n_indirect``, ``n_partial``, ``quoted_words``, ``share_words`` (share of all quoted words
-    in the article or corpus) and ``words_direct/indirect/partial``, sorted by quoted words. Quotes with no resolved speaker are
+    in the article or corpus), ``words_direct/indirect/partial`` and ``n_mixed``, ``words_mixed``
+    (reported clauses with a quoted phrase inside), sorted by quoted words. Quotes with no resolved speaker are
     counted under ``"(unattributed)"``.
 
     >>> from newslab import Article
@@ -171,7 +176,7 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
             frames.append(q)
     cols_key = ["speaker", "side"] if by == "speaker" else ["side"]
     out_cols = cols_key + ["n_quotes", "n_direct", "n_indirect", "n_partial", "quoted_words", "share_words",
-                           "words_direct", "words_indirect", "words_partial"]
+                           "words_direct", "words_indirect", "words_partial", "n_mixed", "words_mixed"]
     if not frames:
         return pd.DataFrame(columns=out_cols)
     q = pd.concat(frames, ignore_index=True)
@@ -187,10 +192,12 @@ def voice_share(article_or_corpus: Article | Corpus | Iterable[Article], by: str
         "n_direct": g["kind"].apply(lambda k: int((k == "direct").sum())),
         "n_indirect": g["kind"].apply(lambda k: int((k == "indirect").sum())),
         "n_partial": g["kind"].apply(lambda k: int((k == "partial").sum())),
+        "n_mixed": g["kind"].apply(lambda k: int((k == "mixed").sum())),
         "quoted_words": g["words"].sum(),
         "words_direct": g.apply(lambda d: int(d.loc[d["kind"] == "direct", "words"].sum()), include_groups=False),
         "words_indirect": g.apply(lambda d: int(d.loc[d["kind"] == "indirect", "words"].sum()), include_groups=False),
         "words_partial": g.apply(lambda d: int(d.loc[d["kind"] == "partial", "words"].sum()), include_groups=False),
+        "words_mixed": g.apply(lambda d: int(d.loc[d["kind"] == "mixed", "words"].sum()), include_groups=False),
     }).reset_index()
     total = out["quoted_words"].sum()
     out["share_words"] = out["quoted_words"] / total if total else 0.0

@@ -32,8 +32,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
-from .tokens import BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, Paragraph, Tok, pronoun_base
+from .tokens import (BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, Paragraph, Tok,
+                     pronoun_base)
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -45,10 +47,12 @@ _FRONTED_OPENERS = frozenset(("as when while after before if although though bec
 # Adverbs between a comma and a participle cue (', further remarking "..."').
 _PARTICIPLE_ADVERBS = frozenset(("further", "also", "then", "later", "again"))
 # Words after which a participle cue continues its sentence's speaker ('after saying', 'by adding').
-_PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when"))
+_PARTICIPLE_LEADS = frozenset(("by", "after", "before", "while", "when", "upon", "without"))
+# Particles after a characterising verb that make another verb ('called for', 'called off').
+_PARTICLES = frozenset(("for", "off", "up", "out", "back"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
-# Time nouns after 'on/last/this' ('said last week the party had ...').
-_TIME_NOUNS = frozenset(("week", "month", "year", "night"))
+# A comma or a dash before a closing participle or another speaker ('— asserting that ...').
+_COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
 
 
@@ -71,6 +75,7 @@ class Attribution:
     speaker_text: str = ""
     speaker_start: int = -1
     speaker_end: int = -1
+    covers: tuple[int, ...] = ()  # a mixed clause: the quotes inside it
 
 
 @dataclass
@@ -108,10 +113,13 @@ class _Cue:
     verb: tuple[str, str, bool] | None   # (lemma, indirect mode, partial_only); None: 'according to'
 
 
-def attribute_paragraph(article: Article, rules: Rules, par: Paragraph,
-                        quotes: list[QuoteMarks]) -> list[Attribution]:
-    """Every attribution the cues of one paragraph make (see the module docstring)."""
+def attribute_paragraph(article: Article, rules: Rules, par: Paragraph, quotes: list[QuoteMarks],
+                        labels: frozenset[str] = frozenset()) -> list[Attribution]:
+    """Every attribution the cues of one paragraph make (see the module docstring), and those
+    of the layouts without a cue verb (:mod:`newslab.quotes.layouts`; ``labels``: the article's
+    transcript speakers)."""
     scan = _Scan(rules, par, quotes, article.text)
+    scan.atts.extend(layout_attributions(rules, par, labels, article.text, Attribution))
     k = 0
     n = len(par.toks)
     while k < n:
@@ -170,6 +178,18 @@ class _Scan:
             j -= 1
         return toks[j].quote if j >= 0 and toks[j].mark == "close" else -1
 
+    def _runs_on_after_quote(self, qi: int, c1: int) -> bool:
+        """Does the reporter's clause go on after quote qi ('said "a bomb" had gone off')? Not when
+        the quote ends a sentence of its own ('said: "We will win." Then ...')."""
+        if self.text[self.quotes[qi].end - 1] in ".!?…":
+            return False
+        close = next((j for j, t in enumerate(self.toks) if t.mark == "close" and t.quote == qi), -1)
+        return close != -1 and self._reporter_words_in(close + 1, c1) >= 2
+
+    def _reporter_words_in(self, a: int, b: int) -> int:
+        """Words of toks[a:b] outside quotation marks."""
+        return sum(1 for x in self.toks[a:b] if x.quote == -1 and not x.mark and x.text[0].isalnum())
+
     def words_in(self, a: int, b: int) -> int:
         return sum(1 for x in self.toks[a:b] if x.text[0].isalnum())
 
@@ -185,6 +205,13 @@ class _Scan:
         """Reported speech toks[c0:c1]: quotes inside become partial (or direct if they open it)."""
         toks = self.toks
         inner = sorted({toks[j].quote for j in range(c0, c1) if toks[j].mark == "open"})
+        colon = any(toks[j].mark == "open" and j > c0 and toks[j - 1].text == ":" for j in range(c0, c1))
+        opens_only = toks[c0].mark == "open" and not self._runs_on_after_quote(toks[c0].quote, c1)
+        if inner and e > s and not colon and not opens_only and self._reporter_words_in(c0, c1) >= 2:
+            # 'X said the flights were "only days away"': the whole clause, the quotes inside it
+            out.append(Attribution("mixed", s, e, cue.word, cue.start, cue.stop, sp, how, inherit_from=inherit,
+                                   covers=tuple(inner)))
+            return
         for qi in inner:
             at = next(j for j in range(c0, c1) if toks[j].mark == "open" and toks[j].quote == qi)
             # A quote that opens the clause, or follows a colon ('told Anadolu news agency: "..."')
@@ -215,11 +242,30 @@ class _Scan:
             t = toks[j]
             if t.quote != -1:
                 continue
-            if j > i and t.lower in ("and", "but") and any(self.rules.is_cue(x) for x in toks[j + 1:min(hi, j + 3)]):
+            if j > i and t.lower in ("and", "but") and self._new_report_after(j, hi):
                 return j - 1 if toks[j - 1].text == "," else j  # '..., and said there was ...'
-            if t.text == "," and j + 1 < hi and (self._another_speaker_after(j, hi) or self._closing_participle(j, hi)):
+            if t.text in _COMMA_LIKE and j + 1 < hi and (self._another_speaker_after(j, hi)
+                                                         or self._closing_participle(j, hi)):
                 return j
         return hi
+
+    def _new_report_after(self, j: int, hi: int) -> bool:
+        """'and said ...', 'but the other side's spokesman said ...', 'and more than 4 in 10 said
+        ...': a cue outside quotation marks within a short subject after 'and'/'but' starts a
+        new report (the narrator's), not more of this one."""
+        toks = self.toks
+        for m in range(j + 1, min(hi, j + 9)):
+            x = toks[m]
+            if x.quote != -1 or x.mark or x.text in ",;:" or x.lower == "that":
+                return False
+            if self.rules.is_cue(x):
+                return m == j + 1 or not (self._passive_at(m) or toks[m - 1].lower in DETERMINERS)
+            if x.lower in FINITE_HINTS:
+                return False  # a verb before the cue: 'and Erdogan had agreed in a phone call'
+        return False
+
+    def _passive_at(self, m: int) -> bool:
+        return self.toks[m - 1].lower in BE
 
     def _another_speaker_after(self, j: int, hi: int) -> bool:
         """', a diplomatic source said.' closing the sentence belongs to another speaker."""
@@ -236,10 +282,15 @@ class _Scan:
     def _closing_participle(self, j: int, hi: int) -> bool:
         """', adding ...', ', citing ...', ', according to ...' after a comma end the content."""
         nxt = self.toks[j + 1]
-        if nxt.quote != -1:
+        if nxt.quote != -1 or nxt.mark:
             return False
+        if nxt.lower in self.lex.clause_breaks:
+            return True  # ', although he refused ...': the reporter's clause
+        if nxt.lower.endswith("ly") and j + 2 < hi:
+            nxt = self.toks[j + 2]  # ', implicitly putting ...'
         if nxt.lower.endswith("ing") and (nxt.lower in self.lex.forms or nxt.lower in self.lex.closing_participles):
-            return True
+            return True  # ', adding ...', ', putting his name on the line'
+
         return nxt.lower == "according" and j + 2 < hi and self.toks[j + 2].lower == "to"
 
     # -- 'according to X' --------------------------------------------------------------------
@@ -275,8 +326,13 @@ class _Scan:
             return  # 'Witnesses, according to The Telegraph, said ...': the verb after has its own speaker
         c1, end_char = k - 1, toks[k - 1].start
         after = sp[1]
-        if after + 1 < cue.sb and toks[after].text == "," and toks[after + 1].quote == -1:
+        nxt = toks[after + 1] if after + 1 < cue.sb else None
+        verb_before = k >= 2 and (toks[k - 2].lower in FINITE_HINTS or toks[k - 2].lower.endswith("ed"))
+        if nxt is not None and toks[after].text == "," and nxt.quote == -1 and (verb_before or not (
+                nxt.lower in DETERMINERS or nxt.lower in QUANTIFIERS or nxt.lower in self.lex.clause_breaks
+                or nxt.lower in ("which", "whose", "who", "more", "less") or nxt.text[0].isdigit())):
             # 'Thunberg then led, according to Time, the largest ...': a parenthesis inside the content
+            # (not ', according to X, a former aide, whose ...': the source's own apposition)
             tail_end = self.content_end(after + 1, cue.sb)
             if self.words_in(after + 1, tail_end) >= 2:
                 c1, end_char = tail_end, toks[tail_end - 1].end
@@ -324,6 +380,8 @@ class _Scan:
     def _passive(self, cue: _Cue) -> bool:
         """'is said to', 'was told': the subject is not the speaker ('was quoted as saying' is)."""
         toks, k, lo = self.toks, cue.k, cue.lo
+        if toks[k].lower.endswith("ing"):
+            return False  # 'Trump is telling a veterans group that ...' is progressive, not passive
         return k - 1 >= lo and toks[k - 1].lower in BE and not (k - 2 >= lo and toks[k - 2].lower == "quoted")
 
     def _not_reporting(self, cue: _Cue) -> bool:
@@ -380,7 +438,7 @@ class _Scan:
         prev_k = cue.k - 1
         while prev_k > 0 and toks[prev_k].lower in _PARTICIPLE_ADVERBS:
             prev_k -= 1  # ', further remarking "..."'
-        return prev_k >= 0 and (toks[prev_k].text == "," or toks[prev_k].mark == "close"
+        return prev_k >= 0 and (toks[prev_k].text in _COMMA_LIKE or toks[prev_k].mark == "close"
                                 or toks[prev_k].lower in _PARTICIPLE_LEADS)
 
     def _after_comma_or_quote(self, cue: _Cue) -> bool:
@@ -400,11 +458,23 @@ class _Scan:
         q = self.quote_before(np_start)
         if q != -1 and self._new_sentence_after_quote(cue, q):
             return -1
-        if q != -1:
-            # 'The talks were "constructive", an official said': reporter's words before the mark
-            kind = "partial" if self._reporter_words_before(q) else "direct"
-            self.quote_att(made, cue, who.sp, kind, "quote_then_cue", q, 3, who.inherit)
+        if q != -1 and self._reporter_words_before(q):
+            # 'The talks were "constructive", an official said': the reporter's clause with the quote
+            self._mixed_before(cue, who, q, made)
+        elif q != -1:
+            self.quote_att(made, cue, who.sp, "direct", "quote_then_cue", q, 3, who.inherit)
         return q
+
+    def _mixed_before(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
+        """The clause from the sentence start to the closing mark of quote q, a mixed quote."""
+        toks = self.toks
+        close = next(j for j, t in enumerate(toks) if t.mark == "close" and t.quote == q)
+        sa, _ = self.par.sentence_range(close)
+        c0 = sa + 1 if toks[sa].mark == "open" and toks[sa].quote != q else sa
+        s, _e = self.strip(toks[c0].start, toks[close].end, self.lex.connectives)
+        inner = tuple(sorted({toks[j].quote for j in range(c0, close + 1) if toks[j].mark == "open"} | {q}))
+        made.append(Attribution("mixed", s, toks[close].end, cue.word, cue.start, cue.stop, who.sp,
+                                "quote_then_cue", inherit_from=who.inherit, covers=inner, priority=3))
 
     def _new_sentence_after_quote(self, cue: _Cue, q: int) -> bool:
         """'"... you know that." UNESCO reportedly said a change ...' starts a new sentence with
@@ -419,10 +489,7 @@ class _Scan:
     def _has_complement(self, cue: _Cue) -> bool:
         """Does reported speech follow the cue (a 'that' clause, a quote or a bare clause)?"""
         toks, hi = self.toks, cue.sb
-        i = self.rules.skip_audience(toks, cue.end, hi, cue.verb[0])
-        while i < hi and (toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS
-                          or toks[i].text in DAYS):
-            i += 1
+        i = self._skip_adverbials(self.rules.skip_audience(toks, cue.end, hi, cue.verb[0]), hi)
         return any(t.lower == "that" or t.mark == "open" for t in toks[i:min(hi, i + 12)]) \
             or self.rules.is_clause_start(toks, i, hi)
 
@@ -448,12 +515,21 @@ class _Scan:
         steps = 0
         while i < sb and steps < 12:
             x = toks[i]
+            j = self.rules.time_phrase_end(toks, i, sb)
+            if j > i:
+                i, steps = j, steps + 1  # a date between the verb and its content
+                continue
             if x.text in ("—", "–", "--", "(") and x.quote == -1:
                 j = self._aside_end(i, sb)
                 if j == -1:
                     break
                 i, steps = j + 1, steps + 1  # 'said — as reported by Hurriyet — "..."'
                 continue
+            if x.mark == "open" and i > 0 and toks[i - 1].lower.endswith(("'s", "’s")):
+                close = next((j for j in range(i + 1, sb) if toks[j].mark == "close"), -1)
+                if close != -1 and close - i <= 5:
+                    i, steps = close + 1, steps + 1  # "told MSNBC's "Morning Joe" that ...": a title
+                    continue
             if x.mark == "open":
                 after.direct_at = i
                 break
@@ -492,11 +568,11 @@ class _Scan:
         """'said earlier he might ...', 'said Monday Turkey would ...', 'reported on Sunday the party had'."""
         toks = self.toks
         while i < sb:
-            if toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS or toks[i].text in DAYS:
+            j = self.rules.time_phrase_end(toks, i, sb)  # 'said Thursday (March 5)', 'said on Sept. 3'
+            if j > i:
+                i = j
+            elif toks[i].lower in self.lex.adverbials and toks[i].lower not in PREPOSITIONS:
                 i += 1
-            elif toks[i].lower in ("on", "last", "this", "late", "early") and i + 1 < sb \
-                    and (toks[i + 1].text in DAYS or toks[i + 1].lower in _TIME_NOUNS):
-                i += 2
             else:
                 break
         return i
@@ -510,19 +586,48 @@ class _Scan:
             j += 1
         return j if j < sb and toks[j].text == closer else -1
 
+    def _second_half(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
+        """'"The risk," said X, an economist at Y, "is that ..."': the quote after a comma later in
+        the sentence goes on with the quote before the speaker (no other cue between them)."""
+        toks = self.toks
+        for j in range(cue.end, cue.sb):
+            t = toks[j]
+            if t.mark == "open" and t.quote != q and toks[j - 1].text == ",":
+                self.quote_att(made, cue, who.sp, "direct", "cue_then_quote", t.quote, 2, who.inherit)
+                return
+            if t.quote != -1 or t.mark or self.rules.is_cue(t) or t.text in ".;!?":
+                return
+
     def _content(self, cue: _Cue, who: _Speaker, q: int, after: _AfterCue, made: list[Attribution]) -> None:
         """The reported speech after the cue, or else before it (step 3 of the module docstring)."""
         toks, sb = self.toks, cue.sb
         _lemma, mode, partial_only = cue.verb
-        if partial_only:  # 'X called the deal "a mistake"': each quoted phrase is partial
-            for j in range(cue.end, self.content_end(cue.end, sb)):
+        if q != -1 and after.direct_at == -1 and not partial_only:
+            self._second_half(cue, who, q, made)
+        if partial_only:  # 'X called the deal "a mistake"': the object with the quote is mixed
+            if cue.end < sb and (toks[cue.end].lower in PREPOSITIONS or toks[cue.end].lower in _PARTICLES):
+                return  # 'called on X to ...', 'called for calm' make no characterisation
+            c1 = self.content_end(cue.end, sb)
+            # the characterisation ends with its last quoted words ('described X as "a disgrace"')
+            c1 = next((j + 1 for j in range(c1 - 1, cue.end - 1, -1) if toks[j].mark == "close"), c1)
+            inner = tuple(sorted({toks[j].quote for j in range(cue.end, c1) if toks[j].mark == "open"}))
+            if inner and self._reporter_words_in(cue.end, c1) >= 2:
+                s, e = self.strip(toks[cue.end].start, toks[c1 - 1].end)
+                made.append(Attribution("mixed", s, e, cue.word, cue.start, cue.stop, who.sp, "partial_cue",
+                                        inherit_from=who.inherit, covers=inner))
+                return
+            for j in range(cue.end, c1):  # 'X called "for calm"': each quoted phrase is partial
                 if toks[j].mark == "open":
                     self.quote_att(made, cue, who.sp, "partial", "partial_cue", toks[j].quote, 1, who.inherit)
         elif after.direct_at != -1:
             # 'X said: "..."', and the second half of '"...," X said, "..."'
-            if toks[after.direct_at].quote != q:
-                self.quote_att(made, cue, who.sp, _kind_after_cue(toks, after.direct_at), "cue_then_quote",
-                               toks[after.direct_at].quote, 2, who.inherit)
+            at, qa = after.direct_at, toks[after.direct_at].quote
+            c1 = self.content_end(at, sb)
+            if qa != q and toks[at - 1].text not in ":," and mode != "none" and self._runs_on_after_quote(qa, c1):
+                s, e = self.strip(toks[at].start, toks[c1 - 1].end)  # 'said "a bomb" had gone off'
+                self.clause(made, at, c1, s, e, cue, who.sp, "cue_then_quote", who.inherit)
+            elif qa != q:
+                self.quote_att(made, cue, who.sp, _kind_after_cue(toks, at), "cue_then_quote", qa, 2, who.inherit)
         elif after.that_at != -1 and mode != "none" and q == -1:
             self._clause_after(cue, who, after.that_at + 1, "cue_that", made)
         elif mode == "clause" and q == -1 and self.rules.is_clause_start(toks, after.i0, sb):
@@ -551,7 +656,11 @@ class _Scan:
         if who.appos is not None and who.appos[0] < who.sp[0]:
             c1 = _comma_before(toks, who.appos[0], sa)  # 'Erdogan's spokesman, Ibrahim Kalin, said'
         if toks[c0].lower in _FRONTED_OPENERS and not any(x.text == "," for x in toks[c0:c1]):
-            c1 = c0  # 'As the funeral progressed, Trump tweeted ...': only a fronted adverbial
+            # 'As the funeral progressed, Trump tweeted ...': only a fronted adverbial; but
+            # 'During his years in office, Obama said, a majority ... came to believe ...': the clause after
+            if i0 + 1 < sb and toks[i0].text == "," and self.rules.is_clause_start(toks, i0 + 1, sb):
+                self._clause_after(cue, who, i0 + 1, "cue_clause", made)
+            return
         if c1 <= c0:
             return
         c_end = self._parenthetical_tail(cue, who, i0, c1)
@@ -564,8 +673,12 @@ class _Scan:
         """'These orcas, she suggested, specialize in ...': a cue in commas is a parenthesis and
         the content goes on after it; returns where the content ends."""
         toks, sb = self.toks, cue.sb
-        if not who.inverted and i0 + 1 < sb and toks[i0].text == "," and not toks[i0 + 1].lower.endswith("ing") \
-                and toks[i0 + 1].quote == -1 and not toks[i0 + 1].mark:
+        nxt = toks[i0 + 1] if i0 + 1 < sb else None
+        if not who.inverted and nxt is not None and toks[i0].text == "," and not nxt.lower.endswith("ing") \
+                and nxt.quote == -1 and not nxt.mark and not nxt.text[0].isdigit() \
+                and (nxt.lower not in DETERMINERS or self.rules.is_clause_start(toks, i0 + 1, sb)) \
+                and nxt.lower not in PREPOSITIONS and nxt.lower not in self.lex.clause_breaks:
+            # ', two days after ...', ', when ...' are the reporter's, not the rest of the content
             after = self.content_end(i0 + 1, sb)
             if self.words_in(i0 + 1, after) >= 2:
                 return max(after, c1)

@@ -16,6 +16,7 @@ quotes) and are dropped.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from .phrases import Rules
@@ -47,7 +48,7 @@ def heading_anchors(article: Article, rules: Rules, res: Resolver) -> list[Row]:
         a, b = found[0]
         s, e = toks[a].start, toks[b - 1].end
         spk, side, label = resolve_speaker(res, s, e, text[s:e])
-        res.candidates.append(Candidate(s, spk, side, label or "PERSON", (s, e), False, True))
+        res.add(Candidate(s, spk, side, label or "PERSON", (s, e), False, True))
         out.append({"start": h.start, "paragraph": nxt.i - 1, "speaker": spk, "speaker_text": text[s:e],
                     "side": side, "cue": toks[k].text})
     return out
@@ -59,12 +60,13 @@ def continue_quotes(article: Article, quotes: list[QuoteMarks], quote_rows: dict
     its row to ``rows`` and ``quote_rows``; then pieces of a multi-paragraph quote before the
     attributed piece take its speaker."""
     text = article.text
+    look = _Lookup(article, quotes, anchors)
     for qi in sorted(range(len(quotes)), key=lambda i: quotes[i].start):
         q = quotes[qi]
         if qi in quote_rows:
             continue
         sent = article.sentence_at(q.start)
-        src, how = _source(article, quotes, quote_rows, anchors, qi, sent)
+        src, how = _source(article, look, quote_rows, qi, sent)
         if how == "":
             continue  # a scare quote or a title in quotation marks: not a quote of a speaker
         row = {"text": text[q.start:q.end], "start": q.start, "end": q.end, "kind": "direct",
@@ -74,33 +76,61 @@ def continue_quotes(article: Article, quotes: list[QuoteMarks], quote_rows: dict
                "sentence": sent.i if sent is not None else -1, "paragraph": q.paragraph,
                "unclosed": q.unclosed, "how": how, "group": q.group}
         rows.append(row)
-        anchors.append(row)
+        look.add_anchor(row)
         quote_rows[qi] = row
-    _share_group_speakers(quotes, quote_rows)
+    _share_group_speakers(quotes, quote_rows, look.by_group)
 
 
-def _source(article: Article, quotes: list[QuoteMarks], quote_rows: dict[int, Row], anchors: list[Row],
-            qi: int, sent: Any) -> tuple[Row | None, str]:
+class _Lookup:
+    """The quotes of each group, the anchors sorted by start and the heading starts, so that
+    each quote finds its source by bisection (long articles stay O(n log n))."""
+
+    def __init__(self, article: Article, quotes: list[QuoteMarks], anchors: list[Row]):
+        self.quotes = quotes
+        self.by_group: dict[int, list[int]] = {}
+        for j, q in enumerate(quotes):
+            self.by_group.setdefault(q.group, []).append(j)
+        self.anchors = sorted(anchors, key=lambda r: r["start"])  # stable: ties keep their order
+        self.starts = [r["start"] for r in self.anchors]
+        self.headings = sorted(h.start for h in article.structure.headings)
+
+    def add_anchor(self, row: Row) -> None:
+        i = bisect_right(self.starts, row["start"])
+        self.starts.insert(i, row["start"])
+        self.anchors.insert(i, row)
+
+    def prev_anchor(self, pos: int) -> Row | None:
+        """The anchor with the largest start before pos (the first added among equals)."""
+        i = bisect_left(self.starts, pos) - 1
+        if i < 0:
+            return None
+        return self.anchors[bisect_left(self.starts, self.starts[i])]
+
+    def heading_between(self, a: int, b: int) -> bool:
+        i = bisect_right(self.headings, a)
+        return i < len(self.headings) and self.headings[i] < b
+
+
+def _source(article: Article, look: _Lookup, quote_rows: dict[int, Row], qi: int,
+            sent: Any) -> tuple[Row | None, str]:
     """(the row whose speaker quote qi continues, how) — how is '' when qi is no one's quote."""
-    q = quotes[qi]
-    group_row = next((quote_rows[j] for j, other in enumerate(quotes)
-                      if j in quote_rows and other.group == q.group and j != qi), None)
+    q = look.quotes[qi]
+    group_row = next((quote_rows[j] for j in look.by_group[q.group] if j in quote_rows and j != qi), None)
     if group_row is not None:
         return group_row, "continuation"  # another piece of the same multi-paragraph quote
     opens_sentence = sent is not None and q.open_pos <= sent.start + 1
-    before = [r for r in anchors if r["start"] < q.start]
-    prev = max(before, key=lambda r: r["start"]) if before else None
-    if prev is not None and prev["speaker"] and opens_sentence and _continues(article, q, prev):
+    prev = look.prev_anchor(q.start)
+    if prev is not None and prev["speaker"] and opens_sentence and _continues(article, look, q, prev):
         return prev, "continuation"
     if opens_sentence and len(article.text[q.start:q.end].split()) >= 4:
         return None, "unattributed"
     return None, ""
 
 
-def _continues(article: Article, q: QuoteMarks, prev: Row) -> bool:
+def _continues(article: Article, look: _Lookup, q: QuoteMarks, prev: Row) -> bool:
     """Does quote q go on with the speaker of ``prev``: no section head between them, and the
     same paragraph, or the next one opened by the quote (three words or more, or after a colon)?"""
-    if any(prev["start"] < h.start < q.open_pos for h in article.structure.headings):
+    if look.heading_between(prev["start"], q.open_pos):
         return False
     if prev["paragraph"] == q.paragraph:
         return True
@@ -109,17 +139,27 @@ def _continues(article: Article, q: QuoteMarks, prev: Row) -> bool:
         return False
     text = article.text
     words = len(text[q.start:q.end].split())
-    prev_para_end = text[:article.paragraphs[q.paragraph - 1].end].rstrip() if q.paragraph > 0 else ""
-    ends_colon = prev_para_end.endswith(":") or text[:para.start].rstrip().endswith(":")
+    ends_colon = (q.paragraph > 0 and _last_char_before(text, article.paragraphs[q.paragraph - 1].end) == ":") \
+        or _last_char_before(text, para.start) == ":"
     return words >= 3 or ends_colon
 
 
-def _share_group_speakers(quotes: list[QuoteMarks], quote_rows: dict[int, Row]) -> None:
+def _last_char_before(text: str, pos: int) -> str:
+    """The last non-space character of text[:pos] ('' if none), without copying the text."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _share_group_speakers(quotes: list[QuoteMarks], quote_rows: dict[int, Row], by_group: dict[int, list[int]]) -> None:
     """Multi-paragraph quotes: pieces before the attributed piece take its speaker."""
+    order = {qi: n for n, qi in enumerate(quote_rows)}  # the donor is the first row entered
     for qi, row in quote_rows.items():
         if not row["speaker"]:
             g = quotes[qi].group
-            donor = next((r for j, r in quote_rows.items() if quotes[j].group == g and r["speaker"]), None)
+            donors = sorted((order[j], j) for j in by_group[g] if j in quote_rows and quote_rows[j]["speaker"])
+            donor = quote_rows[donors[0][1]] if donors else None
             if donor is not None:
                 for k in ("speaker_text", "speaker", "side", "cue"):
                     row[k] = donor[k]

@@ -18,9 +18,11 @@ from typing import Any
 
 from ..errors import ResourceFileError
 from ..resources import lemma_forms, load_yaml
+from ..timecues import calendar_words
 from .tokens import TOKEN_RE
 
 DEFAULT_CUES = "quote_cues.yml"
+TIME_CUES = "time_cues.yml"  # month names, read through newslab.timecues
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,9 @@ class CueLexicon:
     refusal_verbs: frozenset[str] = frozenset()        # 'declined to say'
     aside_participles: frozenset[str] = frozenset()    # 'X speaking to the council called ...'
     closing_participles: frozenset[str] = frozenset()  # ', citing ...'
+    clause_breaks: frozenset[str] = frozenset()        # ', although ...' ends reported speech
     issuing_verbs: tuple[str, ...] = ()                # 'released a statement which said'
+    months: frozenset[str] = frozenset()               # month names and short forms (time_cues.yml)
 
 
 _CUE_CACHE: dict[Any, CueLexicon] = {}
@@ -55,7 +59,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
     """
     name = path or DEFAULT_CUES
     data = load_yaml(name)
-    key = (str(name), id(data))
+    key = (str(name), id(data), id(calendar_words()))
     if key in _CUE_CACHE:
         return _CUE_CACHE[key]
     if not isinstance(data, dict) or "verbs" not in data:
@@ -77,6 +81,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
         female_markers=_lower_set(data, "female_markers"),
         **{section: _lower_set(data, section) for section in _WORD_SECTIONS},
         issuing_verbs=tuple(str(w).lower() for w in data.get("issuing_verbs") or []),
+        months=frozenset(calendar_words().months),  # one time vocabulary: newslab.timecues
     )
     _CUE_CACHE.clear()  # keep only the current version of each file
     _CUE_CACHE[key] = lex
@@ -84,7 +89,7 @@ def load_cues(path: str | os.PathLike[str] | None = None) -> CueLexicon:
 
 
 _WORD_SECTIONS = ("listener_verbs", "quoting_verbs", "continuing_verbs", "refusal_verbs", "aside_participles",
-                  "closing_participles")
+                  "closing_participles", "clause_breaks")
 
 
 def _lower_set(data: dict[str, Any], section: str) -> frozenset[str]:

@@ -2,7 +2,8 @@
 
 Straight ``"``, curly ``“ ”``, ``« »`` and ``„ “`` pair up; single ``‘ ’`` or ``' '`` only when
 the paragraph has no double quotes, and straight single marks only as a properly closed pair, so
-apostrophes are never taken for quotes. A quote not closed by the end of its paragraph is capped
+apostrophes are never taken for quotes; ``''`` pairs (two apostrophes for one double mark, as in
+some newspaper archives) count as double marks. A quote not closed by the end of its paragraph is capped
 there and flagged ``unclosed``, unless the next paragraph opens with a quotation mark (the
 newspaper convention for a quote that runs over several paragraphs: the pieces share a group).
 
@@ -27,6 +28,7 @@ _DOUBLE_MARKS = '"“”«»„'
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
 _OPENER_DOUBLE_RE = re.compile("[" + re.escape("".join(m for m in _OPENERS if m != "‘")) + "]")  # ‘ is not one then
 _CLOSER_RES = {m: re.compile("[" + re.escape(closers) + "]") for m, closers in _OPENERS.items()}
+_DOUBLED_RE = re.compile(r"''(?!')|``")
 _SINGLE_OPEN_RE = re.compile(r"(?<![\w'’])'(?=[A-Za-z0-9])")
 
 
@@ -52,7 +54,9 @@ def find_quote_marks(article: Article, lex: CueLexicon | None = None) -> list[Qu
     for p in article.paragraphs:
         segment = text[p.start:p.end]
         has_double = any(m in segment for m in _DOUBLE_MARKS)
-        if has_double or "‘" in segment:
+        if not has_double and ("''" in segment or "``" in segment):
+            out.extend(_doubled_apostrophes(text, p.start, p.end, p.i))
+        elif has_double or "‘" in segment:
             out.extend(_paired_marks(text, p.start, p.end, p.i, has_double))
         elif "'" in segment:
             out.extend(_straight_single_quotes(text, p.start, p.end, p.i))
@@ -87,6 +91,29 @@ def _paired_marks(text: str, ps: int, pe: int, pi: int, has_double: bool) -> lis
         if e > s:
             out.append(QuoteMarks(i, close, s, e, pi))
         i = close + 1
+    return out
+
+
+def _doubled_apostrophes(text: str, ps: int, pe: int, pi: int) -> list[QuoteMarks]:
+    """``''...''`` (and ``` ``...'' ```): two apostrophes as one double mark, the house style of
+    some newspapers' archives, in a paragraph with no other double marks. An opener follows a
+    space or bracket and precedes a word; a closer follows a word or punctuation."""
+    out: list[QuoteMarks] = []
+    opened = -1
+    for m in _DOUBLED_RE.finditer(text, ps, pe):
+        j = m.start()
+        if opened == -1:
+            if _can_open_straight(text, j, ps, pe) and j + 2 < pe and not text[j + 2].isspace():
+                opened = j
+        elif not text[j - 1].isspace():
+            s, e = _trim(text, opened + 2, j)
+            if e > s:
+                out.append(QuoteMarks(opened, j, s, e, pi))
+            opened = -1
+    if opened != -1:  # never closed: capped at the paragraph end
+        s, e = _trim(text, opened + 2, pe)
+        if e > s:
+            out.append(QuoteMarks(opened, pe, s, e, pi, unclosed=True))
     return out
 
 

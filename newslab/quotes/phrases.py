@@ -16,17 +16,31 @@ the phrase rules, parametrised by the cue lexicon.
 """
 from __future__ import annotations
 
+import re
+
 from ..tokenize import stopwords
 from .cues import CueLexicon
-from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, MONTHS, PREPOSITIONS, PRONOUNS, STOP_NP, BE, Tok,
+from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_NP, BE, Tok,
                      is_name_word, pronoun_base)
 
 Span = tuple[int, int]  # a token range [a, b)
+# Words that open a time phrase ('on Sunday', 'last week', 'in March') and time nouns after them.
+_TIME_LEADS = frozenset(("on", "in", "last", "this", "late", "early", "next", "since", "until", "by"))
+_TIME_NOUNS = frozenset(("week", "month", "year", "night", "weekend", "morning", "evening", "afternoon"))
+# Words in -ly that are no adverbs.
+_NOT_ADVERBS = frozenset(("family", "ally", "rally", "assembly", "supply", "only", "early", "daily", "weekly",
+                          "monthly", "yearly", "likely", "holy", "belly", "bully", "reply", "apply", "july"))
+# A party and state tag after a name ('R-Ky', 'D-Wis', 'I-Vt'): a capital, a hyphen, a place.
+_TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
+_SUBORDINATORS = frozenset(("as", "when", "while", "after", "before", "because", "since", "until", "once",
+                            "though", "although", "whereas", "unless"))
+_THEN_WORDS = frozenset(("then", "later", "finally", "again"))
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
-                        "have had would will did does do later still just Monday Tuesday Wednesday "
+                        "have had would will did does do later still just long often always usually sometimes now Monday Tuesday Wednesday "
                         "Thursday Friday Saturday Sunday").split())
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
@@ -43,7 +57,32 @@ class Rules:
         self.drop_initial = lex.connectives | PREPOSITIONS | {"speaking", "when", "while", "if", "as",
                                                                "asked", "although", "because", "this",
                                                                "last", "next", "late", "early"} \
-            | {d.lower() for d in DAYS} | MONTHS
+            | {d.lower() for d in DAYS} | lex.months
+
+    def time_phrase_end(self, toks: list[Tok], i: int, hi: int) -> int:
+        """End of a date or time phrase at token i ('Thursday (March 5)', 'on Sept. 3', 'last
+        week', 'in May 2016'), or of one adverb in -ly ('said explicitly'); i when there is none."""
+        j = i + 1 if i < hi and toks[i].lower in _TIME_LEADS else i
+        if j < hi and toks[j].text in DAYS:
+            j += 1
+            if j < hi and toks[j].lower in _TIME_NOUNS:
+                j += 1  # 'Friday afternoon'
+            if j + 2 < hi and toks[j].text == "(":  # 'Thursday (March 5)'
+                k = next((m for m in range(j + 1, min(hi, j + 6)) if toks[m].text == ")"), -1)
+                j = k + 1 if k != -1 else j
+            return j
+        if j < hi and toks[j].lower in _TIME_NOUNS and j > i:
+            return j + 1
+        if j < hi and toks[j].lower in self.lex.months and toks[j].text[0].isupper():
+            j += 1
+            while j < hi and (toks[j].text == "." or toks[j].text.isdigit() or toks[j].text == "," and j + 1 < hi
+                              and toks[j + 1].text.isdigit() and len(toks[j + 1].text) == 4):
+                j += 1  # 'Sept. 3', 'March 5, 2016'
+            return j
+        if j == i and i < hi and toks[i].text.islower() and toks[i].lower.endswith("ly") and len(toks[i].lower) > 4 \
+                and toks[i].quote == -1 and toks[i].lower not in _NOT_ADVERBS:
+            return i + 1
+        return i
 
     def is_np_word(self, t: Tok) -> bool:
         return t.quote == -1 and not t.mark and (is_name_word(t) or t.lower in self.lex.speaker_words)
@@ -79,8 +118,8 @@ class Rules:
                     and toks[i - 1].lower in self.lex.speaker_words:
                 i -= 1  # 'officials in Omsk', 'diplomats in Ankara'
                 continue
-            if t.lower in DETERMINERS and t.quote == -1:
-                start = i
+            if (t.lower in DETERMINERS or t.lower in QUANTIFIERS) and t.quote == -1:
+                start = i  # 'the Russian leader', 'another source', 'many Democrats'
                 if self._of_institution(toks, i, lo):
                     i -= 2  # 'Steve Peers of the University of Essex': a name 'of the' an institution
                     continue
@@ -130,7 +169,8 @@ class Rules:
             return ((j, j + 1), None) if pronoun_base(t.lower) != "you" else None
         if t.text == ",":
             return self._apposition(toks, j, lo)
-        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo)
+        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo) \
+            or self._common_noun_phrase(toks, j, lo)
         return (np_, None) if np_ else None
 
     def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
@@ -148,12 +188,29 @@ class Rules:
                 if toks[m].lower in self.lex.quoting_verbs and m - 1 >= lo and toks[m - 1].lower in BE:
                     j = m - 2  # 'was quoted by RIA Novosti as saying': the subject speaks
                     break
+        if j >= lo and j == k - 1 and toks[j].lower in BE and toks[k].lower.endswith("ing"):
+            j -= 1  # 'Trump is telling a veterans group that ...': a progressive verb
         while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP
-                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)):
-            j -= 1
-        if j - 2 >= lo and toks[j].text == ")" and toks[j - 2].text == "(" and toks[j - 1].text.isupper():
-            j -= 3  # 'the Syrian Democratic Forces (SDF) announced'
+                           or (toks[j].lower == "on" and j + 1 < k and toks[j + 1].text in DAYS)
+                           or (j - 1 >= lo and self.time_phrase_end(toks, j, k) == j + 1
+                               and not toks[j].text in DAYS and (is_name_word(toks[j - 1]) or pronoun_base(toks[j - 1].lower)
+                                                                 or toks[j - 1].lower in _BACK_SKIP))):
+            j -= 1  # 'Putin also said', 'Trump has long said', 'Clinton flatly denied'
+        opener = self._bracket_before(toks, j, lo)
+        if opener != -1:
+            j = opener - 1  # 'the Syrian Democratic Forces (SDF) announced', 'Sen. David Perdue (R-Ga.) said'
         return j
+
+    def _bracket_before(self, toks: list[Tok], j: int, lo: int) -> int:
+        """The '(' of a short bracket closing at token j after a phrase word (an acronym, a party
+        and state tag), with no cue inside; -1 when there is none."""
+        if j < lo or toks[j].text != ")":
+            return -1
+        m = next((m for m in range(j - 1, max(lo - 1, j - 7), -1) if toks[m].text == "("), -1)
+        if m - 1 < lo or any(self.is_cue(x) or x.quote != -1 for x in toks[m + 1:j]) \
+                or not self.is_np_word(toks[m - 1]):
+            return -1
+        return m
 
     def _apposition(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
         """A comma right before the verb closes an apposition: 'Alexei Malashenko, director of
@@ -164,10 +221,13 @@ class Rules:
         if m < lo or toks[m].text != ",":
             return None
         seg = toks[m + 1:j]
+        head = self.np_ending_at(toks, m - 1, lo)
+        if head is not None and seg and all(_TAG_RE.match(x.text) or x.text in ".-" for x in seg):
+            return head, (m + 1, j)  # 'Mitch McConnell, R-Ky., said': a party and state tag
         subordinate = bool(seg) and seg[0].lower in _SUBORDINATE_OPENERS
         if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
             return None  # a cue inside the commas belongs to another clause
-        head = self.np_ending_at(toks, m - 1, lo)
+        head = self._head_before_comma(toks, m, lo)
         bare_name = len(seg) <= 4 and all(is_name_word(x) for x in seg)
         if head is None:
             # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
@@ -175,12 +235,23 @@ class Rules:
             return (name, None) if name is not None and name[0] == m + 1 else None
         first = seg[0]
         if first.lower in DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
-                or first.text[0].isdigit():
-            return head, (m + 1, j)  # a description in commas: the phrase before it speaks
+                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")):
+            return head, (m + 1, j)  # a description in commas ("Sanders' senior adviser"): the phrase before it speaks
         name = self.np_ending_at(toks, j - 1, m + 1)
         if name is None or name[0] != m + 1:
             return None
         return self._name_and_role(toks, head, name, bare_name)
+
+    def _head_before_comma(self, toks: list[Tok], m: int, lo: int) -> Span | None:
+        """The phrase before the comma at m, over an age or a bracketed tag ('Ramil Carr, 31, a
+        photographer, said', 'Rep. Elijah Cummings (D-Md.), chair of ..., said')."""
+        j = m - 1
+        if j - 1 > lo and toks[j].text.isdigit() and toks[j - 1].text == ",":
+            j -= 2  # ', 31,'
+        opener = self._bracket_before(toks, j, lo)
+        if opener != -1:
+            j = opener - 1
+        return self.np_ending_at(toks, j, lo)
 
     def _name_and_role(self, toks: list[Tok], head: Span, name: Span, bare_name: bool) -> tuple[Span, Span]:
         """Two noun phrases in apposition: the name is the speaker, the role describes it
@@ -206,6 +277,27 @@ class Rules:
             return j - 1, j + 1
         return None
 
+    def _common_noun_phrase(self, toks: list[Tok], j: int, lo: int) -> Span | None:
+        """'The bank said', 'a joint communiqué said', 'Top advisers said': a determiner (or the
+        clause start) and up to three lower-case words; organisations, documents and
+        descriptions speak too."""
+        t = toks[j]
+        if not _plain_word(t) or t.lower in stopwords() or t.lower in STOP_NP or t.lower.endswith("ly") \
+                or t.lower in self.lex.forms:
+            return None
+        i = j
+        while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
+            i -= 1
+        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS) \
+                and toks[i - 1].quote == -1:
+            return i - 1, j + 1
+        if i - 1 >= lo and toks[i - 1].lower.endswith(("'s", "’s")) and is_name_word(toks[i - 1]) and i < j + 1:
+            owner = self.np_ending_at(toks, i - 1, lo)  # "Connecticut's tax commissioner said"
+            return (owner[0] if owner else i - 1), j + 1
+        if i == lo or (i - 1 >= 0 and toks[i - 1].text in ",;:" and i - 1 == lo):
+            return (i, j + 1) if i < j or toks[i].lower.endswith("s") else None
+        return None
+
     def _aside_subject(self, toks: list[Tok], k: int, lo: int) -> Span | None:
         """'Mitsotakis speaking to the Atlantic Council think tank called ...': a participle
         phrase without commas between the speaker and the verb."""
@@ -225,8 +317,10 @@ class Rules:
     def np_fwd(self, toks: list[Tok], k: int, hi: int) -> Span | None:
         """Inverted speaker phrase starting at token k ('said Erdogan', 'said the Russian leader')."""
         i = k
-        if i < hi and toks[i].lower in DETERMINERS:
-            i += 1
+        if self.time_phrase_end(toks, k, hi) > k:
+            return None  # 'said this week ...' names no speaker
+        if i < hi and (toks[i].lower in DETERMINERS or toks[i].lower in QUANTIFIERS):
+            i += 1  # 'said the minister', 'said one source in the room'
         last = -1
         while i < hi:
             t = toks[i]
@@ -264,6 +358,8 @@ class Rules:
         """The noun phrase that opens a sentence ('Erdogan lashed out ...'), after an opening
         phrase ending in a comma ('In Ankara, Erdogan ...'); None when the sentence opens otherwise."""
         i = sa
+        while i < k and toks[i].lower in self.lex.connectives | _THEN_WORDS and toks[i].lower not in PREPOSITIONS:
+            i += 1  # 'And then Trump went on the attack, saying ...': the connective only
         if i < k and (toks[i].lower in PREPOSITIONS or toks[i].lower in self.drop_initial):
             while i < k and toks[i].text != ",":
                 i += 1
@@ -340,8 +436,8 @@ class Rules:
         if t.mark == "open":
             return True
         if not t.text[0].isalnum() or t.lower in PREPOSITIONS or t.lower in self.lex.adverbials \
-                or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes"):
-            return False
+                or t.lower.endswith("ing") or t.lower in ("so", "not", "goodbye", "yes") or t.lower in _SUBORDINATORS:
+            return False  # 'said as he entered the talks': an adverbial clause, not a reported one
         if t.text in DAYS:
             return False
         words = []
@@ -352,7 +448,29 @@ class Rules:
                 words.append(x)  # words inside brackets do not count towards the verb window
         if len(words) < 3:
             return False
-        return any(x.lower in FINITE_HINTS or (x.lower.endswith("ed") and len(x.lower) > 4) for x in words[1:10])
+        if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
+            return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
+        return any(_finite_hint(x, prev) for prev, x in zip(words[:15], words[1:16]))
+
+
+def _plain_word(t: Tok) -> bool:
+    """A word of letters (capitalised only at a sentence start) outside quotation marks."""
+    return t.quote == -1 and not t.mark and t.text.replace("-", "").isalpha() and \
+        (t.text.islower() or t.text[1:].islower())
+
+
+def _finite_hint(x: Tok, prev: Tok) -> bool:
+    """Does word x look like a finite verb after word prev: a listed verb or auxiliary, a
+    negated auxiliary ("doesn’t"), a past form in -ed, or a present form in -s after a name or
+    a pronoun ('Trump wants', 'it remains')?"""
+    w = x.lower.replace("’", "'")
+    if w in FINITE_HINTS or w.endswith("n't") or (w.endswith("ed") and len(w) > 4):
+        return True
+    return x.text.islower() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")) \
+        and (pronoun_base(prev.lower) in ("he", "she", "it") or (is_name_word(prev) and prev.text[0].isupper())
+             or (prev.text.isalpha() and prev.text.islower() and not prev.lower.endswith("s")
+                 and prev.lower not in stopwords()))  # 'an internal review shows'
+
 
 
 def np_loose(toks: list[Tok], k: int, hi: int) -> Span | None:

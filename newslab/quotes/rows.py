@@ -14,15 +14,18 @@ speakers are resolved in reading order so that pronouns see the speakers before 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from .attribution import Attribution, attribute_paragraph
 from .continuation import continue_quotes, heading_anchors
 from .cues import CueLexicon, has_cue_word
+from .layouts import turn_labels
 from .marks import QuoteMarks, find_quote_marks
 from .phrases import Rules
 from .speakers import Candidate, Resolver, add_subject_candidates, resolve_speaker
-from .tokens import Paragraph, pronoun_base
+from .tokens import Paragraph, no_gc, pronoun_base
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -36,6 +39,11 @@ _PLURAL_HEADS = ("officials", "leaders", "sides", "pair", "ministers")
 
 def quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]]) -> list[Row]:
     """One row per quote of the article (see :func:`newslab.quotes.extract_quotes`)."""
+    with no_gc():  # tokens are many small objects and make no cycles (see tokens.no_gc)
+        return _quote_rows(article, lex, mentions)
+
+
+def _quote_rows(article: Article, lex: CueLexicon, mentions: list[dict[str, Any]]) -> list[Row]:
     rules = Rules(lex)
     quotes = find_quote_marks(article, lex)
     atts = _attributions(article, rules, quotes)
@@ -62,13 +70,14 @@ def _attributions(article: Article, rules: Rules, quotes: list[QuoteMarks]) -> l
     for sent in article.sentences:
         sents_by_para.setdefault(sent.paragraph, []).append(sent)
     atts: list[Attribution] = []
+    labels = turn_labels(article)
     for p in article.paragraphs:
         qidx = by_para.get(p.i, [])
-        if not qidx and not has_cue_word(rules.lex, lowered, p.start, p.end):
+        if not qidx and not labels and not has_cue_word(rules.lex, lowered, p.start, p.end):
             continue  # only paragraphs with quotation marks or a cue word need tokens
         par = Paragraph(article, p.i, quotes, qidx, sents_by_para.get(p.i, []))
         base = len(atts)
-        for a in attribute_paragraph(article, rules, par, quotes):
+        for a in attribute_paragraph(article, rules, par, quotes, labels):
             if a.inherit_from != -1:
                 a.inherit_from += base
             if a.sp is not None:
@@ -99,7 +108,7 @@ class _Speakers:
             if spk:
                 lower = a.speaker_text.lower()
                 plural = " and " in a.speaker_text or lower == "they" or lower.endswith(_PLURAL_HEADS)
-                self.res.candidates.append(Candidate(a.speaker_start, spk, side, label or "PERSON",
+                self.res.add(Candidate(a.speaker_start, spk, side, label or "PERSON",
                                                      (a.speaker_start, a.speaker_end), plural, True,
                                                      {"she": True, "he": False}.get(lower)))
         else:
@@ -126,9 +135,12 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
     speakers appear so that pronouns see the speakers before them; also quote index -> row."""
     items: list[tuple[int, str, Any]] = []
     for ai, a in enumerate(atts):
-        if a.kind == "indirect" or a.kind == "none":
+        if a.kind in ("indirect", "mixed", "none") or (a.kind == "direct" and a.quote == -1 and not a.covers):
             items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "att", ai))
+    covered = {qi: ai for ai, a in enumerate(atts) for qi in a.covers}
     for qi, ai in _best_per_quote(atts).items():
+        if qi in covered:
+            continue  # inside a mixed clause: its words are that row's
         a = atts[ai]
         items.append((a.speaker_start if a.speaker_start >= 0 else a.cue_start, "quote", (qi, ai)))
     items.sort(key=lambda x: x[0])
@@ -138,8 +150,14 @@ def _attributed_rows(article: Article, quotes: list[QuoteMarks], atts: list[Attr
         if typ == "att":
             a = atts[payload]
             info = speakers.of(payload)
-            if a.kind != "none":  # 'speaker only' cues are resolved here but have no row
-                rows.append(_row(article, a.start, a.end, "indirect", a, info, False, -1))
+            if a.kind == "mixed":
+                inner = [quotes[qi] for qi in a.covers]
+                row = _row(article, a.start, a.end, "mixed", a, info, any(q.unclosed for q in inner),
+                           inner[-1].group if inner[-1].continues else -1)
+                rows.append(row)
+                quoted.update((qi, row) for qi in a.covers)
+            elif a.kind != "none":  # 'speaker only' cues are resolved here but have no row
+                rows.append(_row(article, a.start, a.end, a.kind, a, info, False, -1))  # a transcript turn is direct
         else:
             qi, ai = payload
             q = quotes[qi]
@@ -181,13 +199,16 @@ def _unique(rows: list[Row]) -> list[Row]:
     rows.sort(key=lambda r: (r["start"], r["kind"]))
     seen: set[tuple[int, int]] = set()
     unique = []
-    spans = [(r["start"], r["end"]) for r in rows if r["kind"] == "indirect"]
+    spans = sorted((r["start"], r["end"]) for r in rows if r["kind"] in ("indirect", "mixed"))
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # furthest end of the spans so far
     for r in rows:
         if (r["start"], r["end"]) in seen:
             continue
-        if pronoun_base(str(r["speaker_text"]).lower()) in ("i", "we") and \
-                any(a <= r["cue_start"] < b for a, b in spans):
-            continue
+        if pronoun_base(str(r["speaker_text"]).lower()) in ("i", "we"):
+            i = bisect_right(starts, r["cue_start"]) - 1  # some span a <= cue_start < b
+            if i >= 0 and reach[i] > r["cue_start"]:
+                continue
         seen.add((r["start"], r["end"]))
         unique.append(r)
     return unique

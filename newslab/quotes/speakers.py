@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
@@ -61,6 +62,11 @@ _ORG_ANAPHOR_HEADS = frozenset("company firm group agency organisation organizat
 _DOCUMENT_HEADS = ("statement", "communique", "letter", "report")
 # Heads after which a name is a modifier ('the Trump campaign').
 _COLLECTIVE_HEADS = frozenset(("campaign", "team", "camp"))
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "i"}
+# A role phrase right before a name ('Kremlin spokesman Dmitry Peskov') or in commas after it.
+_ROLE_BEFORE_RE = re.compile(r"((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+),?[ \t]+$")
+_ROLE_AFTER_RE = re.compile(r",[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)[ \t]*[,.;]")
+_LOOKBACK = 400  # candidates a pronoun or role looks back over
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
 _ISSUER_PRONOUN_RE = re.compile(r"\s*(?:[A-Z][\w ,]*?,\s*)?(he|she|they|it)\b", re.I)
 _LEADING_DET_RE = re.compile(r"^(?:the|a|an|his|her|their|its)\s+", re.I)
@@ -101,10 +107,21 @@ class Resolver:
     article: Article
     lex: CueLexicon
     mentions: list[dict[str, Any]]   # the mentions_by_start layer: sorted by start, shared (never edited)
-    candidates: list[Candidate] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)  # sorted by pos; add with add()
     full_names: dict[str, str] = field(default_factory=dict)
     _female_by_name: dict[str, bool] = field(default_factory=dict)
     _person_spans: dict[str, list[tuple[int, int]]] | None = None
+    _cand_pos: list[int] = field(default_factory=list)
+    _role_names: dict[str, set[tuple[str, str]]] | None = None
+    _spans_by_speaker: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, c: Candidate) -> None:
+        """Enter a candidate, keeping the list sorted by position (equal positions in the order
+        added), so that :meth:`latest` looks back from a position instead of over everyone."""
+        i = bisect_right(self._cand_pos, c.pos)
+        self._cand_pos.insert(i, c.pos)
+        self.candidates.insert(i, c)
+        self._spans_by_speaker.setdefault(c.speaker, []).append(c.span)
 
     def __post_init__(self) -> None:
         self.rows = self.mentions
@@ -117,7 +134,7 @@ class Resolver:
     def overlapping(self, s: int, e: int) -> list[dict[str, Any]]:
         i = bisect_left(self._starts, s - 200)
         out = []
-        for r in self.rows[i:]:
+        for r in islice(self.rows, i, None):  # islice: a slice would copy the rest of the list
             rs, re_ = int(r["start"]), int(r["end"])
             if rs >= e:
                 break
@@ -144,7 +161,7 @@ class Resolver:
         """Gender evidence is pooled over every mention of the same person in the article."""
         if c.female is None:
             if c.speaker not in self._female_by_name:
-                spans = [x.span for x in self.candidates if x.speaker == c.speaker]
+                spans = list(self._spans_by_speaker.get(c.speaker, []))
                 spans += self._persons().get(c.speaker, [])
                 self._female_by_name[c.speaker] = any(self.is_female(a, b) for a, b in spans)
             c.female = self._female_by_name[c.speaker]
@@ -170,17 +187,49 @@ class Resolver:
             return True
         sent = self.article.sentence_at(s)
         stop = min(e + 80, sent.end if sent else e + 80)
-        nxt = next((int(r["start"]) for r in self.rows[bisect_right(self._starts, e):]
-                    if str(r.get("label") or "") == "PERSON"), stop)
+        nxt = next((int(r["start"]) for r in islice(self.rows, bisect_right(self._starts, e), None)
+                    if str(r.get("label") or "") == "PERSON" or int(r["start"]) >= stop), stop)
+        nxt = min(nxt, stop)
         return bool(_HER_RE.search(text, e, min(stop, nxt)))
 
+    def named_role(self, phrase: str) -> tuple[str, str] | None:
+        """The one person the article names with this role phrase, before or after the name
+        ('Kremlin spokesman Dmitry Peskov', "Dmitry Peskov, the Kremlin's spokesman,"):
+        (name, side), or None when no one or several people carry it."""
+        if self._role_names is None:
+            self._role_names = {}
+            text = self.article.text
+            for r in self.rows:
+                if str(r.get("label") or "") != "PERSON":
+                    continue
+                s, e = int(r["start"]), int(r["end"])
+                before = _ROLE_BEFORE_RE.search(text, max(0, s - 60), s)
+                after = _ROLE_AFTER_RE.match(text, e)
+                for m in (before, after):
+                    words = m.group(1).lower().split() if m else []
+                    if words and words[-1] in self.lex.speaker_words:
+                        for k in range(len(words)):  # 'kremlin spokesman' and 'spokesman'
+                            key = " ".join(words[k:])
+                            self._role_names.setdefault(key, set()).add((self.name_of(r), str(r.get("side") or "")))
+        key = _LEADING_DET_RE.sub("", phrase.lower()).strip()
+        found = self._role_names.get(key, set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def latest(self, pos: int, ok: Callable[[Candidate], bool]) -> Candidate | None:
-        """The candidate nearest before pos that passes ``ok`` (a speaker beats a subject)."""
-        best = None
-        for c in self.candidates:
-            if c.pos < pos and ok(c) and (best is None or c.pos > best.pos or (c.pos == best.pos and c.is_speaker)):
-                best = c
-        return best
+        """The candidate nearest before pos that passes ``ok`` (a speaker beats a subject at the
+        same position). Looks back over at most ``_LOOKBACK`` candidates: an antecedent further
+        away is no reading a reader would make, and the bound keeps long texts linear."""
+        i = bisect_left(self._cand_pos, pos)
+        j = i - 1
+        while j >= max(0, i - _LOOKBACK) and not ok(self.candidates[j]):
+            j -= 1
+        if j < max(0, i - _LOOKBACK):
+            return None
+        at = self._cand_pos[j]
+        first = bisect_left(self._cand_pos, at)
+        tied = [c for c in self.candidates[first:j + 1] if ok(c)]
+        speakers = [c for c in tied if c.is_speaker]
+        return speakers[-1] if speakers else tied[0]
 
 
 def _possessive_after(text: str, e: int) -> bool:
@@ -205,9 +254,14 @@ def resolve_speaker(res: Resolver, s: int, e: int, speaker_text: str) -> Speaker
     roles are resolved in that order by the helpers below (see the module docstring).
     """
     lower = speaker_text.lower()
+    lower = _OBJECT_PRONOUNS.get(lower, lower)  # 'according to him' resolves like 'he said'
     if pronoun_base(lower) and " " not in lower:
         return resolve_pronoun(res, s, pronoun_base(lower))
     ms = res.overlapping(s, e)
+    if lower.startswith(("the ", "his ", "her ")) and not any(r.get("actor") for r in ms):
+        role = res.named_role(speaker_text)  # 'the Kremlin spokesman': the one the article names so
+        if role is not None:
+            return role[0], role[1], "PERSON"
     named = _named_speaker(res, ms, s, e, speaker_text)
     if named is not None:
         return named
@@ -310,7 +364,11 @@ def _role_speaker(res: Resolver, ms: list[dict[str, Any]], s: int, speaker_text:
     side = str(own[-1]["side"]) if own else next((str(r.get("side") or "") for r in ms if r.get("side")), "")
     head = "leader" if lower.endswith("head of state") else (words[-1].lower() if words else "")
     possessive_owner = len(words) >= 2 and words[0].endswith(("'s", "’s"))
-    if head in _DEFINITE_ROLE_HEADS and (lower.startswith(("the ", "his ", "her ")) or possessive_owner):
+    definite = lower.startswith(("the ", "his ", "her ")) or possessive_owner
+    named = res.named_role(speaker_text) if definite and " " in lower else None
+    if named is not None:
+        return named[0], named[1], "PERSON"  # 'the Kremlin spokesman' is the one the article names
+    if head in _DEFINITE_ROLE_HEADS and definite:
         # a definite role: the latest person of that side
         cand = res.latest(s, lambda c: c.label == "PERSON" and (not side or c.side == side))
         if cand:
@@ -391,7 +449,7 @@ def add_subject_candidates(res: Resolver, quotes: list[QuoteMarks]) -> None:
         label = _subject_label(res, r)
         if label:
             seen.add(sid)  # one subject per sentence: an organisation subject serves 'it'/'they' only
-            res.candidates.append(Candidate(s, res.name_of(r), str(r.get("side") or ""), label,
+            res.add(Candidate(s, res.name_of(r), str(r.get("side") or ""), label,
                                             (s, int(r["end"])), False, False))
 
 

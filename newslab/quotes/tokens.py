@@ -18,21 +18,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
+from ..tokenize import NAME_TOKEN_RE
+
 if TYPE_CHECKING:
     from ..article import Article
     from .marks import QuoteMarks
 
-# Words (with inner hyphens, apostrophes, dots), titles with their dot ('Dr.'), '--', punctuation.
-TOKEN_RE = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|Sgt|Capt|Adm|St|Jr|Sr)\.(?=\s)"
-                      r"|\w+(?:[-'’.]\w+)*|--|[^\w\s]")
+# The one tokenizer of newslab (newslab.tokenize), with titles and their dot as one token ('Dr.').
+TOKEN_RE = NAME_TOKEN_RE
 
 # Pronoun -> kind of antecedent: m(ale), f(emale), p(lural), n(euter), s(peaker/addressee).
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
 DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
+# Quantifiers that open a noun phrase like a determiner ('another source', 'many Democrats').
+QUANTIFIERS = frozenset("another one two three several many some most other both all".split())
 BE = frozenset("is are was were be been being".split())
 LINKS = frozenset("of and for".split())
 NAME_PARTICLES = frozenset("al el ad bin ibn bint abu de del della van von der den la le da di du dos das".split())
-MONTHS = frozenset("january february march april may june july august september october november december".split())
 DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 PREPOSITIONS = frozenset(("on in at after before during ahead following via through to from with "
                           "by over amid about upon").split())
@@ -68,7 +70,9 @@ class Tok:
 
 @contextmanager
 def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one article's quotes are worked out.
+    """Pause the cyclic garbage collector while one article's quotes are worked out (the whole
+    article, :func:`newslab.quotes.rows.quote_rows`: re-enabling it per paragraph made each
+    paragraph pay for a collection over a heap that grows with the article).
 
     Every token is a container object, and every 700 new containers trigger a collection that
     walks the young objects and, now and then, the whole heap (every article and table a long
@@ -94,13 +98,15 @@ class Paragraph:
         toks: list[Tok] = []
         k = 0
         n_s = len(sents)
-        with no_gc():
-            for m in TOKEN_RE.finditer(text, p.start, p.end):
-                s = m.start()
-                while k + 1 < n_s and s >= sents[k + 1].start:
-                    k += 1
-                t = m.group()
-                toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+        for m in TOKEN_RE.finditer(text, p.start, p.end):
+            s = m.start()
+            while k + 1 < n_s and s >= sents[k + 1].start:
+                k += 1
+            t = m.group()
+            if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
+                toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
+                continue
+            toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
         starts = [t.start for t in toks]
         for qi in qidx:
             _mark_quote(toks, starts, quotes[qi], qi)

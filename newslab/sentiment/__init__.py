@@ -49,9 +49,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from ..lazy import pandas as pd
 
 from .. import layers
 from ..article import Article
@@ -182,12 +185,12 @@ def _json_row(r: dict[str, Any]) -> dict[str, Any]:
 
 def _json_summary(article: Article) -> dict[str, Any]:
     """The article block's ``sentiment``: the same keys as a sentence's, for the article mean."""
-    roll = sentiment_rollup(score_sentiment(article), "article")
-    if not len(roll):
+    rows = article.layer("sentiment")
+    if not rows:
         return {"sentiment": {"vader": None, "textblob": None, "score": None, "label": None}}
-    r = roll.iloc[0]
-    return {"sentiment": {"vader": float(r["vader"]), "textblob": float(r["textblob"]),
-                          "score": float(r["score"]), "label": r["label"]}}
+    # sentiment_rollup's article means, from the rows (no DataFrame: no pandas import for --json)
+    mean = {c: layers.column_mean((r[c] for r in rows), 4) for c in ("vader", "textblob", "score")}
+    return {"sentiment": {**mean, "label": label_score(mean["score"])}}
 
 
 @layers.register("sentiment", columns=SENTENCE_COLUMNS, requires=("sentences",),

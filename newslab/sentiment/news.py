@@ -18,9 +18,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
+else:  # pandas is imported on first use: the one-article JSON path never needs it
+    from ..lazy import pandas as pd
 
 from ..errors import ParameterError, ResourceFileError
 from ..resources import load_yaml, resource_stamp

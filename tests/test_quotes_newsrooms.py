@@ -1,0 +1,197 @@
+"""newslab.quotes on the layouts of other newsrooms: one test per failure class of issue 14.
+
+Every text is written for these tests (India–China, US–Iran, EU–UK and other stories); none is
+copied from a news article or from the PolNeAR corpus.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from newslab import Article
+from newslab.quotes import extract_quotes, voice_share
+
+COLS = ["text", "kind", "cue", "speaker_text", "speaker", "how"]
+
+
+def q_of(text: str) -> pd.DataFrame:
+    return extract_quotes(Article.from_text("Headline\n\n" + text))
+
+
+def rows(df: pd.DataFrame, cols: list[str] | None = None) -> list[tuple]:
+    return [tuple(r) for r in df[cols or ["text", "kind", "speaker_text"]].itertuples(index=False)]
+
+
+# ------------------------------------------------------------------ 1. doubled-apostrophe quotes
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    df = q_of("Delhi and Beijing traded accusations.\n\n"
+              "''We must not overreact,'' Jaishankar told me. ''The border is calm.''\n\n"
+              "The envoy said, ''Talks resume in May.''")
+    assert rows(df, ["text", "kind", "speaker_text", "how"]) == [
+        ("We must not overreact", "direct", "Jaishankar", "quote_then_cue"),
+        ("The border is calm.", "direct", "Jaishankar", "continuation"),
+        ("Talks resume in May.", "direct", "The envoy", "cue_then_quote")]
+
+
+def test_an_apostrophe_pair_inside_a_word_is_no_quote() -> None:
+    df = q_of("The rock'n''roll tour went ahead, the promoter said.")
+    assert rows(df) == [("The rock'n''roll tour went ahead", "indirect", "the promoter")]
+
+
+# ---------------------------------------------------------------------------- 2. mixed quotes
+
+def test_a_mixed_quote_returns_the_whole_reported_clause() -> None:
+    df = q_of("The airline resumed flights.\n\n"
+              'The minister said the return of charter flights to Tehran was "only days away."\n\n'
+              'The talks were "constructive," a British official said.')
+    assert rows(df, ["text", "kind", "speaker_text"]) == [
+        ('the return of charter flights to Tehran was "only days away."', "mixed", "The minister"),
+        ('The talks were "constructive,"', "mixed", "a British official")]
+    vs = voice_share(Article.from_text("H\n\n" + 'Modi said the deal was "a milestone" for India.'))
+    assert vs.loc[0, ["n_mixed", "words_mixed", "n_partial"]].tolist() == [1, 7, 0]
+
+
+def test_a_quote_that_opens_the_clause_stays_direct_unless_the_clause_runs_on() -> None:
+    df = q_of('Von der Leyen told reporters in Brussels: "The door remains open."\n\n'
+              'Washington said "a drone" had been shot down over the Gulf.')
+    assert rows(df) == [("The door remains open.", "direct", "Von der Leyen"),
+                        ('"a drone" had been shot down over the Gulf', "mixed", "Washington")]
+
+
+# ---------------------------------------------------- 3. common-noun and institutional speakers
+
+def test_institutions_documents_and_descriptions_speak() -> None:
+    df = q_of("The bank said that interest rates would stay at 4 percent.\n\n"
+              "A joint communiqué said the two sides would meet in Brussels.\n\n"
+              "The pipeline operator said on Sunday that gas was flowing again.\n\n"
+              'The announcer said, "We are live from Tehran."\n\n'
+              "Another source said the convoy had turned back.")
+    assert rows(df) == [
+        ("interest rates would stay at 4 percent", "indirect", "The bank"),
+        ("the two sides would meet in Brussels", "indirect", "A joint communiqué"),
+        ("gas was flowing again", "indirect", "The pipeline operator"),
+        ("We are live from Tehran.", "direct", "The announcer"),
+        ("the convoy had turned back", "indirect", "Another source")]
+
+
+def test_a_possessive_owner_opens_a_common_noun_speaker() -> None:
+    df = q_of("Maharashtra's tax commissioner says an internal review shows no leak.")
+    assert rows(df) == [("an internal review shows no leak", "indirect", "Maharashtra's tax commissioner")]
+
+
+# ----------------------------------------------------------------- 4. words between the parts
+
+def test_dates_tags_and_adverbs_between_speaker_verb_and_content() -> None:
+    df = q_of("Lavrov said Thursday (March 5) there was no deal on Idlib.\n\n"
+              "Jaishankar said on Sept. 3 that the patrols had ended.\n\n"
+              "Sen. David Perdue (R-Ga.) said the sanctions on Iran would stay.\n\n"
+              "Mitch McConnell, R-Ky., said Tuesday that the Senate would vote.\n\n"
+              "Modi has long said that India wants peace with China.\n\n"
+              "Sunak flatly denied that London had asked for a delay.")
+    assert rows(df, ["text", "speaker_text", "speaker"]) == [
+        ("there was no deal on Idlib", "Lavrov", "Sergei Lavrov"),
+        ("the patrols had ended", "Jaishankar", "Jaishankar"),
+        ("the sanctions on Iran would stay", "Sen. David Perdue", "David Perdue"),
+        ("the Senate would vote", "Mitch McConnell", "Mitch McConnell"),
+        ("India wants peace with China", "Modi", "Modi"),
+        ("London had asked for a delay", "Sunak", "Sunak")]
+
+
+# ------------------------------------------------------------- 5. layouts without a cue verb
+
+def test_dash_lines_name_colons_and_transcripts() -> None:
+    df = q_of("Readers wrote in.\n\n"
+              '"We will stand with our partners in the Gulf." ― Priya Raman\n\n'
+              'Rouhani: "We will not negotiate under pressure."\n\n'
+              "WALLACE: Will you accept the result?\n\n"
+              "PENCE: We will accept the result.\n\n"
+              "WALLACE: And if Iran refuses?\n\n"
+              "PENCE: Then we talk again.")
+    assert rows(df, ["text", "speaker_text", "how"]) == [
+        ("We will stand with our partners in the Gulf.", "Priya Raman", "dash"),
+        ("We will not negotiate under pressure.", "Rouhani", "name_colon"),
+        ("Will you accept the result?", "WALLACE", "transcript"),
+        ("We will accept the result.", "PENCE", "transcript"),
+        ("And if Iran refuses?", "WALLACE", "transcript"),
+        ("Then we talk again.", "PENCE", "transcript")]
+    assert set(df["kind"]) == {"direct"}
+
+
+def test_a_single_capitalised_label_is_no_transcript() -> None:
+    df = q_of("The summit ended.\n\nUPDATE: The ministers left Brussels at noon.")
+    assert df.empty
+
+
+# ---------------------------------------------------------------------- 6. speaker resolution
+
+def test_according_to_him_and_a_new_speaker_after_a_quote() -> None:
+    df = q_of("Hassan Rouhani met Emmanuel Macron in Paris. According to him, the sanctions had to end.\n\n"
+              '"We are close to a deal," Trump said. "It will be great." '
+              '"This deal is a disgrace," Rep. Gwen Moore (D-Wis.) said Friday.')
+    assert rows(df, ["text", "speaker", "how"]) == [
+        ("the sanctions had to end", "Hassan Rouhani", "according_to"),
+        ("We are close to a deal", "Donald Trump", "quote_then_cue"),
+        ("It will be great.", "Donald Trump", "continuation"),
+        ("This deal is a disgrace", "Gwen Moore", "quote_then_cue")]
+
+
+def test_a_role_is_the_person_the_article_names_with_it_before_or_after() -> None:
+    df = q_of("The Kremlin spokesman said the talks were useful.\n\n"
+              "Later, Dmitry Peskov, the Kremlin spokesman, added that more talks would follow.")
+    assert list(df["speaker"]) == ["Dmitry Peskov", "Dmitry Peskov"]
+    df = q_of("Putin spoke first. Erdogan's spokesman said Turkey would wait.\n\n"
+              "Ibrahim Kalin, Erdogan's spokesman, did not elaborate.")
+    assert rows(df, ["speaker_text", "speaker"]) == [("Erdogan's spokesman", "Ibrahim Kalin")]
+
+
+# ------------------------------------------------------------------- 7. cues the lexicon lacked
+
+def test_characterising_and_conceding_cues() -> None:
+    df = q_of('India accused China of "provocative military movements" on the border.\n\n'
+              'Brussels linked the delay to "political games" in London.\n\n'
+              "Iran ruled out talks, and Rouhani conceded that sanctions hurt.\n\n"
+              'The ministry dismissed the report as "pure fiction".\n\n'
+              'Tehran called for "restraint" on all sides.')
+    assert rows(df, ["text", "kind", "cue", "speaker_text"]) == [
+        ('China of "provocative military movements"', "mixed", "accused", "India"),
+        ('the delay to "political games"', "mixed", "linked", "Brussels"),
+        ("sanctions hurt", "indirect", "conceded", "Rouhani"),
+        ('the report as "pure fiction"', "mixed", "dismissed", "The ministry")]
+
+
+# ------------------------------------------------------------------------ 8. quote boundaries
+
+def test_reported_speech_stops_at_the_narrators_next_clause() -> None:
+    df = q_of("London said the offer was fair, but the other side's spokesman said the offer could "
+              "not be accepted.\n\n"
+              "The EU said the deal was close, although it refused to give a date.\n\n"
+              "Hillary Clinton won the primary, the Associated Press declared on Thursday, two days after the vote.\n\n"
+              'Beijing said the patrols were "routine" — adding that they would go on.')
+    assert rows(df, ["text", "kind", "cue"]) == [
+        ("the offer was fair", "indirect", "said"),
+        ("the offer could not be accepted", "indirect", "said"),
+        ("the deal was close", "indirect", "said"),
+        ("Hillary Clinton won the primary", "indirect", "declared"),
+        ('the patrols were "routine"', "mixed", "said"),
+        ("they would go on", "indirect", "adding")]
+
+
+def test_a_quote_split_by_its_speaker_and_an_apposition_keeps_both_halves() -> None:
+    df = q_of('"The risk," said Anil Kapoor, an economist in Mumbai, "is that the border trade stops."\n\n'
+              '"Every time you say that," Tester said, referring to the Iran deal, "you give them ammunition."')
+    assert rows(df, ["text", "speaker_text", "how"]) == [
+        ("The risk", "Anil Kapoor", "quote_then_cue"),
+        ("is that the border trade stops.", "Anil Kapoor", "cue_then_quote"),
+        ("Every time you say that", "Tester", "quote_then_cue"),
+        ("you give them ammunition.", "Tester", "cue_then_quote")]
+    assert df.loc[0, "cue_start"] == df.loc[1, "cue_start"]  # one attribution, two pieces
+
+
+def test_ages_possessive_roles_and_tags_in_the_speakers_apposition() -> None:
+    df = q_of("Meera Nair, 31, a Delhi photographer, said the border talks were a distraction.\n\n"
+              "Tom Bell, Starmer's senior media adviser, said Brussels was engaged in mischief.\n\n"
+              "Rep. Ilhan Omar (D-Minn.), chair of the panel, said that Tehran had been warned.")
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("the border talks were a distraction", "Meera Nair"),
+        ("Brussels was engaged in mischief", "Tom Bell"),
+        ("Tehran had been warned", "Rep. Ilhan Omar")]
