@@ -2,7 +2,8 @@
 
 The clone keeps one copy of each lesson file where teachers and students edit it (``notebooks/``
 and the seed article in ``data/``); building a wheel copies them into ``newslab/lessons/``
-(notebooks, ``coding/``, and ``data/`` with the seed and its sidecar). An editable install
+(notebooks, ``coding/``, and ``data/`` with the seed and its sidecar and the demonstration
+corpus ``data/demo_outlets/`` of lesson 08). An editable install
 needs no copy: newslab reads the clone's folders (see ``newslab/classroom.py``, whose
 ``lesson_files()`` lists the same files and is checked against the wheel by the tests).
 Everything else about the build is in ``pyproject.toml``.
@@ -17,6 +18,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 SEED_NAME = "afp_2017-11-13_sochi_putin_erdogan"
+DEMO_NAME = "demo_outlets"
 
 
 def lesson_files() -> list[tuple[Path, str]]:
@@ -27,6 +29,9 @@ def lesson_files() -> list[tuple[Path, str]]:
         if p.is_file() and not any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
             files.append((p, rel.as_posix()))
     files += [(p, f"data/{p.name}") for p in sorted((HERE / "data").glob(SEED_NAME + ".*")) if p.is_file()]
+    # the demonstration corpus of lesson 08 (invented outlets), with its README
+    files += [(p, f"data/{DEMO_NAME}/{p.name}") for p in sorted((HERE / "data" / DEMO_NAME).glob("*"))
+              if p.is_file() and not p.name.startswith(".")]
     return files
 
 

@@ -26,4 +26,13 @@ def open_results(folder: str | os.PathLike[str]) -> Any:
     return open_store(folder)
 
 
-__all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "open_results", "__version__"]
+def compare(result: Any, by: str = "source", **options: Any) -> Any:
+    """Compare outlets, periods or any metadata column of a corpus analysis (in memory or a
+    results folder): :func:`newslab.compare.compare` (imported here only when called)."""
+    from .compare import compare as compare_groups
+
+    return compare_groups(result, by, **options)
+
+
+__all__ = ["Article", "Corpus", "Paragraph", "Sentence", "Span", "Token", "NewslabError", "open_results", "compare",
+           "__version__"]

@@ -39,6 +39,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PACKAGED_LESSONS = PACKAGE_DIR / "lessons"
 MARKER = "newslab-lessons.yml"
 SEED_NAME = "afp_2017-11-13_sochi_putin_erdogan"
+DEMO_NAME = "demo_outlets"  # lesson 08's corpus of invented outlets, in data/
 SOLUTIONS = "solutions"  # the teachers' folder beside the lessons, left out of student copies
 _active_copy: list[Path] = []  # the student copy whose resources/ this process reads
 _stack = ExitStack()  # keeps that resources override open for the life of the process
@@ -104,12 +105,14 @@ def _tree(folder: Path) -> list[tuple[Path, str]]:
 
 def lesson_files() -> list[tuple[Path, str]]:
     """The lessons as ``(source file, path inside the lessons folder)``: notebooks, ``coding/``,
-    and the seed article with its sidecar in ``data/``. ``setup.py`` ships the same list."""
+    the seed article with its sidecar in ``data/``, and the demonstration corpus of lesson 08
+    (``data/demo_outlets/``, invented outlets). ``setup.py`` ships the same list."""
     clone = clone_root()
     if clone is None:
         return _tree(PACKAGED_LESSONS)
     files = _tree(clone / "notebooks")
     files += [(p, f"data/{p.name}") for p in sorted((clone / "data").glob(SEED_NAME + ".*")) if p.is_file()]
+    files += [(p, f"data/{DEMO_NAME}/{rel}") for p, rel in _tree(clone / "data" / DEMO_NAME)]
     return files
 
 

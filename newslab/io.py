@@ -510,9 +510,9 @@ def load_corpus(path: str | os.PathLike[str], text_column: str = "text", *,
     announced with a :class:`SkippedInputWarning`. ``skip_bad=False`` raises on the first file
     that cannot be read instead.
 
-    >>> c = load_corpus(find_data_dir())  # the project's data/ folder
-    >>> len(c), c.skipped
-    (1, [])
+    >>> c = load_corpus(find_data_dir())  # the seed and lesson 08's demonstration outlets
+    >>> len(c), [(Path(p).name, why) for p, why in c.skipped]
+    (19, [('README.md', 'a Markdown file, not read — rename it to .txt to analyse it.')])
     """
     p = Path(path)
     if not p.exists():

@@ -26,7 +26,8 @@ def test_in_a_clone_the_lessons_are_the_repository_folders(monkeypatch, tmp_path
     assert find_data_dir() == ROOT / "data" and seed_path().is_file()
     rels = {rel for _, rel in lesson_files()}
     assert {"01_first_look.ipynb", "07_report.ipynb", "coding/afp_2017-11-13_generic_coder1.csv",
-            f"data/{SEED}.txt", f"data/{SEED}.meta.yml"} <= rels
+            f"data/{SEED}.txt", f"data/{SEED}.meta.yml", "08_compare_outlets.ipynb",
+            "data/demo_outlets/README.md", "data/demo_outlets/c_2019-07-12_s400.meta.yml"} <= rels
     assert not any(part.startswith(".") for rel in rels for part in rel.split("/"))
 
 
@@ -35,7 +36,7 @@ def test_copy_holds_lessons_seed_coding_sheet_and_dictionaries(tmp_path, monkeyp
     assert main(["notebooks", "copy", str(dest)]) == 0
     out = capsys.readouterr().out
     packaged = [p for p in RESOURCE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    assert "copied 7 lessons" in out and f"{len(packaged)} dictionaries" in out
+    assert "copied 8 lessons" in out and f"{len(packaged)} dictionaries" in out
     for source, rel in lesson_files():
         if rel.startswith("solutions/"):  # the teachers' solutions stay out of a student copy
             assert not (dest / rel).exists(), rel
@@ -51,7 +52,7 @@ def test_copy_holds_lessons_seed_coding_sheet_and_dictionaries(tmp_path, monkeyp
     assert student_copy() == dest.resolve() and lessons_dir() == dest.resolve() and project_dir() == dest.resolve()
     from newslab.render import available_notebooks, notebooks_dir
 
-    assert notebooks_dir() == dest.resolve() and len(available_notebooks()) == 7
+    assert notebooks_dir() == dest.resolve() and len(available_notebooks()) == 8
 
 
 def test_copy_never_overwrites_and_writes_nothing_when_it_would(tmp_path, capsys):

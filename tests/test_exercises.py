@@ -258,6 +258,26 @@ def _ex_7_4(ns):
     assert month["mean"].iloc[0] < 0 < quarter["mean"].iloc[1]  # the clash month, then a cooperative quarter
 
 
+def _ex_8_1(ns):
+    t = ns["period_tests"].set_index("frame")
+    assert list(t.index[t["rate_significant"]]) == ["diplomacy"]
+    assert t.loc["diplomacy", "highest"] == "2016-06-01 – 2019-06-30" and t.loc["diplomacy", "p_rate_adj"] < 0.05
+
+
+def _ex_8_2(ns):
+    strict = ns["strict"]
+    assert strict.small_groups == ["Outlet A", "Outlet B", "Outlet C"] and strict.frame_tests.empty
+    assert strict.frames["share"].isna().all() and list(strict.groups["articles"]) == [6, 6, 6]
+    assert "fewer than 7 articles" in str(ns["strict_warnings"][0].message)
+
+
+def _ex_8_3(ns):
+    kw = ns["kw_b"]
+    assert kw["feature"].iloc[0] == "companies" and kw["n_target"].iloc[0] == 6 and kw["n_reference"].iloc[0] == 0
+    assert {"trade", "sanctions", "kalin"} <= set(kw["feature"].head(8))
+    assert (kw["n_target"] + kw["n_reference"] >= 3).all()
+
+
 CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
     "1.1": _ex_1_1, "1.2": _ex_1_2, "1.3": _ex_1_3, "1.4": _ex_1_4,
     "2.1": _ex_2_1, "2.2": _ex_2_2, "2.3": _ex_2_3, "2.4": _ex_2_4,
@@ -266,6 +286,7 @@ CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
     "5.1": _ex_5_1, "5.2": _ex_5_2, "5.3": _ex_5_3, "5.4": _ex_5_4,
     "6.1": _ex_6_1, "6.2": _ex_6_2, "6.3": _ex_6_3, "6.4": _ex_6_4,
     "7.1": _ex_7_1, "7.2": _ex_7_2, "7.3": _ex_7_3, "7.4": _ex_7_4,
+    "8.1": _ex_8_1, "8.2": _ex_8_2, "8.3": _ex_8_3,
 }
 
 

@@ -20,13 +20,15 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = available_notebooks(ROOT / "notebooks")
 SEED = "data/afp_2017-11-13_sochi_putin_erdogan.txt"
 EXPECTED = ["01_first_look", "02_sentiment", "03_actors", "04_quotes_and_sources", "05_stance_and_relations",
-            "06_frames", "07_report"]
+            "06_frames", "07_report", "08_compare_outlets"]
+# Lesson 08 compares outlets: its default corpus is the demonstration outlets, not the seed.
+DEFAULT_CORPUS = {"08_compare_outlets": "data/demo_outlets"}
 BENCH = Path(os.environ.get("NEWSLAB_BENCH_DIR", ROOT.parent / "shared" / "bench"))
 WIKINEWS = BENCH / "wikinews_2019_2020"
 
 
 # -- static checks: no execution -------------------------------------------------------------
-def test_the_seven_notebooks_exist():
+def test_the_eight_notebooks_exist():
     assert [p.stem for p in NOTEBOOKS] == EXPECTED
 
 
@@ -63,7 +65,8 @@ def test_every_parameter_is_visible_to_papermill(path):
                 for t in node.targets if isinstance(t, ast.Name)]
     params = notebook_parameters(path)
     assert list(params) == assigned
-    assert params["corpus"] == SEED and (ROOT / SEED).exists()
+    corpus = DEFAULT_CORPUS.get(path.stem, SEED)
+    assert params["corpus"] == corpus and (ROOT / corpus).exists()
     assert params["figures_dir"] == f"reports/figures/{path.stem}"
 
 
@@ -95,6 +98,8 @@ def test_every_figure_is_png_and_svg(seed_render):
                       "frame_heatmap_russia_turkey"},
         "07_report": {"sentiment_arc", "mentions_by_side", "cooccurrence_network", "voice_share", "dyad_events",
                       "stance_heatmap", "frame_profile", "frame_heatmap"},
+        "08_compare_outlets": {"frames_by_group", "frame_rates_by_group", "voices_by_group", "dyad_by_group",
+                               "dyad_by_period", "keyness", "tone_by_group"},
     }
     for run in seed_render.runs:
         assert {p.stem for p in run.figures} == expected[run.name], run.name
@@ -185,6 +190,49 @@ def test_report_names_the_frame_and_the_dyad(seed_render):
     page = run.html.read_text(encoding="utf-8")
     assert "Diplomacy and political settlement" in page
     assert re.search(r"Russia–Turkey</strong>: <strong>cooperative</strong>", page)
+
+
+def test_report_has_no_outlet_section_for_one_source(seed_render):
+    r = seed_render["07_report"].results
+    assert r["outlets"] == {} and "frames_by_outlet" not in {p.stem for p in seed_render["07_report"].figures}
+
+
+def test_compare_outlets_finds_the_contrasts_written_into_the_demonstration_corpus(seed_render):
+    """The invented outlets were written with these contrasts (data/demo_outlets/README.md)."""
+    run = seed_render["08_compare_outlets"]
+    r = run.results
+    assert r["n_articles"] == 18 and r["groups"] == ["Outlet A", "Outlet B", "Outlet C"] and r["small_groups"] == []
+    assert r["top_frame"] == {"Outlet A": "security_military", "Outlet B": "energy_trade", "Outlet C": "alliance_politics"}
+    assert {"alliance_politics", "energy_trade"} <= set(r["rate_differs"])
+    assert r["top_voice"] == {"Outlet A": "Russia", "Outlet B": "Turkey", "Outlet C": "United States"}
+    periods = [net for _, net in r["dyad_by_period"]]
+    assert periods[0] < 0 < periods[1] < periods[2]   # jet crisis, reconciliation, S-400 (time order)
+    assert r["keyness_target"] == "Outlet C" and "nato" in r["key_words"]
+    page = run.html.read_text(encoding="utf-8")
+    assert "Benjamini–Hochberg" in page and "Alliance politics (NATO and the West)" in page
+
+
+def test_report_gains_an_outlet_section_with_more_than_one_source(tmp_path):
+    result = render(["07_report"], corpus=ROOT / "data", out=tmp_path, progress=False)
+    assert result.ok, result.failures
+    run = result["07_report"]
+    o = run.results["outlets"]
+    assert o["outlets"] == ["AFP", "Outlet A", "Outlet B", "Outlet C"] and o["small"] == ["AFP"]
+    assert {"frames_by_outlet", "voices_by_outlet"} <= {p.stem for p in run.figures}
+
+
+def test_report_accepts_a_results_folder(tmp_path):
+    from newslab.io import load_corpus
+    from newslab.pipeline import analyze_corpus
+
+    analyze_corpus(load_corpus(ROOT / "data" / "demo_outlets"), out=tmp_path / "results", shard_size=7)
+    result = render(["07_report"], corpus=tmp_path / "results", out=tmp_path / "out", progress=False)
+    assert result.ok, result.failures
+    run = result["07_report"]
+    r = run.results
+    assert r["n_articles"] == 18 and r["dated"] is True and r["dyad"]["events"] > 0
+    assert r["outlets"]["outlets"] == ["Outlet A", "Outlet B", "Outlet C"] and r["outlets"]["small"] == []
+    assert "is a results folder" in run.html.read_text(encoding="utf-8")
 
 
 def test_rerender_gives_identical_figures_and_tables(seed_render, tmp_path):
