@@ -650,20 +650,25 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
     before = _snapshot(run.figures_dir)
     t0 = time.perf_counter()
     executed = None
-    try:
-        executed = pm.execute_notebook(
-            str(run.source), str(run.ipynb), parameters=run.parameters, kernel_name=KERNEL_NAME,
-            language="python", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
-            # The kernel starts in the notebook's folder (nbclient's resources path), not through
-            # papermill's cwd=, which changes this whole process's folder: two at once would clash.
-            resources={"metadata": {"path": str(run.source.parent)}}, execution_timeout=timeout,
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
-        run.status = "ok"
-    except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render
-        run.status = "failed"
-        if run.ipynb.exists():
-            executed = nbformat.read(str(run.ipynb), as_version=4)
-        run.error, run.cell = _error_line(exc, executed)
+    for attempt in (1, 2):
+        try:
+            executed = pm.execute_notebook(
+                str(run.source), str(run.ipynb), parameters=run.parameters, kernel_name=KERNEL_NAME,
+                language="python", progress_bar=False, log_output=False, request_save_on_cell_execute=False,
+                # The kernel starts in the notebook's folder (nbclient's resources path), not through
+                # papermill's cwd=, which changes this whole process's folder: two at once would clash.
+                resources={"metadata": {"path": str(run.source.parent)}}, execution_timeout=timeout,
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # no start/stop notices per kernel
+            run.status, run.error, run.cell = "ok", None, None
+            break
+        except Exception as exc:  # noqa: BLE001 — any failure is reported, the others still render
+            run.status = "failed"
+            executed = nbformat.read(str(run.ipynb), as_version=4) if run.ipynb.exists() else None
+            run.error, run.cell = _error_line(exc, executed)
+            if attempt == 2 or _ran_a_cell(executed):
+                break
+            # No cell ran: the kernel failed to start (two kernels started at once can race for
+            # the same free port), not the notebook. One more try in a fresh kernel.
     run.seconds = round(time.perf_counter() - t0, 2)
     if executed is not None:
         executed = _report_relative(_clean_executed(executed), out)
@@ -674,6 +679,12 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
     after = _snapshot(run.figures_dir)
     run.written = sorted({p for p, stamp in after.items() if before.get(p) != stamp}
                          | {p for p in (run.ipynb, run.html) if p is not None and p.exists()})
+
+
+def _ran_a_cell(executed: Any | None) -> bool:
+    """True once any code cell of an executed notebook ran (its kernel had started)."""
+    return executed is not None and any(c.get("cell_type") == "code" and c.get("execution_count")
+                                        for c in executed.get("cells", []))
 
 
 @contextmanager

@@ -205,7 +205,8 @@ def test_two_at_once_into_a_relative_folder_keep_this_process_folder(tiny_dir, t
     monkeypatch.chdir(tmp_path)
     res = render(notebook_dir=tiny_dir, out="rel", params={"n": "3"}, progress=False, jobs=2)
     assert os.getcwd() == str(tmp_path)  # no notebook's folder left as this process's folder
-    assert res["01_ok"].ok and (tmp_path / "rel" / "01_ok.html").is_file()
+    assert res["01_ok"].ok, res["01_ok"].error
+    assert (tmp_path / "rel" / "01_ok.html").is_file()
     assert (tmp_path / "rel" / "02_fails.html").is_file() and (tmp_path / "rel" / "index.html").is_file()
 
 
@@ -392,3 +393,23 @@ def test_record_and_save_table_are_deterministic(tmp_path):
     assert first.index(b'"a"') < first.index(b'"b"') < first.index(b'"c"')  # sorted keys
     path = save_table(pd.DataFrame({"v": [1 / 3, 2.0]}), tmp_path, "t")
     assert path.read_bytes() == b"v\n0.333333\n2\n"
+
+
+def test_a_kernel_that_fails_to_start_is_tried_once_more(tiny_dir, tmp_path, monkeypatch):
+    """Two kernels started at once can race for a port: a failure before any cell ran is retried
+    in a fresh kernel; a notebook whose own cell fails is not run twice."""
+    import papermill as pm
+
+    real, calls = pm.execute_notebook, []
+
+    def flaky(source, *args, **kwargs):
+        calls.append(Path(source).name)
+        if calls.count(Path(source).name) == 1 and Path(source).name == "01_ok.ipynb":
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return real(source, *args, **kwargs)
+
+    monkeypatch.setattr(pm, "execute_notebook", flaky)
+    res = render(notebook_dir=tiny_dir, out=tmp_path / "r", params={"n": "3"}, progress=False, jobs=1)
+    assert res["01_ok"].ok and res["01_ok"].error is None
+    assert sorted(calls) == ["01_ok.ipynb", "01_ok.ipynb", "02_fails.ipynb"]
+    assert not res["02_fails"].ok and "ZeroDivisionError" in res["02_fails"].error
