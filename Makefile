@@ -30,7 +30,7 @@ $(READY): pyproject.toml
 	touch $@
 
 report: $(READY)
-	$(BIN)/newslab render --corpus data --out reports
+	$(BIN)/newslab render --out reports
 
 test: $(READY)
 	$(BIN)/python -m pytest
