@@ -75,7 +75,7 @@ from bisect import bisect_left, bisect_right
 from itertools import islice
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -408,28 +408,38 @@ class _PairFinder:
         self.ms = [m for m in mentions if len(m.actors) == 1 and not is_location(text, m, 0, ctx)]
         self.starts = [m.start for m in self.ms]
         self.max_end: list[int] = []  # running maximum: ms[:i] all end by max_end[i - 1]
-        for m in self.ms:
+        self.at_side: dict[str, list[int]] = {}  # side -> indexes in ms of the mentions naming it
+        for i, m in enumerate(self.ms):
             self.max_end.append(max(m.end, self.max_end[-1]) if self.max_end else m.end)
+            for side in m.sides:
+                self.at_side.setdefault(side, []).append(i)
+
+    def count(self, side: str, n: int) -> int:
+        """How many of ms[:n] name ``side``."""
+        return bisect_left(self.at_side.get(side, []), n)
 
     def before(self, at: int) -> tuple[str, str] | None:
         """The same answer as ``_last_coordinated_pair(text, mentions, at, ctx)``."""
         j0 = bisect_right(self.max_end, at)  # every one of ms[:j0] ends by ``at``
         tail = [m for m in self.ms[j0:bisect_right(self.starts, at)] if m.end <= at]
         if not tail:
-            return _pair_before(self.ms, j0, self.text, self.ctx)
+            return _pair_before(self.ms, j0, self.text, self.ctx, self.count)
         earlier = self.ms[:j0] + tail
         return _pair_before(earlier, len(earlier), self.text, self.ctx)
 
 
-def _pair_before(ms: list[ActorMention], n: int, text: str, ctx: ContextWords | None) -> tuple[str, str] | None:
-    """The latest coordinated pair among ``ms[:n]`` (read in place, not copied)."""
+def _pair_before(ms: list[ActorMention], n: int, text: str, ctx: ContextWords | None,
+                 count: Callable[[str, int], int] | None = None) -> tuple[str, str] | None:
+    """The latest coordinated pair among ``ms[:n]`` (read in place, not copied); ``count(side, n)``:
+    how many of ms[:n] name a side (an index instead of a scan)."""
     for i in range(n - 1, 0, -1):
         grp = chain_sides(coordinated_chain(text, ms, from_end=True, ctx=ctx, end=i + 1))
         if len(grp) >= 2:
             if len(grp) == 2:
                 return grp[0][1], grp[1][1]
             # "Russia, Turkey and Iran ... the two neighbours": the two most-mentioned of the list
-            counts = {g[1]: sum(1 for m in islice(ms, n) if g[1] in m.sides) for g in grp}
+            counts = {g[1]: count(g[1], n) if count else sum(1 for m in islice(ms, n) if g[1] in m.sides)
+                      for g in grp}
             top = sorted(counts, key=lambda k: -counts[k])[:2]
             return top[0], top[1]
     return None
