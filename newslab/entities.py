@@ -49,7 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -870,10 +870,25 @@ def _copy_from(m: MentionDraft, ante: MentionDraft) -> None:
         m.label = "COUNTRY"
 
 
+class _Recent:
+    """An iterable read from a generator at most once and only as far as asked, re-readable from
+    its start (so several ``next(... for h in people ...)`` searches share one pass)."""
+
+    def __init__(self, it: Iterator[MentionDraft]):
+        self._it, self._seen = it, []
+
+    def __iter__(self) -> Iterator[MentionDraft]:
+        yield from self._seen
+        for h in self._it:
+            self._seen.append(h)
+            yield h
+
+
 def _resolve_role(d: ActorDictionary, m: MentionDraft, history: list[MentionDraft], year: int | None) -> None:
-    people = [h for h in reversed(history) if h.label == "PERSON" and (h.actor or h.entity)]
-    if m.side:
-        people = [h for h in people if h.side == m.side]
+    # Read lazily, nearest first: the antecedent is usually close, and copying the whole history
+    # for every role phrase made long articles quadratic.
+    people = _Recent(h for h in reversed(history) if h.label == "PERSON" and (h.actor or h.entity)
+                     and (not m.side or h.side == m.side))
     ante = None
     if m.role == "counterpart":
         # 'his Turkish counterpart' holds the same office as the person 'his' refers to (the

@@ -71,10 +71,11 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -363,17 +364,31 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     lex = load_relation_cues()
     group_set = lex.groups
     tk = article.layer("match_tokens")
+    pairs = _PairFinder(article.text, mentions, lex.context)
     for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
         gs, ge = tk.chars(i, j)
         # a pair named before this sentence: the subject of its own clause is not one of "both sides"
         sent = article.sentence_at(gs)
-        pair = _last_coordinated_pair(article.text, mentions, gs, lex.context) \
+        pair = pairs.before(gs) \
             or (_top_two_states(mentions, before=sent.start) if sent is not None else None) \
             or _top_two_states(mentions, before=gs)
         if pair:
             groups.append(ActorMention(gs, ge, article.text[gs:ge], tuple((s, s) for s in pair)))
-    mentions = [x for x in mentions if not any(x.start < g.end and g.start < x.end for g in groups)]
+    by_start = sorted(groups, key=lambda g: g.start)
+    longest = max((g.end - g.start for g in groups), default=0)
+    mentions = [x for x in mentions if not _overlaps_any(x, by_start, longest)]
     return sorted(mentions + groups, key=lambda x: (x.start, x.end))
+
+
+def _overlaps_any(x: ActorMention, groups: list[ActorMention], longest: int) -> bool:
+    """Does x overlap one of ``groups`` (sorted by start, none longer than ``longest``)? A bisect
+    finds the few candidates, so a long article's mentions are not each compared with every group."""
+    k = bisect_left(groups, x.end, key=lambda g: g.start) - 1  # groups[:k + 1] start before x ends
+    while k >= 0 and groups[k].start + longest > x.start:
+        if groups[k].end > x.start:
+            return True
+        k -= 1
+    return False
 
 
 def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int, ctx: ContextWords | None = None
@@ -381,13 +396,50 @@ def _last_coordinated_pair(text: str, mentions: list[ActorMention], before: int,
     """The latest two sides named together ("Russia and Turkey", "Putin and Erdogan") before ``before``."""
     # places named together ("firms registered in Hong Kong and the UAE") are no pair of parties
     earlier = [m for m in mentions if m.end <= before and len(m.actors) == 1 and not is_location(text, m, 0, ctx)]
-    for i in range(len(earlier) - 1, 0, -1):
-        grp = chain_sides(coordinated_chain(text, earlier[:i + 1], from_end=True, ctx=ctx))
+    return _pair_before(earlier, len(earlier), text, ctx)
+
+
+class _PairFinder:
+    """:func:`_last_coordinated_pair` for many group phrases of one article: the candidate
+    mentions are filtered once (not once per phrase, which made long articles quadratic)."""
+
+    def __init__(self, text: str, mentions: list[ActorMention], ctx: ContextWords | None):
+        self.text, self.ctx = text, ctx
+        self.ms = [m for m in mentions if len(m.actors) == 1 and not is_location(text, m, 0, ctx)]
+        self.starts = [m.start for m in self.ms]
+        self.max_end: list[int] = []  # running maximum: ms[:i] all end by max_end[i - 1]
+        self.at_side: dict[str, list[int]] = {}  # side -> indexes in ms of the mentions naming it
+        for i, m in enumerate(self.ms):
+            self.max_end.append(max(m.end, self.max_end[-1]) if self.max_end else m.end)
+            for side in m.sides:
+                self.at_side.setdefault(side, []).append(i)
+
+    def count(self, side: str, n: int) -> int:
+        """How many of ms[:n] name ``side``."""
+        return bisect_left(self.at_side.get(side, []), n)
+
+    def before(self, at: int) -> tuple[str, str] | None:
+        """The same answer as ``_last_coordinated_pair(text, mentions, at, ctx)``."""
+        j0 = bisect_right(self.max_end, at)  # every one of ms[:j0] ends by ``at``
+        tail = [m for m in self.ms[j0:bisect_right(self.starts, at)] if m.end <= at]
+        if not tail:
+            return _pair_before(self.ms, j0, self.text, self.ctx, self.count)
+        earlier = self.ms[:j0] + tail
+        return _pair_before(earlier, len(earlier), self.text, self.ctx)
+
+
+def _pair_before(ms: list[ActorMention], n: int, text: str, ctx: ContextWords | None,
+                 count: Callable[[str, int], int] | None = None) -> tuple[str, str] | None:
+    """The latest coordinated pair among ``ms[:n]`` (read in place, not copied); ``count(side, n)``:
+    how many of ms[:n] name a side (an index instead of a scan)."""
+    for i in range(n - 1, 0, -1):
+        grp = chain_sides(coordinated_chain(text, ms, from_end=True, ctx=ctx, end=i + 1))
         if len(grp) >= 2:
             if len(grp) == 2:
                 return grp[0][1], grp[1][1]
             # "Russia, Turkey and Iran ... the two neighbours": the two most-mentioned of the list
-            counts = {g[1]: sum(1 for m in earlier if g[1] in m.sides) for g in grp}
+            counts = {g[1]: count(g[1], n) if count else sum(1 for m in islice(ms, n) if g[1] in m.sides)
+                      for g in grp}
             top = sorted(counts, key=lambda k: -counts[k])[:2]
             return top[0], top[1]
     return None
@@ -423,16 +475,20 @@ def is_location(text: str, m: ActorMention, floor: int, ctx: ContextWords | None
     return bool(ctx.location_prep.search(before))
 
 
-def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool, ctx: ContextWords | None = None
-                      ) -> list[ActorMention]:
-    """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan"."""
-    if not ms:
+def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool, ctx: ContextWords | None = None,
+                      end: int | None = None) -> list[ActorMention]:
+    """Mentions coordinated with the nearest one: "Russia, along with Iran", "Putin and Erdogan".
+    ``end``: read only ``ms[:end]`` (without copying it)."""
+    if not ms or end == 0:
         return []
     ctx = ctx or context_words()
-    seq = list(reversed(ms)) if from_end else list(ms)
-    group = [seq[0]]
+    n = len(ms) if end is None else end
+    # Read ms by index from the near end: no reversed copy or slice of a long article's mentions.
+    seq = (lambda k: ms[n - 1 - k]) if from_end else ms.__getitem__
+    group = [seq(0)]
     seen_and = False
-    for k, (prev, cur) in enumerate(zip(seq, seq[1:])):
+    for k in range(n - 1):
+        prev, cur = seq(k), seq(k + 1)
         a, b = (cur, prev) if from_end else (prev, cur)
         gap = text[a.end:b.start]
         if len(gap) > 40:
@@ -444,7 +500,7 @@ def coordinated_chain(text: str, ms: list[ActorMention], from_end: bool, ctx: Co
             seen_and = True
         elif gap.strip() == ",":
             # a bare comma joins list items only in a list closed by "and" ("Russia, Iran and Turkey")
-            nxt = seq[k + 2] if k + 2 < len(seq) else None
+            nxt = seq(k + 2) if k + 2 < n else None
             if seen_and or (nxt is not None and not from_end and
                             re.fullmatch(r",?\s+and\s+", text[cur.end:nxt.start])):
                 group.append(cur)

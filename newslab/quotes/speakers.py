@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
@@ -134,7 +133,10 @@ class Resolver:
     def overlapping(self, s: int, e: int) -> list[dict[str, Any]]:
         i = bisect_left(self._starts, s - 200)
         out = []
-        for r in islice(self.rows, i, None):  # islice: a slice would copy the rest of the list
+        rows = self.rows
+        # By index: islice(rows, i, None) steps over the first i rows, a scan of the article.
+        for j in range(i, len(rows)):
+            r = rows[j]
             rs, re_ = int(r["start"]), int(r["end"])
             if rs >= e:
                 break
@@ -187,8 +189,9 @@ class Resolver:
             return True
         sent = self.article.sentence_at(s)
         stop = min(e + 80, sent.end if sent else e + 80)
-        nxt = next((int(r["start"]) for r in islice(self.rows, bisect_right(self._starts, e), None)
-                    if str(r.get("label") or "") == "PERSON" or int(r["start"]) >= stop), stop)
+        rows = self.rows  # by index, not islice, which would step over every earlier row
+        nxt = next((int(rows[j]["start"]) for j in range(bisect_right(self._starts, e), len(rows))
+                    if str(rows[j].get("label") or "") == "PERSON" or int(rows[j]["start"]) >= stop), stop)
         nxt = min(nxt, stop)
         return bool(_HER_RE.search(text, e, min(stop, nxt)))
 
