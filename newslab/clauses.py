@@ -423,18 +423,18 @@ def infinitive_before(text: str, clause_start: int, at: int, cues: ClauseCues | 
 
 def accusation_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> re.Match[str] | None:
     """The accusation ("accused Iran of", "blamed Kabul for") whose content holds offset ``at``."""
-    cues = cues or load_clause_cues()
-    last = None
-    for last in cues.accusation.finditer(text, clause_start, at):
-        pass
-    return last
+    return _last_match((cues or load_clause_cues()).accusation, text, clause_start, at)
 
 
 def denial_before(text: str, clause_start: int, at: int, cues: ClauseCues | None = None) -> re.Match[str] | None:
     """A denial verb ("denied that its troops had ...") earlier in the clause than offset ``at``."""
-    cues = cues or load_clause_cues()
+    return _last_match((cues or load_clause_cues()).denial, text, clause_start, at)
+
+
+def _last_match(rx: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``rx`` in ``text[start:end]`` (the cue nearest to ``end``), or None."""
     last = None
-    for last in cues.denial.finditer(text, clause_start, at):
+    for last in rx.finditer(text, start, end):
         pass
     return last
 
