@@ -659,12 +659,25 @@ def _dyads_json(article: Article) -> dict[str, Any]:
     for x, y in sorted(p for p in pairs if is_state(p[0]) and is_state(p[1])):
         sides = {(actor_state(x), actor_state(y)), (actor_state(y), actor_state(x))}
         ev = [r for r in rows if (r["source_side"], r["target_side"]) in sides]
-        fact = [r["weight"] for r in ev if r["status"] == "asserted"]
-        cur = [r["weight"] for r in ev if r["status"] == "asserted" and r["time"] == "current"]
-        out[dyad_key(x, y)] = {"net": round(layers.column_mean(cur), 3) if cur else 0.0,
-                               "net_all": round(layers.column_mean(fact), 3) if fact else 0.0,
-                               "events": len(ev), "not_asserted": len(ev) - len(fact)}
+        net, net_all, _, not_asserted = dyad_scores(ev)
+        out[dyad_key(x, y)] = {"net": net, "net_all": net_all, "events": len(ev), "not_asserted": not_asserted}
     return {"dyads": out}
+
+
+def dyad_scores(events: list[dict[str, Any]]) -> tuple[float, float, int, int]:
+    """``(net, net_all, n_current, n_not_asserted)`` of a dyad's event rows: ``net`` is the mean
+    weight of the current asserted events, ``net_all`` of all asserted ones (0.0 when none);
+    the rest (negated, hypothetical, denied, claimed) are only counted.
+
+    >>> dyad_scores([{"weight": 4.0, "status": "asserted", "time": "current"},
+    ...              {"weight": -8.0, "status": "hypothetical", "time": "current"}])
+    (4.0, 4.0, 1, 1)
+    """
+    fact = [e for e in events if e["status"] == "asserted"]  # only what the text presents as fact
+    cur = [e["weight"] for e in fact if e["time"] == "current"]
+    net = round(layers.column_mean(cur), 3) if cur else 0.0
+    net_all = round(layers.column_mean([e["weight"] for e in fact]), 3) if fact else 0.0
+    return net, net_all, len(cur), len(events) - len(fact)
 
 
 @layers.register("relations", columns=RELATION_COLUMNS, requires=("actor_mentions",),
@@ -1378,14 +1391,10 @@ def dyad(article_or_corpus: Article | Corpus | Iterable[Article], a: str, b: str
         ev = extract_relations(Corpus(arts), cues=cues)
     mask = ((ev.source_side == sa) & (ev.target_side == sb)) | ((ev.source_side == sb) & (ev.target_side == sa))
     ev = ev[mask].reset_index(drop=True)
-    fact = ev[ev.status == "asserted"]  # only what the text presents as fact is scored
-    cur = fact[fact.time == "current"]
-    net = round(float(cur.weight.mean()), 3) if len(cur) else 0.0
-    net_all = round(float(fact.weight.mean()), 3) if len(fact) else 0.0
+    net, net_all, n_current, n_not_asserted = dyad_scores(ev[["weight", "status", "time"]].to_dict("records"))
     by_id = {x.id: x for x in arts}
     evidence = list(dict.fromkeys(by_id[d].sentences[int(i)].text for d, i in zip(ev.doc_id, ev.sentence)))
-    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), int(len(cur)), evidence, _timeseries(ev),
-                int(len(ev) - len(fact)))
+    return Dyad(sa, sb, ev, net, net_all, int(len(ev)), n_current, evidence, _timeseries(ev), n_not_asserted)
 
 
 def _timeseries(ev: pd.DataFrame) -> pd.DataFrame:
