@@ -133,7 +133,7 @@ def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any
     def done(entry: dict[str, Any]) -> None:
         writer.record(entry)
         stats["shards_computed"] += 1
-        bar.set_postfix_str(f"shards done: {len(writer.shards)}", refresh=False)
+        bar.set_postfix_str(f"shards done: {len(writer.shards)}")  # drawn now: a fast run may never redraw
         bar.update(int(entry["articles"]) + len(entry.get("skipped", ())))
     try:
         client.register_plugin(ResourcePlugin(_override_files()), name=ResourcePlugin.name)

@@ -292,7 +292,7 @@ def _run_to_store(articles: Iterable[Article], steps: tuple[str, ...], writer: A
         tables, skipped = shard_tables(shard, results)
         writer.write(index, key, tables, len(shard) - len(skipped), skipped)
         stats["shards_computed"] += 1
-        bar.set_postfix_str(f"shards done: {len(writer.shards)}", refresh=False)
+        bar.set_postfix_str(f"shards done: {len(writer.shards)}")  # drawn now: a fast run may never redraw
         bar.update(len(shard))
 
     n_shards = 0
