@@ -32,10 +32,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Container
 
 from .errors import MissingResourceError
+from .lazy import package_dir
 from .resources import load_yaml, resource_stamp
 from .timecues import calendar_words
 from .tokenize import iter_tokens, stopwords
@@ -115,9 +115,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set(stopwords())
     verbs: set[str] = set()
     try:
-        import textblob
-
-        path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+        path = package_dir("textblob") / "en" / "en-lexicon.txt"  # not imported: it imports NLTK
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith(";;;"):
