@@ -32,10 +32,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Container
+from itertools import compress
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable
 
 from .errors import MissingResourceError
+from .lazy import package_dir
 from .resources import load_yaml, resource_stamp
 from .timecues import calendar_words
 from .tokenize import iter_tokens, stopwords
@@ -46,7 +48,7 @@ if TYPE_CHECKING:  # only for type hints
 # The surface newslab.entities builds on: word normalising, the gazetteer and lexicon, the
 # mention being built, candidate finders, and the discovery step itself.
 __all__ = ["fold", "phrase_tokens", "read_yaml", "common_words", "verb_words", "Gazetteer", "load_gazetteer",
-           "MentionDraft", "name_runs", "nltk_candidate_finder", "nltk_has", "title_length",
+           "MentionDraft", "fold_all", "name_runs", "nltk_candidate_finder", "nltk_has", "title_length",
            "discover_names", "default_label"]
 
 # ---------------------------------------------------------------------------------------------
@@ -63,6 +65,30 @@ def fold(word: str) -> str:
     if not w.isascii():
         w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode("ascii") or w
     return w.lower()
+
+
+class _FoldMemo(dict):
+    """word -> :func:`fold` of it, filled on first sight: ``map(memo.__getitem__, words)`` folds
+    a whole article at C speed (the lru_cache wrapper costs a Python-level call per token)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _FOLD_MEMO_SIZE:
+            self.clear()  # bounded like fold's own cache: a long run meets ever new words
+        folded = self[word] = fold(word)
+        return folded
+
+
+_FOLD_MEMO_SIZE = 200_000
+_FOLDED = _FoldMemo()
+
+
+def fold_all(words: Iterable[str]) -> list[str]:
+    """:func:`fold` of every word, in order (one article's tokens at once).
+
+    >>> fold_all(["Erdoğan", "met", "İmamoğlu"])
+    ['erdogan', 'met', 'imamoglu']
+    """
+    return list(map(_FOLDED.__getitem__, words))
 
 
 def phrase_tokens(phrase: str) -> list[str]:
@@ -115,9 +141,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     words: set[str] = set(stopwords())
     verbs: set[str] = set()
     try:
-        import textblob
-
-        path = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
+        path = package_dir("textblob") / "en" / "en-lexicon.txt"  # not imported: it imports NLTK
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith(";;;"):
@@ -165,6 +189,7 @@ class Gazetteer:
 
 _CONNECTORS = frozenset({"of", "de", "la", "du", "des", "le", "von", "van", "der", "den", "del", "della",
                          "di", "da", "al", "bin", "ibn", "el", "y", "&", "and", "for", "the", "on"})
+_FIRST_CHAR = itemgetter(slice(0, 1))  # word[:1], called from C by map()
 _NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del", "della", "di", "da",
                              "al", "bin", "ibn", "el", "y"})
 
@@ -243,7 +268,7 @@ def name_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list
     first = 0
     while first < n and not words[first][:1].isalnum():
         first += 1
-    for k in [k for k, w in enumerate(words) if w[:1].isupper()]:  # capitalised words only
+    for k in list(compress(range(n), map(str.isupper, map(_FIRST_CHAR, words)))):  # capitalised words only
         w = words[k]
         if "-" in w and w.rsplit("-", 1)[1][:1].islower() and not w.split("-")[0].lower() in _NAME_PARTICLES:
             continue  # 'Turkish-speaking', 'Russian-backed': adjectives, not names

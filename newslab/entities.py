@@ -49,7 +49,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from itertools import compress, repeat
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,7 +59,7 @@ else:  # pandas is imported on first use: the one-article JSON path never needs 
 
 from . import layers
 from .article import Article, Corpus, Token, as_articles
-from .discovery import (Gazetteer, MentionDraft, common_words, default_label, discover_names, fold,
+from .discovery import (Gazetteer, MentionDraft, common_words, default_label, discover_names, fold, fold_all,
                         load_gazetteer, name_runs, nltk_candidate_finder, phrase_tokens, read_yaml,
                         title_length, verb_words)
 from .errors import ParameterError, ResourceFileError
@@ -518,7 +519,7 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
         candidates_fn = nltk_candidate_finder(backend)
     # Words and their folded keys for the whole article at once; sentences take slices.
     all_words = [t.text for t in tokens]
-    all_keys = list(map(fold, all_words))
+    all_keys = fold_all(all_words)
     ranges = article.sentence_token_ranges
     for sent in article.sentences:
         a, b = ranges[sent.i]
@@ -550,14 +551,14 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
 
 
 def _pattern_mention(d: ActorDictionary, pat: DictionaryPattern, t0: int, t1: int, start: int, end: int,
-                     prev_key: str, short: bool = False, sentence_keys: frozenset[str] = frozenset()) -> MentionDraft:
+                     prev_key: str, short: bool = False, sentence_keys: Sequence[str] = ()) -> MentionDraft:
     """The mention a dictionary match makes; ``short`` marks a dateline-like line ('BRUSSELS 1996-08-30')."""
     if pat.label == "METONYM":
         entry = d.entries.get(pat.actor)
         target = entry.side if entry else pat.actor
         if entry is not None and entry.context and sentence_keys:
             # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance.
-            target = next((a for a, cues in entry.context.items() if cues & sentence_keys), target)
+            target = next((a for a, cues in entry.context.items() if not cues.isdisjoint(sentence_keys)), target)
         if not target:
             return MentionDraft(t0, t1, start, end, "GROUP", "", "", "_drop")  # context-only phrase, no cue here
         side = d.side(target) if target in d.entries else target  # a group keeps its own (empty) side
@@ -582,7 +583,6 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
     n = len(words)
     ms: list[MentionDraft] = []
     covered = [False] * n
-    sentence_keys = frozenset(keys)
     for t0, t1, pat in _match_dictionary(d, words, keys):
         prev = keys[t0 - 1] if t0 > 0 else ""
         if prev == "to" and not (t0 >= 2 and keys[t0 - 2] in _MOTION):
@@ -599,7 +599,7 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
             continue  # 'Jeffrey Sachs' is not James Jeffrey: the alias is this person's first name
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
                              short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]),
-                             sentence_keys=sentence_keys if pat.label == "METONYM" else frozenset())
+                             sentence_keys=keys if pat.label == "METONYM" else ())
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
             m.actor = m.entity
@@ -613,7 +613,7 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
                 and keys[prev.t1] in ("and", "or", ",") and _is_capital(d, words[m.t0:m.t1]):
             m.label, m.how, m.actor, m.entity = "PLACE", "name", " ".join(words[m.t0:m.t1]), " ".join(words[m.t0:m.t1])
     # Hyphenated compounds not matched as a whole.
-    for k in [k for k, w in enumerate(words) if "-" in w]:
+    for k in compress(range(n), map(str.__contains__, words, repeat("-"))):  # C-level scan
         w = words[k]
         if not covered[k]:
             based = fold(w.rsplit("-", 1)[-1]) == "based"
@@ -656,7 +656,7 @@ def _roles(d: ActorDictionary, g: Gazetteer, words: list[str], keys: list[str], 
     plural_first, role_first, either_first = _role_first_words(d)
     # Only positions where a plural or role phrase starts, or a mention ends (paired roles), can
     # do anything below: visit those in order instead of every token.
-    starts = {i for i, k in enumerate(keys) if k in either_first}
+    starts = set(compress(range(n), map(either_first.__contains__, keys)))  # C-level scan
     starts.update(t for t in by_t1 if t < n)
     i = 0
     for c in sorted(starts):

@@ -63,6 +63,7 @@ class ArgumentWords:
     status_quo: re.Pattern[str] = re.compile(r"(?!)")
     status_quo_end: re.Pattern[str] = re.compile(r"(?!)")
     territory_cues: frozenset[str] = frozenset()
+    partner_cues: frozenset[str] = frozenset()
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -88,7 +89,8 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         _rx(data.get("setting_words") or [], r"\b(?:{})\s+(?:the|this|that|a|an|its|their)\s+(?:[\w'’-]+\s+)?$"),
         _rx(data.get("status_quo_words") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+)?$"),
         _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"),
-        frozenset(str(x) for x in data.get("territory_cues") or []))
+        frozenset(str(x) for x in data.get("territory_cues") or []),
+        frozenset(str(x) for x in data.get("partner_cues") or []))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:
@@ -212,6 +214,22 @@ def main_clause_after_relative(text: str, clause_start: int, start: int) -> int 
     return comma + 1 if comma > clause_start + 1 and not text[comma + 1:start].strip(" ,").count(",") else None
 
 
+_NARRATIVE_RELATIVE_RE = re.compile(r"[\s,]*(?:which|who)\s+(?:\w+ly\s+|also\s+)?(?!(?:has|have|had|is|are|was|were)\b)[a-z]+ed\b",
+                                    re.IGNORECASE)
+
+
+def narrative_relative(text: str, clause_start: int) -> bool:
+    """Whether the clause at ``clause_start`` is a subject relative clause in the simple past
+    (", which helped broker the 2025 ceasefire"): it narrates a datable act of its antecedent.
+    A present or perfect one (", which has invested heavily in both", ", which keeps troops in")
+    characterises the antecedent and gives it no event.
+
+    >>> narrative_relative(", which helped broker the truce", 0), narrative_relative(", which has invested in both", 0)
+    (True, False)
+    """
+    return bool(_NARRATIVE_RELATIVE_RE.match(text, clause_start))
+
+
 _OFFICIAL_OF_RE = re.compile(r"\b(?:office|ministry|government|spokes(?:man|woman|person)|embassy|cabinet|"
                              r"administration|presidency)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -242,8 +260,9 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
     reacting side, else its target."""
     words = words or argument_words()
     head = _DEFINITE_OBJECT_RE.match(text, end, clause[1])
-    rest = re.sub(r"^\s*(?:as|again|on \w+day)\b.*$", "", text[end:clause[1]], flags=re.I | re.S)  # "condemned as a violation"
-    if cue_name not in words.reactions or not sources or not head and rest.strip(" .,"):
+    # "condemned as a violation", "retaliated with its own duties": an adjunct, not an object
+    rest = re.sub(r"^\s*(?:as|again|with|on \w+day)\b.*$", "", text[end:clause[1]], flags=re.I | re.S)
+    if cue_name not in words.reactions | words.partner_cues or not sources or not head and rest.strip(" .,"):
         return []
     if head and head.group(0).split()[-1][:1].isupper():
         return []  # "criticised the Commission": a named body, not an act
@@ -257,6 +276,12 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
             break
         other = row["source_side"] if row["source_side"] not in mine else row["target_side"]
         if other not in mine and other:
+            mutual = row.get("symmetric") or any(r["start"] == row["start"] and r["source_side"] == row["target_side"]
+                                                 and r["target_side"] == row["source_side"] for r in previous)
+            if mutual and row["target_side"] not in mine | {other}:
+                # a mutual act ("welcomed the pledge" India and Pakistan made together) has both
+                # its parties as the partners of the reaction
+                return [(s, (row[k], row[k + "_side"], "")) for s in sources for k in ("source", "target")]
             name = row["source"] if other == row["source_side"] else row["target"]
             return [(s, (name, other, "")) for s in sources]
     return []
@@ -281,5 +306,5 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative",
-           "main_clause_after_relative", "official_of",
+           "main_clause_after_relative", "official_of", "narrative_relative",
            "implicit_partner", "coordinated_sources"]

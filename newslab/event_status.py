@@ -169,7 +169,7 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
         who = [m for m in mentions if ss <= m.start and m.end <= verb.start() and verb.start() - m.end <= 45
                and not re.search(r"[.;\"“”]", text[m.end:verb.start()])]
         if who:
-            return _side(who[-1])
+            return _side(who[-1]) if len(who[-1].actors) == 1 else None  # "both sides said": no party's claim
         if fallback is not None and _OFFICIAL_RE.search(text, max(ss, verb.start() - 60), verb.start()):
             return fallback  # "The official also said ...": the government just named
     for verb in cues.speech.finditer(text, end, se):
@@ -179,7 +179,9 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
         who = [m for m in mentions if comma < m.start and m.end <= verb.start()] or \
               [m for m in mentions if verb.end() <= m.start and m.start - verb.end() <= 30]
         if who:
-            return _side(who[0])
+            # "..., officials on both sides said": a group speaks for both parties, so what it
+            # reports is no one party's claim
+            return _side(who[0]) if len(who[0].actors) == 1 else None
     return None
 
 

@@ -424,7 +424,8 @@ class Matcher:
         root = self.root
         out: list[tuple[int, int, Any]] = []
         pos = start
-        for i in [k for k in range(start, end) if tokens[k] in root]:  # only words that start a pattern
+        window = tokens if start == 0 and end == len(tokens) else tokens[start:end]
+        for i in list(compress(range(start, end), map(root.__contains__, window))):  # words that start a pattern
             if i < pos:
                 continue  # inside the previous match
             node = root[tokens[i]]

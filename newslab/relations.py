@@ -130,6 +130,9 @@ _BY_BEFORE_RE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,2}$
 _PREP_OBJECT_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|against|by|into|toward|towards|"
                              r"between|near|across|inside|than|under)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 _APPOSITION_RE = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A possessive apposition after a name: "Russia, Armenia's nominal ally, criticised ..." (Armenia
+# is inside the apposition, Russia is the subject).
+_POSSESSIVE_APPOSITION_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+,")
 _AUX_PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _COORD_WITH_RE = re.compile(r"\b(?:along|together)\s+with\s+$", re.IGNORECASE)
 _OPEN_CONJ_RE = re.compile(r"[\s,]*(?:and|but|when|after|before|while)\b", re.IGNORECASE)
@@ -893,8 +896,12 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         pairs = _participants(site, rows, doc, speaker, sent.start)
         if not pairs:
             continue
+        # "..., which helped broker the 2025 ceasefire, welcomed ...": the relative clause's date
+        # is not the main verb's
+        main_after = event_arguments.main_clause_after_relative(text, clause[0], st)
         time = "background" if clause in forced_bg else \
-            _time_of(doc.article, st, en, clause, prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
+            _time_of(doc.article, st, en, clause if main_after is None else (main_after, clause[1]),
+                     prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
         rows.extend(_status_rows(doc, site, pairs, speaker, time))
         if cue.symmetric and len(pairs) >= 2:
             last_pair = ([pairs[0][0], pairs[0][1]], sent.i)
@@ -928,6 +935,7 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         others = [m for m in site.right if not set(m.sides) <= subj_sides]
         if subj_sides and others and len(others) < len(site.right):
             pairs = _resolve(replace(site, right=others))
+    owner = None
     if not pairs and not _subject_mentions(site, site.left):
         owner = event_arguments.official_of(text, site.clause[0], st, site.left)
         if owner is not None:  # "The office of the Serbian president rejected ..."
@@ -935,18 +943,24 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
             pairs = _resolve(site)
     if pairs or site.cue.symmetric:
         return pairs
-    subj = event_arguments.coordinated_sources(text, _subject_mentions(site, site.left))
+    subj = event_arguments.coordinated_sources(text, [owner] if owner is not None else _subject_mentions(site, site.left))
     if site.cue.name in words.territory_cues and subj:
         # "jets struck hideouts in eastern Afghanistan": an attack on a state's territory targets it
         places = [m for m in site.mentions if m.start >= en and m not in site.right and not m.place
                   and re.search(r"\b(?:in|into|on|over|across)\s+(?:\w+\s+){0,2}$", text[max(en, m.start - 30):m.start])]
         if places:
             return [(s, p) for s in subj for p in chain_sides(places[:1]) if p[1] != s[1]]
+    if not subj and site.prev and not site.left:
+        # "..., which helped broker the ceasefire, welcomed the pledge": the subject stands in the
+        # clause before (the antecedent of the relative clause, or of "and welcomed")
+        subj = _chain(site, _not_prep_object(text, site.prev), from_end=False)[:2]
     if site.cue.type == "material_conflict" and speaker is not None and subj \
             and not _AUX_PASSIVE_RE.search(text[max(site.clause[0], st - 30):st]):  # "were struck": no agent
         # "Tehran said Washington had violated the accord": the act hurts the speaker
         return [(s, speaker) for s in subj if s[1] != speaker[1]]
-    if not site.right and speaker is None and not doc_speech.search(text, site.clause[0], st) \
+    # the object of a directed cue stands before the next comma ("broker the ceasefire, welcomed X")
+    objects = [m for m in site.right if "," not in text[en:m.start]]
+    if not objects and speaker is None and not doc_speech.search(text, site.clause[0], st) \
             and event_status.is_verb_cue(text, st, en):  # a reaction is a verb ("retaliated", not "retaliation")
         pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
     return pairs
@@ -1014,6 +1028,11 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
         left = [m for m in left if m.end <= before_cue[0]]
     right = [m for m in cms if m.start >= en and not is_location(text, m, en, ctx)]
     prev_ms = [m for m in sent_mentions if prev_clause and prev_clause[0] <= m.start < prev_clause[1]]
+    if ci > 0 and prev_clause is None and main_after is None and event_arguments.narrative_relative(text, clause[0]):
+        # "The United States, which helped broker the ceasefire, ...": the subject of a relative
+        # clause that narrates a past act is its antecedent, the name right before "which"
+        before = [m for m in sent_mentions if clauses[ci - 1][0] <= m.start < clauses[ci - 1][1]]
+        prev_ms = coordinated_chain(text, before, from_end=True, ctx=ctx)[::-1] if before else []
     object_of = before_cue is not None and clause[0] <= before_cue[0] \
         and before_cue[1] <= st and _words_gap(text, before_cue[1], st) <= 3 \
         and not _NOT_OBJECT_GAP_RE.search(text, before_cue[1], st) and _is_verb(text, before_cue[0], before_cue[1])
@@ -1210,7 +1229,9 @@ def _subject_mentions(site: CueSite, subj: list[ActorMention]) -> list[ActorMent
     NATO member, has refused") and not a prepositional object ("incompatible with NATO")."""
     text, cs, st = site.text, site.clause[0], site.start
     subj = [m for m in subj if not (_APPOSITION_RE.search(text[max(cs, m.start - 25):m.start])
-                                    and "," in text[m.end:st] and _words_gap(text, m.end, text.find(",", m.end)) <= 3)]
+                                    and "," in text[m.end:st] and _words_gap(text, m.end, text.find(",", m.end)) <= 3)
+            and not (m is not subj[0] and text[max(cs, m.start - 2):m.start] == ", "
+                     and _POSSESSIVE_APPOSITION_RE.match(text, m.end, st))]
     return [m for m in subj if not _PREP_OBJECT_RE.search(text[max(cs, m.start - 30):m.start])
             or _COORD_WITH_RE.search(text[max(cs, m.start - 30):m.start])]
 

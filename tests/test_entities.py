@@ -463,3 +463,11 @@ def test_dictionary_lookup_through_the_matcher():
     # The case rules at work: "us" is a pronoun, "xi" in lower case is no name.
     m = find_mentions(Article.from_text("T\n\nXi told us that New Delhi and the US agreed, xi said."))
     assert list(zip(m.text, m.actor)) == [("Xi", "Xi Jinping"), ("New Delhi", "India"), ("US", "United States")]
+
+
+def test_fold_all_folds_each_word_like_fold():
+    from newslab.discovery import fold, fold_all
+
+    words = ["Modi", "met", "Xi", "in", "Wuhan", "—", "Erdoğan’s", "İmamoğlu", "Modi"]
+    assert fold_all(words) == [fold(w) for w in words]
+    assert fold_all(words)[5:8] == ["-", "erdogan's", "imamoglu"]

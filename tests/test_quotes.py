@@ -745,3 +745,26 @@ def test_a_short_lower_case_phrase_after_the_cue_is_a_partial_quote():
         ("mixed", '"serious consequences" for relations with Ankara', "Vladimir Putin", "warned")]
     assert _quotes_of('Putin said: "There will be serious consequences."')[0][0] == "direct"
     assert _quotes_of('Erdogan said "we will never give up and we will win this fight."')[0][0] == "direct"
+
+
+# ------------------------------------------------------- issue 14: layouts and quote boundaries
+
+def test_short_object_then_colon_and_quote_is_a_direct_quote() -> None:
+    q = q_of('Then she added a caveat: "Down the list, I will vote for anyone who shares our values."\n\n'
+             'Sharif explained it this way: "It is like a wedding where nobody wants to eat first."')
+    assert row(q, "Down the list")[["kind", "speaker_text"]].tolist() == ["direct", "she"]
+    assert row(q, "It is like a wedding")[["kind", "speaker_text"]].tolist() == ["direct", "Sharif"]
+
+
+def test_reported_speech_runs_to_the_closing_mark_over_a_sentence_break() -> None:
+    q = q_of('The envoy said that the talks with Tehran were "a slow process. The process is slow, '
+             'but it moves."')
+    r = row(q, "the talks with Tehran")
+    assert r["kind"] == "mixed" and r["text"].endswith("but it moves.\"") and r["speaker_text"] == "The envoy"
+
+
+def test_what_she_calls_is_no_new_report() -> None:
+    q = q_of('Fernandez says Argentines are "right to be worried," but also hungry for what she calls '
+             '"real answers."')
+    r = row(q, "Argentines are")
+    assert r["kind"] == "mixed" and r["text"].endswith('"real answers."') and r["speaker_text"] == "Fernandez"

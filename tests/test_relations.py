@@ -513,3 +513,33 @@ def test_context_words_live_in_relation_cues_and_an_edit_is_seen(tmp_path):
     (folder / "relation_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with resource_dir(folder):
         assert extract_relations(a).empty  # the same Article sees the edit
+
+
+# -- clause-level agents and partners (written sentences, other stories) ------------------------
+def test_a_possessive_apposition_is_not_the_subject():
+    df = extract_relations(art("Russia, Armenia's nominal ally, criticised Azerbaijan on Monday."))
+    assert set(zip(df.source_side, df.target_side)) == {("Russia", "Azerbaijan")}
+
+
+def test_a_reaction_without_an_object_answers_the_last_act_of_the_other_side():
+    df = extract_relations(art("The United States imposed new tariffs on Chinese steel on Monday. "
+                               "China retaliated with its own duties on Tuesday."))
+    assert ("China", "United States", "retaliated") in triples(df)
+
+
+def test_a_past_relative_clause_does_not_date_the_main_verb():
+    df = extract_relations(art("Egypt, which mediated the talks last year, praised Israel on Sunday."))
+    row = df[df.cue.str.lower() == "praised"].iloc[0]
+    assert (row.source_side, row.target_side, row.time) == ("Egypt", "Israel", "current")
+
+
+def test_a_group_speaking_for_both_sides_makes_no_one_partys_claim():
+    df = extract_relations(art("Officials on both sides said India and China had broken the terms of the border accord."))
+    assert df.empty
+
+
+def test_welcoming_a_mutual_pledge_reaches_both_parties():
+    df = extract_relations(art("India and Pakistan pledged on Friday to restore the ceasefire. Britain welcomed the pledge."))
+    welcomed = df[df.cue.str.lower() == "welcomed"]
+    assert set(zip(welcomed.source_side, welcomed.target_side)) == {("United Kingdom", "India"),
+                                                                    ("United Kingdom", "Pakistan")}

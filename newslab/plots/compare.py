@@ -40,6 +40,33 @@ def _significant_frames(tests: pd.DataFrame | None, scheme: str, column: str) ->
     return set(t.loc[t[column], "frame"])
 
 
+def _shown_groups(df: pd.DataFrame) -> tuple[list[str], str]:
+    """The groups large enough to draw, and a title line naming the ones left out."""
+    sizes = df.drop_duplicates("group").set_index("group")
+    shown = [g for g in sizes.index if not sizes.loc[g, "small"]]
+    hidden = [f"{g} ({int(sizes.loc[g, 'articles'])})" for g in sizes.index if sizes.loc[g, "small"]]
+    return shown, (f"\nnot shown, too few articles: {', '.join(hidden)}" if hidden else "")
+
+
+def _grouped_bars(ax, n_rows: int, series: list[tuple[str, str, pd.Series, pd.Series, pd.Series]]) -> np.ndarray:
+    """Horizontal bars in bands: one band per row (top first), one bar per series in each band,
+    each ``(label, colour, values, low, high)`` aligned to the rows; returns the band centres."""
+    height = 0.8 / max(len(series), 1)
+    base = np.arange(n_rows)[::-1].astype(float)
+    for k, (label, colour, values, low, high) in enumerate(series):
+        ax.barh(base + (len(series) / 2 - k - 0.5) * height, values.fillna(0), height=height * 0.92,
+                color=colour, label=label, xerr=_errors(values, low, high),
+                error_kw={"elinewidth": 1, "capsize": 2, "ecolor": PALETTE["black"]})
+    return base
+
+
+def _finish(fig, ax, title: str, source: str):
+    ax.set_title(title, loc="left", fontsize=10)
+    add_source_line(fig, source)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
 def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: str = "share",
                     tests: pd.DataFrame | None = None, source: str = "", title: str = ""):
     """Frames by outlet (or period): one bar per group for each frame, with its interval.
@@ -53,19 +80,12 @@ def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: s
     scheme = scheme or str(frames["scheme"].iloc[0])
     df = frames[frames["scheme"] == scheme]
     order = list(dict.fromkeys(df["frame"]))
-    sizes = df.drop_duplicates("group").set_index("group")
-    groups = [g for g in sizes.index if not sizes.loc[g, "small"]]
-    hidden = [f"{g} ({int(sizes.loc[g, 'articles'])})" for g in sizes.index if sizes.loc[g, "small"]]
+    groups, left_out = _shown_groups(df)
     marked = _significant_frames(tests, scheme, "significant" if value == "share" else "rate_significant")
     fig, ax = new_figure(8.5, 0.32 * len(order) * max(len(groups), 1) + 2.0)
-    height = 0.8 / max(len(groups), 1)
-    base = np.arange(len(order))[::-1].astype(float)
-    for k, g in enumerate(groups):
-        rows = df[df["group"] == g].set_index("frame").reindex(order)
-        y = base + (len(groups) / 2 - k - 0.5) * height
-        ax.barh(y, rows[value].fillna(0), height=height * 0.92, color=CYCLE[k % len(CYCLE)], label=g,
-                xerr=_errors(rows[value], rows[f"{value}_low"], rows[f"{value}_high"]),
-                error_kw={"elinewidth": 1, "capsize": 2, "ecolor": PALETTE["black"]})
+    per_group = [df[df["group"] == g].set_index("frame").reindex(order) for g in groups]
+    base = _grouped_bars(ax, len(order), [(g, CYCLE[k % len(CYCLE)], rows[value], rows[f"{value}_low"],
+                                           rows[f"{value}_high"]) for k, (g, rows) in enumerate(zip(groups, per_group))])
     labels = dict(zip(df["frame"], df["label"]))
     ax.set_yticks(base, [("* " if f in marked else "") + str(labels.get(f, f)) for f in order])
     ax.set_xlabel("share of articles where the frame is present" if value == "share" else "hits per 1,000 words")
@@ -73,12 +93,8 @@ def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: s
         ax.set_xlim(0, 1.05)
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     note = " · * the groups differ (Benjamini–Hochberg, 5 %)" if marked else ""
-    left_out = f"\nnot shown, too few articles: {', '.join(hidden)}" if hidden else ""
-    ax.set_title(title or f"Frames by group — scheme '{scheme}'\nwhiskers: 95 % bootstrap intervals{note}{left_out}",
-                 loc="left", fontsize=10)
-    add_source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig
+    return _finish(fig, ax, title or f"Frames by group — scheme '{scheme}'\nwhiskers: 95 % bootstrap intervals"
+                   f"{note}{left_out}", source)
 
 
 def voice_share_by_group(voices: pd.DataFrame, *, top_sides: int = 5, source: str = "", title: str = ""):
@@ -88,31 +104,22 @@ def voice_share_by_group(voices: pd.DataFrame, *, top_sides: int = 5, source: st
     totals = voices.groupby("side")["quoted_words"].sum().sort_values(ascending=False, kind="stable")
     sides = [s for s in totals.index if s != "(no side)"][:top_sides] + \
         (["(no side)"] if "(no side)" in totals.index else [])
-    sizes = voices.drop_duplicates("group").set_index("group")
-    groups = [g for g in sizes.index if not sizes.loc[g, "small"]]
-    hidden = [f"{g} ({int(sizes.loc[g, 'articles'])})" for g in sizes.index if sizes.loc[g, "small"]]
+    groups, left_out = _shown_groups(voices)
     fig, ax = new_figure(8.5, 0.55 * max(len(groups), 1) * max(len(sides), 1) * 0.5 + 2.0)
-    height = 0.8 / max(len(sides), 1)
-    base = np.arange(len(groups))[::-1].astype(float)
     spare = iter([PALETTE[c] for c in ("sky", "yellow", "black", "green")] * 3)
-    for k, side in enumerate(sides):
+    series = []
+    for side in sides:
         rows = voices[voices["side"] == side].set_index("group").reindex(groups)
-        y = base + (len(sides) / 2 - k - 0.5) * height
         # the sides of the worked example keep their colours; others get one that is not grey
         colour = PALETTE["grey"] if side == "(no side)" else SIDE_COLOURS.get(side) or next(spare)
-        ax.barh(y, rows["share"].fillna(0), height=height * 0.92, color=colour, label=side,
-                xerr=_errors(rows["share"].fillna(0), rows["low"], rows["high"]),
-                error_kw={"elinewidth": 1, "capsize": 2, "ecolor": PALETTE["black"]})
+        series.append((side, colour, rows["share"], rows["low"], rows["high"]))
+    base = _grouped_bars(ax, len(groups), series)
     ax.set_yticks(base, groups)
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("share of the group's quoted words")
     ax.legend(frameon=False, fontsize=8, title="speaker's side", title_fontsize=8, loc="lower right")
-    left_out = f"\nnot shown, too few articles: {', '.join(hidden)}" if hidden else ""
-    ax.set_title(title or f"Whose voices are heard: quoted words by side\nwhiskers: 95 % bootstrap intervals{left_out}",
-                 loc="left", fontsize=10)
-    add_source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig
+    return _finish(fig, ax, title or "Whose voices are heard: quoted words by side\nwhiskers: 95 % bootstrap "
+                   f"intervals{left_out}", source)
 
 
 def _dot_whisker(df: pd.DataFrame, value: str, xlabel: str, title: str, source: str, count: str,
@@ -136,10 +143,7 @@ def _dot_whisker(df: pd.DataFrame, value: str, xlabel: str, title: str, source: 
         ax.set_xlim(*xlim)
     ax.set_ylim(y.min() - 0.6, y.max() + 0.6)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, loc="left", fontsize=10)
-    add_source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig
+    return _finish(fig, ax, title, source)
 
 
 def dyad_by_group(dyad: pd.DataFrame, side_a: str = "", side_b: str = "", *, source: str = "", title: str = ""):
@@ -184,7 +188,4 @@ def keyness_bars(kw: pd.DataFrame, top: int = 10, *, target: str = "", reference
     span = float(rows["G2"].abs().max()) if len(rows) else 1.0
     ax.set_xlim(-1.6 * span, 1.6 * span)
     ax.set_xlabel(f"G² (Williams) — left: more in {reference} · right: more in {target}; (log ratio)")
-    ax.set_title(title or f"Key words: {target} against {reference}", loc="left", fontsize=10)
-    add_source_line(fig, source)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig
+    return _finish(fig, ax, title or f"Key words: {target} against {reference}", source)

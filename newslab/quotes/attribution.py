@@ -53,6 +53,8 @@ _PARTICLES = frozenset(("for", "off", "up", "out", "back"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # A comma or a dash before a closing participle or another speaker ('— asserting that ...').
 _COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
+# Words that open a relative or interrogative clause ('for what she calls "real answers"').
+_WH_WORDS = frozenset(("what", "which", "who", "whom", "how", "why", "where"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
 
 
@@ -247,7 +249,17 @@ class _Scan:
             if t.text in _COMMA_LIKE and j + 1 < hi and (self._another_speaker_after(j, hi)
                                                          or self._closing_participle(j, hi)):
                 return j
-        return hi
+        return self._past_open_quote(hi)
+
+    def _past_open_quote(self, c1: int) -> int:
+        """Reported speech never stops inside a quotation it opened: 'said the talks were "a
+        slow process. But it moves."' runs to the closing mark, over the sentence break."""
+        toks = self.toks
+        last = toks[c1 - 1] if 0 < c1 <= len(toks) else None
+        if last is None or last.quote == -1 or last.mark == "close":
+            return c1
+        close = next((j for j in range(c1, len(toks)) if toks[j].quote != last.quote or toks[j].mark == "close"), -1)
+        return close + 1 if close != -1 and toks[close].mark == "close" else c1
 
     def _new_report_after(self, j: int, hi: int) -> bool:
         """'and said ...', 'but the other side's spokesman said ...', 'and more than 4 in 10 said
@@ -256,8 +268,8 @@ class _Scan:
         toks = self.toks
         for m in range(j + 1, min(hi, j + 9)):
             x = toks[m]
-            if x.quote != -1 or x.mark or x.text in ",;:" or x.lower == "that":
-                return False
+            if x.quote != -1 or x.mark or x.text in ",;:" or x.lower == "that" or x.lower in _WH_WORDS:
+                return False  # 'but also hungry for what she calls ...' is a relative clause
             if self.rules.is_cue(x):
                 return m == j + 1 or not (self._passive_at(m) or toks[m - 1].lower in DETERMINERS)
             if x.lower in FINITE_HINTS:
@@ -552,7 +564,21 @@ class _Scan:
             if steps == 0 and not (x.lower in self.lex.adverbials or x.text in DAYS or x.lower in PREPOSITIONS):
                 break  # the words after the verb are no adverbial phrase
             i, steps = i + 1, steps + 1
+        if after.direct_at == -1 and after.that_at == -1:
+            after.direct_at = self._quote_after_colon(cue.end, sb)
         return after
+
+    def _quote_after_colon(self, i: int, sb: int) -> int:
+        """'added a caveat: "..."', 'explained it this way: "..."', 'replied, with a smile: "..."':
+        a short object or aside, then a colon and a quote; the index of the opening mark, or -1."""
+        toks = self.toks
+        for j in range(i, min(sb - 1, i + 10)):
+            x = toks[j]
+            if x.text == ":" and toks[j + 1].mark == "open":
+                return j + 1
+            if x.quote != -1 or x.mark or x.text in ".;!?:" or self.rules.is_cue(x):
+                return -1
+        return -1
 
     def _that_after_listener(self, i: int, sb: int) -> int:
         """'told his party's lawmakers in parliament that ...': the listener can be any phrase."""

@@ -28,8 +28,12 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
-from textblob import _text as _tb_text
-from textblob import en as _tb_en
+from ..lazy import submodule
+
+# Not ``from textblob import ...``: textblob/__init__ imports NLTK (~0.3 s), which Pattern's
+# lexicon and rules (textblob._text, textblob.en) do not use.
+_tb_text = submodule("textblob._text")
+_tb_en = submodule("textblob.en")
 
 __all__ = ["table", "emoticons", "negations", "words", "assess", "polarity", "sentiment", "fallback"]
 
