@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -299,6 +300,28 @@ def _per_type(texts: list[str], cache: dict[str, Any], fn: Any) -> list[Any]:
 # "frame_hits" key so that code dropping an article's frame results drops this too.
 
 
+class _QuoteCover:
+    """Whether a span lies inside one of a paragraph's quotation spans, by bisection: a single-line
+    article is one paragraph with every quote in it, and a scan per hit would be quadratic.
+
+    >>> _QuoteCover([(0, 10), (2, 4), (20, 30)]).covers(3, 9), _QuoteCover([(20, 30)]).covers(25, 31)
+    (True, False)
+    """
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach, far = [], -1  # the furthest end among the spans starting at or before each one
+        for _, b in ordered:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def covers(self, start: int, end: int) -> bool:
+        k = bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
+
+
 class _ArticlePrep:
     __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at")
 
@@ -311,11 +334,11 @@ class _ArticlePrep:
         for sent_i, (a, b) in enumerate(self.ranges):
             self.sent_of[a:b] = [sent_i] * (b - a)
         self.para_of = [s.paragraph for s in article.sentences]
-        self.quotes_by_para: dict[int, list[tuple[int, int]]] = {}
+        self.quotes_by_para: dict[int, _QuoteCover] = {}
         for p in article.paragraphs:
             qs = quote_spans(text, p.start, p.end)
             if qs:
-                self.quotes_by_para[p.i] = qs
+                self.quotes_by_para[p.i] = _QuoteCover(qs)
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
 
 
@@ -377,7 +400,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             continue
         a = ranges[sent_i][0]
         para = para_of[sent_i]
-        qspans = quotes_by_para.get(para, ())
+        qcover = quotes_by_para.get(para)
         last_end: dict[str, int] = {}
         for (frame, i), (j, term) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             if i < last_end.get(frame, 0):
@@ -388,7 +411,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             if negated is None:  # the same start position is tested once for all schemes
                 negated = negated_at[i] = _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
-            quoted = any(qs <= s_char and e_char <= qe for qs, qe in qspans)
+            quoted = qcover is not None and qcover.covers(s_char, e_char)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
                          "start": s_char, "end": e_char, "sentence": sent_i, "paragraph": para,
                          "negated": negated, "quoted": quoted, "excluded": excluded})

@@ -145,6 +145,9 @@ class _Scan:
         self.quotes, self.text = quotes, text
         self.atts: list[Attribution] = []
         self.last_in_sentence: dict[int, int] = {}  # sentence id -> its last attribution with a speaker
+        # ("open"|"close", quote) -> its first token position: a scan per lookup is quadratic in a
+        # paragraph that holds a whole article
+        self.mark_at = {(t.mark, t.quote): j for j, t in reversed(list(enumerate(self.toks))) if t.mark}
 
     # -- finding cues ------------------------------------------------------------------------
 
@@ -185,7 +188,7 @@ class _Scan:
         the quote ends a sentence of its own ('said: "We will win." Then ...')."""
         if self.text[self.quotes[qi].end - 1] in ".!?…":
             return False
-        close = next((j for j, t in enumerate(self.toks) if t.mark == "close" and t.quote == qi), -1)
+        close = self.mark_at.get(("close", qi), -1)
         return close != -1 and self._reporter_words_in(close + 1, c1) >= 2
 
     def _reporter_words_in(self, a: int, b: int) -> int:
@@ -480,7 +483,7 @@ class _Scan:
     def _mixed_before(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
         """The clause from the sentence start to the closing mark of quote q, a mixed quote."""
         toks = self.toks
-        close = next(j for j, t in enumerate(toks) if t.mark == "close" and t.quote == q)
+        close = self.mark_at[("close", q)]
         sa, _ = self.par.sentence_range(close)
         c0 = sa + 1 if toks[sa].mark == "open" and toks[sa].quote != q else sa
         s, _e = self.strip(toks[c0].start, toks[close].end, self.lex.connectives)
@@ -495,8 +498,8 @@ class _Scan:
             and self._has_complement(cue)
 
     def _same_sentence_as_close(self, qi: int, k: int) -> bool:
-        close = next((t for t in self.toks if t.mark == "close" and t.quote == qi), None)
-        return close is not None and close.sentence == self.toks[k].sentence
+        close = self.mark_at.get(("close", qi))
+        return close is not None and self.toks[close].sentence == self.toks[k].sentence
 
     def _has_complement(self, cue: _Cue) -> bool:
         """Does reported speech follow the cue (a 'that' clause, a quote or a bare clause)?"""
@@ -508,7 +511,7 @@ class _Scan:
     def _reporter_words_before(self, qi: int) -> bool:
         """Are there words outside quotation marks between the sentence start and quote qi?"""
         toks = self.toks
-        k = next((i for i, t in enumerate(toks) if t.mark == "open" and t.quote == qi), None)
+        k = self.mark_at.get(("open", qi))
         if k is None:
             return False
         if k > 0 and toks[k - 1].text == ":":
@@ -726,11 +729,10 @@ def _kind_after_cue(toks: list[Tok], open_at: int) -> str:
     """'X said: "There will be ..."' is a direct quote; 'X warned of "serious consequences"' (a
     short phrase that starts in lower case and ends without a full stop) is a partial one."""
     qi = toks[open_at].quote
-    inner = []
-    for t in toks[open_at + 1:]:
-        if t.quote != qi or t.mark:
-            break
-        inner.append(t.text)
+    inner, j = [], open_at + 1
+    while j < len(toks) and toks[j].quote == qi and not toks[j].mark:  # no slice: O(quote), not O(paragraph)
+        inner.append(toks[j].text)
+        j += 1
     first = next((w for w in inner if w[0].isalnum()), "")
     n_words = sum(1 for w in inner if w[0].isalnum())
     if first[:1].islower() and n_words <= 5 and inner[-1] not in (".", "!", "?", "…", ","):
