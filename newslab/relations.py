@@ -790,6 +790,7 @@ class CueSite:
     governor_type: str = ""  # and its type
     tokens: TokenKeys | None = None
     context: ContextWords | None = None  # the context words of relation_cues.yml
+    main_start: int | None = None  # where the main clause resumes after a relative clause before the cue
 
 
 def _extract_rows(article: Article, cues: str | os.PathLike[str] | None) -> list[dict[str, Any]]:
@@ -898,9 +899,8 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             continue
         # "..., which helped broker the 2025 ceasefire, welcomed ...": the relative clause's date
         # is not the main verb's
-        main_after = event_arguments.main_clause_after_relative(text, clause[0], st)
         time = "background" if clause in forced_bg else \
-            _time_of(doc.article, st, en, clause if main_after is None else (main_after, clause[1]),
+            _time_of(doc.article, st, en, clause if site.main_start is None else (site.main_start, clause[1]),
                      prev_bg.get(clause, False), doc.ref, doc.max_year, doc.tc)
         rows.extend(_status_rows(doc, site, pairs, speaker, time))
         if cue.symmetric and len(pairs) >= 2:
@@ -1039,7 +1039,8 @@ def _cue_site(doc: _ArticleEvents, cue: Cue, st: int, en: int, clause: tuple[int
     governed = object_of and not before_cue[2].symmetric  # type: ignore[index]
     return CueSite(text, cue, st, en, clause, cms, left, right, prev_ms, last_pair, sent_i, governed=governed,
                    light_verbs=doc.lex.light_verbs, governor=before_cue[2].name if object_of and before_cue else "",
-                   governor_type=before_cue[2].type if object_of and before_cue else "", tokens=doc.tokens, context=ctx)
+                   governor_type=before_cue[2].type if object_of and before_cue else "", tokens=doc.tokens, context=ctx,
+                   main_start=main_after)
 
 
 def _event_rows(site: CueSite, pairs: list[Pair], negated: bool, time: str) -> list[dict[str, Any]]:
