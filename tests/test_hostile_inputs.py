@@ -513,3 +513,37 @@ def test_a_cache_that_cannot_be_written_warns_once_and_the_run_goes_on(tmp_path,
     assert not [p for p in cache.rglob("*") if p.is_file()]  # no .tmp files left behind
     again = analyze_corpus(Corpus(arts), steps=["sentences"], cache=cache)
     assert again.stats["cache_hits"] == 0 and again.sentences.equals(res.sentences)
+
+
+# Words the analyzers react to (actors, reporting and relation cues, frame terms, negation), so
+# random texts reach every table, not only the sentence splitter.
+NEWS_PIECES = PIECES + ["Britain", "Brussels", "Tehran", "Washington", "Beijing", "warned",
+                        "criticised", "agreed", "told reporters", "according to", "denied that",
+                        "will not", "would", "talks", "sanctions", "crisis", "economy", "He", "she",
+                        '"We will not agree,"', "Modi said.", "China warned India.",
+                        "Britain criticised Iran", 'Xi said: "Talks failed."', "the ministry said"]
+news_texts = st.lists(st.sampled_from(NEWS_PIECES), min_size=1, max_size=80).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(news_texts)
+def test_property_every_table_points_into_the_text(text):
+    """Every offset any analyzer table gives is a slice of the article's text."""
+    result = analyze_corpus([Article.from_text(text)], cache=False, show_progress=False)
+    for row in result.sentences.itertuples():
+        assert text[row.start:row.end] == row.text
+    for row in result.mentions.itertuples():
+        assert text[row.start:row.end] == row.text
+    for row in result.quotes.itertuples():
+        assert text[row.start:row.end] == row.text
+        if row.cue_start >= 0:  # a continuation's cue is the earlier quote's, with no span here
+            assert text[row.cue_start:row.cue_end].lower().startswith(row.cue.split()[0].lower()[:3])
+        if row.speaker_start >= 0:
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_text
+    for row in result.relations.itertuples():
+        assert row.start < row.end and text[row.start:row.end] in row.evidence
+    for row in result.stance.itertuples():
+        assert text[row.start:row.end] == row.target_text
+    for terms in result.frames.terms.dropna():
+        for hit in json.loads(terms):
+            assert text[hit["start"]:hit["end"]] == hit["text"]
