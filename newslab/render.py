@@ -361,6 +361,43 @@ def _report_relative(nb: Any, out: Path) -> Any:
     return nb
 
 
+_CAPTION_RE = re.compile(r"<caption>.*?</caption>", re.S)
+_CSV_NAME_RE = re.compile(r"(?<![\w./-])([\w.-]+\.csv)\b")
+
+
+def _link_table_files(nb: Any, figures_dir: Path | None, out: Path) -> Any:
+    """Turn the CSV names a table caption gives ("all columns: quotes.csv") into links.
+
+    Only names of files the notebook's figures folder holds become links, with an address
+    relative to the report folder (where both the .html and the .ipynb live), so a reader can
+    open the full table from the page that shows its first rows.
+
+    >>> import nbformat, tempfile
+    >>> tmp = Path(tempfile.mkdtemp()); (tmp / "figures").mkdir(); _ = (tmp / "figures" / "q.csv").write_text("a")
+    >>> cell = nbformat.v4.new_code_cell("")
+    >>> cell.outputs = [nbformat.v4.new_output("display_data", {"text/html": "<caption>Rows (all: q.csv, r.csv)</caption>"})]
+    >>> nb = _link_table_files(nbformat.v4.new_notebook(cells=[cell]), tmp / "figures", tmp)
+    >>> nb.cells[0].outputs[0].data["text/html"]
+    '<caption>Rows (all: <a href="figures/q.csv">q.csv</a>, r.csv)</caption>'
+    """
+    if figures_dir is None or not figures_dir.is_dir():
+        return nb
+
+    def link(name: re.Match) -> str:
+        path = figures_dir / name.group(1)
+        return f'<a href="{html.escape(_rel(path, out))}">{name.group(1)}</a>' if path.is_file() else name.group(0)
+
+    def in_captions(markup: str) -> str:
+        return _CAPTION_RE.sub(lambda cap: _CSV_NAME_RE.sub(link, cap.group(0)), markup)
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            markup = output.get("data", {}).get("text/html")
+            if isinstance(markup, str) and "<caption>" in markup:
+                output.data["text/html"] = in_captions(markup)
+    return nb
+
+
 def _html_exporter():
     """nbconvert's lab HTML exporter, with every CDN script removed (the HTML is self-contained)."""
     import jinja2
@@ -672,6 +709,7 @@ def _execute(run: NotebookRun, exporter: Any, out: Path, timeout: int) -> None:
     run.seconds = round(time.perf_counter() - t0, 2)
     if executed is not None:
         executed = _report_relative(_clean_executed(executed), out)
+        executed = _link_table_files(executed, run.figures_dir, out)
         nbformat.write(executed, str(run.ipynb))
         body, _ = exporter.from_notebook_node(executed, resources={"metadata": {"name": run.name}})
         run.html = out / f"{run.name}.html"

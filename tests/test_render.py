@@ -39,6 +39,7 @@ def tiny_dir(tmp_path_factory) -> Path:
                       "add_source_line(fig, 'test')\nrp.show_figure(fig, 'squares', figures_dir)"),
         new_code_cell("table = pd.DataFrame({'i': range(n), 'sq': [i * i / 3 for i in range(n)]})\n"
                       "rp.save_table(table, figures_dir, 'squares')\n"
+                      "rp.show_table(table, caption='Squares (all columns: squares.csv; not saved: cubes.csv)')\n"
                       "rp.show_kwic(kwic(docs, 'putin', window=6))\n"
                       "rp.show_table(pd.DataFrame({'text': [docs[0].paragraphs[0].text]}))\n"
                       "rp.md('First paragraph: “{t}”', t=docs[0].paragraphs[0].text)"),
@@ -175,6 +176,14 @@ def test_manifest_records_provenance(rendered, tiny_dir):
     figs = {f["path"] for f in by_name["01_ok"]["figures"]}
     assert figs == {"figures/01_ok/squares.png"}
     assert "created" in m and len(m["resources_sha256"]) == 64
+
+
+def test_table_captions_link_the_csv_files_the_notebook_saved(rendered):
+    run = rendered["01_ok"]
+    for page in (run.html.read_text(encoding="utf-8"), run.ipynb.read_text(encoding="utf-8")):
+        assert "figures/01_ok/squares.csv" in page and page.count("squares.csv</a>") == 1
+        assert "cubes.csv</a>" not in page and "cubes.csv" in page  # a name with no file stays text
+    assert (run.html.parent / "figures" / "01_ok" / "squares.csv").is_file()
 
 
 def test_rerender_is_byte_identical(rendered, tiny_dir, tmp_path):
