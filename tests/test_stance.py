@@ -13,7 +13,7 @@ import pytest
 from newslab import Article, Corpus
 from newslab.io import load_article
 from newslab.jsonout import article_json
-from newslab.stance import STANCE_COLUMNS, load_stance_cues, speaker_stance, stance
+from newslab.stance import STANCE_COLUMNS, load_stance_cues, speaker_stance, stance, text_cues
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "afp_2017-11-13_sochi_putin_erdogan.txt"
 
@@ -186,6 +186,21 @@ def test_defiance_and_snubs_are_opposition():
     got = {(r.holder, r.target): r.stance for r in df.itertuples()}
     assert got[("Turkey", "Russia")] == "against"
     assert df[df.target == "United States"].stance.tolist() == ["against"]
+
+
+def test_lexical_negation_flips_a_support_cue_like_not():
+    # "refused to help" is not helping, "a lack of trust" is no trust (clause_cues.yml `failure`),
+    # in text_cues (tweets, headlines) as in target-bound stance; three words of scope, as for "not".
+    assert text_cues("Beijing refused to help the flood-hit villages across the border.") == (-0.5, ["not help"])
+    assert text_cues("The lack of trust between Washington and Tehran deepened.") == (-0.5, ["not trust"])
+    assert text_cues("Ankara refuses to financially support the project.") == (-0.5, ["not support"])
+    assert text_cues("Delhi declined to comment on the talks and offered to help.") == (1.0, ["help"])
+    df = stance(art("India refused to support China at the Security Council."))
+    r = df.set_index(["holder", "target"]).loc[("India", "China")]
+    assert (r.stance, r.cue_score) == ("against", -0.5) and r.evidence.startswith("not support")
+    df = stance(art("Iran refused to endorse the United States plan."))
+    r = df.set_index(["holder", "target"]).loc[("Iran", "United States")]
+    assert (r.stance, r.cue_score) == ("against", -0.5) and r.evidence.startswith("not endorse")
 
 
 def test_a_bare_for_counts_only_right_before_its_target():
