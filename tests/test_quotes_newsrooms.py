@@ -195,3 +195,25 @@ def test_ages_possessive_roles_and_tags_in_the_speakers_apposition() -> None:
         ("the border talks were a distraction", "Meera Nair"),
         ("Brussels was engaged in mischief", "Tom Bell"),
         ("Tehran had been warned", "Rep. Ilhan Omar")]
+
+
+# ------------------------------------------- issue 14 (PolNeAR misses): characterising cue verbs
+
+def test_blame_credit_thank_and_refer_to_characterise_with_quoted_words() -> None:
+    df = q_of('Jaishankar blamed the standoff on "reckless patrols" by the other side.\n\n'
+              'Araghchi credited the mediators with "keeping the channel open."\n\n'
+              'The Irish premier thanked Brussels for "standing with us on the border."\n\n'
+              'Wang referred to the deal as "a good start for both peoples."')
+    assert rows(df, ["text", "kind", "cue", "speaker_text"]) == [
+        ('the standoff on "reckless patrols"', "mixed", "blamed", "Jaishankar"),  # ends with the quoted words
+        ('the mediators with "keeping the channel open."', "mixed", "credited", "Araghchi"),
+        ('Brussels for "standing with us on the border."', "mixed", "thanked", "The Irish premier"),
+        ('the deal as "a good start for both peoples."', "mixed", "referred to", "Wang")]
+
+
+def test_channel_verbs_attribute_quotes() -> None:
+    df = q_of('"We have not received any proposal from Tehran," the State Department spokesman emailed.\n\n'
+              '"The talks are over," Barnier interjected.')
+    assert rows(df, ["text", "kind", "cue", "speaker_text"]) == [
+        ("We have not received any proposal from Tehran", "direct", "emailed", "the State Department spokesman"),
+        ("The talks are over", "direct", "interjected", "Barnier")]
