@@ -217,3 +217,14 @@ def test_channel_verbs_attribute_quotes() -> None:
     assert rows(df, ["text", "kind", "cue", "speaker_text"]) == [
         ("We have not received any proposal from Tehran", "direct", "emailed", "the State Department spokesman"),
         ("The talks are over", "direct", "interjected", "Barnier")]
+
+
+# ------------------------------------ issue 14 (PolNeAR misses): a paragraph opening with ” opens
+
+def test_a_paragraph_opening_with_a_closing_curly_mark_opens_the_quote() -> None:
+    df = q_of("Readers wrote in after the Galwan clash.\n\n"
+              "”Both armies must step back before winter comes.” ― Meera Iyer\n\n"
+              "”Nobody in Tehran wants another crisis,” the envoy said.")
+    assert rows(df, ["text", "kind", "speaker_text", "how"]) == [
+        ("Both armies must step back before winter comes.", "direct", "Meera Iyer", "dash"),
+        ("Nobody in Tehran wants another crisis", "direct", "the envoy", "quote_then_cue")]
