@@ -228,3 +228,43 @@ def test_a_paragraph_opening_with_a_closing_curly_mark_opens_the_quote() -> None
     assert rows(df, ["text", "kind", "speaker_text", "how"]) == [
         ("Both armies must step back before winter comes.", "direct", "Meera Iyer", "dash"),
         ("Nobody in Tehran wants another crisis", "direct", "the envoy", "quote_then_cue")]
+
+
+# -------------------------------------------- issue 14 (PolNeAR misses): speaker phrases that failed
+
+def test_discourse_adverb_or_reflexive_between_speaker_and_verb() -> None:
+    df = q_of('Jaishankar however said he would welcome "a principled dialogue" with Beijing.\n\n'
+              'Rouhani himself said the talks were "a waste of time."')
+    assert rows(df, ["text", "kind", "speaker_text"]) == [
+        ('he would welcome "a principled dialogue" with Beijing', "mixed", "Jaishankar"),
+        ('the talks were "a waste of time."', "mixed", "Rouhani")]
+
+
+def test_apposition_with_a_possessive_description_or_a_place_chain() -> None:
+    df = q_of("Even India, Bhutan's closest ally, said it was \"firmly opposed\" to the road.\n\n"
+              'Rajiv Mehta, of Pune, India, said he had served in Kargil "for the nation."')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ('it was "firmly opposed" to the road', "India"),
+        ('he had served in Kargil "for the nation."', "Rajiv Mehta")]
+
+
+def test_lower_case_modifiers_before_a_name_after_a_quote() -> None:
+    df = q_of('"Tehran will not wait forever," retired Navy admiral Ali Shamkhani said.')
+    assert rows(df, ["text", "kind", "speaker_text"]) == [
+        ("Tehran will not wait forever", "direct", "retired Navy admiral Ali Shamkhani")]
+
+
+def test_an_aside_in_commas_before_that_and_a_listener_before_a_bare_clause() -> None:
+    df = q_of('The envoy said, without evidence, that Tehran had "broken every promise."\n\n'
+              'Raab told a party gathering in Leeds he will protect "every job in the north."')
+    assert rows(df, ["text", "how", "speaker_text"]) == [
+        ('Tehran had "broken every promise."', "cue_that", "The envoy"),
+        ('he will protect "every job in the north."', "cue_clause", "Raab")]
+
+
+def test_a_fronted_verb_before_its_speaker_and_a_poll_share_as_speaker() -> None:
+    df = q_of('The Brexit talks ended without a deal.\n\nSaid Raab: "We will not accept this deal."\n\n'
+              'In the survey, 63 percent said Modi was "right" to close the border.')
+    assert rows(df, ["text", "cue", "speaker_text"]) == [
+        ("We will not accept this deal.", "Said", "Raab"),
+        ('Modi was "right" to close the border', "said", "63 percent")]

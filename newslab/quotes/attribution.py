@@ -53,6 +53,10 @@ _PARTICLES = frozenset(("for", "off", "up", "out", "back"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # A comma or a dash before a closing participle or another speaker ('— asserting that ...').
 _COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
+# Words that open an aside in commas after the verb besides prepositions ('said, without evidence, that').
+_ASIDE_OPENERS = frozenset(("without", "per", "like", "as", "unprompted"))
+# Subject pronouns that open a reported clause after a listener ('told the gathering she will ...').
+_CLAUSE_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 # Words that open a relative or interrogative clause ('for what she calls "real answers"').
 _WH_WORDS = frozenset(("what", "which", "who", "whom", "how", "why", "where"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
@@ -164,6 +168,8 @@ class _Scan:
             verb, end = lex.multiword[(t.lower, nxt)], k + 2
         elif t.lower in lex.forms and t.text == t.lower:  # 'United States' is not a cue
             verb, end = lex.forms[t.lower], k + 1
+        elif self._fronted_verb(k):
+            verb, end = lex.forms[t.lower], k + 1  # 'Said Raab: "..."': the verb first, then its speaker
         else:
             return None
         sa, sb = self.par.sentence_range(k)
@@ -171,6 +177,20 @@ class _Scan:
         lo = next((j + 1 for j in range(k - 1, sa - 1, -1) if toks[j].mark == "close" or toks[j].quote != -1), sa)
         s, e = t.start, toks[end - 1].end
         return _Cue(k, end, self.text[s:e], s, e, sa, sb, lo, verb)
+
+    def _fronted_verb(self, k: int) -> bool:
+        """'Said Raab: "..."', 'Added the minister, "..."': a capitalised finite reporting verb
+        opening its sentence, then a speaker phrase and a colon or a comma before a quote."""
+        toks = self.toks
+        t = toks[k]
+        entry = self.lex.forms.get(t.lower)
+        if entry is None or entry[2] or t.lower.endswith("ing") or t.text != t.lower.capitalize():
+            return False
+        if k > 0 and toks[k - 1].sentence == t.sentence and toks[k - 1].mark != "open":
+            return False
+        sp = self.rules.np_fwd(toks, k + 1, len(toks))
+        return sp is not None and sp[1] + 1 < len(toks) and toks[sp[1]].text in ":," \
+            and toks[sp[1] + 1].mark == "open"
 
     def cue_outside_quotes(self, a: int, b: int) -> bool:
         return any(self.rules.is_cue(x) and x.quote == -1 for x in self.toks[a:b])
@@ -422,7 +442,7 @@ class _Scan:
             # 'Erdogan lashed out at Moscow, saying ...': the subject of the sentence speaks
             sp = self.rules.subject_np(self.toks, cue.sa, cue.k)
             return _Speaker(sp) if sp is not None else None
-        if self._after_comma_or_quote(cue) and not cue.verb[2]:
+        if (self._after_comma_or_quote(cue) or cue.k == cue.sa) and not cue.verb[2]:
             sp = self.rules.np_fwd(self.toks, cue.end, cue.sb)  # '"...," said Erdogan'
             if sp is not None:
                 return _Speaker(sp, inverted=True)
@@ -471,6 +491,8 @@ class _Scan:
         if who.appos is not None:
             np_start = min(np_start, who.appos[0])  # '"...," Erdogan's spokesman, Ibrahim Kalin, said'
         q = self.quote_before(np_start)
+        if q == -1 and who.sp is not None and not who.inverted and who.appos is None:
+            q = self._quote_before_modifiers(who)
         if q != -1 and self._new_sentence_after_quote(cue, q):
             return -1
         if q != -1 and self._reporter_words_before(q):
@@ -479,6 +501,21 @@ class _Scan:
         elif q != -1:
             self.quote_att(made, cue, who.sp, "direct", "quote_then_cue", q, 3, who.inherit)
         return q
+
+    def _quote_before_modifiers(self, who: _Speaker) -> int:
+        """'"...," retired Army general Ved Malik said': up to two lower-case modifiers between the
+        closing mark and the speaker's name belong to the speaker phrase, which grows over them;
+        the quote (or -1)."""
+        toks, a = self.toks, who.sp[0]
+        for n in (1, 2):
+            m = a - n
+            if m < 1 or not all(_plain_lower(toks[x]) and not self.rules.is_cue(toks[x]) for x in range(m, a)):
+                return -1
+            q = self.quote_before(m)
+            if q != -1:
+                who.sp = (m, who.sp[1])
+                return q
+        return -1
 
     def _mixed_before(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
         """The clause from the sentence start to the closing mark of quote q, a mixed quote."""
@@ -554,9 +591,13 @@ class _Scan:
             if x.text in ":," and i + 1 < sb and toks[i + 1].mark == "open":
                 after.direct_at = i + 1  # 'said: "..."', 'said, "..."'
                 break
-            if x.text == "," and steps == 0 and i + 1 < sb and toks[i + 1].lower in PREPOSITIONS \
+            if x.text == "," and steps == 0 and i + 1 < sb and (toks[i + 1].lower in PREPOSITIONS
+                                                                or toks[i + 1].lower in _ASIDE_OPENERS) \
                     and toks[i + 1].quote == -1:
                 i, steps = i + 1, steps + 1  # 'He said, in remarks published by CNN in February, "..."'
+                continue
+            if x.text == "," and steps > 0 and i + 1 < sb and toks[i + 1].lower == "that" and toks[i + 1].quote == -1:
+                i, steps = i + 1, steps + 1  # 'said, without evidence, that ...': the aside closes
                 continue
             if x.text == "," and steps > 0 and cue.verb[1] == "clause" and i + 1 < sb \
                     and self.rules.is_clause_start(toks, i + 1, sb):
@@ -584,10 +625,15 @@ class _Scan:
         return -1
 
     def _that_after_listener(self, i: int, sb: int) -> int:
-        """'told his party's lawmakers in parliament that ...': the listener can be any phrase."""
+        """'told his party's lawmakers in parliament that ...': the listener can be any phrase;
+        a subject pronoun after it opens the reported clause too ('told a gathering in Leeds he
+        will ...')."""
         for j in range(i, min(sb, i + 12)):
             x = self.toks[j]
             if x.lower == "that" and x.quote == -1:
+                return j
+            if j > i and pronoun_base(x.lower) in _CLAUSE_PRONOUNS and x.quote == -1 \
+                    and self.rules.is_clause_start(self.toks, j, sb):
                 return j
             if x.text in ".;!?,:" or x.mark or x.quote != -1 or self.rules.is_cue(x):
                 break
@@ -738,6 +784,13 @@ def _kind_after_cue(toks: list[Tok], open_at: int) -> str:
     if first[:1].islower() and n_words <= 5 and inner[-1] not in (".", "!", "?", "…", ","):
         return "partial"
     return "direct"
+
+
+def _plain_lower(t: Tok) -> bool:
+    """A lower-case word of letters outside quotation marks that is no grammar word."""
+    return t.quote == -1 and not t.mark and t.text.isalpha() and t.text.islower() \
+        and t.lower not in DETERMINERS and t.lower not in PREPOSITIONS and t.lower not in BE \
+        and t.lower not in ("and", "or", "but", "as", "who", "which", "that", "then", "also")
 
 
 def _comma_before(toks: list[Tok], i: int, lo: int) -> int:

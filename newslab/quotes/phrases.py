@@ -41,7 +41,10 @@ _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just long often always usually sometimes now Monday Tuesday Wednesday "
-                        "Thursday Friday Saturday Sunday").split())
+                        "Thursday Friday Saturday Sunday "
+                        # a discourse adverb or a reflexive after the subject ('Carter however said',
+                        # 'Trump himself said')
+                        "however instead too himself herself themselves itself").split())
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
 # Nouns of media an audience phrase may end in ('told the Hurriyet daily').
@@ -235,8 +238,10 @@ class Rules:
             return (name, None) if name is not None and name[0] == m + 1 else None
         first = seg[0]
         if first.lower in DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
-                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")):
-            return head, (m + 1, j)  # a description in commas ("Sanders' senior adviser"): the phrase before it speaks
+                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")) \
+                or (len(seg) > 1 and first.lower.endswith(("'s", "’s"))):
+            # a description in commas ("Sanders' senior adviser", "Pyongyang's only ally"): the phrase before it speaks
+            return head, (m + 1, j)
         name = self.np_ending_at(toks, j - 1, m + 1)
         if name is None or name[0] != m + 1:
             return None
@@ -251,7 +256,12 @@ class Rules:
         opener = self._bracket_before(toks, j, lo)
         if opener != -1:
             j = opener - 1
-        return self.np_ending_at(toks, j, lo)
+        head = self.np_ending_at(toks, j, lo)
+        if head is not None and head[0] - 2 > lo and toks[head[0] - 1].lower in ("of", "from") \
+                and toks[head[0] - 2].text == ",":
+            # 'Rajiv Mehta, of Pune, India, said': the place in commas describes the name before it
+            return self._head_before_comma(toks, head[0] - 2, lo) or head
+        return head
 
     def _name_and_role(self, toks: list[Tok], head: Span, name: Span, bare_name: bool) -> tuple[Span, Span]:
         """Two noun phrases in apposition: the name is the speaker, the role describes it
@@ -288,8 +298,9 @@ class Rules:
         i = j
         while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
             i -= 1
-        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS) \
-                and toks[i - 1].quote == -1:
+        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS
+                            or toks[i - 1].text.replace(",", "").isdigit()) \
+                and toks[i - 1].quote == -1:  # a number counts like a determiner: '63 percent said' (a poll)
             return i - 1, j + 1
         if i - 1 >= lo and toks[i - 1].lower.endswith(("'s", "’s")) and is_name_word(toks[i - 1]) and i < j + 1:
             owner = self.np_ending_at(toks, i - 1, lo)  # "Connecticut's tax commissioner said"
