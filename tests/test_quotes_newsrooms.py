@@ -268,3 +268,23 @@ def test_a_fronted_verb_before_its_speaker_and_a_poll_share_as_speaker() -> None
     assert rows(df, ["text", "cue", "speaker_text"]) == [
         ("We will not accept this deal.", "Said", "Raab"),
         ('Modi was "right" to close the border', "said", "63 percent")]
+
+
+# ------------------------------------------------ issue 14 (PolNeAR misses): wrong or no source
+
+def test_inverted_speaker_with_a_party_tag_and_a_document_after_the_verb() -> None:
+    df = q_of('"The border is calm," said Rep. Ro Khanna (D-Calif.), a member of the India caucus.\n\n'
+              '"A state cannot simply ignore the treaty," said the ruling.\n\n'
+              '"We stand with Kyiv," the letter reads.')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("The border is calm", "Rep. Ro Khanna"), ("A state cannot simply ignore the treaty", "the ruling"),
+        ("We stand with Kyiv", "the letter")]
+
+
+def test_possessive_determiner_phrase_and_a_participle_after_the_speaker() -> None:
+    df = q_of('"We live in hard times," my father often said.\n\n'
+              'Protesters marching through central Tehran chanted "No to war!"\n\n'
+              '"Why is this not clear proof?" Barnier demanded.')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("We live in hard times", "my father"), ("No to war!", "Protesters"),
+        ("Why is this not clear proof?", "Barnier")]

@@ -444,6 +444,8 @@ class _Scan:
             return _Speaker(sp) if sp is not None else None
         if (self._after_comma_or_quote(cue) or cue.k == cue.sa) and not cue.verb[2]:
             sp = self.rules.np_fwd(self.toks, cue.end, cue.sb)  # '"...," said Erdogan'
+            if sp is None and self.quote_before(cue.k) != -1:
+                sp = self.rules.np_fwd_common(self.toks, cue.end, cue.sb)  # '"...," said the ruling.'
             if sp is not None:
                 return _Speaker(sp, inverted=True)
         return None

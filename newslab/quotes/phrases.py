@@ -172,8 +172,11 @@ class Rules:
             return ((j, j + 1), None) if pronoun_base(t.lower) != "you" else None
         if t.text == ",":
             return self._apposition(toks, j, lo)
-        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo) \
-            or self._common_noun_phrase(toks, j, lo)
+        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo)
+        aside = self._aside_subject(toks, k, lo)
+        if aside is not None and (np_ is None or aside[1] <= np_[0]):
+            np_ = aside  # 'Protesters marching through central Tehran chanted': not 'Tehran'
+        np_ = np_ or self._common_noun_phrase(toks, j, lo)
         return (np_, None) if np_ else None
 
     def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
@@ -298,7 +301,7 @@ class Rules:
         i = j
         while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
             i -= 1
-        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS
+        if i - 1 >= lo and (toks[i - 1].lower in _NP_OPENERS or toks[i - 1].lower in QUANTIFIERS
                             or toks[i - 1].text.replace(",", "").isdigit()) \
                 and toks[i - 1].quote == -1:  # a number counts like a determiner: '63 percent said' (a poll)
             return i - 1, j + 1
@@ -318,6 +321,11 @@ class Rules:
                 return None
             if x.lower in self.lex.aside_participles:
                 return self.np_ending_at(toks, m - 1, lo)
+            if _participle(x) and m - 1 >= lo and is_name_word(toks[m - 1]):
+                # 'Protesters marching through the streets chanted': any participle after a name
+                np_ = self.np_ending_at(toks, m - 1, lo)
+                if np_ is not None:
+                    return np_
         return None
 
     def has_role(self, toks: list[Tok], r: Span) -> bool:
@@ -351,10 +359,23 @@ class Rules:
         if last == -1:
             return None
         nxt = toks[last + 1] if last + 1 < hi else None
-        if nxt is not None and not (nxt.text in ",.;:!?" or nxt.mark or nxt.lower in PREPOSITIONS
+        if nxt is not None and not (nxt.text in ",.;:!?(" or nxt.mark or nxt.lower in PREPOSITIONS
                                     or nxt.lower in self.lex.adverbials or nxt.text in "\"“”«»"):
-            return None  # 'said Putin and Erdogan had ...' is not an inversion
+            return None  # 'said Putin and Erdogan had ...' is not an inversion ('said Rep. X (D-N.Y.)' is)
         return k, last + 1
+
+    def np_fwd_common(self, toks: list[Tok], k: int, hi: int) -> Span | None:
+        """'"...," said the ruling.', 'said a second letter,': a determiner and up to three
+        lower-case words that end the clause, after an inverted verb; None otherwise."""
+        if k >= hi or toks[k].lower not in ("the", "a", "an", "one", "another") or toks[k].quote != -1:
+            return None
+        j = k + 1
+        while j < hi and j - k <= 3 and _plain_word(toks[j]) and toks[j].text.islower() \
+                and toks[j].lower not in stopwords() and toks[j].lower not in self.lex.forms:
+            j += 1
+        if j == k + 1 or (j < hi and not (toks[j].text in ",.;:!?" or toks[j].mark == "open")):
+            return None
+        return k, j
 
     def _modifiers_before_name(self, toks: list[Tok], i: int, hi: int) -> int:
         """Up to four unlisted lower-case words followed by a phrase word: the index of that
@@ -462,6 +483,20 @@ class Rules:
         if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
             return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
         return any(_finite_hint(x, prev) for prev, x in zip(words[:15], words[1:16]))
+
+
+# Determiners that open a common noun phrase speaker ('the bank said', 'my father often said').
+_NP_OPENERS = frozenset(("the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"))
+# Words in -ing that are no participles.
+_NOT_PARTICIPLES = frozenset(("during", "morning", "evening", "nothing", "something", "anything", "everything",
+                              "building", "spring", "string", "thing", "ceiling", "sibling", "including",
+                              "according", "following", "regarding", "concerning", "wedding", "meeting"))
+
+
+def _participle(t: Tok) -> bool:
+    """A lower-case word in -ing outside quotation marks that can be a participle ('marching')."""
+    return t.quote == -1 and not t.mark and t.text.isalpha() and t.text.islower() and len(t.text) > 5 \
+        and t.lower.endswith("ing") and t.lower not in _NOT_PARTICIPLES
 
 
 def _plain_word(t: Tok) -> bool:
