@@ -288,3 +288,13 @@ def test_possessive_determiner_phrase_and_a_participle_after_the_speaker() -> No
     assert rows(df, ["text", "speaker_text"]) == [
         ("We live in hard times", "my father"), ("No to war!", "Protesters"),
         ("Why is this not clear proof?", "Barnier")]
+
+
+def test_a_middle_initial_stays_inside_the_name_and_campaign_roles_speak() -> None:
+    df = q_of("Not talking to Beijing ''makes me weak,'' Narendra D. Modi said last week.\n\n"
+              'Another critic, Laurence H. Tribe, likened the Brexit bill to "burning the treaty" in a brief.\n\n'
+              'The former first lady and U.K. senator said it was "a mistake" to leave.')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("Not talking to Beijing ''makes me weak,''", "Narendra D. Modi"),
+        ('the Brexit bill to "burning the treaty"', "Laurence H. Tribe"),
+        ('it was "a mistake" to leave', "U.K. senator")]
