@@ -134,7 +134,7 @@ class Rules:
         t = toks[i]
         return t.text.isalpha() and t.text.islower() and t.quote == -1 \
             and t.lower not in stopwords() and not t.lower.endswith(("ed", "ing")) \
-            and i - 1 >= lo and (self.is_head_word(toks[i - 1]) or toks[i - 1].lower in DETERMINERS)
+            and i - 1 >= lo and self.is_head_word(toks[i - 1])
 
     def _of_institution(self, toks: list[Tok], i: int, lo: int) -> bool:
         """Determiner i follows 'of'/'for' after a phrase word ('X of the University')."""
