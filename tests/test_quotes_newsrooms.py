@@ -156,7 +156,9 @@ def test_characterising_and_conceding_cues() -> None:
         ('China of "provocative military movements"', "mixed", "accused", "India"),
         ('the delay to "political games"', "mixed", "linked", "Brussels"),
         ("sanctions hurt", "indirect", "conceded", "Rouhani"),
-        ('the report as "pure fiction"', "mixed", "dismissed", "The ministry")]
+        ('the report as "pure fiction"', "mixed", "dismissed", "The ministry"),
+        # 'called for' is a directive cue of its own (PolNeAR counts it): Tehran's word
+        ("restraint", "partial", "called for", "Tehran")]
 
 
 # ------------------------------------------------------------------------ 8. quote boundaries
@@ -298,3 +300,22 @@ def test_a_middle_initial_stays_inside_the_name_and_campaign_roles_speak() -> No
         ("Not talking to Beijing ''makes me weak,''", "Narendra D. Modi"),
         ('the Brexit bill to "burning the treaty"', "Laurence H. Tribe"),
         ('it was "a mistake" to leave', "U.K. senator")]
+
+
+# ---------------------------------- issue 14 (PolNeAR misses): content split around the speaker
+
+def test_as_x_put_it_after_the_content_and_a_second_quote_after_but() -> None:
+    df = q_of('The main test for the visa is a "lawful source of income," as a Home Office memo put it.\n\n'
+              '"You know, I respect Wang," he said, but "on the border he has a long record."')
+    assert rows(df, ["text", "cue", "speaker_text"]) == [
+        ('The main test for the visa is a "lawful source of income,"', "put it", "a Home Office memo"),
+        ("You know, I respect Wang", "said", "he"), ("on the border he has a long record.", "said", "he")]
+
+
+def test_called_on_and_called_for_characterise_with_quoted_words() -> None:
+    df = q_of('Senator Murphy called on the administration to "really call out Iran on this."\n\n'
+              'The EU has called for "an orderly exit" from the customs union.\n\n'
+              'Delhi called for calm on the border.')
+    assert rows(df, ["text", "kind", "cue"]) == [
+        ('the administration to "really call out Iran on this."', "mixed", "called on"),
+        ("an orderly exit", "partial", "called for")]

@@ -493,6 +493,8 @@ class _Scan:
         if who.appos is not None:
             np_start = min(np_start, who.appos[0])  # '"...," Erdogan's spokesman, Ibrahim Kalin, said'
         q = self.quote_before(np_start)
+        if q == -1 and np_start > 0 and self.toks[np_start - 1].lower == "as" and not who.inverted:
+            q = self.quote_before(np_start - 1)  # '"...," as the memo put it'
         if q == -1 and who.sp is not None and not who.inverted and who.appos is None:
             q = self._quote_before_modifiers(who)
         if q != -1 and self._new_sentence_after_quote(cue, q):
@@ -669,7 +671,9 @@ class _Scan:
         toks = self.toks
         for j in range(cue.end, cue.sb):
             t = toks[j]
-            if t.mark == "open" and t.quote != q and toks[j - 1].text == ",":
+            if t.mark == "open" and t.quote != q and (toks[j - 1].text == "," or (
+                    toks[j - 1].lower in ("but", "and") and j - 2 >= cue.end and toks[j - 2].text == ",")):
+                # '"..., " he said, but "...": the quote after the conjunction goes on too
                 self.quote_att(made, cue, who.sp, "direct", "cue_then_quote", t.quote, 2, who.inherit)
                 return
             if t.quote != -1 or t.mark or self.rules.is_cue(t) or t.text in ".;!?":
@@ -727,6 +731,8 @@ class _Scan:
         np_first = cue.k if who.inverted else who.sp[0]
         tail_ok = i0 >= sb or toks[i0].text in ".,;!?" or toks[i0].lower in PREPOSITIONS \
             or toks[i0].lower in self.lex.adverbials
+        if tail_ok and np_first - 2 > cue.lo and toks[np_first - 1].lower == "as" and toks[np_first - 2].text == ",":
+            np_first -= 1  # '..., as a Home Office memo put it.': 'as' opens the reporting clause
         if not (tail_ok and np_first - 1 > cue.lo and toks[np_first - 1].text == ","):
             return
         c0, c1 = sa, np_first - 1
