@@ -319,3 +319,11 @@ def test_called_on_and_called_for_characterise_with_quoted_words() -> None:
     assert rows(df, ["text", "kind", "cue"]) == [
         ('the administration to "really call out Iran on this."', "mixed", "called on"),
         ("an orderly exit", "partial", "called for")]
+
+
+def test_a_place_with_an_abbreviated_state_in_apposition_and_a_connective_before_the_subject() -> None:
+    df = q_of("Rajiv Mehta, of Springfield, Va., said he had served ''for the nation, knowing we had none.''\n\n"
+              'Meanwhile, it attacked Khan, saying he "has offended the army and the courts."')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("he had served ''for the nation, knowing we had none.''", "Rajiv Mehta"),
+        ("has offended the army and the courts.", "it")]

@@ -234,6 +234,8 @@ class Rules:
         if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
             return None  # a cue inside the commas belongs to another clause
         head = self._head_before_comma(toks, m, lo)
+        if head is not None and head[1] < m - 1 and toks[head[1]].text == ",":
+            return head, (head[1] + 1, j)  # 'X, of Springfield, Va., said': the place in commas describes X
         bare_name = len(seg) <= 4 and all(is_name_word(x) for x in seg)
         if head is None:
             # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
@@ -256,6 +258,8 @@ class Rules:
         j = m - 1
         if j - 1 > lo and toks[j].text.isdigit() and toks[j - 1].text == ",":
             j -= 2  # ', 31,'
+        if j - 1 > lo and toks[j].text == "." and toks[j - 1].end == toks[j].start and is_name_word(toks[j - 1]):
+            j -= 1  # 'Johnnie Wilson, of Springfield, Va., said': the dot of an abbreviation
         opener = self._bracket_before(toks, j, lo)
         if opener != -1:
             j = opener - 1
@@ -392,6 +396,8 @@ class Rules:
         i = sa
         while i < k and toks[i].lower in self.lex.connectives | _THEN_WORDS and toks[i].lower not in PREPOSITIONS:
             i += 1  # 'And then Trump went on the attack, saying ...': the connective only
+            if i < k and toks[i].text == "," and i - 1 >= sa:
+                i += 1  # 'Meanwhile, it attacked Khan, saying ...'
         if i < k and (toks[i].lower in PREPOSITIONS or toks[i].lower in self.drop_initial):
             while i < k and toks[i].text != ",":
                 i += 1
