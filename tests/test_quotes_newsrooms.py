@@ -327,3 +327,15 @@ def test_a_place_with_an_abbreviated_state_in_apposition_and_a_connective_before
     assert rows(df, ["text", "speaker_text"]) == [
         ("he had served ''for the nation, knowing we had none.''", "Rajiv Mehta"),
         ("has offended the army and the courts.", "it")]
+
+
+def test_according_to_after_a_clause_with_a_quote_inside_and_who_with_a_year() -> None:
+    df = q_of('More than 10,000 people joined a nationwide "walk-in" at 200 schools in Kerala, '
+              'according to the organisers.\n\n'
+              'Officials recalled Wang Yi, who in 2019 said the border was "a shared responsibility."\n\n'
+              'The gunman shouted "Long live Iran!" before opening fire, according to witnesses.')
+    assert rows(df, ["text", "kind", "speaker_text"]) == [
+        ('More than 10,000 people joined a nationwide "walk-in" at 200 schools in Kerala', "mixed",
+         "the organisers"),
+        ('the border was "a shared responsibility."', "mixed", "Wang Yi"),
+        ("Long live Iran!", "direct", "The gunman")]

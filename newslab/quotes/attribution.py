@@ -355,6 +355,9 @@ class _Scan:
             return
         if self.cue_outside_quotes(lo, k):
             return  # 'The ministry said ..., according to state media': the ministry speaks
+        if lo > cue.sa and toks[lo].text[:1].islower() and not self.cue_outside_quotes(cue.sa, lo) \
+                and toks[cue.sa].mark != "open":
+            lo = cue.sa  # 'Thousands joined a "walk-in" at 200 schools, according to X': a quote inside the clause
         if lo > cue.sa and toks[lo].text[:1].islower():
             return  # 'He shouted "..." before opening fire, according to witnesses': the end of a sentence
         if self.cue_outside_quotes(sp[1], cue.sb):
@@ -455,9 +458,10 @@ class _Scan:
         the subject of the sentence."""
         toks, k, lo, rules = self.toks, cue.k, cue.lo, self.rules
         found = rules.np_back(toks, k, lo)
-        if found is None and k - 1 >= lo and toks[k - 1].lower in ("who", "which"):
+        w = rules.skip_back(toks, k, lo)  # 'who in 2010 said', 'which also said'
+        if found is None and w >= lo and toks[w].lower in ("who", "which"):
             # 'a statement which said', 'Kalin, who told reporters'
-            j = k - 2 if k - 2 >= lo and toks[k - 2].text != "," else k - 3
+            j = w - 1 if w - 1 >= lo and toks[w - 1].text != "," else w - 2
             np_ = rules.np_ending_at(toks, j, lo)
             found = (np_, None) if np_ else None
         if found is None and k - 1 >= lo and toks[k - 1].lower in ("and", "but"):

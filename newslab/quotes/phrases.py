@@ -35,6 +35,7 @@ _TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
 _SUBORDINATORS = frozenset(("as", "when", "while", "after", "before", "because", "since", "until", "once",
                             "though", "although", "whereas", "unless"))
 _THEN_WORDS = frozenset(("then", "later", "finally", "again"))
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
@@ -202,10 +203,19 @@ class Rules:
                                and not toks[j].text in DAYS and (is_name_word(toks[j - 1]) or pronoun_base(toks[j - 1].lower)
                                                                  or toks[j - 1].lower in _BACK_SKIP))):
             j -= 1  # 'Putin also said', 'Trump has long said', 'Clinton flatly denied'
+        while j - 1 >= lo and _YEAR_RE.match(toks[j].text) and toks[j - 1].lower in ("in", "since"):
+            j -= 2  # 'who in 2010 said'
+            while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP):
+                j -= 1
         opener = self._bracket_before(toks, j, lo)
         if opener != -1:
             j = opener - 1  # 'the Syrian Democratic Forces (SDF) announced', 'Sen. David Perdue (R-Ga.) said'
         return j
+
+    def skip_back(self, toks: list[Tok], k: int, lo: int) -> int:
+        """The token before cue k once adverbs, auxiliaries and time phrases are stepped over
+        ('Kalin, who in 2010 also said': the index of 'who')."""
+        return self._skip_back_to_subject(toks, k - 1, k, lo)
 
     def _bracket_before(self, toks: list[Tok], j: int, lo: int) -> int:
         """The '(' of a short bracket closing at token j after a phrase word (an acronym, a party
