@@ -339,3 +339,11 @@ def test_according_to_after_a_clause_with_a_quote_inside_and_who_with_a_year() -
          "the organisers"),
         ('the border was "a shared responsibility."', "mixed", "Wang Yi"),
         ("Long live Iran!", "direct", "The gunman")]
+
+
+def test_the_listener_rule_takes_the_first_pronoun_and_modifiers_are_no_subordinators() -> None:
+    df = q_of("Her husband told Ramzi she had no idea he would leave Dhaka.\n\n"
+              '"It is a tragedy," Sunak said, while Foreign Secretary James Cleverly wrote that it was awful.')
+    assert rows(df, ["text", "speaker_text"]) == [
+        ("she had no idea he would leave Dhaka", "Her husband"), ("It is a tragedy", "Sunak"),
+        ("it was awful", "Foreign Secretary James Cleverly")]

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..tokenize import stopwords
 from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
 from .tokens import (BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, Paragraph, Tok,
@@ -640,9 +641,11 @@ class _Scan:
             x = self.toks[j]
             if x.lower == "that" and x.quote == -1:
                 return j
-            if j > i and pronoun_base(x.lower) in _CLAUSE_PRONOUNS and x.quote == -1 \
-                    and self.rules.is_clause_start(self.toks, j, sb):
-                return j
+            if pronoun_base(x.lower) in _CLAUSE_PRONOUNS and x.quote == -1:
+                # the first subject pronoun after a short listener phrase ('a party gathering in Leeds')
+                short = j - i <= 7 and sum(_plain_lower(y) and y.lower not in self.lex.speaker_words
+                                           for y in self.toks[i:j]) <= 2
+                return j if short and self.rules.is_clause_start(self.toks, j, sb) else i
             if x.text in ".;!?,:" or x.mark or x.quote != -1 or self.rules.is_cue(x):
                 break
         return i
@@ -799,10 +802,10 @@ def _kind_after_cue(toks: list[Tok], open_at: int) -> str:
 
 
 def _plain_lower(t: Tok) -> bool:
-    """A lower-case word of letters outside quotation marks that is no grammar word."""
+    """A lower-case word of letters outside quotation marks that is no grammar word ('retired',
+    not 'while')."""
     return t.quote == -1 and not t.mark and t.text.isalpha() and t.text.islower() \
-        and t.lower not in DETERMINERS and t.lower not in PREPOSITIONS and t.lower not in BE \
-        and t.lower not in ("and", "or", "but", "as", "who", "which", "that", "then", "also")
+        and t.lower not in stopwords() and t.lower not in PREPOSITIONS
 
 
 def _comma_before(toks: list[Tok], i: int, lo: int) -> int:
