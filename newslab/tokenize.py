@@ -222,7 +222,10 @@ _POSSESSIVE_RE = re.compile(r"""^(.+?)(['’]s)$""", re.IGNORECASE)
 # for readers of names and speakers (newslab.quotes). TOKEN_RE itself is unchanged.
 TITLES = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Sgt", "Capt", "Adm", "St",
           "Jr", "Sr", "Amb", "Supt", "Gens", "Sens", "Reps")
-NAME_TOKEN_RE = re.compile(r"(?:" + "|".join(TITLES) + r")\.(?=\s)|" + TOKEN_RE.pattern, re.UNICODE)
+# A middle initial with its dot is one token too ('Donald J. Trump', 'Laurence H. Tribe'): a capital
+# and a dot after a word and before a capitalised name.
+NAME_TOKEN_RE = re.compile(r"(?:" + "|".join(TITLES) + r")\.(?=\s)|(?<=[a-z] )[A-Z]\.(?=[ \t]+[A-Z][a-z])|"
+                           + TOKEN_RE.pattern, re.UNICODE)
 
 
 def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..tokenize import stopwords
 from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
 from .tokens import (BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, Paragraph, Tok,
@@ -53,6 +54,10 @@ _PARTICLES = frozenset(("for", "off", "up", "out", "back"))
 _MODALS = frozenset(("would", "could", "might", "may", "can"))
 # A comma or a dash before a closing participle or another speaker ('— asserting that ...').
 _COMMA_LIKE = frozenset((",", "—", "–", "―", "--"))
+# Words that open an aside in commas after the verb besides prepositions ('said, without evidence, that').
+_ASIDE_OPENERS = frozenset(("without", "per", "like", "as", "unprompted"))
+# Subject pronouns that open a reported clause after a listener ('told the gathering she will ...').
+_CLAUSE_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 # Words that open a relative or interrogative clause ('for what she calls "real answers"').
 _WH_WORDS = frozenset(("what", "which", "who", "whom", "how", "why", "where"))
 _CONNECTIVE_RE = re.compile(r"([A-Za-z]+),?\s+")
@@ -164,6 +169,8 @@ class _Scan:
             verb, end = lex.multiword[(t.lower, nxt)], k + 2
         elif t.lower in lex.forms and t.text == t.lower:  # 'United States' is not a cue
             verb, end = lex.forms[t.lower], k + 1
+        elif self._fronted_verb(k):
+            verb, end = lex.forms[t.lower], k + 1  # 'Said Raab: "..."': the verb first, then its speaker
         else:
             return None
         sa, sb = self.par.sentence_range(k)
@@ -171,6 +178,20 @@ class _Scan:
         lo = next((j + 1 for j in range(k - 1, sa - 1, -1) if toks[j].mark == "close" or toks[j].quote != -1), sa)
         s, e = t.start, toks[end - 1].end
         return _Cue(k, end, self.text[s:e], s, e, sa, sb, lo, verb)
+
+    def _fronted_verb(self, k: int) -> bool:
+        """'Said Raab: "..."', 'Added the minister, "..."': a capitalised finite reporting verb
+        opening its sentence, then a speaker phrase and a colon or a comma before a quote."""
+        toks = self.toks
+        t = toks[k]
+        entry = self.lex.forms.get(t.lower)
+        if entry is None or entry[2] or t.lower.endswith("ing") or t.text != t.lower.capitalize():
+            return False
+        if k > 0 and toks[k - 1].sentence == t.sentence and toks[k - 1].mark != "open":
+            return False
+        sp = self.rules.np_fwd(toks, k + 1, len(toks))
+        return sp is not None and sp[1] + 1 < len(toks) and toks[sp[1]].text in ":," \
+            and toks[sp[1] + 1].mark == "open"
 
     def cue_outside_quotes(self, a: int, b: int) -> bool:
         return any(self.rules.is_cue(x) and x.quote == -1 for x in self.toks[a:b])
@@ -335,6 +356,9 @@ class _Scan:
             return
         if self.cue_outside_quotes(lo, k):
             return  # 'The ministry said ..., according to state media': the ministry speaks
+        if lo > cue.sa and toks[lo].text[:1].islower() and not self.cue_outside_quotes(cue.sa, lo) \
+                and toks[cue.sa].mark != "open":
+            lo = cue.sa  # 'Thousands joined a "walk-in" at 200 schools, according to X': a quote inside the clause
         if lo > cue.sa and toks[lo].text[:1].islower():
             return  # 'He shouted "..." before opening fire, according to witnesses': the end of a sentence
         if self.cue_outside_quotes(sp[1], cue.sb):
@@ -422,8 +446,10 @@ class _Scan:
             # 'Erdogan lashed out at Moscow, saying ...': the subject of the sentence speaks
             sp = self.rules.subject_np(self.toks, cue.sa, cue.k)
             return _Speaker(sp) if sp is not None else None
-        if self._after_comma_or_quote(cue) and not cue.verb[2]:
+        if (self._after_comma_or_quote(cue) or cue.k == cue.sa) and not cue.verb[2]:
             sp = self.rules.np_fwd(self.toks, cue.end, cue.sb)  # '"...," said Erdogan'
+            if sp is None and self.quote_before(cue.k) != -1:
+                sp = self.rules.np_fwd_common(self.toks, cue.end, cue.sb)  # '"...," said the ruling.'
             if sp is not None:
                 return _Speaker(sp, inverted=True)
         return None
@@ -433,9 +459,10 @@ class _Scan:
         the subject of the sentence."""
         toks, k, lo, rules = self.toks, cue.k, cue.lo, self.rules
         found = rules.np_back(toks, k, lo)
-        if found is None and k - 1 >= lo and toks[k - 1].lower in ("who", "which"):
+        w = rules.skip_back(toks, k, lo)  # 'who in 2010 said', 'which also said'
+        if found is None and w >= lo and toks[w].lower in ("who", "which"):
             # 'a statement which said', 'Kalin, who told reporters'
-            j = k - 2 if k - 2 >= lo and toks[k - 2].text != "," else k - 3
+            j = w - 1 if w - 1 >= lo and toks[w - 1].text != "," else w - 2
             np_ = rules.np_ending_at(toks, j, lo)
             found = (np_, None) if np_ else None
         if found is None and k - 1 >= lo and toks[k - 1].lower in ("and", "but"):
@@ -471,6 +498,10 @@ class _Scan:
         if who.appos is not None:
             np_start = min(np_start, who.appos[0])  # '"...," Erdogan's spokesman, Ibrahim Kalin, said'
         q = self.quote_before(np_start)
+        if q == -1 and np_start > 0 and self.toks[np_start - 1].lower == "as" and not who.inverted:
+            q = self.quote_before(np_start - 1)  # '"...," as the memo put it'
+        if q == -1 and who.sp is not None and not who.inverted and who.appos is None:
+            q = self._quote_before_modifiers(who)
         if q != -1 and self._new_sentence_after_quote(cue, q):
             return -1
         if q != -1 and self._reporter_words_before(q):
@@ -479,6 +510,21 @@ class _Scan:
         elif q != -1:
             self.quote_att(made, cue, who.sp, "direct", "quote_then_cue", q, 3, who.inherit)
         return q
+
+    def _quote_before_modifiers(self, who: _Speaker) -> int:
+        """'"...," retired Army general Ved Malik said': up to two lower-case modifiers between the
+        closing mark and the speaker's name belong to the speaker phrase, which grows over them;
+        the quote (or -1)."""
+        toks, a = self.toks, who.sp[0]
+        for n in (1, 2):
+            m = a - n
+            if m < 1 or not all(_plain_lower(toks[x]) and not self.rules.is_cue(toks[x]) for x in range(m, a)):
+                return -1
+            q = self.quote_before(m)
+            if q != -1:
+                who.sp = (m, who.sp[1])
+                return q
+        return -1
 
     def _mixed_before(self, cue: _Cue, who: _Speaker, q: int, made: list[Attribution]) -> None:
         """The clause from the sentence start to the closing mark of quote q, a mixed quote."""
@@ -554,9 +600,13 @@ class _Scan:
             if x.text in ":," and i + 1 < sb and toks[i + 1].mark == "open":
                 after.direct_at = i + 1  # 'said: "..."', 'said, "..."'
                 break
-            if x.text == "," and steps == 0 and i + 1 < sb and toks[i + 1].lower in PREPOSITIONS \
+            if x.text == "," and steps == 0 and i + 1 < sb and (toks[i + 1].lower in PREPOSITIONS
+                                                                or toks[i + 1].lower in _ASIDE_OPENERS) \
                     and toks[i + 1].quote == -1:
                 i, steps = i + 1, steps + 1  # 'He said, in remarks published by CNN in February, "..."'
+                continue
+            if x.text == "," and steps > 0 and i + 1 < sb and toks[i + 1].lower == "that" and toks[i + 1].quote == -1:
+                i, steps = i + 1, steps + 1  # 'said, without evidence, that ...': the aside closes
                 continue
             if x.text == "," and steps > 0 and cue.verb[1] == "clause" and i + 1 < sb \
                     and self.rules.is_clause_start(toks, i + 1, sb):
@@ -584,11 +634,18 @@ class _Scan:
         return -1
 
     def _that_after_listener(self, i: int, sb: int) -> int:
-        """'told his party's lawmakers in parliament that ...': the listener can be any phrase."""
+        """'told his party's lawmakers in parliament that ...': the listener can be any phrase;
+        a subject pronoun after it opens the reported clause too ('told a gathering in Leeds he
+        will ...')."""
         for j in range(i, min(sb, i + 12)):
             x = self.toks[j]
             if x.lower == "that" and x.quote == -1:
                 return j
+            if pronoun_base(x.lower) in _CLAUSE_PRONOUNS and x.quote == -1:
+                # the first subject pronoun after a short listener phrase ('a party gathering in Leeds')
+                short = j - i <= 7 and sum(_plain_lower(y) and y.lower not in self.lex.speaker_words
+                                           for y in self.toks[i:j]) <= 2
+                return j if short and self.rules.is_clause_start(self.toks, j, sb) else i
             if x.text in ".;!?,:" or x.mark or x.quote != -1 or self.rules.is_cue(x):
                 break
         return i
@@ -621,7 +678,9 @@ class _Scan:
         toks = self.toks
         for j in range(cue.end, cue.sb):
             t = toks[j]
-            if t.mark == "open" and t.quote != q and toks[j - 1].text == ",":
+            if t.mark == "open" and t.quote != q and (toks[j - 1].text == "," or (
+                    toks[j - 1].lower in ("but", "and") and j - 2 >= cue.end and toks[j - 2].text == ",")):
+                # '"..., " he said, but "...": the quote after the conjunction goes on too
                 self.quote_att(made, cue, who.sp, "direct", "cue_then_quote", t.quote, 2, who.inherit)
                 return
             if t.quote != -1 or t.mark or self.rules.is_cue(t) or t.text in ".;!?":
@@ -679,6 +738,8 @@ class _Scan:
         np_first = cue.k if who.inverted else who.sp[0]
         tail_ok = i0 >= sb or toks[i0].text in ".,;!?" or toks[i0].lower in PREPOSITIONS \
             or toks[i0].lower in self.lex.adverbials
+        if tail_ok and np_first - 2 > cue.lo and toks[np_first - 1].lower == "as" and toks[np_first - 2].text == ",":
+            np_first -= 1  # '..., as a Home Office memo put it.': 'as' opens the reporting clause
         if not (tail_ok and np_first - 1 > cue.lo and toks[np_first - 1].text == ","):
             return
         c0, c1 = sa, np_first - 1
@@ -738,6 +799,13 @@ def _kind_after_cue(toks: list[Tok], open_at: int) -> str:
     if first[:1].islower() and n_words <= 5 and inner[-1] not in (".", "!", "?", "…", ","):
         return "partial"
     return "direct"
+
+
+def _plain_lower(t: Tok) -> bool:
+    """A lower-case word of letters outside quotation marks that is no grammar word ('retired',
+    not 'while')."""
+    return t.quote == -1 and not t.mark and t.text.isalpha() and t.text.islower() \
+        and t.lower not in stopwords() and t.lower not in PREPOSITIONS
 
 
 def _comma_before(toks: list[Tok], i: int, lo: int) -> int:

@@ -89,8 +89,8 @@ def _name_colon_quote(rules: Rules, toks: list[Tok], make: type[Attribution]) ->
     colon = next((i for i in range(min(len(toks), 7)) if toks[i].text == ":"), -1)
     if colon <= 0 or colon + 1 >= len(toks) or toks[colon + 1].mark != "open":
         return None
-    if not all(rules.is_head_word(t) for t in toks[:colon]):
-        return None
+    if not all(rules.is_head_word(t) for t in toks[:colon]) or toks[0].lower in rules.lex.forms:
+        return None  # 'Said Raab: "..."' opens with a verb (newslab.quotes.attribution)
     return make("direct", 0, 0, ":", toks[colon].start, toks[colon].end, (0, colon), "name_colon",
                 quote=toks[colon + 1].quote, priority=1)
 

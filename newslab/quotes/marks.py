@@ -3,7 +3,8 @@
 Straight ``"``, curly ``“ ”``, ``« »`` and ``„ “`` pair up; single ``‘ ’`` or ``' '`` only when
 the paragraph has no double quotes, and straight single marks only as a properly closed pair, so
 apostrophes are never taken for quotes; ``''`` pairs (two apostrophes for one double mark, as in
-some newspaper archives) count as double marks. A quote not closed by the end of its paragraph is capped
+some newspaper archives) count as double marks; a paragraph that opens with a closing curly mark
+opens its quote with it (a smart-quote slip: ``”We will win,” he said``). A quote not closed by the end of its paragraph is capped
 there and flagged ``unclosed``, unless the next paragraph opens with a quotation mark (the
 newspaper convention for a quote that runs over several paragraphs: the pieces share a group).
 
@@ -69,7 +70,7 @@ def find_quote_marks(article: Article, lex: CueLexicon | None = None) -> list[Qu
 def _paired_marks(text: str, ps: int, pe: int, pi: int, has_double: bool) -> list[QuoteMarks]:
     """Double (or curly single) marks of one paragraph, each opener with its first closer."""
     out: list[QuoteMarks] = []
-    i = ps
+    i = _reversed_opener(text, ps, pe, pi, out)
     opener_re = _OPENER_DOUBLE_RE if has_double else _OPENER_RE
     while i < pe:
         found = opener_re.search(text, i, pe)  # the next opening mark (C speed, not char by char)
@@ -92,6 +93,24 @@ def _paired_marks(text: str, ps: int, pe: int, pi: int, has_double: bool) -> lis
             out.append(QuoteMarks(i, close, s, e, pi))
         i = close + 1
     return out
+
+
+def _reversed_opener(text: str, ps: int, pe: int, pi: int, out: list[QuoteMarks]) -> int:
+    """A paragraph that opens with a closing curly mark ('”We will win,” he said', a typing slip
+    of smart-quote editors) opens its quote with it, when a closing mark follows; returns where
+    pairing goes on."""
+    p0 = ps
+    while p0 < pe and text[p0].isspace():
+        p0 += 1
+    if p0 >= pe or text[p0] != "”":
+        return ps
+    close = _closing_mark(text, p0, pe, _CLOSER_RES["“"])
+    if close == -1:
+        return ps
+    s, e = _trim(text, p0 + 1, close)
+    if e > s:
+        out.append(QuoteMarks(p0, close, s, e, pi))
+    return close + 1
 
 
 def _doubled_apostrophes(text: str, ps: int, pe: int, pi: int) -> list[QuoteMarks]:

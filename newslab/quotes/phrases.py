@@ -35,13 +35,17 @@ _TAG_RE = re.compile(r"^[A-Z]-[A-Z][A-Za-z.]*$")
 _SUBORDINATORS = frozenset(("as", "when", "while", "after", "before", "because", "since", "until", "once",
                             "though", "although", "whereas", "unless"))
 _THEN_WORDS = frozenset(("then", "later", "finally", "again"))
+_YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
                         "publicly separately reportedly privately bluntly today yesterday tonight has "
                         "have had would will did does do later still just long often always usually sometimes now Monday Tuesday Wednesday "
-                        "Thursday Friday Saturday Sunday").split())
+                        "Thursday Friday Saturday Sunday "
+                        # a discourse adverb or a reflexive after the subject ('Carter however said',
+                        # 'Trump himself said')
+                        "however instead too himself herself themselves itself").split())
 # Subordinators that may open an apposition holding a cue ('Kalin, speaking to reporters, said').
 _SUBORDINATE_OPENERS = frozenset(("when", "while", "who", "after", "speaking", "asked"))
 # Nouns of media an audience phrase may end in ('told the Hurriyet daily').
@@ -169,8 +173,11 @@ class Rules:
             return ((j, j + 1), None) if pronoun_base(t.lower) != "you" else None
         if t.text == ",":
             return self._apposition(toks, j, lo)
-        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo) or self._aside_subject(toks, k, lo) \
-            or self._common_noun_phrase(toks, j, lo)
+        np_ = self.np_ending_at(toks, j, lo) or self._unlisted_head(toks, j, lo)
+        aside = self._aside_subject(toks, k, lo)
+        if aside is not None and (np_ is None or aside[1] <= np_[0]):
+            np_ = aside  # 'Protesters marching through central Tehran chanted': not 'Tehran'
+        np_ = np_ or self._common_noun_phrase(toks, j, lo)
         return (np_, None) if np_ else None
 
     def _quoted_object(self, toks: list[Tok], j: int, lo: int) -> tuple[Span, Span | None] | None:
@@ -196,10 +203,19 @@ class Rules:
                                and not toks[j].text in DAYS and (is_name_word(toks[j - 1]) or pronoun_base(toks[j - 1].lower)
                                                                  or toks[j - 1].lower in _BACK_SKIP))):
             j -= 1  # 'Putin also said', 'Trump has long said', 'Clinton flatly denied'
+        while j - 1 >= lo and _YEAR_RE.match(toks[j].text) and toks[j - 1].lower in ("in", "since"):
+            j -= 2  # 'who in 2010 said'
+            while j >= lo and (toks[j].text in _BACK_SKIP or toks[j].lower in _BACK_SKIP):
+                j -= 1
         opener = self._bracket_before(toks, j, lo)
         if opener != -1:
             j = opener - 1  # 'the Syrian Democratic Forces (SDF) announced', 'Sen. David Perdue (R-Ga.) said'
         return j
+
+    def skip_back(self, toks: list[Tok], k: int, lo: int) -> int:
+        """The token before cue k once adverbs, auxiliaries and time phrases are stepped over
+        ('Kalin, who in 2010 also said': the index of 'who')."""
+        return self._skip_back_to_subject(toks, k - 1, k, lo)
 
     def _bracket_before(self, toks: list[Tok], j: int, lo: int) -> int:
         """The '(' of a short bracket closing at token j after a phrase word (an acronym, a party
@@ -228,6 +244,8 @@ class Rules:
         if not seg or len(seg) > 30 or (any(self.is_cue(x) for x in seg) and not subordinate):
             return None  # a cue inside the commas belongs to another clause
         head = self._head_before_comma(toks, m, lo)
+        if head is not None and head[1] < m - 1 and toks[head[1]].text == ",":
+            return head, (head[1] + 1, j)  # 'X, of Springfield, Va., said': the place in commas describes X
         bare_name = len(seg) <= 4 and all(is_name_word(x) for x in seg)
         if head is None:
             # "Dunn's mother, Charlotte Charles, said": the name in commas is the speaker
@@ -235,8 +253,10 @@ class Rules:
             return (name, None) if name is not None and name[0] == m + 1 else None
         first = seg[0]
         if first.lower in DETERMINERS or first.lower in ("who", "which") or first.text[0].islower() \
-                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")):
-            return head, (m + 1, j)  # a description in commas ("Sanders' senior adviser"): the phrase before it speaks
+                or first.text[0].isdigit() or (len(seg) > 2 and seg[1].text in ("'", "’")) \
+                or (len(seg) > 1 and first.lower.endswith(("'s", "’s"))):
+            # a description in commas ("Sanders' senior adviser", "Pyongyang's only ally"): the phrase before it speaks
+            return head, (m + 1, j)
         name = self.np_ending_at(toks, j - 1, m + 1)
         if name is None or name[0] != m + 1:
             return None
@@ -248,10 +268,17 @@ class Rules:
         j = m - 1
         if j - 1 > lo and toks[j].text.isdigit() and toks[j - 1].text == ",":
             j -= 2  # ', 31,'
+        if j - 1 > lo and toks[j].text == "." and toks[j - 1].end == toks[j].start and is_name_word(toks[j - 1]):
+            j -= 1  # 'Johnnie Wilson, of Springfield, Va., said': the dot of an abbreviation
         opener = self._bracket_before(toks, j, lo)
         if opener != -1:
             j = opener - 1
-        return self.np_ending_at(toks, j, lo)
+        head = self.np_ending_at(toks, j, lo)
+        if head is not None and head[0] - 2 > lo and toks[head[0] - 1].lower in ("of", "from") \
+                and toks[head[0] - 2].text == ",":
+            # 'Rajiv Mehta, of Pune, India, said': the place in commas describes the name before it
+            return self._head_before_comma(toks, head[0] - 2, lo) or head
+        return head
 
     def _name_and_role(self, toks: list[Tok], head: Span, name: Span, bare_name: bool) -> tuple[Span, Span]:
         """Two noun phrases in apposition: the name is the speaker, the role describes it
@@ -288,8 +315,9 @@ class Rules:
         i = j
         while i - 1 >= lo and j - i < 3 and _plain_word(toks[i - 1]) and toks[i - 1].lower not in stopwords():
             i -= 1
-        if i - 1 >= lo and (toks[i - 1].lower in ("the", "a", "an", "this", "that") or toks[i - 1].lower in QUANTIFIERS) \
-                and toks[i - 1].quote == -1:
+        if i - 1 >= lo and (toks[i - 1].lower in _NP_OPENERS or toks[i - 1].lower in QUANTIFIERS
+                            or toks[i - 1].text.replace(",", "").isdigit()) \
+                and toks[i - 1].quote == -1:  # a number counts like a determiner: '63 percent said' (a poll)
             return i - 1, j + 1
         if i - 1 >= lo and toks[i - 1].lower.endswith(("'s", "’s")) and is_name_word(toks[i - 1]) and i < j + 1:
             owner = self.np_ending_at(toks, i - 1, lo)  # "Connecticut's tax commissioner said"
@@ -307,6 +335,11 @@ class Rules:
                 return None
             if x.lower in self.lex.aside_participles:
                 return self.np_ending_at(toks, m - 1, lo)
+            if _participle(x) and m - 1 >= lo and is_name_word(toks[m - 1]):
+                # 'Protesters marching through the streets chanted': any participle after a name
+                np_ = self.np_ending_at(toks, m - 1, lo)
+                if np_ is not None:
+                    return np_
         return None
 
     def has_role(self, toks: list[Tok], r: Span) -> bool:
@@ -340,10 +373,23 @@ class Rules:
         if last == -1:
             return None
         nxt = toks[last + 1] if last + 1 < hi else None
-        if nxt is not None and not (nxt.text in ",.;:!?" or nxt.mark or nxt.lower in PREPOSITIONS
+        if nxt is not None and not (nxt.text in ",.;:!?(" or nxt.mark or nxt.lower in PREPOSITIONS
                                     or nxt.lower in self.lex.adverbials or nxt.text in "\"“”«»"):
-            return None  # 'said Putin and Erdogan had ...' is not an inversion
+            return None  # 'said Putin and Erdogan had ...' is not an inversion ('said Rep. X (D-N.Y.)' is)
         return k, last + 1
+
+    def np_fwd_common(self, toks: list[Tok], k: int, hi: int) -> Span | None:
+        """'"...," said the ruling.', 'said a second letter,': a determiner and up to three
+        lower-case words that end the clause, after an inverted verb; None otherwise."""
+        if k >= hi or toks[k].lower not in ("the", "a", "an", "one", "another") or toks[k].quote != -1:
+            return None
+        j = k + 1
+        while j < hi and j - k <= 3 and _plain_word(toks[j]) and toks[j].text.islower() \
+                and toks[j].lower not in stopwords() and toks[j].lower not in self.lex.forms:
+            j += 1
+        if j == k + 1 or (j < hi and not (toks[j].text in ",.;:!?" or toks[j].mark == "open")):
+            return None
+        return k, j
 
     def _modifiers_before_name(self, toks: list[Tok], i: int, hi: int) -> int:
         """Up to four unlisted lower-case words followed by a phrase word: the index of that
@@ -360,6 +406,8 @@ class Rules:
         i = sa
         while i < k and toks[i].lower in self.lex.connectives | _THEN_WORDS and toks[i].lower not in PREPOSITIONS:
             i += 1  # 'And then Trump went on the attack, saying ...': the connective only
+            if i < k and toks[i].text == "," and i - 1 >= sa:
+                i += 1  # 'Meanwhile, it attacked Khan, saying ...'
         if i < k and (toks[i].lower in PREPOSITIONS or toks[i].lower in self.drop_initial):
             while i < k and toks[i].text != ",":
                 i += 1
@@ -451,6 +499,20 @@ class Rules:
         if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
             return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
         return any(_finite_hint(x, prev) for prev, x in zip(words[:15], words[1:16]))
+
+
+# Determiners that open a common noun phrase speaker ('the bank said', 'my father often said').
+_NP_OPENERS = frozenset(("the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"))
+# Words in -ing that are no participles.
+_NOT_PARTICIPLES = frozenset(("during", "morning", "evening", "nothing", "something", "anything", "everything",
+                              "building", "spring", "string", "thing", "ceiling", "sibling", "including",
+                              "according", "following", "regarding", "concerning", "wedding", "meeting"))
+
+
+def _participle(t: Tok) -> bool:
+    """A lower-case word in -ing outside quotation marks that can be a participle ('marching')."""
+    return t.quote == -1 and not t.mark and t.text.isalpha() and t.text.islower() and len(t.text) > 5 \
+        and t.lower.endswith("ing") and t.lower not in _NOT_PARTICIPLES
 
 
 def _plain_word(t: Tok) -> bool:

@@ -29,7 +29,7 @@ TOKEN_RE = NAME_TOKEN_RE
 
 # Pronoun -> kind of antecedent: m(ale), f(emale), p(lural), n(euter), s(peaker/addressee).
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": "s", "you": "s"}
-DETERMINERS = frozenset("the a an his her their its our whose this these those".split())
+DETERMINERS = frozenset("the a an his her their its our my your whose this these those".split())
 # Quantifiers that open a noun phrase like a determiner ('another source', 'many Democrats').
 QUANTIFIERS = frozenset("another one two three several many some most other both all".split())
 BE = frozenset("is are was were be been being".split())
