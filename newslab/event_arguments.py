@@ -257,7 +257,10 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
                      words: ArgumentWords | None = None) -> list[Pair]:
     """A reaction with no party as its object ("Iran condemned the move") is aimed at the other
     party of the act reported just before (within two sentences): its source if that is not the
-    reacting side, else its target."""
+    reacting side, else its target. An object noun that names an act reported earlier in the
+    article ("welcomed Tuesday's pledge", "helped broker the 2025 ceasefire") points at that act
+    however far back it was (lexical anaphora, Halliday & Hasan 1976). A mutual act, and any act a
+    mediator steps into (``partner_cues``: "offered to mediate"), has both its parties as partners."""
     words = words or argument_words()
     head = _DEFINITE_OBJECT_RE.match(text, end, clause[1])
     # "condemned as a violation", "retaliated with its own duties": an adjunct, not an object
@@ -267,24 +270,42 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
     if head and head.group(0).split()[-1][:1].isupper():
         return []  # "criticised the Commission": a named body, not an act
     mine = {s[1] for s in sources}
-    noun = head.group(0).split()[-1].lower()[:5] if head else ""
+    stems = _object_stems(text, end, clause[1]) if head else []
     # a definite noun that names an act reported before ("welcomed the delivery") points at it
-    named = [r for r in previous if noun and str(r["cue"]).lower().split()[-1].startswith(noun)
-             and sent_i - int(r["sentence"]) <= 2]
+    named = [r for r in previous if any(str(r["cue"]).lower().split()[-1].startswith(n) for n in stems)]
     for row in reversed(named or previous):
-        if sent_i - int(row["sentence"]) > 2:
+        if not named and sent_i - int(row["sentence"]) > 2:
             break
         other = row["source_side"] if row["source_side"] not in mine else row["target_side"]
         if other not in mine and other:
             mutual = row.get("symmetric") or any(r["start"] == row["start"] and r["source_side"] == row["target_side"]
                                                  and r["target_side"] == row["source_side"] for r in previous)
-            if mutual and row["target_side"] not in mine | {other}:
+            if (mutual or cue_name in words.partner_cues) and row["target_side"] not in mine | {other} \
+                    or cue_name in words.partner_cues and row["source_side"] not in mine | {other}:
                 # a mutual act ("welcomed the pledge" India and Pakistan made together) has both
-                # its parties as the partners of the reaction
-                return [(s, (row[k], row[k + "_side"], "")) for s in sources for k in ("source", "target")]
+                # its parties as the partners of the reaction; so has the act a mediator steps into
+                return [(s, (row[k], row[k + "_side"], "")) for s in sources for k in ("source", "target")
+                        if row[k + "_side"] not in mine]
             name = row["source"] if other == row["source_side"] else row["target"]
             return [(s, (name, other, "")) for s in sources]
     return []
+
+
+# The words of an object noun phrase: up to four, to the first comma, preposition or clause word.
+_OBJECT_NP_RE = re.compile(r"\s+((?:(?!(?:of|for|to|in|on|at|with|as|and|but|by|from|that|which|after|before|over)\b)"
+                           r"[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_NOT_HEAD_RE = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our|new|\d+\w*|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
+
+
+def _object_stems(text: str, end: int, clause_end: int) -> list[str]:
+    """The first five letters of the content words of the object after ``end`` ("Tuesday's
+    renewed pledge" → renew, pledg): what an earlier act's cue must begin with to be its antecedent."""
+    m = _OBJECT_NP_RE.match(text, end, clause_end)
+    if not m:
+        return []
+    ws = [re.sub(r"['’]s?$", "", w) for w in m.group(1).split()]
+    return [w.lower()[:5] for w in ws if len(w) >= 4 and not _NOT_HEAD_RE.match(w)]
 
 
 def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:

@@ -784,6 +784,7 @@ class CueSite:
     last_pair: LastPair
     sent_i: int
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
+    complement: tuple[str, int] | None = None  # (cue name, end) of an infinitive that says who the partners are ("offered to mediate")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
     governor: str = ""  # the name of the verb cue whose object this cue is ("condemned an attack")
@@ -883,6 +884,9 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
         nxt = matches[k + 1] if k + 1 < len(matches) else None
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
+        if nxt is not None and nxt[2].name in doc.arg_words.partner_cues \
+                and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
+            site = replace(site, complement=(nxt[2].name, nxt[1]))  # "offered to mediate": between the parties
         if nxt is not None and cue.name in doc.arg_words.reactions and nxt[0] != refused_at \
                 and _words_gap(text, en, nxt[0]) <= 3 \
                 and not _NOT_OBJECT_GAP_RE.search(text, en, nxt[0]):
@@ -962,7 +966,8 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     objects = [m for m in site.right if "," not in text[en:m.start]]
     if not objects and speaker is None and not doc_speech.search(text, site.clause[0], st) \
             and event_status.is_verb_cue(text, st, en):  # a reaction is a verb ("retaliated", not "retaliation")
-        pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
+        name, end = site.complement or (site.cue.name, en)
+        pairs = event_arguments.implicit_partner(text, site.clause, end, name, subj, rows, site.sent_i, words)
     return pairs
 
 

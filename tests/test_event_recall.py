@@ -69,3 +69,31 @@ def test_the_south_in_an_election_story_is_no_actor():
 def test_the_african_union_is_an_actor():
     body = "Kenya called on the African Union to send observers to the border."
     assert ("Kenya", "African Union", "called on", "asserted") in events(body)
+
+
+# --- the implicit partner of a reaction: an earlier act named again, and a mediator's parties --
+def test_reaction_to_an_act_named_again_reaches_back_past_two_sentences():
+    body = ("The United States and Iran agreed on Monday to swap five prisoners each. "
+            "The men are held in Tehran and Texas. Officials said the flights would leave on Friday. "
+            "Families of the men gathered at the airport. "
+            "Qatar, which hosted the negotiations, welcomed Monday's agreement.")
+    ev = events(body)
+    assert {("Qatar", "United States", "welcomed", "asserted"), ("Qatar", "Iran", "welcomed", "asserted")} <= ev
+
+
+def test_reaction_without_a_named_act_still_takes_only_the_recent_act():
+    body = ("Britain and France signed a migration accord in London on Monday. "
+            "Ministers met again on Tuesday. Officials said talks would continue. "
+            "Fishermen protested in Calais. Local papers covered the story. "
+            "Germany welcomed the outcome.")
+    # "the outcome" names no earlier act and the accord is four sentences back: no partner
+    assert not {e for e in events(body) if e[0] == "Germany"}
+
+
+def test_an_offer_to_mediate_is_towards_both_parties():
+    body = "India and China clashed on their disputed border on Monday. Russia offered to mediate."
+    ev = events(body)
+    assert {("Russia", "India", "offered", "asserted"), ("Russia", "China", "offered", "asserted")} <= ev
+    body = "Iran seized a British oil tanker in the Gulf on Monday. Oman offered to mediate."
+    ev = events(body)
+    assert {("Oman", "Iran", "offered", "asserted"), ("Oman", "United Kingdom", "offered", "asserted")} <= ev
