@@ -64,6 +64,7 @@ class ArgumentWords:
     status_quo_end: re.Pattern[str] = re.compile(r"(?!)")
     territory_cues: frozenset[str] = frozenset()
     partner_cues: frozenset[str] = frozenset()
+    reported_acts: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -90,7 +91,8 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         _rx(data.get("status_quo_words") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+)?$"),
         _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"),
         frozenset(str(x) for x in data.get("territory_cues") or []),
-        frozenset(str(x) for x in data.get("partner_cues") or []))
+        frozenset(str(x) for x in data.get("partner_cues") or []),
+        _rx(data.get("reported_act_nouns") or [], r"^(?:{})$"))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:
@@ -165,6 +167,43 @@ def not_an_act(text: str, clause_start: int, start: int, end: int, cue_name: str
         return True
     return bool(_DETERMINER_END_RE.search(before)) and " " not in cue.strip() and \
         bool(_CONTACT_RELATIVE_RE.match(text, end)) and not text[end:end + 5].strip().lower().startswith(("of", "on"))
+
+
+_CONTACT_HEAD_RE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+((?:[\w'’-]+\s+){0,3}?)([\w'’-]+)\s+"
+                              r"(?:that\s+|which\s+)?(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_TO_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|then|now|\w+ly)\s+)?")
+_RELATIVE_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|\w+ly)\s+)?[a-z]+(?:ed|es)\b")
+
+
+def contact_relative(text: str, clause_start: int, start: int, end: int, left: Sequence[Any], right: Sequence[Any],
+                     cue_is_verb: bool, words: ArgumentWords | None = None) -> tuple[str, Any, int] | None:
+    """A relative clause, with or without "that", on a noun that names a reported act
+    (``reported_act_nouns``: "a charge Yerevan rejected", "a draft pact that Iran proposed last
+    year", "a demand Beijing raised"). The relative's subject acts on the author of that act, who
+    is the subject of the main clause (Huddleston & Pullum 2002, ch. 12 on contact relatives).
+
+    Returns ("verb", subject mention, where the noun phrase starts) when the cue is the relative's
+    verb, ("noun", subject mention, where the noun phrase starts) when the cue is the noun and the
+    relative's verb follows, else None.
+
+    >>> class M: pass
+    >>> y = M(); s = "Baku said Armenia had fired first, a charge Yerevan rejected."
+    >>> y.start, y.end = s.index("Yerevan"), s.index(" rejected")
+    >>> contact_relative(s, 0, s.index("rejected"), s.index("."), [y], [], True)[0]
+    'verb'
+    """
+    words = words or argument_words()
+    if cue_is_verb and left and not [m for m in right if "," not in text[end:m.start]]:
+        m = left[-1]
+        head = _CONTACT_HEAD_RE.search(text, max(clause_start, m.start - 60), m.start)
+        if _SUBJECT_TO_VERB_RE.fullmatch(text, m.end, start) and head and words.reported_acts.match(head.group(2)):
+            return "verb", m, head.start()
+    if not cue_is_verb and right and words.reported_acts.match(text[start:end].split()[-1]):
+        m = right[0]
+        if re.fullmatch(r"\s+(?:that\s+|which\s+)?(?:the\s+)?", text[end:m.start]) and _RELATIVE_VERB_RE.match(text, m.end) \
+                and _DETERMINER_END_RE.search(text, max(clause_start, start - 12), start):
+            return "noun", m, start
+    return None
 
 
 def anaphoric(text: str, start: int, cue_name: str, sides: set[str], previous: Sequence[dict[str, Any]],
@@ -328,4 +367,4 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative",
            "main_clause_after_relative", "official_of", "narrative_relative",
-           "implicit_partner", "coordinated_sources"]
+           "implicit_partner", "coordinated_sources", "contact_relative"]

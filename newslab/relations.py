@@ -784,6 +784,7 @@ class CueSite:
     last_pair: LastPair
     sent_i: int
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
+    next_cue: int = -1  # where the next cue of the sentence starts
     complement: tuple[str, int] | None = None  # (cue name, end) of an infinitive that says who the partners are ("offered to mediate")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
@@ -882,6 +883,8 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             continue  # "backing opposing sides in the war": the war is the setting, not an event
         site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
         nxt = matches[k + 1] if k + 1 < len(matches) else None
+        if nxt is not None:
+            site = replace(site, next_cue=nxt[0])
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
         if nxt is not None and nxt[2].name in doc.arg_words.partner_cues \
@@ -925,7 +928,12 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
     if any(event_arguments.predicative(text, en, m.start) for m in site.right):
         site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
+    rel = event_arguments.contact_relative(text, site.clause[0], st, en, site.left, site.right,
+                                           event_status.is_verb_cue(text, st, en), words)
+    if rel is not None and site.cue.name not in words.partner_cues:  # a broker's parties: implicit_partner
+        return _contact_relative_pairs(site, *rel)
     pairs = _resolve(site)
+    #SELFPAIR
     pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(site, site.right, from_end=False),
                                          words, site.cue.name)
     sides = {s[1] for p in pairs for s in p}
@@ -969,6 +977,20 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         name, end = site.complement or (site.cue.name, en)
         pairs = event_arguments.implicit_partner(text, site.clause, end, name, subj, rows, site.sent_i, words)
     return pairs
+
+
+def _contact_relative_pairs(site: CueSite, kind: str, subject: ActorMention, head_start: int) -> list[Pair]:
+    """"a charge Yerevan rejected", "a demand Beijing raised": the relative's subject towards the
+    main clause's subject (the author of the charge or of what was demanded); none when the verb
+    after the noun is itself a cue ("a threat Athens condemned": the condemnation is the event)."""
+    if kind == "noun" and 0 <= site.next_cue - subject.end <= 20:
+        return []
+    src = chain_sides([subject])
+    mine = {s[1] for s in src}
+    before = [m for m in site.mentions if m.end <= head_start]
+    main = [m for m in _subject_mentions(site, before) if not set(m.sides) & mine][:1] \
+        or [m for m in _not_prep_object(site.text, site.prev) if not set(m.sides) & mine][:1]
+    return [(s, t) for s in src for t in chain_sides(main) if t[1] not in mine]
 
 
 def _previous_subject(doc: _ArticleEvents, sent_i: int) -> Side | None:

@@ -100,3 +100,38 @@ def test_an_offer_to_mediate_is_towards_both_parties():
     body = "Iran seized a British oil tanker in the Gulf on Monday. Oman offered to mediate."
     ev = events(body)
     assert {("Oman", "Iran", "offered", "asserted"), ("Oman", "United Kingdom", "offered", "asserted")} <= ev
+
+
+# --- a relative clause on a noun naming a reported act ------------------------------------------
+def test_a_charge_rejected_in_a_contact_relative_is_towards_the_accuser():
+    body = "New Delhi said Chinese troops had crossed the line near Depsang, a charge Beijing rejected on Friday."
+    assert ("China", "India", "rejected", "asserted") in events(body)
+    body = "The European Union said Britain had broken the fishing accord, a claim the British government dismissed."
+    assert ("United Kingdom", "European Union", "dismissed", "asserted") in events(body)
+
+
+def test_a_proposal_in_a_that_relative_is_towards_the_main_subject():
+    body = "Iranian officials did not accept a prisoner swap plan that Washington proposed last month."
+    ev = events(body)
+    assert ("United States", "Iran", "proposed", "asserted") in ev
+
+
+def test_the_noun_carries_the_event_when_the_relative_verb_is_no_cue():
+    body = "US officials said Washington would keep its chip controls, a demand Beijing raised again in Geneva."
+    ev = events(body)
+    assert ("China", "United States", "demand", "asserted") in ev
+    # "a threat Athens condemned": the condemnation is the event, the threat noun is not coded again
+    body = "A Turkish minister warned that Ankara would close its airspace to Greek jets, a threat Athens condemned."
+    ev = events(body)
+    assert ("Greece", "Turkey", "condemned", "asserted") in ev
+    assert not {e for e in ev if e[2] == "threat"}
+
+
+def test_a_relative_on_a_country_is_no_reported_act():
+    # "a country Russia invaded": the noun names a party, not an act; no event towards the main subject
+    body = "Poland sent aid to Ukraine, a country Russia invaded in 2022."
+    assert not {e for e in events(body) if e[0] == "Russia" and e[1] == "Poland"}
+    # a mediator's deal is between the parties, not towards the main subject
+    body = "Moscow rejected a peace plan Kyiv proposed, and the deal Turkey brokered collapsed."
+    ev = events(body)
+    assert ("Ukraine", "Russia", "proposed", "asserted") in ev and ("Turkey", "Russia", "brokered", "asserted") not in ev
