@@ -135,3 +135,14 @@ def test_a_relative_on_a_country_is_no_reported_act():
     body = "Moscow rejected a peace plan Kyiv proposed, and the deal Turkey brokered collapsed."
     ev = events(body)
     assert ("Ukraine", "Russia", "proposed", "asserted") in ev and ("Turkey", "Russia", "brokered", "asserted") not in ev
+
+
+# --- a warning or threat whose complement names the speaker's own side first ---------------------
+def test_warning_that_its_own_side_would_act_is_aimed_at_the_other_party():
+    body = "An Iranian general warned that Tehran would close the Strait of Hormuz to American tankers."
+    assert ("Iran", "United States", "warned", "asserted") in events(body)
+    body = "A Chinese spokesman threatened that Beijing would curb rare earth sales to Indian firms."
+    assert ("China", "India", "threatened", "asserted") in events(body)
+    # no other party named: no event (the speaker is not its own target)
+    body = "An Indian minister warned that New Delhi would act."
+    assert not events(body)
