@@ -928,6 +928,9 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
     if any(event_arguments.predicative(text, en, m.start) for m in site.right):
         site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
+    we = _we_pair(site, speaker)
+    if we:
+        return _both(we)  # "We agreed ...," the Russian minister said after the talks (with Turkey)
     rel = event_arguments.contact_relative(text, site.clause[0], st, en, site.left, site.right,
                                            event_status.is_verb_cue(text, st, en), words)
     if rel is not None and site.cue.name not in words.partner_cues:  # a broker's parties: implicit_partner
@@ -1180,6 +1183,21 @@ def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
     return None
 
 
+_WE_BEFORE_RE = re.compile(r"\bwe\s+(?:(?:have|had|also|all|both|jointly|just|now|today)\s+){0,2}$", re.IGNORECASE)
+_THEY_BEFORE_RE = re.compile(r"\bthey\s+(?:(?:have|had|also|all|both|jointly|just|now|then)\s+){0,2}$", re.IGNORECASE)
+
+
+def _we_pair(site: CueSite, speaker: Side | None) -> list[Side] | None:
+    """"We agreed that ...," the Saudi delegate said after the talks: a mutual act whose subject is
+    the speaker's "we" is between the speaker's side and its partner in the last pair named together
+    (within two sentences)."""
+    lp = site.last_pair
+    if not site.cue.symmetric or speaker is None or not lp or site.sent_i - lp[1] > 2 \
+            or not _WE_BEFORE_RE.search(site.text, max(site.clause[0], site.start - 30), site.start):
+        return None
+    return lp[0] if speaker[1] in {s[1] for s in lp[0]} else None
+
+
 def _pronoun_pair(site: CueSite) -> list[Side] | None:
     """"they agreed", "they have met", "their rivalry": the recent pair a plural pronoun just
     before the cue refers to."""
@@ -1227,6 +1245,12 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
         subj = _chain(site, rest, from_end=True)
         if subj:
             return _both(subj[:1] + left_group)
+    if left and _THEY_BEFORE_RE.search(text, max(left[-1].end, site.clause[0], st - 30), st):
+        # "he had spoken with the Azerbaijani president and that they had agreed": "they" is the
+        # subject, the names before it are not
+        pronoun_pair = _pronoun_pair(site)
+        if pronoun_pair:
+            return _both(pronoun_pair)
     clause_pair = _first_pair(text, site.mentions, site.context)
     if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
         return _both(clause_pair)

@@ -146,3 +146,24 @@ def test_warning_that_its_own_side_would_act_is_aimed_at_the_other_party():
     # no other party named: no event (the speaker is not its own target)
     body = "An Indian minister warned that New Delhi would act."
     assert not events(body)
+
+
+# --- mutual speech acts whose partner is implicit: "We agreed ...", "they had agreed" ------------
+def test_we_agreed_said_by_one_side_after_talks_is_with_the_other():
+    body = ("India's foreign minister held talks with his Chinese counterpart in Beijing on Monday. "
+            "\"We agreed that pilgrims will be able to cross the border again,\" the Indian minister said after the talks.")
+    ev = events(body)
+    assert {("India", "China", "agreed", "asserted"), ("China", "India", "agreed", "asserted")} <= ev
+
+
+def test_we_agreed_without_a_partner_named_before_is_no_event():
+    body = "\"We agreed that the budget will grow,\" the Indian finance minister said in New Delhi."
+    assert not {e for e in events(body) if e[2] == "agreed"}
+
+
+def test_they_after_a_named_partner_is_the_pair():
+    body = ("The British prime minister said he had spoken by telephone with the EU's foreign policy chief "
+            "and that they had agreed to meet in London next week.")
+    ev = events(body)
+    assert {("United Kingdom", "European Union", "agreed", "asserted"),
+            ("European Union", "United Kingdom", "agreed", "asserted")} <= ev
