@@ -936,7 +936,10 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     if rel is not None and site.cue.name not in words.partner_cues:  # a broker's parties: implicit_partner
         return _contact_relative_pairs(site, *rel)
     pairs = _resolve(site)
-    pairs = [p for p in pairs if p[0][1] != p[1][1]]  # "warned that Ankara would ...": its own side is no target
+    if site.cue.type == "verbal_conflict" and site.right and re.fullmatch(r"\s+that\s+(?:the\s+)?", text[en:site.right[0].start]):
+        # "warned that Ankara would ...": the speaker's own side, subject of the complement, is no
+        # target; the first other party (below) is
+        pairs = [p for p in pairs if p[0][1] != p[1][1]]
     pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(site, site.right, from_end=False),
                                          words, site.cue.name)
     sides = {s[1] for p in pairs for s in p}
