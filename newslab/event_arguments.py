@@ -172,7 +172,9 @@ def not_an_act(text: str, clause_start: int, start: int, end: int, cue_name: str
 _CONTACT_HEAD_RE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+((?:[\w'’-]+\s+){0,3}?)([\w'’-]+)\s+"
                               r"(?:that\s+|which\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_TO_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|then|now|\w+ly)\s+)?")
-_RELATIVE_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|\w+ly)\s+)?[a-z]+(?:ed|es)\b")
+# the relative's verb in the past: it narrates an act ("a demand Beijing raised"); a present one
+# characterises ("the threat Iran poses")
+_RELATIVE_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|\w+ly)\s+)?[a-z]+ed\b")
 
 
 def contact_relative(text: str, clause_start: int, start: int, end: int, left: Sequence[Any], right: Sequence[Any],

@@ -125,6 +125,9 @@ def test_the_noun_carries_the_event_when_the_relative_verb_is_no_cue():
     ev = events(body)
     assert ("Greece", "Turkey", "condemned", "asserted") in ev
     assert not {e for e in ev if e[2] == "threat"}
+    # a present-tense relative characterises: "the threat Iran poses" is no act
+    body = "Washington said the threat Iran poses to American ships was growing."
+    assert not {e for e in events(body) if e[2] == "threat"}
 
 
 def test_a_relative_on_a_country_is_no_reported_act():
