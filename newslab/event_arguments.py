@@ -285,6 +285,30 @@ def official_of(text: str, clause_start: int, start: int, left: Sequence[Any]) -
     return None
 
 
+_BODY_NOUNS = r"(?:office|ministry|government|embassy|cabinet|administration|presidency|parliament|army|military|" \
+    r"spokes(?:man|woman|person)|minister|officials?)"
+_FRONTED_PLACE_END_RE = re.compile(r"\s*,\s+the\s+(?:[\w-]+\s+){0,2}" + _BODY_NOUNS + r"\s+(?:(?:also|again|\w+ly)\s+)?$",
+                                   re.IGNORECASE)
+
+
+def located_body(text: str, clause_start: int, start: int, mentions: Sequence[Any]) -> Any | None:
+    """"In Islamabad, the foreign office welcomed ...": a government body placed by a fronted
+    capital speaks for that capital's state (the capital is the only name that says whose body it is).
+
+    >>> class M: pass
+    >>> m = M(); s = "In Islamabad, the foreign office welcomed the pledge."
+    >>> m.start, m.end = 3, 12
+    >>> located_body(s, 0, s.index("welcomed"), [m]) is m
+    True
+    """
+    for m in mentions:
+        if m.end > start:
+            break
+        if re.fullmatch(r"\s*in\s+", text[clause_start:m.start], re.IGNORECASE) and _FRONTED_PLACE_END_RE.fullmatch(text, m.end, start):
+            return m
+    return None
+
+
 def reaction_to_other(governor: str, cue_is_verb: bool, possessive: bool,
                       words: ArgumentWords | None = None) -> bool:
     """Whether an event noun is the object of a reaction verb ("condemned a cowardly attack"):
@@ -369,4 +393,4 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative",
            "main_clause_after_relative", "official_of", "narrative_relative",
-           "implicit_partner", "coordinated_sources", "contact_relative"]
+           "implicit_partner", "coordinated_sources", "contact_relative", "located_body"]

@@ -955,7 +955,8 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
             pairs = _resolve(replace(site, right=others))
     owner = None
     if not pairs and not _subject_mentions(site, site.left):
-        owner = event_arguments.official_of(text, site.clause[0], st, site.left)
+        owner = event_arguments.official_of(text, site.clause[0], st, site.left) \
+            or event_arguments.located_body(text, site.clause[0], st, site.mentions)
         if owner is not None:  # "The office of the Serbian president rejected ..."
             site = replace(site, left=[owner])
             pairs = _resolve(site)

@@ -170,3 +170,21 @@ def test_they_after_a_named_partner_is_the_pair():
     ev = events(body)
     assert {("United Kingdom", "European Union", "agreed", "asserted"),
             ("European Union", "United Kingdom", "agreed", "asserted")} <= ev
+
+
+# --- a government body placed by a fronted capital speaks for that state ------------------------
+def test_a_body_after_a_fronted_capital_is_that_state():
+    body = ("India and China agreed on Monday to reopen two border trading posts. "
+            "In Beijing, the foreign ministry welcomed the agreement.")
+    ev = events(body)
+    assert ("China", "India", "welcomed", "asserted") in ev
+    body = ("The United States seized an Iranian oil tanker off Gibraltar on Friday. "
+            "In Tehran, the foreign ministry condemned the seizure.")
+    assert ("Iran", "United States", "condemned", "asserted") in events(body)
+
+
+def test_a_named_subject_after_a_fronted_capital_keeps_its_own_side():
+    body = ("Britain and the EU signed a fisheries deal on Monday. "
+            "In London, the Irish ambassador welcomed the deal.")
+    ev = events(body)
+    assert not {e for e in ev if e[0] == "United Kingdom" and e[2] == "welcomed"}
