@@ -928,6 +928,9 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
     if any(event_arguments.predicative(text, en, m.start) for m in site.right):
         site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
+    said_and = _said_and_pairs(site, speaker, doc_speech)
+    if said_and is not None:
+        return said_and
     we = _we_pair(site, speaker)
     if we:
         return _both(we)  # "We agreed ...," the Russian minister said after the talks (with Turkey)
@@ -1185,6 +1188,20 @@ def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
             src = _chain(site, [m for m in site.right if m.start >= agents[0].start], from_end=False)
             return [(s, t) for s in src for t in patients] if patients else []
     return None
+
+
+def _said_and_pairs(site: CueSite, speaker: Side | None, speech: re.Pattern[str]) -> list[Pair] | None:
+    """"The spokesman said Washington had broken the deal and warned that Tehran would retaliate":
+    a verb of saying with a that-complement, coordinated after a reported clause, is the
+    speaker's second act of saying (its parallel with "said"), not the reported subject's; it is
+    aimed at the first party its complement names that is not the speaker's side. None when the
+    rule does not apply."""
+    text, st, en = site.text, site.start, site.end
+    if speaker is None or site.cue.type != "verbal_conflict" or not re.match(r"\s+that\b", text[en:en + 6]) \
+            or not _AND_VERB_RE.search(text, max(site.clause[0], st - 30), st) or not speech.search(text, site.clause[0], st):
+        return None
+    others = [m for m in site.right if speaker[1] not in m.sides]
+    return [(speaker, t) for t in chain_sides(others[:1]) if t[1] != speaker[1]]
 
 
 _WE_BEFORE_RE = re.compile(r"\bwe\s+(?:(?:have|had|also|all|both|jointly|just|now|today)\s+){0,2}$", re.IGNORECASE)

@@ -188,3 +188,19 @@ def test_a_named_subject_after_a_fronted_capital_keeps_its_own_side():
             "In London, the Irish ambassador welcomed the deal.")
     ev = events(body)
     assert not {e for e in ev if e[0] == "United Kingdom" and e[2] == "welcomed"}
+
+
+# --- "said X had ... and warned that ...": the second verb of saying is the speaker's -------------
+def test_a_warning_coordinated_with_said_is_the_speakers():
+    body = ("An Indian army spokesman said Chinese troops had \"crossed the line of actual control\" "
+            "and warned that New Delhi would respond to any new incursion by China.")
+    ev = events(body)
+    assert ("India", "China", "warned", "asserted") in ev
+    assert ("China", "India", "warned", "asserted") not in ev
+
+
+def test_a_coordinated_act_that_is_no_saying_keeps_the_reported_subject():
+    # "and seized a tanker": not a verb of saying with a that-complement; the reported subject did it
+    body = "A US official said Iran had harassed a destroyer and seized a British tanker."
+    ev = events(body)
+    assert ("United States", "United Kingdom", "seized", "asserted") not in ev
