@@ -177,6 +177,25 @@ _SUBJECT_TO_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|
 _RELATIVE_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|\w+ly)\s+)?[a-z]+ed\b")
 
 
+_THAT_END_RE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?$", re.IGNORECASE)
+_NP_WORD_RE = re.compile(r"[\w'’-]+|[,;:\"“”]")
+
+
+def _reported_head(text: str, start: int, end: int, words: ArgumentWords) -> int | None:
+    """Where a determiner + reported-act noun starts in ``text[start:end]``, with only a
+    prepositional phrase after it ("a referendum on the region in 2023"), else None."""
+    toks = [(m.group(0), m.start()) for m in _NP_WORD_RE.finditer(text, start, end)]
+    for k in range(len(toks) - 1, -1, -1):
+        w, at = toks[k]
+        if not w[0].isalnum():
+            return None  # a comma or a quote closes the noun phrase
+        if words.reported_acts.match(w) and k > 0 and _DETERMINER_END_RE.search(toks[k - 1][0] + " "):
+            rest = [t for t, _ in toks[k + 1:]]
+            if not rest or rest[0].lower() in ("on", "in", "of", "for", "over", "about", "with", "against"):
+                return toks[k - 1][1]
+    return None
+
+
 def contact_relative(text: str, clause_start: int, start: int, end: int, left: Sequence[Any], right: Sequence[Any],
                      cue_is_verb: bool, words: ArgumentWords | None = None) -> tuple[str, Any, int] | None:
     """A relative clause, with or without "that", on a noun that names a reported act
@@ -200,6 +219,13 @@ def contact_relative(text: str, clause_start: int, start: int, end: int, left: S
         head = _CONTACT_HEAD_RE.search(text, max(clause_start, m.start - 60), m.start)
         if _SUBJECT_TO_VERB_RE.fullmatch(text, m.end, start) and head and words.reported_acts.match(head.group(2)):
             return "verb", m, head.start()
+        that = _THAT_END_RE.search(text, max(clause_start, m.start - 80), m.start)
+        if that and _SUBJECT_TO_VERB_RE.fullmatch(text, m.end, start):
+            # "a referendum on the region in 2023 that Guyana rejected": the head before a
+            # prepositional phrase
+            at = _reported_head(text, max(clause_start, that.start() - 60), that.start(), words)
+            if at is not None:
+                return "verb", m, at
     if not cue_is_verb and right and words.reported_acts.match(text[start:end].split()[-1]):
         m = right[0]
         if re.fullmatch(r"\s+(?:that\s+|which\s+)?(?:the\s+)?", text[end:m.start]) and _RELATIVE_VERB_RE.match(text, m.end) \

@@ -937,7 +937,7 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     rel = event_arguments.contact_relative(text, site.clause[0], st, en, site.left, site.right,
                                            event_status.is_verb_cue(text, st, en), words)
     if rel is not None and site.cue.name not in words.partner_cues:  # a broker's parties: implicit_partner
-        return _contact_relative_pairs(site, *rel)
+        return _contact_relative_pairs(site, *rel, prev_subject=_previous_subject(doc, site.sent_i))
     pairs = _resolve(site)
     if site.cue.type == "verbal_conflict" and site.right and re.fullmatch(r"\s+that\s+(?:the\s+)?", text[en:site.right[0].start]):
         # "warned that Ankara would ...": the speaker's own side, subject of the complement, is no
@@ -989,10 +989,13 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     return pairs
 
 
-def _contact_relative_pairs(site: CueSite, kind: str, subject: ActorMention, head_start: int) -> list[Pair]:
+def _contact_relative_pairs(site: CueSite, kind: str, subject: ActorMention, head_start: int,
+                            prev_subject: Side | None = None) -> list[Pair]:
     """"a charge Yerevan rejected", "a demand Beijing raised": the relative's subject towards the
-    main clause's subject (the author of the charge or of what was demanded); none when the verb
-    after the noun is itself a cue ("a threat Athens condemned": the condemnation is the event)."""
+    main clause's subject (the author of the charge or of what was demanded; a subject pronoun,
+    "It held a referendum ... that Guyana rejected", is the first actor of the sentence before);
+    none when the verb after the noun is itself a cue ("a threat Athens condemned": the
+    condemnation is the event)."""
     if kind == "noun" and 0 <= site.next_cue - subject.end <= 20:
         return []
     src = chain_sides([subject])
@@ -1000,7 +1003,13 @@ def _contact_relative_pairs(site: CueSite, kind: str, subject: ActorMention, hea
     before = [m for m in site.mentions if m.end <= head_start]
     main = [m for m in _subject_mentions(site, before) if not set(m.sides) & mine][:1] \
         or [m for m in _not_prep_object(site.text, site.prev) if not set(m.sides) & mine][:1]
-    return [(s, t) for s in src for t in chain_sides(main) if t[1] not in mine]
+    targets = chain_sides(main)
+    if not targets and prev_subject is not None and _PRONOUN_SUBJECT_RE.match(site.text, site.clause[0]):
+        targets = [prev_subject]
+    return [(s, t) for s in src for t in targets if t[1] not in mine]
+
+
+_PRONOUN_SUBJECT_RE = re.compile(r"[\s,]*(?:it|they|he|she)\s+(?!(?:is|was|said|says)\b)[a-z]", re.IGNORECASE)
 
 
 def _previous_subject(doc: _ArticleEvents, sent_i: int) -> Side | None:

@@ -204,3 +204,9 @@ def test_a_coordinated_act_that_is_no_saying_keeps_the_reported_subject():
     body = "A US official said Iran had harassed a destroyer and seized a British tanker."
     ev = events(body)
     assert ("United States", "United Kingdom", "seized", "asserted") not in ev
+
+
+def test_a_that_relative_after_a_prepositional_phrase_and_a_pronoun_subject():
+    body = ("Russia unveiled new rules for grain ships on Monday. "
+            "It drew up a plan for the Black Sea corridor in June that Ukraine rejected as a trap.")
+    assert ("Ukraine", "Russia", "rejected", "asserted") in events(body)
