@@ -1294,6 +1294,11 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
     prev_pair = _first_pair(text, site.prev, site.context)
     if not right_group and prev_pair:
         return _both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
+    prev_subj = _chain(site, _not_prep_object(text, site.prev)[:1], from_end=False)
+    if right_group and prev_subj and re.fullmatch(r"\s+with\s+(?:the\s+)?", text[site.end:site.right[0].start]):
+        # "The US imposed sanctions, days after talks with Iran broke up": the talks "with" a party
+        # and no subject of their own are the main clause subject's
+        return _both(prev_subj[:1] + right_group[:1])
     return []
 
 

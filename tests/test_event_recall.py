@@ -210,3 +210,13 @@ def test_a_that_relative_after_a_prepositional_phrase_and_a_pronoun_subject():
     body = ("Russia unveiled new rules for grain ships on Monday. "
             "It drew up a plan for the Black Sea corridor in June that Ukraine rejected as a trap.")
     assert ("Ukraine", "Russia", "rejected", "asserted") in events(body)
+
+
+# --- a mutual act "with" a party and no subject of its own belongs to the main clause's subject ---
+def test_talks_with_a_party_after_a_main_clause_are_its_subjects():
+    body = "India imposed new curbs on Chinese apps on Monday, days after talks with China in Moscow broke down."
+    ev = events(body)
+    assert {("India", "China", "talks", "asserted"), ("China", "India", "talks", "asserted")} <= ev
+    body = "The UK reopened its embassy in Tehran, a week after talks with Iran in Oman ended."
+    ev = events(body)
+    assert {("United Kingdom", "Iran", "talks", "asserted"), ("Iran", "United Kingdom", "talks", "asserted")} <= ev
