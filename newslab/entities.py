@@ -91,6 +91,7 @@ class ActorEntry:
     exact: bool = False       # aliases need the exact case ('IS', 'MIT')
     need_the: bool = False    # aliases count only after 'the' ('the West')
     context: dict[str, frozenset[str]] = field(default_factory=dict)  # metonym: actor -> cue words
+    context_scope: str = "sentence"  # where the context words are looked for: sentence or article
 
 
 # A matcher payload: what a matched token sequence means.
@@ -265,7 +266,11 @@ def _entries_from_yaml(data: Any, where: str) -> tuple[list[ActorEntry], dict]:
                                aliases=[str(a) for a in row.get("aliases") or []], source=where,
                                exact=row.get("case") == "exact", need_the=row.get("article") == "required",
                                context={str(k): frozenset(fold(str(w)) for w in v or [])
-                                        for k, v in (row.get("context") or {}).items()})
+                                        for k, v in (row.get("context") or {}).items()},
+                               context_scope=str(row.get("context_scope", "sentence")))
+                if e.context_scope not in ("sentence", "article"):
+                    raise ResourceFileError(f"{where}: metonym {e.name!r} has context_scope {e.context_scope!r} — "
+                                            "use 'sentence' or 'article'.")
                 if not e.side and not e.context:
                     raise ResourceFileError(f"{where}: metonym {e.name!r} needs 'actor:' (the state or body it stands "
                                             "for) or 'context:' (actors chosen by words in the sentence).")
@@ -350,7 +355,7 @@ def _add_entry(d: ActorDictionary, e: ActorEntry, replace: bool) -> None:
         target = e.side
         key = f"__metonym__{e.name}"
         e2 = ActorEntry(name=key, type="METONYM", side=target, aliases=[e.name] + e.aliases, source=e.source,
-                        context=e.context,
+                        context=e.context, context_scope=e.context_scope,
                         need_the=e.need_the, exact=e.exact)
         d.entries[key] = e2
         return
@@ -520,6 +525,7 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
     # Words and their folded keys for the whole article at once; sentences take slices.
     all_words = [t.text for t in tokens]
     all_keys = fold_all(all_words)
+    article_keys = frozenset(all_keys)  # for metonyms whose context is the whole article
     ranges = article.sentence_token_ranges
     for sent in article.sentences:
         a, b = ranges[sent.i]
@@ -535,7 +541,7 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
             # A headline in capitals: ordinary words there are not names.
             allcaps = (len(letters) >= 2 and n_upper >= 0.7 * len(letters)) or (len(letters) == 1 and n_upper == 1
                                                                                  and len(letters[0]) > 5)
-        ms = _sentence_mentions(d, g, common, stoks, words, keys, allcaps, discover, candidates_fn)
+        ms = _sentence_mentions(d, g, common, stoks, words, keys, allcaps, discover, candidates_fn, article_keys)
         all_mentions.append((sent.i, sent.paragraph, ms))
     _resolve_document(d, g, all_mentions, year, text)
     rows = []
@@ -551,14 +557,17 @@ def _find(article: Article, d: ActorDictionary, discover: bool, backend: str) ->
 
 
 def _pattern_mention(d: ActorDictionary, pat: DictionaryPattern, t0: int, t1: int, start: int, end: int,
-                     prev_key: str, short: bool = False, sentence_keys: Sequence[str] = ()) -> MentionDraft:
+                     prev_key: str, short: bool = False, sentence_keys: Sequence[str] = (),
+                     article_keys: frozenset[str] = frozenset()) -> MentionDraft:
     """The mention a dictionary match makes; ``short`` marks a dateline-like line ('BRUSSELS 1996-08-30')."""
     if pat.label == "METONYM":
         entry = d.entries.get(pat.actor)
         target = entry.side if entry else pat.actor
-        if entry is not None and entry.context and sentence_keys:
-            # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance.
-            target = next((a for a, cues in entry.context.items() if not cues.isdisjoint(sentence_keys)), target)
+        keys = article_keys if entry is not None and entry.context_scope == "article" else sentence_keys
+        if entry is not None and entry.context and keys:
+            # 'Brussels' is the EU by default, NATO when the sentence talks about the alliance;
+            # 'the Commission' is the EU's when the article names the EU (context_scope: article).
+            target = next((a for a, cues in entry.context.items() if not cues.isdisjoint(keys)), target)
         if not target:
             return MentionDraft(t0, t1, start, end, "GROUP", "", "", "_drop")  # context-only phrase, no cue here
         side = d.side(target) if target in d.entries else target  # a group keeps its own (empty) side
@@ -578,7 +587,7 @@ def _pattern_mention(d: ActorDictionary, pat: DictionaryPattern, t0: int, t1: in
 
 def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str], stoks: list[Token],
                        words: list[str], keys: list[str], allcaps: bool, discover: bool,
-                       candidates_fn: Any) -> list[MentionDraft]:
+                       candidates_fn: Any, article_keys: frozenset[str] = frozenset()) -> list[MentionDraft]:
     """All mentions of one sentence: dictionary, hyphen compounds, roles and titles, discovery."""
     n = len(words)
     ms: list[MentionDraft] = []
@@ -599,7 +608,8 @@ def _sentence_mentions(d: ActorDictionary, g: Gazetteer, common: frozenset[str],
             continue  # 'Jeffrey Sachs' is not James Jeffrey: the alias is this person's first name
         m = _pattern_mention(d, pat, t0, t1, stoks[t0].start, stoks[t1 - 1].end, prev,
                              short=n <= 3 and t0 == 0 and all(not w[:1].isalpha() for w in words[t1:]),
-                             sentence_keys=keys if pat.label == "METONYM" else ())
+                             sentence_keys=keys if pat.label == "METONYM" else (),
+                             article_keys=article_keys if pat.label == "METONYM" else frozenset())
         if m.how == "name" and m.label == "PLACE" and not m.actor:
             m.entity = " ".join(words[t0:t1])  # capital used as a place: entity = the city
             m.actor = m.entity

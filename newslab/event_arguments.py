@@ -64,6 +64,7 @@ class ArgumentWords:
     status_quo_end: re.Pattern[str] = re.compile(r"(?!)")
     territory_cues: frozenset[str] = frozenset()
     partner_cues: frozenset[str] = frozenset()
+    reported_acts: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _alt(words: Iterable[Any]) -> str:
@@ -90,7 +91,8 @@ def _compile(path: str, mtime: float) -> ArgumentWords:
         _rx(data.get("status_quo_words") or [], r"\b(?:{})\s+(?:[\w'’-]+\s+)?$"),
         _rx(data.get("status_quo_ends") or [], r"^[^,;]{{0,60}}?\b(?:{})\b"),
         frozenset(str(x) for x in data.get("territory_cues") or []),
-        frozenset(str(x) for x in data.get("partner_cues") or []))
+        frozenset(str(x) for x in data.get("partner_cues") or []),
+        _rx(data.get("reported_act_nouns") or [], r"^(?:{})$"))
 
 
 def argument_words(path: str | os.PathLike[str] | None = None) -> ArgumentWords:
@@ -165,6 +167,71 @@ def not_an_act(text: str, clause_start: int, start: int, end: int, cue_name: str
         return True
     return bool(_DETERMINER_END_RE.search(before)) and " " not in cue.strip() and \
         bool(_CONTACT_RELATIVE_RE.match(text, end)) and not text[end:end + 5].strip().lower().startswith(("of", "on"))
+
+
+_CONTACT_HEAD_RE = re.compile(r"\b(?:a|an|the|its|their|this|that)\s+((?:[\w'’-]+\s+){0,3}?)([\w'’-]+)\s+"
+                              r"(?:that\s+|which\s+)?(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_TO_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|then|now|\w+ly)\s+)?")
+# the relative's verb in the past: it narrates an act ("a demand Beijing raised"); a present one
+# characterises ("the threat Iran poses")
+_RELATIVE_VERB_RE = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:(?:again|also|later|\w+ly)\s+)?[a-z]+ed\b")
+
+
+_THAT_END_RE = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?$", re.IGNORECASE)
+_NP_WORD_RE = re.compile(r"[\w'’-]+|[,;:\"“”]")
+
+
+def _reported_head(text: str, start: int, end: int, words: ArgumentWords) -> int | None:
+    """Where a determiner + reported-act noun starts in ``text[start:end]``, with only a
+    prepositional phrase after it ("a referendum on the region in 2023"), else None."""
+    toks = [(m.group(0), m.start()) for m in _NP_WORD_RE.finditer(text, start, end)]
+    for k in range(len(toks) - 1, -1, -1):
+        w, at = toks[k]
+        if not w[0].isalnum():
+            return None  # a comma or a quote closes the noun phrase
+        if words.reported_acts.match(w) and k > 0 and _DETERMINER_END_RE.search(toks[k - 1][0] + " "):
+            rest = [t for t, _ in toks[k + 1:]]
+            if not rest or rest[0].lower() in ("on", "in", "of", "for", "over", "about", "with", "against"):
+                return toks[k - 1][1]
+    return None
+
+
+def contact_relative(text: str, clause_start: int, start: int, end: int, left: Sequence[Any], right: Sequence[Any],
+                     cue_is_verb: bool, words: ArgumentWords | None = None) -> tuple[str, Any, int] | None:
+    """A relative clause, with or without "that", on a noun that names a reported act
+    (``reported_act_nouns``: "a charge Yerevan rejected", "a draft pact that Iran proposed last
+    year", "a demand Beijing raised"). The relative's subject acts on the author of that act, who
+    is the subject of the main clause (Huddleston & Pullum 2002, ch. 12 on contact relatives).
+
+    Returns ("verb", subject mention, where the noun phrase starts) when the cue is the relative's
+    verb, ("noun", subject mention, where the noun phrase starts) when the cue is the noun and the
+    relative's verb follows, else None.
+
+    >>> class M: pass
+    >>> y = M(); s = "Baku said Armenia had fired first, a charge Yerevan rejected."
+    >>> y.start, y.end = s.index("Yerevan"), s.index(" rejected")
+    >>> contact_relative(s, 0, s.index("rejected"), s.index("."), [y], [], True)[0]
+    'verb'
+    """
+    words = words or argument_words()
+    if cue_is_verb and left and not [m for m in right if "," not in text[end:m.start]]:
+        m = left[-1]
+        head = _CONTACT_HEAD_RE.search(text, max(clause_start, m.start - 60), m.start)
+        if _SUBJECT_TO_VERB_RE.fullmatch(text, m.end, start) and head and words.reported_acts.match(head.group(2)):
+            return "verb", m, head.start()
+        that = _THAT_END_RE.search(text, max(clause_start, m.start - 80), m.start)
+        if that and _SUBJECT_TO_VERB_RE.fullmatch(text, m.end, start):
+            # "a referendum on the region in 2023 that Guyana rejected": the head before a
+            # prepositional phrase
+            at = _reported_head(text, max(clause_start, that.start() - 60), that.start(), words)
+            if at is not None:
+                return "verb", m, at
+    if not cue_is_verb and right and words.reported_acts.match(text[start:end].split()[-1]):
+        m = right[0]
+        if re.fullmatch(r"\s+(?:that\s+|which\s+)?(?:the\s+)?", text[end:m.start]) and _RELATIVE_VERB_RE.match(text, m.end) \
+                and _DETERMINER_END_RE.search(text, max(clause_start, start - 12), start):
+            return "noun", m, start
+    return None
 
 
 def anaphoric(text: str, start: int, cue_name: str, sides: set[str], previous: Sequence[dict[str, Any]],
@@ -244,6 +311,30 @@ def official_of(text: str, clause_start: int, start: int, left: Sequence[Any]) -
     return None
 
 
+_BODY_NOUNS = r"(?:office|ministry|government|embassy|cabinet|administration|presidency|parliament|army|military|" \
+    r"spokes(?:man|woman|person)|minister|officials?)"
+_FRONTED_PLACE_END_RE = re.compile(r"\s*,\s+the\s+(?:[\w-]+\s+){0,2}" + _BODY_NOUNS + r"\s+(?:(?:also|again|\w+ly)\s+)?$",
+                                   re.IGNORECASE)
+
+
+def located_body(text: str, clause_start: int, start: int, mentions: Sequence[Any]) -> Any | None:
+    """"In Islamabad, the foreign office welcomed ...": a government body placed by a fronted
+    capital speaks for that capital's state (the capital is the only name that says whose body it is).
+
+    >>> class M: pass
+    >>> m = M(); s = "In Islamabad, the foreign office welcomed the pledge."
+    >>> m.start, m.end = 3, 12
+    >>> located_body(s, 0, s.index("welcomed"), [m]) is m
+    True
+    """
+    for m in mentions:
+        if m.end > start:
+            break
+        if re.fullmatch(r"\s*in\s+", text[clause_start:m.start], re.IGNORECASE) and _FRONTED_PLACE_END_RE.fullmatch(text, m.end, start):
+            return m
+    return None
+
+
 def reaction_to_other(governor: str, cue_is_verb: bool, possessive: bool,
                       words: ArgumentWords | None = None) -> bool:
     """Whether an event noun is the object of a reaction verb ("condemned a cowardly attack"):
@@ -257,7 +348,10 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
                      words: ArgumentWords | None = None) -> list[Pair]:
     """A reaction with no party as its object ("Iran condemned the move") is aimed at the other
     party of the act reported just before (within two sentences): its source if that is not the
-    reacting side, else its target."""
+    reacting side, else its target. An object noun that names an act reported earlier in the
+    article ("welcomed Tuesday's pledge", "helped broker the 2025 ceasefire") points at that act
+    however far back it was (lexical anaphora, Halliday & Hasan 1976). A mutual act, and any act a
+    mediator steps into (``partner_cues``: "offered to mediate"), has both its parties as partners."""
     words = words or argument_words()
     head = _DEFINITE_OBJECT_RE.match(text, end, clause[1])
     # "condemned as a violation", "retaliated with its own duties": an adjunct, not an object
@@ -267,24 +361,42 @@ def implicit_partner(text: str, clause: tuple[int, int], end: int, cue_name: str
     if head and head.group(0).split()[-1][:1].isupper():
         return []  # "criticised the Commission": a named body, not an act
     mine = {s[1] for s in sources}
-    noun = head.group(0).split()[-1].lower()[:5] if head else ""
+    stems = _object_stems(text, end, clause[1]) if head else []
     # a definite noun that names an act reported before ("welcomed the delivery") points at it
-    named = [r for r in previous if noun and str(r["cue"]).lower().split()[-1].startswith(noun)
-             and sent_i - int(r["sentence"]) <= 2]
+    named = [r for r in previous if any(str(r["cue"]).lower().split()[-1].startswith(n) for n in stems)]
     for row in reversed(named or previous):
-        if sent_i - int(row["sentence"]) > 2:
+        if not named and sent_i - int(row["sentence"]) > 2:
             break
         other = row["source_side"] if row["source_side"] not in mine else row["target_side"]
         if other not in mine and other:
             mutual = row.get("symmetric") or any(r["start"] == row["start"] and r["source_side"] == row["target_side"]
                                                  and r["target_side"] == row["source_side"] for r in previous)
-            if mutual and row["target_side"] not in mine | {other}:
+            if (mutual or cue_name in words.partner_cues) and row["target_side"] not in mine | {other} \
+                    or cue_name in words.partner_cues and row["source_side"] not in mine | {other}:
                 # a mutual act ("welcomed the pledge" India and Pakistan made together) has both
-                # its parties as the partners of the reaction
-                return [(s, (row[k], row[k + "_side"], "")) for s in sources for k in ("source", "target")]
+                # its parties as the partners of the reaction; so has the act a mediator steps into
+                return [(s, (row[k], row[k + "_side"], "")) for s in sources for k in ("source", "target")
+                        if row[k + "_side"] not in mine]
             name = row["source"] if other == row["source_side"] else row["target"]
             return [(s, (name, other, "")) for s in sources]
     return []
+
+
+# The words of an object noun phrase: up to four, to the first comma, preposition or clause word.
+_OBJECT_NP_RE = re.compile(r"\s+((?:(?!(?:of|for|to|in|on|at|with|as|and|but|by|from|that|which|after|before|over)\b)"
+                           r"[\w'’-]+\s*){1,4})", re.IGNORECASE)
+_NOT_HEAD_RE = re.compile(r"^(?:the|a|an|this|that|these|those|its|their|his|her|our|new|\d+\w*|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
+
+
+def _object_stems(text: str, end: int, clause_end: int) -> list[str]:
+    """The first five letters of the content words of the object after ``end`` ("Tuesday's
+    renewed pledge" → renew, pledg): what an earlier act's cue must begin with to be its antecedent."""
+    m = _OBJECT_NP_RE.match(text, end, clause_end)
+    if not m:
+        return []
+    ws = [re.sub(r"['’]s?$", "", w) for w in m.group(1).split()]
+    return [w.lower()[:5] for w in ws if len(w) >= 4 and not _NOT_HEAD_RE.match(w)]
 
 
 def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
@@ -307,4 +419,4 @@ def coordinated_sources(text: str, left: Sequence[Mention]) -> list[Side]:
 __all__ = ["ArgumentWords", "argument_words", "label_predicated", "is_label", "adjust_pairs", "reaction_to_other",
            "not_an_act", "anaphoric", "restating_participle", "predicative",
            "main_clause_after_relative", "official_of", "narrative_relative",
-           "implicit_partner", "coordinated_sources"]
+           "implicit_partner", "coordinated_sources", "contact_relative", "located_body"]

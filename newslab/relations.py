@@ -784,6 +784,8 @@ class CueSite:
     last_pair: LastPair
     sent_i: int
     mutual_complement: bool = False  # its infinitive is a mutual act ("pledged to restore ties")
+    next_cue: int = -1  # where the next cue of the sentence starts
+    complement: tuple[str, int] | None = None  # (cue name, end) of an infinitive that says who the partners are ("offered to mediate")
     governed: bool = False  # a noun that is the object of a directed cue ("supported negotiations")
     light_verbs: PhraseSet | None = None  # "launched", "carried out" (relation_cues.yml)
     governor: str = ""  # the name of the verb cue whose object this cue is ("condemned an attack")
@@ -881,8 +883,13 @@ def _sentence_events(doc: _ArticleEvents, sent: Any, sent_mentions: list[ActorMe
             continue  # "backing opposing sides in the war": the war is the setting, not an event
         site = _cue_site(doc, cue, st, en, clause, clauses, sent_mentions, before_cue, last_pair, sent.i)
         nxt = matches[k + 1] if k + 1 < len(matches) else None
+        if nxt is not None:
+            site = replace(site, next_cue=nxt[0])
         if nxt is not None and nxt[2].symmetric and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
             site = replace(site, mutual_complement=True)
+        if nxt is not None and nxt[2].name in doc.arg_words.partner_cues \
+                and _continues_previous(text, (st, en, cue), nxt[0], clause, ctx.intent_cues):
+            site = replace(site, complement=(nxt[2].name, nxt[1]))  # "offered to mediate": between the parties
         if nxt is not None and cue.name in doc.arg_words.reactions and nxt[0] != refused_at \
                 and _words_gap(text, en, nxt[0]) <= 3 \
                 and not _NOT_OBJECT_GAP_RE.search(text, en, nxt[0]):
@@ -921,7 +928,21 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
         return []  # "signed an agreement", "imposed sanctions": the object names the same act
     if any(event_arguments.predicative(text, en, m.start) for m in site.right):
         site = replace(site, right=[m for m in site.right if not event_arguments.predicative(text, en, m.start)])
+    said_and = _said_and_pairs(site, speaker, doc_speech)
+    if said_and is not None:
+        return said_and
+    we = _we_pair(site, speaker)
+    if we:
+        return _both(we)  # "We agreed ...," the Russian minister said after the talks (with Turkey)
+    rel = event_arguments.contact_relative(text, site.clause[0], st, en, site.left, site.right,
+                                           event_status.is_verb_cue(text, st, en), words)
+    if rel is not None and site.cue.name not in words.partner_cues:  # a broker's parties: implicit_partner
+        return _contact_relative_pairs(site, *rel, prev_subject=_previous_subject(doc, site.sent_i))
     pairs = _resolve(site)
+    if site.cue.type == "verbal_conflict" and site.right and re.fullmatch(r"\s+that\s+(?:the\s+)?", text[en:site.right[0].start]):
+        # "warned that Ankara would ...": the speaker's own side, subject of the complement, is no
+        # target; the first other party (below) is
+        pairs = [p for p in pairs if p[0][1] != p[1][1]]
     pairs = event_arguments.adjust_pairs(text, site.clause, st, en, pairs, _chain(site, site.right, from_end=False),
                                          words, site.cue.name)
     sides = {s[1] for p in pairs for s in p}
@@ -937,7 +958,8 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
             pairs = _resolve(replace(site, right=others))
     owner = None
     if not pairs and not _subject_mentions(site, site.left):
-        owner = event_arguments.official_of(text, site.clause[0], st, site.left)
+        owner = event_arguments.official_of(text, site.clause[0], st, site.left) \
+            or event_arguments.located_body(text, site.clause[0], st, site.mentions)
         if owner is not None:  # "The office of the Serbian president rejected ..."
             site = replace(site, left=[owner])
             pairs = _resolve(site)
@@ -962,8 +984,32 @@ def _participants(site: CueSite, rows: list[dict[str, Any]], doc: _ArticleEvents
     objects = [m for m in site.right if "," not in text[en:m.start]]
     if not objects and speaker is None and not doc_speech.search(text, site.clause[0], st) \
             and event_status.is_verb_cue(text, st, en):  # a reaction is a verb ("retaliated", not "retaliation")
-        pairs = event_arguments.implicit_partner(text, site.clause, en, site.cue.name, subj, rows, site.sent_i, words)
+        name, end = site.complement or (site.cue.name, en)
+        pairs = event_arguments.implicit_partner(text, site.clause, end, name, subj, rows, site.sent_i, words)
     return pairs
+
+
+def _contact_relative_pairs(site: CueSite, kind: str, subject: ActorMention, head_start: int,
+                            prev_subject: Side | None = None) -> list[Pair]:
+    """"a charge Yerevan rejected", "a demand Beijing raised": the relative's subject towards the
+    main clause's subject (the author of the charge or of what was demanded; a subject pronoun,
+    "It held a referendum ... that Guyana rejected", is the first actor of the sentence before);
+    none when the verb after the noun is itself a cue ("a threat Athens condemned": the
+    condemnation is the event)."""
+    if kind == "noun" and 0 <= site.next_cue - subject.end <= 20:
+        return []
+    src = chain_sides([subject])
+    mine = {s[1] for s in src}
+    before = [m for m in site.mentions if m.end <= head_start]
+    main = [m for m in _subject_mentions(site, before) if not set(m.sides) & mine][:1] \
+        or [m for m in _not_prep_object(site.text, site.prev) if not set(m.sides) & mine][:1]
+    targets = chain_sides(main)
+    if not targets and prev_subject is not None and _PRONOUN_SUBJECT_RE.match(site.text, site.clause[0]):
+        targets = [prev_subject]
+    return [(s, t) for s in src for t in targets if t[1] not in mine]
+
+
+_PRONOUN_SUBJECT_RE = re.compile(r"[\s,]*(?:it|they|he|she)\s+(?!(?:is|was|said|says)\b)[a-z]", re.IGNORECASE)
 
 
 def _previous_subject(doc: _ArticleEvents, sent_i: int) -> Side | None:
@@ -1153,6 +1199,35 @@ def _passive_pairs(site: CueSite, patients: list[Side]) -> list[Pair] | None:
     return None
 
 
+def _said_and_pairs(site: CueSite, speaker: Side | None, speech: re.Pattern[str]) -> list[Pair] | None:
+    """"The spokesman said Washington had broken the deal and warned that Tehran would retaliate":
+    a verb of saying with a that-complement, coordinated after a reported clause, is the
+    speaker's second act of saying (its parallel with "said"), not the reported subject's; it is
+    aimed at the first party its complement names that is not the speaker's side. None when the
+    rule does not apply."""
+    text, st, en = site.text, site.start, site.end
+    if speaker is None or site.cue.type != "verbal_conflict" or not re.match(r"\s+that\b", text[en:en + 6]) \
+            or not _AND_VERB_RE.search(text, max(site.clause[0], st - 30), st) or not speech.search(text, site.clause[0], st):
+        return None
+    others = [m for m in site.right if speaker[1] not in m.sides]
+    return [(speaker, t) for t in chain_sides(others[:1]) if t[1] != speaker[1]]
+
+
+_WE_BEFORE_RE = re.compile(r"\bwe\s+(?:(?:have|had|also|all|both|jointly|just|now|today)\s+){0,2}$", re.IGNORECASE)
+_THEY_BEFORE_RE = re.compile(r"\bthey\s+(?:(?:have|had|also|all|both|jointly|just|now|then)\s+){0,2}$", re.IGNORECASE)
+
+
+def _we_pair(site: CueSite, speaker: Side | None) -> list[Side] | None:
+    """"We agreed that ...," the Saudi delegate said after the talks: a mutual act whose subject is
+    the speaker's "we" is between the speaker's side and its partner in the last pair named together
+    (within two sentences)."""
+    lp = site.last_pair
+    if not site.cue.symmetric or speaker is None or not lp or site.sent_i - lp[1] > 2 \
+            or not _WE_BEFORE_RE.search(site.text, max(site.clause[0], site.start - 30), site.start):
+        return None
+    return lp[0] if speaker[1] in {s[1] for s in lp[0]} else None
+
+
 def _pronoun_pair(site: CueSite) -> list[Side] | None:
     """"they agreed", "they have met", "their rivalry": the recent pair a plural pronoun just
     before the cue refers to."""
@@ -1200,6 +1275,12 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
         subj = _chain(site, rest, from_end=True)
         if subj:
             return _both(subj[:1] + left_group)
+    if left and _THEY_BEFORE_RE.search(text, max(left[-1].end, site.clause[0], st - 30), st):
+        # "he had spoken with the Azerbaijani president and that they had agreed": "they" is the
+        # subject, the names before it are not
+        pronoun_pair = _pronoun_pair(site)
+        if pronoun_pair:
+            return _both(pronoun_pair)
     clause_pair = _first_pair(text, site.mentions, site.context)
     if len(left_group) == 1 and clause_pair and left_group[0][1] in {g[1] for g in clause_pair}:
         return _both(clause_pair)
@@ -1213,6 +1294,11 @@ def _symmetric_pairs(site: CueSite, left_group: list[Side], right_group: list[Si
     prev_pair = _first_pair(text, site.prev, site.context)
     if not right_group and prev_pair:
         return _both(prev_pair)  # "agreed a ceasefire | after six hours of talks"
+    prev_subj = _chain(site, _not_prep_object(text, site.prev)[:1], from_end=False)
+    if right_group and prev_subj and re.fullmatch(r"\s+with\s+(?:the\s+)?", text[site.end:site.right[0].start]):
+        # "The US imposed sanctions, days after talks with Iran broke up": the talks "with" a party
+        # and no subject of their own are the main clause subject's
+        return _both(prev_subj[:1] + right_group[:1])
     return []
 
 
