@@ -318,6 +318,15 @@ class Matcher:
         end = len(tokens) if end is None else end
         first = self._first
         window = tokens if start == 0 and end == len(tokens) else tokens[start:end]
+        words = self.first_words
+        if len(words) == len(self.root):
+            # Every pattern begins with a plain word (no glob): a start is a token among those
+            # words, and only those tokens need resolving, not every new type of the window.
+            found = list(compress(range(start, end), map(words.__contains__, window)))
+            for i in found:
+                if tokens[i] not in first:
+                    self.first_nodes(tokens[i])
+            return found
         try:
             nodes = list(map(first.__getitem__, window))
         except KeyError:
