@@ -70,6 +70,10 @@ class CueSet:
     # phrases of two or more words by their last word (exact), and those ending in a prefix
     by_last: dict[str, tuple[tuple[str, Phrase], ...]]
     prefix_last: tuple[tuple[str, Phrase], ...]
+    # The words some cue can end with (exactly, or by prefix): most scope words are none of
+    # them, and :meth:`find` skips those with one set lookup and one startswith test.
+    enders: frozenset[str] = frozenset()
+    ender_prefixes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, entries: Sequence[tuple[str, Phrase]]) -> "CueSet":
@@ -86,13 +90,18 @@ class CueSet:
                 prefix_last.append((kind, ph))
             else:
                 by_last.setdefault(ph[-1][0], []).append((kind, ph))
-        return cls(exact, tuple(prefixes), tuple(p for p, _ in prefixes),
-                   {k: tuple(v) for k, v in by_last.items()}, tuple(prefix_last))
+        prefix_starts = tuple(p for p, _ in prefixes)
+        return cls(exact, tuple(prefixes), prefix_starts, {k: tuple(v) for k, v in by_last.items()},
+                   tuple(prefix_last), frozenset(exact) | frozenset(by_last),
+                   prefix_starts + tuple(ph[-1][0] for _, ph in prefix_last))
 
     def find(self, words: Sequence[str]) -> Marking | None:
         """The cue ending nearest the end of ``words`` (the predicate follows them)."""
+        enders, ender_prefixes = self.enders, self.ender_prefixes
         for end in range(len(words), 0, -1):
             w = words[end - 1]
+            if w not in enders and not w.startswith(ender_prefixes):
+                continue
             for kind, ph in self.by_last.get(w, ()) + self.prefix_last:
                 k = len(ph)
                 if k <= end and all(x == lit or (pre and x.startswith(lit))

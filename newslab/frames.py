@@ -82,7 +82,7 @@ from .agreement import SHEET_INFO_COLUMNS, agreement
 from .article import Article, Corpus, as_articles
 from .clauses import ClauseCues, load_clause_cues, negation_cue
 from .errors import InputError, ParameterError, ResourceFileError
-from .matcher import Matcher, normalise
+from .matcher import Matcher
 from .packs import SchemeTable
 from .resources import load_yaml, resource_path, resource_stamp
 from .tokenize import is_word
@@ -280,7 +280,6 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _TYPE_CACHE_MAX = 500_000  # entries per token-type cache before it is emptied (bounded memory)
-_NORMALISED: dict[str, str] = {}  # token text -> normalise(text)
 _WORDLIKE: dict[str, bool] = {}  # token text -> a word, not bare punctuation
 
 
@@ -327,8 +326,9 @@ class _ArticlePrep:
 
     def __init__(self, article: Article) -> None:
         text = article.text
-        # One shared normalised string per token type: fast, and light on memory while cached.
-        self.lows = _per_type([t.text for t in article.tokens], _NORMALISED, normalise)
+        # The tokens as the cue matchers read them: one list per article for frames, relations
+        # and stance (it was normalised twice).
+        self.lows = article.layer("match_tokens").keys
         self.ranges = article.sentence_token_ranges
         self.sent_of = [-1] * len(self.lows)  # token position -> its sentence (-1: in none)
         for sent_i, (a, b) in enumerate(self.ranges):
@@ -342,7 +342,7 @@ class _ArticlePrep:
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
 
 
-@layers.register("frame_prep", resources=("clause_cues.yml",))  # its negation memo
+@layers.register("frame_prep", requires=("match_tokens",), resources=("clause_cues.yml",))  # its negation memo
 def _article_prep(article: Article) -> _ArticlePrep:
     """Per-article lookups shared by every scheme's matching (lowercased tokens, quotes...)."""
     return _ArticlePrep(article)

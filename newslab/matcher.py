@@ -172,6 +172,7 @@ class Matcher:
         self.prefixes: dict[str, str] = {}  # prefix -> glob key, for 'abc*' globs
         self._prefix_lengths: tuple[int, ...] = ()  # distinct lengths of those prefixes, ascending
         self.globs: list[tuple[str, re.Pattern[str]]] = []  # other globs
+        self._any_glob: re.Pattern[str] | None = None  # all of them in one regex (see keys_for)
         self.has_gaps = False
         self._types: dict[str, tuple[str, ...]] = {}
         self._first: dict[str, tuple[dict[str, Any], ...]] = {}  # token -> root children it enters
@@ -238,6 +239,7 @@ class Matcher:
                     self._prefix_lengths = tuple(sorted({*self._prefix_lengths, len(body)}))
             elif all(g != k for g, _ in self.globs):
                 self.globs.append((k, glob_regex(pat)))
+                self._any_glob = None
         else:
             self.literals.add(k)
 
@@ -260,12 +262,20 @@ class Matcher:
             k = prefixes.get(token[:length])
             if k is not None:
                 keys.append(k)
-        for k, rx in self.globs:
-            if rx.match(token):
-                keys.append(k)
+        if self.globs and self._glob_filter().match(token):
+            for k, rx in self.globs:
+                if rx.match(token):
+                    keys.append(k)
         got = tuple(keys)
         self._types[token] = got
         return got
+
+    def _glob_filter(self) -> re.Pattern[str]:
+        """One regex matching a token when some glob does: most tokens match none, and one C-level
+        test of the alternation is cheaper than one call per glob (dozens in a cue list)."""
+        if self._any_glob is None:
+            self._any_glob = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in self.globs))
+        return self._any_glob
 
     def first_nodes(self, token: str) -> tuple[dict[str, Any], ...]:
         """The trie nodes a pattern starting with ``token`` enters; cached per token type."""
@@ -308,9 +318,24 @@ class Matcher:
         end = len(tokens) if end is None else end
         first = self._first
         window = tokens if start == 0 and end == len(tokens) else tokens[start:end]
-        for token in set(window).difference(first):
-            self.first_nodes(token)
-        return list(compress(range(start, end), map(first.__getitem__, window)))
+        words = self.first_words
+        if len(words) == len(self.root):
+            # Every pattern begins with a plain word (no glob): a start is a token among those
+            # words, and only those tokens need resolving, not every new type of the window.
+            found = list(compress(range(start, end), map(words.__contains__, window)))
+            for i in found:
+                if tokens[i] not in first:
+                    self.first_nodes(tokens[i])
+            return found
+        try:
+            nodes = list(map(first.__getitem__, window))
+        except KeyError:
+            # Only a window with unseen token types builds a set of them: a set per window (a
+            # sentence, asked for by each cue list) cost more than the scan itself.
+            for token in set(window).difference(first):
+                self.first_nodes(token)
+            nodes = list(map(first.__getitem__, window))
+        return list(compress(range(start, end), nodes))
 
     def _walk(self, tokens: Sequence[str], i: int, end: int) -> Iterator[tuple[int, dict[str, Any]]]:
         """``(j, node)`` for every pattern end node reached from ``tokens[i]``, shortest first."""

@@ -247,9 +247,14 @@ def iter_tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[t
         yield m.start(), m.end(), tok
 
 
+# A letter or digit: the regex class of str.isalnum (checked over every code point), one C-level
+# search instead of a generator per token.
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 def is_word(token: str) -> bool:
     """True for tokens that contain a letter or digit (not bare punctuation)."""
-    return any(ch.isalnum() for ch in token)
+    return _ALNUM_RE.search(token) is not None
 
 
 def words_in(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -161,3 +161,16 @@ def test_an_edited_pack_target_is_seen_on_the_same_article(tmp_path):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         got = stance(a)
         assert got[got.target == "Blue Nile dam"][["holder", "stance"]].values.tolist() == [["Kenya", "favor"]]
+
+
+def test_cue_set_finds_the_cue_ending_nearest_whatever_its_last_word():
+    from newslab.clauses import CueSet, Marking
+
+    cues = CueSet.of([("failure", (("refus", True), ("to", False))), ("negator", (("not", False),)),
+                      ("failure", (("fail", True),)), ("doubt", (("highly", False), ("unlik", True)))])
+    assert cues.find("india refused to".split()) == Marking("failure", "refused to")
+    assert cues.find("not refusing to".split()) == Marking("failure", "refusing to")  # ends nearest
+    assert cues.find("the eu failed".split()) == Marking("failure", "failed")
+    assert cues.find("a deal is highly unlikely".split()) == Marking("doubt", "highly unlikely")
+    assert cues.find("not quite".split()) == Marking("negator", "not")
+    assert cues.find("tehran and washington talked".split()) is None

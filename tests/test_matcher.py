@@ -185,3 +185,22 @@ def test_token_keys_of_an_article_follow_its_sentences():
     first, second = a.sentence_token_ranges
     assert tk.sent_end[0] == first[1] and tk.sent_end[second[0]] == second[1]
     assert tk.chars(*tk.span(a.sentences[1].start, a.sentences[1].end)) == (a.sentences[1].start, a.sentences[1].end)
+
+
+def test_starts_the_same_whether_types_are_new_or_known_and_globs_added_later():
+    # A plain-word list, a list with a glob first word, and a glob added after matching began:
+    # each window gives the same starts on its first scan (new types) and on a rescan (known).
+    words = "the eu and the uk resumed trade talks while brussels criticised london".split()
+    plain = Matcher()
+    plain.add("trade talks", "T")
+    plain.add("brussels", "B")
+    globbed = Matcher()
+    globbed.add("critici[sz]*", "C")
+    globbed.add("trade talk*", "T")
+    for m, want in ((plain, [6, 9]), (globbed, [6, 10])):
+        assert m.starts(words, 5, 12) == want
+        assert m.starts(words, 5, 12) == want
+        assert m.starts(words) == want
+    globbed.add("resum(e|ed)", "R")  # a new glob: the one-regex pre-test must see it too
+    assert globbed.starts(words) == [5, 6, 10]
+    assert [(i, j, p) for i, j, p in globbed.find(words)] == [(5, 6, ["R"]), (6, 8, ["T"]), (10, 11, ["C"])]
