@@ -420,7 +420,9 @@ def _hyphen_parts(d: ActorDictionary, word: str) -> list[tuple[int, int, Diction
         pos += len(p) + 1
     found: list[DictionaryPattern | None] = []
     for p in parts:
-        pat = next((x for x, _ in d.matcher.lookup([fold(p)]) if x.how != "alias" or x.label != "PERSON"), None)
+        # a name that needs 'the' ('the South', 'the West') has none inside a compound ('India-South Africa')
+        pat = next((x for x, _ in d.matcher.lookup([fold(p)])
+                    if (x.how != "alias" or x.label != "PERSON") and not x.need_the), None)
         if pat and not pat.rule.accepts([p], 0, long_words_any_case=False):
             pat = None
         found.append(pat)

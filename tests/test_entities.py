@@ -471,3 +471,14 @@ def test_fold_all_folds_each_word_like_fold():
     words = ["Modi", "met", "Xi", "in", "Wuhan", "—", "Erdoğan’s", "İmamoğlu", "Modi"]
     assert fold_all(words) == [fold(w) for w in words]
     assert fold_all(words)[5:8] == ["-", "erdogan's", "imamoglu"]
+
+
+def test_a_name_that_needs_the_is_not_read_inside_a_hyphenated_compound():
+    # 'the South' is South Korea in a story about the Koreas, but 'India-South Africa' holds no 'the'
+    text = ("Seoul and Pyongyang traded warnings on Monday. The South said the drills would go on.\n\n"
+            "Korean viewers also followed the India-South Africa series.")
+    rows = find_mentions(Article.from_text(text, title_line=False))
+    south = rows[rows["text"] == "South"]
+    assert south["actor"].tolist() == ["South Korea"] and south["start"].tolist() == [text.index("South said")]
+    later = rows[rows["start"] >= text.index("India-")]
+    assert later["text"].tolist() == ["India-South Africa"]  # one name, not India + a dropped 'South' + Africa
