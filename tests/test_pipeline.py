@@ -209,7 +209,8 @@ def test_cache_entries_cannot_run_code_and_bad_ones_are_misses(small_corpus, tmp
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs Linux /proc")
-def test_workers_end_when_the_parent_is_killed(tmp_path):
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_workers_end_when_the_parent_is_killed(tmp_path, signal_name):
     import signal
     import subprocess
     import sys
@@ -229,7 +230,7 @@ def test_workers_end_when_the_parent_is_killed(tmp_path):
             with open(f"/proc/{parent.pid}/task/{task}/children") as fh:
                 workers |= {int(x) for x in fh.read().split()}
     assert len(workers) >= 2
-    parent.send_signal(signal.SIGKILL)
+    parent.send_signal(getattr(signal, signal_name))
     parent.wait()
     deadline = time.time() + 20
     while time.time() < deadline and any(os.path.exists(f"/proc/{w}") and "Z" not in _state(w) for w in workers):
