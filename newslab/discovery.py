@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable
 
 from .errors import MissingResourceError
 from .lazy import package_dir
-from .resources import load_yaml, resource_stamp
+from .resources import load_yaml, parse_yaml, resource_stamp
 from .timecues import calendar_words
 from .tokenize import iter_tokens, stopwords
 
@@ -106,7 +106,8 @@ def _fast_yaml(path: str, mtime: float) -> Any:
         return load_yaml(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
+            text = fh.read()
+        return parse_yaml(text)  # libyaml's parser and the safe constructor (see parse_yaml)
     except yaml.YAMLError:
         return load_yaml(path)  # the shared loader words the error for the user
 
