@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable
 
 from .errors import MissingResourceError
 from .lazy import package_dir
-from .resources import load_yaml, parse_yaml, resource_stamp
+from .resources import load_yaml, resource_stamp
 from .timecues import calendar_words
 from .tokenize import iter_tokens, stopwords
 
@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # only for type hints
 
 # The surface newslab.entities builds on: word normalising, the gazetteer and lexicon, the
 # mention being built, candidate finders, and the discovery step itself.
-__all__ = ["fold", "phrase_tokens", "read_yaml", "common_words", "verb_words", "Gazetteer", "load_gazetteer",
+__all__ = ["fold", "phrase_tokens", "common_words", "verb_words", "Gazetteer", "load_gazetteer",
            "MentionDraft", "fold_all", "name_runs", "nltk_candidate_finder", "nltk_has", "title_length",
            "discover_names", "default_label"]
 
@@ -96,27 +96,6 @@ def phrase_tokens(phrase: str) -> list[str]:
     return [t for _, _, t in iter_tokens(phrase)]
 
 
-@lru_cache(maxsize=32)
-def _fast_yaml(path: str, mtime: float) -> Any:
-    """Parse a YAML file with libyaml when available (countries.yml: ~1 s -> ~0.1 s)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return load_yaml(path)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-        return parse_yaml(text)  # libyaml's parser and the safe constructor (see parse_yaml)
-    except yaml.YAMLError:
-        return load_yaml(path)  # the shared loader words the error for the user
-
-
-def read_yaml(name: str | os.PathLike[str]) -> Any:
-    """A packaged resource (by file name) or a user's YAML file, parsed once per modification time."""
-    return _fast_yaml(*resource_stamp(name))
-
-
 # ---------------------------------------------------------------------------------------------
 # Gazetteer and common-word lexicon (discovery evidence)
 # ---------------------------------------------------------------------------------------------
@@ -148,17 +127,10 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     except (ImportError, OSError):  # pragma: no cover - textblob is a dependency
         lines = []
     for line in lines:
-        first = line[:1]
-        if first.islower():
-            word, _, tag = line.partition(" ")  # nearly every line is 'word TAG'
-        elif not first.isspace():  # capitalised words, numbers, the ';;;' header
-            continue
-        if not first.islower() or not tag or " " in tag or "\t" in line:  # other spacing: split
-            parts = line.split()
-            if len(parts) < 2 or not parts[0][:1].islower():
-                continue
-            word, tag = parts[0], parts[1]
-        if tag != "NNP" and tag != "NNPS":
+        word, _, tag = line.partition(" ")  # nearly every line is 'word TAG' (cheaper than split)
+        if not word or " " in tag or "\t" in line:  # any other spacing: split on whitespace
+            word, tag = (line.split() + ["", ""])[:2]
+        if word[:1].islower() and tag not in ("", "NNP", "NNPS"):
             words.add(word)
             if tag[:2] in ("VB", "MD"):
                 verbs.add(word)
@@ -210,7 +182,7 @@ def load_gazetteer(path: str = "gazetteer.yml") -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load_gazetteer(path: str, mtime: float, calendar: frozenset[str] = frozenset()) -> Gazetteer:
-    g = read_yaml(path) or {}
+    g = load_yaml(path) or {}
 
     def keys(name: str) -> list[tuple[str, ...]]:
         return [tuple(fold(t) for t in phrase_tokens(str(w))) for w in g.get(name) or []]

@@ -60,11 +60,11 @@ else:  # pandas is imported on first use: the one-article JSON path never needs 
 from . import layers
 from .article import Article, Corpus, Token, as_articles
 from .discovery import (Gazetteer, MentionDraft, common_words, default_label, discover_names, fold, fold_all,
-                        load_gazetteer, name_runs, nltk_candidate_finder, phrase_tokens, read_yaml,
+                        load_gazetteer, name_runs, nltk_candidate_finder, phrase_tokens,
                         title_length, verb_words)
 from .errors import ParameterError, ResourceFileError
 from .matcher import CaseRule, Matcher
-from .resources import resource_stamp
+from .resources import load_yaml, resource_stamp
 
 LABELS = ("PERSON", "COUNTRY", "ORG", "PLACE", "GROUP", "MISC")
 COLUMNS = ["text", "start", "end", "label", "actor", "side", "how", "antecedent", "antecedent_start",
@@ -316,7 +316,7 @@ def load_actors(extra: str | os.PathLike[str] | dict | None = None) -> ActorDict
 
 @lru_cache(maxsize=16)
 def _load_actors_cached(extra_path: str | None, mtime: float, packaged: tuple = ()) -> ActorDictionary:
-    extra_data = read_yaml(extra_path) if extra_path else None
+    extra_data = load_yaml(extra_path) if extra_path else None
     return _build_dictionary(extra_data, extra_path or "")
 
 
@@ -324,7 +324,7 @@ def _build_dictionary(extra_data: Any, extra_where: str) -> ActorDictionary:
     d = ActorDictionary()
     roles_cfg: dict = {}
     for name in ("countries.yml", "actors.yml"):
-        entries, roles = _entries_from_yaml(read_yaml(name), f"newslab/resources/{name}")
+        entries, roles = _entries_from_yaml(load_yaml(name), f"newslab/resources/{name}")
         for e in entries:
             if e.type == "COUNTRY":
                 e.side = e.name

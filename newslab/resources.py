@@ -27,55 +27,6 @@ from .errors import InputNotFoundError, ResourceFileError
 # both use SafeConstructor, which refuses tags such as !!python/object.
 SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_STR, _SEQ, _MAP = ("tag:yaml.org,2002:" + t for t in ("str", "seq", "map"))
-
-
-class _PlainYamlOnly(Exception):
-    """The document uses merge keys, non-scalar keys or other tags: build it the standard way."""
-
-
-def parse_yaml(text: str) -> Any:
-    """Parse YAML text with the safe loader, building plain maps, lists and strings directly.
-
-    SafeConstructor spends ~40% of the parse of our resource files dispatching every node by its
-    tag; strings, lists and maps are built here from libyaml's nodes, every other scalar (numbers,
-    booleans, null, dates) by the safe constructor itself. Anything else (merge keys, sets, a tag
-    the safe loader refuses, an error) is parsed again by ``yaml.load`` so its result and its
-    error are the standard ones.
-    """
-    loader = SAFE_LOADER(text)
-    try:
-        root = loader.get_single_node()
-        built: dict[int, Any] = {}  # an anchored node used twice gives the same object, as in yaml.load
-
-        def build(node: yaml.Node) -> Any:
-            if isinstance(node, yaml.ScalarNode):
-                return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
-            if id(node) in built:
-                return built[id(node)]
-            if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-                seq: list[Any] = []
-                built[id(node)] = seq
-                seq.extend(build(item) for item in node.value)
-                return seq
-            if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-                mapping: dict[Any, Any] = {}
-                built[id(node)] = mapping
-                for key, value in node.value:
-                    if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
-                        raise _PlainYamlOnly
-                    mapping[build(key)] = build(value)
-                return mapping
-            raise _PlainYamlOnly
-
-        return None if root is None else build(root)
-    except (_PlainYamlOnly, yaml.YAMLError, TypeError):
-        pass
-    finally:
-        loader.dispose()
-    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
-
-
 RESOURCE_DIR = Path(__file__).resolve().parent / "resources"
 # Folders searched before RESOURCE_DIR for a resource given by name (see :func:`resource_dir`).
 _overrides: list[Path] = []
@@ -214,7 +165,7 @@ def _read_resource_text(path: str) -> str:
 def _read_yaml(path: str, mtime: float) -> Any:
     text = _read_resource_text(path)
     try:
-        return parse_yaml(text)
+        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
