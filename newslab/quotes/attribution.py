@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..tokenize import stopwords
+from .cues import cue_first_words
 from .layouts import layout_attributions
 from .phrases import Rules, Span, np_loose
 from .tokens import (BE, DAYS, DETERMINERS, FINITE_HINTS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, Paragraph, Tok,
@@ -127,12 +128,14 @@ def attribute_paragraph(article: Article, rules: Rules, par: Paragraph, quotes: 
     transcript speakers)."""
     scan = _Scan(rules, par, quotes, article.text)
     scan.atts.extend(layout_attributions(rules, par, labels, article.text, Attribution))
-    k = 0
-    n = len(par.toks)
-    while k < n:
-        cue = scan.cue_at(k)
+    first = cue_first_words(rules.lex)
+    k = 0  # tokens before k belong to the last cue found
+    # Only a token whose word can start a cue is looked at (cue_at would turn the others down).
+    for j in [j for j, t in enumerate(par.toks) if t.lower in first]:
+        if j < k:
+            continue
+        cue = scan.cue_at(j)
         if cue is None:
-            k += 1
             continue
         if cue.verb is None:
             scan.according_to(cue)

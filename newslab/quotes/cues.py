@@ -138,6 +138,24 @@ def _first_words(lex: CueLexicon) -> set[str]:
     return set(lex.forms) | {w[0] for w in lex.multiword} | {"according"}
 
 
+_FIRST_WORDS_CACHE: dict[int, tuple[CueLexicon, frozenset[str]]] = {}
+
+
+def cue_first_words(lex: CueLexicon) -> frozenset[str]:
+    """The lower-cased words a cue can start with: a token not among them is no cue, so the
+    attribution scan asks only about these (most tokens of a paragraph are not).
+
+    >>> {"said", "according", "pointed"} <= cue_first_words(load_cues()), "salad" in cue_first_words(load_cues())
+    (True, False)
+    """
+    hit = _FIRST_WORDS_CACHE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, frozenset(_first_words(lex)))
+        _FIRST_WORDS_CACHE.clear()
+        _FIRST_WORDS_CACHE[id(lex)] = hit
+    return hit[1]
+
+
 def _cue_words(lex: CueLexicon) -> frozenset[str] | None:
     """The words _cue_regex looks for, when all are plain word characters (None otherwise).
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..tokenize import NAME_TOKEN_RE
+from ..tokenize import NAME_TOKEN_RE, TITLES
 
 if TYPE_CHECKING:
     from ..article import Article
@@ -94,19 +94,11 @@ class Paragraph:
     def __init__(self, article: Article, pi: int, quotes: list[QuoteMarks], qidx: list[int],
                  sents: list[Any]):
         p = article.paragraphs[pi]
-        text = article.text
-        toks: list[Tok] = []
-        k = 0
-        n_s = len(sents)
-        for m in TOKEN_RE.finditer(text, p.start, p.end):
-            s = m.start()
-            while k + 1 < n_s and s >= sents[k + 1].start:
-                k += 1
-            t = m.group()
-            if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
-                toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
-                continue
-            toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+        own = [s for s in sents if s.paragraph == pi]
+        if own and article.splitter == "rules":
+            toks = _from_article_tokens(article, p.end, own)
+        else:  # another splitter's sentences may not cover every token: tokenize the paragraph
+            toks = _from_text(article.text, p.start, p.end, sents)
         starts = [t.start for t in toks]
         for qi in qidx:
             _mark_quote(toks, starts, quotes[qi], qi)
@@ -122,6 +114,72 @@ class Paragraph:
         while b < len(self.toks) and self.toks[b].sentence == sid:
             b += 1
         return a, b
+
+
+# Article tokens (newslab.tokenize.TOKEN_RE, possessives split off) that a quote token
+# (NAME_TOKEN_RE) joins to the token before it: see _joins_previous.
+_JOINERS = frozenset((".", "'", "`", "'s", "'S", "’s", "’S"))
+_TITLES = frozenset(TITLES)
+# What must follow a middle initial's dot in NAME_TOKEN_RE ('Donald J. Trump').
+_AFTER_INITIAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _from_article_tokens(article: Article, p_end: int, sents: list[Any]) -> list[Tok]:
+    """The paragraph's quote tokens from the article's own tokens (sentences ``sents``) rather
+    than a second pass of the tokenizer: the article's tokens are computed once for every
+    analyzer, and this was a fifth of the quotes layer. Where the two tokenizers differ, tokens
+    are joined (:func:`_joins_previous`), so the result is exactly ``_from_text``'s."""
+    text = article.text
+    ranges = article.sentence_token_ranges
+    toks: list[Tok] = []
+    append = toks.append
+    for t in article.tokens[ranges[sents[0].i][0]:ranges[sents[-1].i][1]]:
+        w = t.text
+        if w in _JOINERS and toks and _joins_previous(text, p_end, toks[-1], t.start, w):
+            prev = toks[-1]
+            prev.end, prev.text = t.end, prev.text + w
+            prev.lower = prev.text.lower()
+            continue
+        append(Tok(t.start, t.end, w, w.lower(), t.sentence))
+    return toks
+
+
+def _joins_previous(text: str, p_end: int, prev: Tok, s: int, w: str) -> bool:
+    """Whether article token ``w`` at ``s`` is the end of the quote token ``prev``: a possessive
+    ("Putin" + "'s"; the article splits it off, a speaker phrase keeps it), a title's or a middle
+    initial's dot (NAME_TOKEN_RE: "Sen." before a space, "J." between a lowercase word and a
+    name, looking no further than the paragraph end), or a second straight quote ('' is one
+    quotation mark, as in ``_from_text``)."""
+    if prev.end != s:
+        return False
+    if w == ".":
+        pt = prev.text
+        if pt in _TITLES:
+            return s + 1 < p_end and text[s + 1].isspace()
+        ps = prev.start
+        return (len(pt) == 1 and "A" <= pt <= "Z" and ps >= 2 and text[ps - 1] == " "
+                and "a" <= text[ps - 2] <= "z" and _AFTER_INITIAL_RE.match(text, s + 1, p_end) is not None)
+    if w in "'`":
+        return prev.text == w
+    return True  # "'s": only a possessive split off its word is a two-character token
+
+
+def _from_text(text: str, start: int, end: int, sents: list[Any]) -> list[Tok]:
+    """The paragraph ``text[start:end]`` tokenized by NAME_TOKEN_RE, each token with the
+    sentence it starts in; ``''`` is one quotation mark."""
+    toks: list[Tok] = []
+    k = 0
+    n_s = len(sents)
+    for m in TOKEN_RE.finditer(text, start, end):
+        s = m.start()
+        while k + 1 < n_s and s >= sents[k + 1].start:
+            k += 1
+        t = m.group()
+        if t in "'`" and toks and toks[-1].end == s and toks[-1].text == t:
+            toks[-1].end, toks[-1].text, toks[-1].lower = s + 1, t + t, t + t  # '' : one mark
+            continue
+        toks.append(Tok(s, m.end(), t, t.lower(), sents[k].i if n_s else -1))
+    return toks
 
 
 def _mark_quote(toks: list[Tok], starts: list[int], q: QuoteMarks, qi: int) -> None:
