@@ -35,7 +35,7 @@ def _paragraph_pairs(text: str):
 @pytest.mark.parametrize("text", PARAGRAPHS)
 def test_article_tokens_give_the_paragraph_tokenizer_tokens(text):
     for art, p, sents in _paragraph_pairs(text):
-        assert _from_article_tokens(art, p.end, sents) == _from_text(art.text, p.start, p.end, sents)
+        assert _from_article_tokens(art, p.end, sents, {}) == _from_text(art.text, p.start, p.end, sents)
 
 
 def test_joined_tokens_are_the_name_tokens():

@@ -155,7 +155,7 @@ class _Scan:
         self.last_in_sentence: dict[int, int] = {}  # sentence id -> its last attribution with a speaker
         # ("open"|"close", quote) -> its first token position: a scan per lookup is quadratic in a
         # paragraph that holds a whole article
-        self.mark_at = {(t.mark, t.quote): j for j, t in reversed(list(enumerate(self.toks))) if t.mark}
+        self.mark_at = {(self.toks[j].mark, self.toks[j].quote): j for j in reversed(par.marked)}
 
     # -- finding cues ------------------------------------------------------------------------
 

@@ -138,7 +138,18 @@ def _first_words(lex: CueLexicon) -> set[str]:
     return set(lex.forms) | {w[0] for w in lex.multiword} | {"according"}
 
 
-_FIRST_WORDS_CACHE: dict[int, tuple[CueLexicon, frozenset[str]]] = {}
+_DERIVED_CACHE: dict[tuple[str, int], tuple[CueLexicon, Any]] = {}
+
+
+def _derived(name: str, lex: CueLexicon, build: Any) -> Any:
+    """``build(lex)``, worked out once per lexicon (the last one loaded, per ``name``)."""
+    hit = _DERIVED_CACHE.get((name, id(lex)))
+    if hit is None or hit[0] is not lex:
+        for key in [k for k in _DERIVED_CACHE if k[0] == name]:
+            del _DERIVED_CACHE[key]
+        hit = (lex, build(lex))
+        _DERIVED_CACHE[(name, id(lex))] = hit
+    return hit[1]
 
 
 def cue_first_words(lex: CueLexicon) -> frozenset[str]:
@@ -148,12 +159,24 @@ def cue_first_words(lex: CueLexicon) -> frozenset[str]:
     >>> {"said", "according", "pointed"} <= cue_first_words(load_cues()), "salad" in cue_first_words(load_cues())
     (True, False)
     """
-    hit = _FIRST_WORDS_CACHE.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = (lex, frozenset(_first_words(lex)))
-        _FIRST_WORDS_CACHE.clear()
-        _FIRST_WORDS_CACHE[id(lex)] = hit
-    return hit[1]
+    return _derived("first_words", lex, lambda x: frozenset(_first_words(x)))
+
+
+def audiences_by_first_word(lex: CueLexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The listed audiences by their first word, longest first as in ``lex.audiences``: at a
+    token only those starting with its word can match.
+
+    >>> audiences_by_first_word(load_cues())["reporters"]
+    (('reporters',),)
+    """
+    def build(x: CueLexicon) -> dict[str, tuple[tuple[str, ...], ...]]:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for aud in x.audiences:
+            if aud:
+                out.setdefault(aud[0], []).append(aud)
+        return {w: tuple(auds) for w, auds in out.items()}
+
+    return _derived("audiences", lex, build)
 
 
 def _cue_words(lex: CueLexicon) -> frozenset[str] | None:

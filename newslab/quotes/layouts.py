@@ -58,8 +58,9 @@ def layout_attributions(rules: Rules, par: Paragraph, labels: frozenset[str], te
     colon = _name_colon_quote(rules, toks, make)
     if colon is not None:
         out.append(colon)
-    for k, t in enumerate(toks):
-        if t.text in DASHES and t.quote == -1 and k > 0 and toks[k - 1].mark == "close":
+    for j in par.marked:  # a dash right after a closing mark
+        k = j + 1
+        if toks[j].mark == "close" and k < len(toks) and toks[k].text in DASHES and toks[k].quote == -1:
             att = _dash_line(rules, toks, k, make, text)
             if att is not None:
                 out.append(att)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..tokenize import stopwords
-from .cues import CueLexicon
+from .cues import CueLexicon, audiences_by_first_word
 from .tokens import (DAYS, DETERMINERS, FINITE_HINTS, LINKS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP_NP, BE, Tok,
                      is_name_word, pronoun_base)
 
@@ -470,9 +470,11 @@ class Rules:
 
     def _match_audience(self, toks: list[Tok], i: int, hi: int) -> int:
         """End of the longest listed audience starting at i, or i."""
-        for aud in self.lex.audiences:
+        if i >= hi:
+            return i
+        for aud in audiences_by_first_word(self.lex).get(toks[i].lower, ()):
             n = len(aud)
-            if i + n <= hi and all(toks[i + m].lower == aud[m] for m in range(n)):
+            if i + n <= hi and all(toks[i + m].lower == aud[m] for m in range(1, n)):
                 return i + n
         return i
 

@@ -67,6 +67,9 @@ _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "us": "we", "me":
 # a word's first letter (or at the slice's edge), so the lookbehind rejects every other start
 # position at once instead of trying the whole pattern there (4x faster, the same matches).
 _ROLE_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[\w'’-]+[ \t]+){0,3}[\w'’-]+),?[ \t]+$")
+# Its last word, matched on the reversed window: a role phrase must end in a speaker word
+# ('spokesman'), so the search above runs only when this word is one (most names have none).
+_ROLE_LAST_WORD_REVERSED_RE = re.compile(r"[ \t]+,?([\w'’-]+)")
 _ROLE_AFTER_RE = re.compile(r",[ \t]+((?:[\w'’-]+[ \t]+){0,4}[\w'’-]+)[ \t]*[,.;]")
 _LOOKBACK = 400  # candidates a pronoun or role looks back over
 _HER_RE = re.compile(r"\b(?:her|she|herself)\b")
@@ -209,7 +212,10 @@ class Resolver:
                 if str(r.get("label") or "") != "PERSON":
                     continue
                 s, e = int(r["start"]), int(r["end"])
-                before = _ROLE_BEFORE_RE.search(text[max(0, s - 60):s])
+                window = text[max(0, s - 60):s]
+                last = _ROLE_LAST_WORD_REVERSED_RE.match(window[::-1])
+                before = (_ROLE_BEFORE_RE.search(window)
+                          if last and last.group(1)[::-1].lower() in self.lex.speaker_words else None)
                 after = _ROLE_AFTER_RE.match(text, e)
                 for m in (before, after):
                     words = m.group(1).lower().split() if m else []

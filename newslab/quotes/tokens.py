@@ -89,31 +89,33 @@ def no_gc() -> Iterator[None]:
 
 
 class Paragraph:
-    """Tokens of one paragraph with quote membership and sentence ids."""
+    """Tokens of one paragraph with quote membership and sentence ids; ``marked``: the indices
+    of the quotation-mark tokens, in order."""
 
     def __init__(self, article: Article, pi: int, quotes: list[QuoteMarks], qidx: list[int],
                  sents: list[Any]):
         p = article.paragraphs[pi]
         own = [s for s in sents if s.paragraph == pi]
+        self._bounds: dict[int, tuple[int, int]] = {}  # sentence id -> its token range [a, b)
         if own and article.splitter == "rules":
-            toks = _from_article_tokens(article, p.end, own)
+            toks = _from_article_tokens(article, p.end, own, self._bounds)
         else:  # another splitter's sentences may not cover every token: tokenize the paragraph
             toks = _from_text(article.text, p.start, p.end, sents)
+            for j, t in enumerate(toks):
+                a = self._bounds.get(t.sentence, (j, j))[0]
+                self._bounds[t.sentence] = (a, j + 1)
         starts = [t.start for t in toks]
         for qi in qidx:
             _mark_quote(toks, starts, quotes[qi], qi)
         self.toks = toks
+        # A mark is a token starting at a quote's opening or closing position: found by bisection
+        # instead of a pass over every token.
+        at = {bisect_left(starts, pos) for qi in qidx for pos in (quotes[qi].open_pos, quotes[qi].close_pos)}
+        self.marked = [j for j in sorted(at) if j < len(toks) and toks[j].mark]
 
     def sentence_range(self, k: int) -> tuple[int, int]:
         """Token index range [a, b) of the sentence holding token k."""
-        sid = self.toks[k].sentence
-        a = k
-        while a > 0 and self.toks[a - 1].sentence == sid:
-            a -= 1
-        b = k
-        while b < len(self.toks) and self.toks[b].sentence == sid:
-            b += 1
-        return a, b
+        return self._bounds[self.toks[k].sentence]
 
 
 # Article tokens (newslab.tokenize.TOKEN_RE, possessives split off) that a quote token
@@ -124,23 +126,33 @@ _TITLES = frozenset(TITLES)
 _AFTER_INITIAL_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def _from_article_tokens(article: Article, p_end: int, sents: list[Any]) -> list[Tok]:
+def _from_article_tokens(article: Article, p_end: int, sents: list[Any],
+                         bounds: dict[int, tuple[int, int]]) -> list[Tok]:
     """The paragraph's quote tokens from the article's own tokens (sentences ``sents``) rather
     than a second pass of the tokenizer: the article's tokens are computed once for every
     analyzer, and this was a fifth of the quotes layer. Where the two tokenizers differ, tokens
-    are joined (:func:`_joins_previous`), so the result is exactly ``_from_text``'s."""
+    are joined (:func:`_joins_previous`), so the result is exactly ``_from_text``'s. Each
+    sentence's token range goes into ``bounds`` (a join never crosses sentences: they are
+    apart by white space)."""
     text = article.text
     ranges = article.sentence_token_ranges
+    atoks = article.tokens
     toks: list[Tok] = []
     append = toks.append
-    for t in article.tokens[ranges[sents[0].i][0]:ranges[sents[-1].i][1]]:
-        w = t.text
-        if w in _JOINERS and toks and _joins_previous(text, p_end, toks[-1], t.start, w):
-            prev = toks[-1]
-            prev.end, prev.text = t.end, prev.text + w
-            prev.lower = prev.text.lower()
-            continue
-        append(Tok(t.start, t.end, w, w.lower(), t.sentence))
+    for sent in sents:
+        si = sent.i
+        a, b = ranges[si]
+        first = len(toks)
+        for t in atoks[a:b]:
+            w = t.text
+            if w in _JOINERS and toks and _joins_previous(text, p_end, toks[-1], t.start, w):
+                prev = toks[-1]
+                prev.end, prev.text = t.end, prev.text + w
+                prev.lower = prev.text.lower()
+                continue
+            append(Tok(t.start, t.end, w, w.lower(), si))
+        if len(toks) > first:
+            bounds[si] = (first, len(toks))
     return toks
 
 
