@@ -79,3 +79,19 @@ def test_cue_first_words():
     assert {"said", "told", "according", "pointed"} <= first
     assert "minister" not in first and "salad" not in first
     assert cue_first_words(load_cues()) is first  # worked out once per lexicon
+
+
+def test_cue_word_check_is_a_whole_word_lookup():
+    import re
+
+    from newslab.quotes.cues import has_cue_word
+
+    lex = load_cues()
+    first = cue_first_words(lex)
+    texts = ["the envoy said talks with ankara would resume", "a salad of sayings and tellers",
+             "beijing's foreign ministry, according to state media, warned delhi",
+             "brussels insists; london says no", "unsaid, untold: nothing was reported", "told", "", "x-said"]
+    for text in texts:
+        expected = not first.isdisjoint(re.findall(r"\w+", text))
+        assert has_cue_word(lex, text, 0, len(text)) == expected, text
+    assert has_cue_word(lex, texts[0], 10, 14) and not has_cue_word(lex, texts[0], 10, 13)  # 'said' / 'sai'

@@ -128,9 +128,7 @@ def reporting_words(path: str | os.PathLike[str] | None = None) -> frozenset[str
 # A cheap pre-check: only paragraphs with quotation marks or a cue word need tokens.
 # ---------------------------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"\w+")
-_CUE_RE_CACHE: dict[int, re.Pattern[str]] = {}
-_CUE_WORDS_CACHE: dict[int, tuple[CueLexicon, frozenset[str] | None]] = {}
+_CUE_RE_CACHE: dict[int, tuple[CueLexicon, re.Pattern[str]]] = {}
 
 
 def _first_words(lex: CueLexicon) -> set[str]:
@@ -179,29 +177,40 @@ def audiences_by_first_word(lex: CueLexicon) -> dict[str, tuple[tuple[str, ...],
     return _derived("audiences", lex, build)
 
 
-def _cue_words(lex: CueLexicon) -> frozenset[str] | None:
-    """The words _cue_regex looks for, when all are plain word characters (None otherwise).
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly the given words, as a trie: ``say|said|says`` -> ``sa(?:id|y(?:s)?)``.
 
-    Then ``\\b(?:w1|w2|...)\\b`` finds a match exactly when one of the words is a whole ``\\w+`` run
-    of the text, and a set lookup over the paragraph's words is several times faster than the
-    alternation."""
-    hit = _CUE_WORDS_CACHE.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        words = _first_words(lex)
-        hit = (lex, frozenset(words) if all(_WORD_RE.fullmatch(w) for w in words) else None)
-        _CUE_WORDS_CACHE.clear()
-        _CUE_WORDS_CACHE[id(lex)] = hit
-    return hit[1]
+    Python's regex engine tries the branches of a flat alternation one by one at every word
+    start; in a trie each letter is tested once, which makes the search about twice as fast.
+
+    >>> _trie_pattern(["say", "said", "says", "tell"])
+    '(?:sa(?:id|y(?:s)?)|tell)'
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _cue_regex(lex: CueLexicon) -> re.Pattern[str]:
-    pat = _CUE_RE_CACHE.get(id(lex))
-    if pat is None:
-        words = sorted(_first_words(lex), key=len, reverse=True)
-        pat = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    """``\\b(?:w1|w2|...)\\b`` over the words a cue can start with, compiled as a trie."""
+    hit = _CUE_RE_CACHE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, re.compile(r"\b" + _trie_pattern(sorted(_first_words(lex))) + r"\b"))
         _CUE_RE_CACHE.clear()
-        _CUE_RE_CACHE[id(lex)] = pat
-    return pat
+        _CUE_RE_CACHE[id(lex)] = hit
+    return hit[1]
 
 
 def has_cue_word(lex: CueLexicon, lowered: str, start: int, end: int) -> bool:
@@ -210,7 +219,4 @@ def has_cue_word(lex: CueLexicon, lowered: str, start: int, end: int) -> bool:
     >>> has_cue_word(load_cues(), "she said so", 0, 11), has_cue_word(load_cues(), "a salad", 0, 7)
     (True, False)
     """
-    words = _cue_words(lex)
-    if words is not None:
-        return not words.isdisjoint(_WORD_RE.findall(lowered, start, end))
     return _cue_regex(lex).search(lowered, start, end) is not None
