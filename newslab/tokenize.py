@@ -36,7 +36,6 @@ from .resources import load_word_list
 # Candidate sentence ends: terminal punctuation (a spaced ellipsis '. . .' counts as one mark),
 # then optional closing quotes/brackets, then space.
 _END_RE = re.compile(r"""(\.(?:[ \t]\.){2,}|[.!?]+|…)(["'”’)\]]*)(?=\s)""")
-_WORD_PUNCT = "_.'’-"  # with the letters and digits (str.isalnum), the characters of the word before a dot
 _NEXT_WORD_RE = re.compile(r"""\s+(["'“‘«(\[]*)(\S+)""")
 _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
@@ -131,17 +130,15 @@ def _word_before(text: str, punct_start: int) -> str:
     """The run of word characters, dots, apostrophes and hyphens ending with the dot at
     ``punct_start`` (at most 81 characters long), or "" when that character is not one of them.
 
-    A backward scan: a regex search for ``[\\w.'’-]+$`` in the window tried every start position
-    (``\\w`` is ``str.isalnum`` or ``_``, so both read the same characters).
+    One anchored match on the reversed window: a search for ``[\\w.'’-]+$`` in the window
+    tried every start position.
     """
-    c = text[punct_start]
-    if not (c.isalnum() or c in _WORD_PUNCT):
-        return ""
     lo = max(0, punct_start - 80)  # a bounded window: searching from 0 made long texts quadratic
-    p = punct_start
-    while p > lo and (text[p - 1].isalnum() or text[p - 1] in _WORD_PUNCT):
-        p -= 1
-    return text[p:punct_start + 1]
+    run = _WORD_REVERSED_RE.match(text[lo:punct_start + 1][::-1]).end()
+    return text[punct_start + 1 - run:punct_start + 1]
+
+
+_WORD_REVERSED_RE = re.compile(r"[\w.'’-]*")
 
 
 # Abbreviations that only precede a number; elsewhere the word is an ordinary word ('said no.').
