@@ -183,10 +183,11 @@ def _is_boilerplate(block: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
 
 def _is_heading(block: str) -> bool:
     """A short line that introduces a section ("Mutual need:", "High opinions of themselves:")."""
-    if _LINE_BREAK_RE.search(block.strip()):
-        return False
-    words = block.split()
+    # At most one piece more than a head may have: enough to tell, without splitting a whole paragraph.
+    words = block.split(None, _HEADING_MAX_WORDS)
     if not words or len(words) > _HEADING_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if _LINE_BREAK_RE.search(block.strip()):
         return False
     if block.rstrip().endswith(":"):
         # "Kremlin spokesman Dmitry Peskov told reporters:" introduces a quote; it is not a head.

@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, count
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterable
 
@@ -272,7 +272,7 @@ def _runs_from(namey: list[bool], keys: list[str]) -> list[tuple[int, int]]:
     n = len(keys)
     runs: list[tuple[int, int]] = []
     k = 0
-    for start in [s for s, yes in enumerate(namey) if yes]:  # a run starts only at a name-like token
+    for start in list(compress(count(), namey)):  # a run starts only at a name-like token
         if start < k:
             continue  # inside the previous run
         k = start

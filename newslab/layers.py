@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import math
 import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
@@ -215,26 +216,64 @@ def _column(values: list[Any], dtype: str | None) -> Any:
 
 def column_mean(values: Iterable[Any], decimals: int | None = None) -> float:
     """The mean pandas gives for a float column of ``values`` (NaN and None skipped; NaN when
-    nothing is left), rounded as its ``.round(decimals)`` rounds, without importing pandas: the
-    JSON summaries of one article use it.
+    nothing is left), rounded as its ``.round(decimals)`` rounds, without importing numpy or
+    pandas: the JSON summaries of one article use it.
 
     pandas sums a float64 array with the skipped values set to 0 and divides by the count, so
-    this does the same (numpy's pairwise sum), giving the same last digit.
+    this does the same with numpy's pairwise sum (:func:`_pairwise_sum`), giving the same last
+    digit, and rounds as ``np.round`` does (scale, round half to even, unscale).
 
     >>> column_mean([0.1, 0.2, None, 0.3]), column_mean([0.1, 0.2, 0.3], 4), column_mean([None])
     (0.20000000000000004, 0.2, nan)
     """
-    import numpy as np
-
-    arr = np.array(list(values), dtype=np.float64)
-    missing = np.isnan(arr)
-    count = int(arr.size - missing.sum())
+    arr = [_NAN if v is None else float(v) for v in values]
+    count = 0
+    for k, v in enumerate(arr):
+        if v != v:  # NaN
+            arr[k] = 0.0
+        else:
+            count += 1
     if not count:
-        return float("nan")
-    if missing.any():
-        arr[missing] = 0.0
-    mean = arr.sum() / count
-    return float(mean if decimals is None else np.round(mean, decimals))
+        return _NAN
+    mean = (0.0 + _pairwise_sum(arr, 0, len(arr))) / count  # numpy's add.reduce starts from 0.0
+    return mean if decimals is None else _np_round(mean, decimals)
+
+
+_NAN = float("nan")
+
+
+def _pairwise_sum(a: list[float], lo: int, n: int) -> float:
+    """numpy's ``pairwise_sum`` of float64 ``a[lo:lo + n]``: a plain loop below 8 values, eight
+    running sums up to 128, else the two halves (cut at a multiple of 8) summed apart."""
+    if n < 8:
+        res = 0.0
+        for i in range(lo, lo + n):
+            res += a[i]
+        return res
+    if n <= 128:
+        r = a[lo:lo + 8]
+        i = 8
+        while i < n - n % 8:
+            for j in range(8):
+                r[j] += a[lo + i + j]
+            i += 8
+        res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+        for k in range(lo + i, lo + n):
+            res += a[k]
+        return res
+    n2 = n // 2
+    n2 -= n2 % 8
+    return _pairwise_sum(a, lo, n2) + _pairwise_sum(a, lo + n2, n - n2)
+
+
+def _np_round(x: float, decimals: int) -> float:
+    """``np.round(x, decimals)``: x * 10**decimals rounded half to even (sign of zero kept, as
+    ``rint`` keeps it), divided back; for decimals < 0, x / 10**-decimals, rounded, multiplied."""
+    f = 10.0 ** abs(decimals)
+    y = x * f if decimals >= 0 else x / f
+    if math.isfinite(y):
+        y = math.copysign(float(round(y)), y)
+    return y / f if decimals >= 0 else y * f
 
 
 def rows_frame(rows: list[dict[str, Any]], columns: Iterable[str], dtypes: Mapping[str, str]) -> Any:

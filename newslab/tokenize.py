@@ -36,7 +36,6 @@ from .resources import load_word_list
 # Candidate sentence ends: terminal punctuation (a spaced ellipsis '. . .' counts as one mark),
 # then optional closing quotes/brackets, then space.
 _END_RE = re.compile(r"""(\.(?:[ \t]\.){2,}|[.!?]+|…)(["'”’)\]]*)(?=\s)""")
-_WORD_BEFORE_RE = re.compile(r"""([\w.'’-]+)$""")
 _NEXT_WORD_RE = re.compile(r"""\s+(["'“‘«(\[]*)(\S+)""")
 _DOTTED_ACRONYM_RE = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _INITIAL_RE = re.compile(r"^[A-Z]\.$")
@@ -108,9 +107,7 @@ def _is_sentence_end(text: str, sent_start: int, punct_start: int, punct: str, c
         return True  # otherwise ! and ? before a capital or digit end the sentence
     if _LIST_MARKER_RE.fullmatch(text, sent_start, punct_start):
         return False  # '2. Take a vacation.': the number is a list marker, not a sentence
-    # Look back a bounded window: searching from 0 made long texts quadratic.
-    before = _WORD_BEFORE_RE.search(text, max(0, punct_start - 80), punct_start + 1)
-    word = before.group(1) if before else ""
+    word = _word_before(text, punct_start)
     bare = word.rstrip(".").lstrip("'’(\"“")
     if not bare:
         return True
@@ -127,6 +124,21 @@ def _is_sentence_end(text: str, sent_start: int, punct_start: int, punct: str, c
         # 'the U.S. Army' continues; 'in the U.S. The next day' ends.
         return next_bare in _SENTENCE_STARTERS or quoted
     return True
+
+
+def _word_before(text: str, punct_start: int) -> str:
+    """The run of word characters, dots, apostrophes and hyphens ending with the dot at
+    ``punct_start`` (at most 81 characters long), or "" when that character is not one of them.
+
+    One anchored match on the reversed window: a search for ``[\\w.'’-]+$`` in the window
+    tried every start position.
+    """
+    lo = max(0, punct_start - 80)  # a bounded window: searching from 0 made long texts quadratic
+    run = _WORD_REVERSED_RE.match(text[lo:punct_start + 1][::-1]).end()
+    return text[punct_start + 1 - run:punct_start + 1]
+
+
+_WORD_REVERSED_RE = re.compile(r"[\w.'’-]*")
 
 
 # Abbreviations that only precede a number; elsewhere the word is an ordinary word ('said no.').

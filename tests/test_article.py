@@ -136,3 +136,12 @@ def test_reporting_verbs_for_heads_come_from_the_quote_cue_file(tmp_path):
         a = Article.from_text(text)
     assert a.structure.headings == []
     assert a.sentences[1].text == "Finance minister Ana Duarte grumbled to reporters:"
+
+
+def test_long_paragraph_is_never_a_heading():
+    from newslab.article import _is_heading
+
+    assert _is_heading("Border Talks Resume\n") is True
+    assert _is_heading("Washington Tehran Riyadh Doha Muscat Baghdad Ankara Cairo Amman") is False  # 9 words
+    assert _is_heading("What Brussels Wants From London:") is True
+    assert _is_heading("Britain's negotiator told reporters:") is False  # introduces a quote

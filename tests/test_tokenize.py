@@ -102,3 +102,24 @@ def test_long_text_is_split_in_linear_time():
     # checked by count, not by timing.
     text = " ".join(f"Sentence number {i} ends here." for i in range(3000))
     assert len(split_sentences(text)) == 3000
+
+
+@pytest.mark.parametrize("text, dot, expected", [
+    ("Talks with the E.U. resumed.", "E.U.", "E.U."),             # dots inside the word are kept
+    ("The Beijing-Delhi line held.", "held.", "held."),
+    ("It was Modi’s. Then Xi spoke.", "Modi’s.", "Modi’s."),     # curly apostrophe is a word character
+    ("They met (Gen. Naravane) first.", "Gen.", "Gen."),          # the bracket ends the look-back
+    ("Tehran's reply came... Later.", "came...", "came..."),
+])
+def test_word_before_the_dot(text, dot, expected):
+    from newslab.tokenize import _word_before
+
+    assert _word_before(text, text.index(dot) + len(dot) - 1) == expected
+
+
+def test_word_before_is_bounded_and_empty_after_other_marks():
+    from newslab.tokenize import _word_before
+
+    text = "x" * 100 + "."
+    assert _word_before(text, 100) == "x" * 80 + "."  # the window: 80 characters before the dot
+    assert _word_before("London and Brussels …", 20) == ""

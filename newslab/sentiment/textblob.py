@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from ..lazy import submodule
@@ -200,7 +201,7 @@ def assess(ws: list[str], lexicon: dict[str, tuple], trace: list[dict[str, Any]]
     # Outside a modifier or a negation only the marks (lexicon words, negations, "!", emoticons,
     # "(!)") change anything: the loop jumps from one mark to the next, past words that are no-ops.
     marks_set = _marks(lexicon)
-    marks = [k for k, w in enumerate(ws) if w in marks_set]
+    marks = list(compress(count(), map(marks_set.__contains__, ws)))  # a C-level scan
     if not marks:
         return a
     m = None  # preceding modifier word

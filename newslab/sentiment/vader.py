@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import string
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any, NamedTuple
 
 from vaderSentiment import vaderSentiment as _vs
@@ -280,7 +281,7 @@ def valences(t: Tokens, lex: dict[str, float], trace: list[dict[str, Any]] | Non
     lw = t.lowers
     n = len(lw)
     out: list[float] = [0] * n
-    hits = [i for i, low in enumerate(lw) if low in lex]  # the lexicon words
+    hits = list(compress(count(), map(lex.__contains__, lw)))  # the lexicon words (a C-level scan)
     if not hits:
         return out
     toks = t.tokens
