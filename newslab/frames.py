@@ -66,9 +66,10 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -322,7 +323,7 @@ class _QuoteCover:
 
 
 class _ArticlePrep:
-    __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at")
+    __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at", "neg_candidates")
 
     def __init__(self, article: Article) -> None:
         text = article.text
@@ -340,6 +341,7 @@ class _ArticlePrep:
             if qs:
                 self.quotes_by_para[p.i] = _QuoteCover(qs)
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
+        self.neg_candidates: list[int] | None = None  # see _negation_candidates (on first hit)
 
 
 @layers.register("frame_prep", requires=("match_tokens",), resources=("clause_cues.yml",))  # its negation memo
@@ -348,10 +350,35 @@ def _article_prep(article: Article) -> _ArticlePrep:
     return _ArticlePrep(article)
 
 
+_NEG_WINDOW = 16  # tokens before a hit handed to the negation rule (it keeps its scope of them)
+
+
 def _negated_before(lows: Sequence[str], sent_start: int, i: int, cues: ClauseCues | None = None) -> bool:
     """A negation cue in scope of the hit at token ``i`` (the rule of :mod:`newslab.clauses`),
     within its sentence (which starts at ``sent_start``)."""
-    return negation_cue(lows[max(sent_start, i - 16):i], cues) is not None
+    return negation_cue(lows[max(sent_start, i - _NEG_WINDOW):i], cues) is not None
+
+
+_NEG_WORDS: dict[str, bool] = {}  # token -> could it be (the end of) a negation cue, see below
+_NEG_WORDS_CUES: list[Any] = [None]  # the ClauseCues that _NEG_WORDS was computed for
+
+
+def _could_negate(low: str, cues: ClauseCues) -> bool:
+    """Can ``negation_cue`` find anything in a scope holding this word? It reports a word ending
+    in a negative suffix or a cue ending in a cue word (CueSet.find skips every other word)."""
+    w = low.lower().replace("’", "'")  # the form scope_words hands to the cue set
+    neg = cues.negation
+    return bool(w.endswith(cues.suffixes) or w in neg.enders or w.startswith(neg.ender_prefixes))
+
+
+def _negation_candidates(lows: list[str], cues: ClauseCues) -> list[int]:
+    """Positions of the tokens that could make a hit after them negated, ascending. A hit with
+    none in its window is not negated, without running the scope rule (most hits)."""
+    if _NEG_WORDS_CUES[0] is not cues or len(_NEG_WORDS) > _TYPE_CACHE_MAX:
+        _NEG_WORDS.clear()
+        _NEG_WORDS_CUES[0] = cues
+    flags = _per_type(lows, _NEG_WORDS, lambda w: _could_negate(w, cues))
+    return list(compress(range(len(lows)), flags))
 
 
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
@@ -409,7 +436,12 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
-                negated = negated_at[i] = _negated_before(lows, a, i, clause_cues)
+                if prep.neg_candidates is None:
+                    prep.neg_candidates = _negation_candidates(lows, clause_cues)
+                cands = prep.neg_candidates
+                k = bisect_left(cands, max(a, i - _NEG_WINDOW))
+                negated = negated_at[i] = k < len(cands) and cands[k] < i and \
+                    _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = qcover is not None and qcover.covers(s_char, e_char)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
