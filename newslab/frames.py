@@ -66,10 +66,9 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -323,7 +322,7 @@ class _QuoteCover:
 
 
 class _ArticlePrep:
-    __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at", "neg_candidates")
+    __slots__ = ("lows", "ranges", "sent_of", "para_of", "quotes_by_para", "negated_at")
 
     def __init__(self, article: Article) -> None:
         text = article.text
@@ -341,7 +340,6 @@ class _ArticlePrep:
             if qs:
                 self.quotes_by_para[p.i] = _QuoteCover(qs)
         self.negated_at: dict[int, bool] = {}  # token position -> is a hit starting there negated
-        self.neg_candidates: list[int] | None = None  # see _negation_candidates (on first hit)
 
 
 @layers.register("frame_prep", requires=("match_tokens",), resources=("clause_cues.yml",))  # its negation memo
@@ -371,14 +369,21 @@ def _could_negate(low: str, cues: ClauseCues) -> bool:
     return bool(w.endswith(cues.suffixes) or w in neg.enders or w.startswith(neg.ender_prefixes))
 
 
-def _negation_candidates(lows: list[str], cues: ClauseCues) -> list[int]:
-    """Positions of the tokens that could make a hit after them negated, ascending. A hit with
-    none in its window is not negated, without running the scope rule (most hits)."""
-    if _NEG_WORDS_CUES[0] is not cues or len(_NEG_WORDS) > _TYPE_CACHE_MAX:
+def _may_be_negated(window: list[str], cues: ClauseCues) -> bool:
+    """Does ``window`` hold a token that could make the hit after it negated? A hit without
+    one is not negated, without running the scope rule (most hits). One flag per token type."""
+    if _NEG_WORDS_CUES[0] is not cues:  # the cue file changed: the flags are stale
         _NEG_WORDS.clear()
         _NEG_WORDS_CUES[0] = cues
-    flags = _per_type(lows, _NEG_WORDS, lambda w: _could_negate(w, cues))
-    return list(compress(range(len(lows)), flags))
+    try:
+        return any(map(_NEG_WORDS.__getitem__, window))
+    except KeyError:  # a new token type
+        if len(_NEG_WORDS) > _TYPE_CACHE_MAX:
+            _NEG_WORDS.clear()
+        for w in window:
+            if w not in _NEG_WORDS:
+                _NEG_WORDS[w] = _could_negate(w, cues)
+        return any(map(_NEG_WORDS.__getitem__, window))
 
 
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
@@ -436,11 +441,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
-                if prep.neg_candidates is None:
-                    prep.neg_candidates = _negation_candidates(lows, clause_cues)
-                cands = prep.neg_candidates
-                k = bisect_left(cands, max(a, i - _NEG_WINDOW))
-                negated = negated_at[i] = k < len(cands) and cands[k] < i and \
+                negated = negated_at[i] = _may_be_negated(lows[max(a, i - _NEG_WINDOW):i], clause_cues) and \
                     _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = qcover is not None and qcover.covers(s_char, e_char)
