@@ -348,10 +348,42 @@ def _article_prep(article: Article) -> _ArticlePrep:
     return _ArticlePrep(article)
 
 
+_NEG_WINDOW = 16  # tokens before a hit handed to the negation rule (it keeps its scope of them)
+
+
 def _negated_before(lows: Sequence[str], sent_start: int, i: int, cues: ClauseCues | None = None) -> bool:
     """A negation cue in scope of the hit at token ``i`` (the rule of :mod:`newslab.clauses`),
     within its sentence (which starts at ``sent_start``)."""
-    return negation_cue(lows[max(sent_start, i - 16):i], cues) is not None
+    return negation_cue(lows[max(sent_start, i - _NEG_WINDOW):i], cues) is not None
+
+
+_NEG_WORDS: dict[str, bool] = {}  # token -> could it be (the end of) a negation cue, see below
+_NEG_WORDS_CUES: list[Any] = [None]  # the ClauseCues that _NEG_WORDS was computed for
+
+
+def _could_negate(low: str, cues: ClauseCues) -> bool:
+    """Can ``negation_cue`` find anything in a scope holding this word? It reports a word ending
+    in a negative suffix or a cue ending in a cue word (CueSet.find skips every other word)."""
+    w = low.lower().replace("’", "'")  # the form scope_words hands to the cue set
+    neg = cues.negation
+    return bool(w.endswith(cues.suffixes) or w in neg.enders or w.startswith(neg.ender_prefixes))
+
+
+def _may_be_negated(window: list[str], cues: ClauseCues) -> bool:
+    """Does ``window`` hold a token that could make the hit after it negated? A hit without
+    one is not negated, without running the scope rule (most hits). One flag per token type."""
+    if _NEG_WORDS_CUES[0] is not cues:  # the cue file changed: the flags are stale
+        _NEG_WORDS.clear()
+        _NEG_WORDS_CUES[0] = cues
+    try:
+        return any(map(_NEG_WORDS.__getitem__, window))
+    except KeyError:  # a new token type
+        if len(_NEG_WORDS) > _TYPE_CACHE_MAX:
+            _NEG_WORDS.clear()
+        for w in window:
+            if w not in _NEG_WORDS:
+                _NEG_WORDS[w] = _could_negate(w, cues)
+        return any(map(_NEG_WORDS.__getitem__, window))
 
 
 def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
@@ -409,7 +441,8 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             excluded = any(xi <= i and j <= xj for xi, xj in excl.get(frame, ()))
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
-                negated = negated_at[i] = _negated_before(lows, a, i, clause_cues)
+                negated = negated_at[i] = _may_be_negated(lows[max(a, i - _NEG_WINDOW):i], clause_cues) and \
+                    _negated_before(lows, a, i, clause_cues)
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = qcover is not None and qcover.covers(s_char, e_char)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
