@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import InputNotFoundError, ParameterError
-from .resources import content_hash, pinned_memo
+from .resources import content_hash, pinned_memo, pinned_resources
 
 # Modules that register analyzer layers; imported (once) the first time an unknown layer is asked
 # for, so that ``article.layer("quotes")`` works without importing newslab.quotes first.
@@ -180,10 +180,15 @@ def compute(article: Any, name: str, **params: Any) -> Any:
     Computed once per article and parameters, and again only when a resource file it depends on
     has changed. The value is shared: callers must not edit it.
     """
+    if pinned_memo() is None:
+        # Outside a corpus run, files are pinned for one call: the layers it requires then look
+        # each file up once, not once per layer (edits made between calls are still seen).
+        with pinned_resources():
+            return compute(article, name, **params)
     spec = get(name)
     params = {**spec.defaults, **params}
     key = (name, _freeze(params))
-    memo = pinned_memo()  # a corpus run: files are pinned, so each layer's fingerprint is too
+    memo = pinned_memo()  # files are pinned, so each layer's fingerprint is too
     stamp = memo.get(key) if memo is not None else None
     if stamp is None:
         stamp = fingerprint(name, params)
@@ -284,8 +289,8 @@ def rows_frame(rows: list[dict[str, Any]], columns: Iterable[str], dtypes: Mappi
     if not rows:  # typed empty columns, so that a concat with other articles keeps the types
         return pd.DataFrame({c: pd.Series(_column([], dtypes.get(c)), dtype=None if c in dtypes else object)
                              for c in columns}, columns=columns)
-    return pd.DataFrame({c: _column([r[c] for r in rows], dtypes.get(c)) for c in columns},
-                        columns=columns, copy=False)
+    # The dict keeps the columns' order, so no columns= (pandas would re-index: ~35% of the time).
+    return pd.DataFrame({c: _column([r[c] for r in rows], dtypes.get(c)) for c in columns}, copy=False)
 
 
 def frame(obj: Any, name: str, **params: Any) -> Any:

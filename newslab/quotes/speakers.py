@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import layers
@@ -83,12 +84,8 @@ _PREV_WORD_REVERSED_RE = re.compile(r"[^\w.!?]*(\w+)")
 
 @layers.register("mentions_by_start", requires=("mentions",))
 def mentions_by_start(article: Article) -> list[dict[str, Any]]:
-    """The article's mention rows sorted by start (ties keep pandas' sort_values order)."""
-    import numpy as np
-
-    src = article.layer("mentions")
-    starts = np.fromiter((r["start"] for r in src), dtype=np.int64, count=len(src))
-    return [src[i] for i in starts.argsort(kind="quicksort").tolist()]
+    """The article's mention rows sorted by start (a stable sort: ties keep the layer's order)."""
+    return sorted(article.layer("mentions"), key=itemgetter("start"))
 
 
 @dataclass
