@@ -121,15 +121,24 @@ def arrow_table(table: str, df: pd.DataFrame) -> Any:
 
 def frame_terms(frames: pd.DataFrame) -> pd.DataFrame:
     """The matched terms of a corpus frames table as a tidy table: one row per term."""
-    cols = list(TERM_COLUMNS)
-    rows = []
+    columns: dict[str, list[Any]] = {c: [] for c in TERM_COLUMNS}
     if "terms" in frames.columns:
-        for doc, date, scheme, frame, terms in zip(frames["doc_id"], frames["date"], frames["scheme"],
-                                                   frames["frame"], frames["terms"]):
-            if isinstance(terms, str) and terms not in ("", "[]"):
-                for t in json.loads(terms):
-                    rows.append({"doc_id": doc, "date": date, "scheme": scheme, "frame": frame, **t})
-    return pd.DataFrame(rows, columns=cols)
+        # Most rows (paragraphs, frames without a hit) list no terms: find the others first, so
+        # that only they are read back from the (Arrow-backed) columns, not ~50 rows per article.
+        listed = [i for i, terms in enumerate(frames["terms"].tolist())
+                  if isinstance(terms, str) and terms not in ("", "[]")]
+        sub = frames.iloc[listed]
+        head = [columns[c] for c in TERM_COLUMNS[:4]]
+        fields = [(c, columns[c]) for c in TERM_COLUMNS[4:]]
+        for *row, terms in zip(*(sub[c].tolist() for c in (*TERM_COLUMNS[:4], "terms"))):
+            found = json.loads(terms)
+            for values, value in zip(head, row):
+                values.extend([value] * len(found))
+            for name, values in fields:
+                values.extend([t.get(name) for t in found])
+    if not columns["doc_id"]:
+        return pd.DataFrame([], columns=list(TERM_COLUMNS))  # object columns, as from no rows
+    return pd.DataFrame(columns)
 
 
 def shard_key(article_keys: Iterable[str]) -> str:
