@@ -527,13 +527,14 @@ def _fill_unit(rows: list[dict[str, Any]], base: int, sch: FrameScheme, frame_po
 
 
 def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_paragraph: bool,
-                by_article: bool, count_negated: bool, count_quoted: bool) -> None:
+                by_article: bool, count_negated: bool, count_quoted: bool, empty_paragraphs: bool = True) -> None:
     """Append one article's rows for one scheme to ``rows`` (dicts keyed by SCORE_COLUMNS).
 
     Rows come paragraph by paragraph (every frame of the scheme, in file order), then the
     article rows. Most (unit, frame) pairs have no hit, so each row starts as a copy of its
     frame's no-hit template and only units with hits are computed; the ``paragraph`` of an
-    article row is None (<NA> in the DataFrame).
+    article row is None (<NA> in the DataFrame). With ``empty_paragraphs=False`` a paragraph
+    has rows only for the frames it has hits for (the corpus table's paragraph rows).
     """
     hits = _match_article(art, sch)
     words_by_para = _words_by_paragraph(art)
@@ -544,8 +545,10 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
     templates = [{**no_hits, "frame": f, "label": fd.label} for f, fd in sch.frames.items()]
     frame_pos = {f: k for k, f in enumerate(sch.frames)}
     n_frames = len(templates)
+    if by_paragraph and not empty_paragraphs and hits:
+        _hit_paragraph_rows(rows, templates, art, hits, words_by_para, sch, frame_pos, count_negated, count_quoted)
     start = len(rows)
-    para_ids = [p.i for p in art.paragraphs] if by_paragraph else []
+    para_ids = [p.i for p in art.paragraphs] if by_paragraph and empty_paragraphs else []
     for p in para_ids:
         n_words = words_by_para.get(p, 0)
         for tpl in templates:
@@ -574,6 +577,28 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
             by_frame.setdefault(h["frame"], []).append(h)
         _fill_unit(rows, start + len(para_ids) * n_frames, sch, frame_pos, True, n_art_words,
                    by_frame, count_negated, count_quoted)
+
+
+def _hit_paragraph_rows(rows: list[dict[str, Any]], templates: list[dict[str, Any]], art: Article,
+                        hits: list[dict[str, Any]], words_by_para: dict[int, int], sch: FrameScheme,
+                        frame_pos: dict[str, int], count_negated: bool, count_quoted: bool) -> None:
+    """Append the rows of the (paragraph, frame) pairs with hits, in paragraph and scheme order:
+    the same rows as the full paragraph blocks, without building the ~9 in 10 empty ones."""
+    by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    for h in hits:
+        by_para.setdefault(h["paragraph"], {}).setdefault(h["frame"], []).append(h)
+    for p in (p.i for p in art.paragraphs):
+        unit_hits = by_para.get(p)
+        if not unit_hits:
+            continue
+        n_words = words_by_para.get(p, 0)
+        block = []
+        for tpl in templates:
+            row = tpl.copy()
+            row["level"], row["paragraph"], row["n_words"], row["terms"] = "paragraph", p, n_words, []
+            block.append(row)
+        _fill_unit(block, 0, sch, frame_pos, False, n_words, unit_hits, count_negated, count_quoted)
+        rows.extend(block[frame_pos[f]] for f in sorted(unit_hits, key=frame_pos.__getitem__))
 
 
 def _words_by_paragraph(art: Article) -> dict[int, int]:
@@ -666,16 +691,17 @@ def _dominant_json(article: Article) -> dict[str, Any]:
                          "paragraph": "Int64"},
                  resources=_scheme_resources,
                  defaults={"scheme": None, "levels": ("paragraph", "article"), "count_negated": False,
-                           "count_quoted": True},
+                           "count_quoted": True, "empty_paragraphs": True},
                  json_section="frames", json_row=_frame_json, json_summary=_dominant_json)
 def frame_layer(article: Article, scheme: Any, levels: Sequence[str], count_negated: bool,
-                count_quoted: bool) -> list[dict[str, Any]]:
+                count_quoted: bool, empty_paragraphs: bool) -> list[dict[str, Any]]:
     """One row per (unit, frame) for each scheme: paragraphs first, then the article (see
-    :func:`score_frames`)."""
+    :func:`score_frames`); ``empty_paragraphs=False`` leaves out the paragraph rows of frames
+    a paragraph has no hit for."""
     by_paragraph, by_article = _check_levels(levels)
     rows: list[dict[str, Any]] = []
     for sch in _load_schemes(default_schemes() if scheme is None else scheme):  # None: the schemes on offer now
-        _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted)
+        _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted, empty_paragraphs)
     return rows
 
 
@@ -686,7 +712,7 @@ def frame_table(article: Article) -> list[dict[str, Any]]:
     # The empty paragraph rows were 9 in 10 rows of the corpus table and most of its memory;
     # listed on the paragraph rows too, the terms were half the table's bytes a second time.
     out = []
-    for r in article.layer("frames"):
+    for r in article.layer("frames", empty_paragraphs=False):
         if r["level"] == "article":
             out.append(r)
         elif r["hits"] or r["matches"]:

@@ -191,6 +191,21 @@ def test_frame_layer_rows(seed):
     assert [r["hits"] for r in neg if r["frame"] == "conflict"] == [20]
 
 
+def test_frame_layer_without_empty_paragraphs_keeps_the_hit_rows():
+    text = ("Border talks\n\nIndia and China agreed to resume talks on the disputed border.\n\n"
+            "The weather in Delhi was mild.\n\n"
+            "Analysts warned of a military crisis and rising trade costs if the talks fail.")
+    art = Article.from_text(text)
+    dense = art.layer("frames", scheme=("generic",))
+    sparse = art.layer("frames", scheme=("generic",), empty_paragraphs=False)
+    hit = [r for r in dense if r["level"] == "article" or r["terms"]]
+    assert sparse == hit  # same rows, values and order; the empty paragraph rows are left out
+    assert {r["paragraph"] for r in sparse if r["level"] == "paragraph"} == {0, 2}
+    assert len(dense) == 4 * len([r for r in dense if r["level"] == "article"])
+    conflict = [r for r in sparse if r["paragraph"] == 2 and r["frame"] == "conflict"][0]
+    assert [t["text"] for t in conflict["terms"]] == ["crisis"] and conflict["hits"] == 1
+
+
 def write(tmp_path, name, text):
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
