@@ -550,11 +550,7 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
     start = len(rows)
     para_ids = [p.i for p in art.paragraphs] if by_paragraph and empty_paragraphs else []
     for p in para_ids:
-        n_words = words_by_para.get(p, 0)
-        for tpl in templates:
-            row = tpl.copy()
-            row["level"], row["paragraph"], row["n_words"], row["terms"] = "paragraph", p, n_words, []
-            rows.append(row)
+        rows.extend(_paragraph_rows(templates, p, words_by_para.get(p, 0)))
     if by_article:
         for tpl in templates:
             row = tpl.copy()
@@ -562,10 +558,8 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
             rows.append(row)
     if not hits:
         return
-    if by_paragraph:
-        by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
-        for h in hits:
-            by_para.setdefault(h["paragraph"], {}).setdefault(h["frame"], []).append(h)
+    if para_ids:
+        by_para = _hits_by_paragraph(hits)
         for k, p in enumerate(para_ids):
             unit_hits = by_para.get(p)
             if unit_hits:
@@ -579,24 +573,35 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
                    by_frame, count_negated, count_quoted)
 
 
+def _paragraph_rows(templates: list[dict[str, Any]], p: int, n_words: int) -> list[dict[str, Any]]:
+    """Paragraph ``p``'s rows, one per frame in scheme order, holding the no-hit values."""
+    block = []
+    for tpl in templates:
+        row = tpl.copy()
+        row["level"], row["paragraph"], row["n_words"], row["terms"] = "paragraph", p, n_words, []
+        block.append(row)
+    return block
+
+
+def _hits_by_paragraph(hits: list[dict[str, Any]]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
+    for h in hits:
+        by_para.setdefault(h["paragraph"], {}).setdefault(h["frame"], []).append(h)
+    return by_para
+
+
 def _hit_paragraph_rows(rows: list[dict[str, Any]], templates: list[dict[str, Any]], art: Article,
                         hits: list[dict[str, Any]], words_by_para: dict[int, int], sch: FrameScheme,
                         frame_pos: dict[str, int], count_negated: bool, count_quoted: bool) -> None:
     """Append the rows of the (paragraph, frame) pairs with hits, in paragraph and scheme order:
     the same rows as the full paragraph blocks, without building the ~9 in 10 empty ones."""
-    by_para: dict[int, dict[str, list[dict[str, Any]]]] = {}
-    for h in hits:
-        by_para.setdefault(h["paragraph"], {}).setdefault(h["frame"], []).append(h)
+    by_para = _hits_by_paragraph(hits)
     for p in (p.i for p in art.paragraphs):
         unit_hits = by_para.get(p)
         if not unit_hits:
             continue
         n_words = words_by_para.get(p, 0)
-        block = []
-        for tpl in templates:
-            row = tpl.copy()
-            row["level"], row["paragraph"], row["n_words"], row["terms"] = "paragraph", p, n_words, []
-            block.append(row)
+        block = _paragraph_rows(templates, p, n_words)
         _fill_unit(block, 0, sch, frame_pos, False, n_words, unit_hits, count_negated, count_quoted)
         rows.extend(block[frame_pos[f]] for f in sorted(unit_hits, key=frame_pos.__getitem__))
 

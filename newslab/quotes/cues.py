@@ -128,9 +128,6 @@ def reporting_words(path: str | os.PathLike[str] | None = None) -> frozenset[str
 # A cheap pre-check: only paragraphs with quotation marks or a cue word need tokens.
 # ---------------------------------------------------------------------------------------------
 
-_CUE_RE_CACHE: dict[int, tuple[CueLexicon, re.Pattern[str]]] = {}
-
-
 def _first_words(lex: CueLexicon) -> set[str]:
     """The words a cue can start with (the first word of a multi-word form; 'according')."""
     return set(lex.forms) | {w[0] for w in lex.multiword} | {"according"}
@@ -205,12 +202,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 def _cue_regex(lex: CueLexicon) -> re.Pattern[str]:
     """``\\b(?:w1|w2|...)\\b`` over the words a cue can start with, compiled as a trie."""
-    hit = _CUE_RE_CACHE.get(id(lex))
-    if hit is None or hit[0] is not lex:
-        hit = (lex, re.compile(r"\b" + _trie_pattern(sorted(_first_words(lex))) + r"\b"))
-        _CUE_RE_CACHE.clear()
-        _CUE_RE_CACHE[id(lex)] = hit
-    return hit[1]
+    return _derived("cue_regex", lex, lambda x: re.compile(r"\b" + _trie_pattern(sorted(_first_words(x))) + r"\b"))
 
 
 def has_cue_word(lex: CueLexicon, lowered: str, start: int, end: int) -> bool:
