@@ -489,29 +489,26 @@ def _fill_unit(rows: list[dict[str, Any]], base: int, sch: FrameScheme, frame_po
     values of a frame without hits (0 hits, not present, no terms); only frames with hits
     are written here.
     """
-    counts = {f: sum(_counted(h, count_negated, count_quoted) for h in hs) for f, hs in unit_hits.items()}
-    total = sum(counts.values())
+    stats = {f: _unit_stats(hs, count_negated, count_quoted) for f, hs in unit_hits.items()}
+    total = sum(st[0] for st in stats.values())
     present_rows: list[tuple[int, dict[str, Any]]] = []  # (hits, row) of present frames, scheme order
     for f in sorted(unit_hits, key=frame_pos.__getitem__):
-        hs = unit_hits[f]
         fd = sch.frames[f]
         row = rows[base + frame_pos[f]]
-        hits = counts[f]
+        hits, matches, negated, quoted, terms = stats[f]
         per_1000 = 1000.0 * hits / n_words if n_words else 0.0
         if is_article:
             present = hits >= max(fd.min_hits, 1) and per_1000 >= fd.threshold_per_1000
         else:
             present = hits >= max(sch.paragraph_min_hits, 1)
         row["hits"] = hits
-        row["matches"] = sum(not h["excluded"] for h in hs)
-        row["negated"] = sum(h["negated"] and not h["excluded"] for h in hs)
-        row["quoted"] = sum(h["quoted"] and not h["excluded"] for h in hs)
+        row["matches"] = matches
+        row["negated"] = negated
+        row["quoted"] = quoted
         row["per_1000"] = per_1000
         row["share"] = hits / total if total else 0.0
         row["present"] = present
-        row["terms"] = [{"term": h["pattern"], "text": h["text"], "start": h["start"],
-                         "end": h["end"], "negated": h["negated"], "quoted": h["quoted"]}
-                        for h in hs if not h["excluded"]]
+        row["terms"] = terms
         if present:
             present_rows.append((hits, row))
     # Dominant frames: present and at least dominance_ratio of the strongest present frame
@@ -524,6 +521,24 @@ def _fill_unit(rows: list[dict[str, Any]], base: int, sch: FrameScheme, frame_po
             if hits >= sch.dominance_ratio * top:
                 rank += 1
                 row["dominant"], row["rank"] = True, rank
+
+
+def _unit_stats(hits: list[dict[str, Any]], count_negated: bool,
+                count_quoted: bool) -> tuple[int, int, int, int, list[dict[str, Any]]]:
+    """One frame's hits in one unit, in one pass: (counted, matches, negated, quoted, terms);
+    excluded hits count for nothing and are not listed."""
+    counted = negated = quoted = 0
+    terms = []
+    for h in hits:
+        if h["excluded"]:
+            continue
+        neg, quo = h["negated"], h["quoted"]
+        counted += (count_negated or not neg) and (count_quoted or not quo)
+        negated += neg
+        quoted += quo
+        terms.append({"term": h["pattern"], "text": h["text"], "start": h["start"], "end": h["end"],
+                      "negated": neg, "quoted": quo})
+    return counted, len(terms), negated, quoted, terms
 
 
 def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_paragraph: bool,

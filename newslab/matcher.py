@@ -171,6 +171,7 @@ class Matcher:
         self.literals: set[str] = set()
         self.prefixes: dict[str, str] = {}  # prefix -> glob key, for 'abc*' globs
         self._prefix_lengths: tuple[int, ...] = ()  # distinct lengths of those prefixes, ascending
+        self._prefix_heads: set[str] = set()  # the prefixes cut to the shortest length: a quick 'no'
         self.globs: list[tuple[str, re.Pattern[str]]] = []  # other globs
         self._any_glob: re.Pattern[str] | None = None  # all of them in one regex (see keys_for)
         self.has_gaps = False
@@ -237,6 +238,9 @@ class Matcher:
                 self.prefixes[body] = k
                 if len(body) not in self._prefix_lengths:
                     self._prefix_lengths = tuple(sorted({*self._prefix_lengths, len(body)}))
+                    if len(body) == self._prefix_lengths[0]:  # a new shortest length: cut them all again
+                        self._prefix_heads = {p[:len(body)] for p in self.prefixes}
+                self._prefix_heads.add(body[:self._prefix_lengths[0]])
             elif all(g != k for g, _ in self.globs):
                 self.globs.append((k, glob_regex(pat)))
                 self._any_glob = None
@@ -254,19 +258,21 @@ class Matcher:
         if got is not None:
             return got
         keys = [token] if token in self.literals else []
-        prefixes = self.prefixes
-        n = len(token)
-        for length in self._prefix_lengths:  # shortest first: a stable order of the alternatives
-            if length > n:
-                break
-            k = prefixes.get(token[:length])
-            if k is not None:
-                keys.append(k)
+        lengths = self._prefix_lengths
+        if lengths and token[:lengths[0]] in self._prefix_heads:  # most tokens begin no prefix
+            prefixes = self.prefixes
+            n = len(token)
+            for length in lengths:  # shortest first: a stable order of the alternatives
+                if length > n:
+                    break
+                k = prefixes.get(token[:length])
+                if k is not None:
+                    keys.append(k)
         if self.globs and self._glob_filter().match(token):
             for k, rx in self.globs:
                 if rx.match(token):
                     keys.append(k)
-        got = tuple(keys)
+        got = tuple(keys) if keys else ()
         self._types[token] = got
         return got
 
@@ -281,8 +287,9 @@ class Matcher:
         """The trie nodes a pattern starting with ``token`` enters; cached per token type."""
         got = self._first.get(token)
         if got is None:
+            keys = self.keys_for(token)
             root = self.root
-            got = tuple(root[k] for k in self.keys_for(token) if k in root)
+            got = tuple([root[k] for k in keys if k in root]) if keys else ()
             self._first[token] = got
         return got
 

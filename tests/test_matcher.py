@@ -204,3 +204,17 @@ def test_starts_the_same_whether_types_are_new_or_known_and_globs_added_later():
     globbed.add("resum(e|ed)", "R")  # a new glob: the one-regex pre-test must see it too
     assert globbed.starts(words) == [5, 6, 10]
     assert [(i, j, p) for i, j, p in globbed.find(words)] == [(5, 6, ["R"]), (6, 8, ["T"]), (10, 11, ["C"])]
+
+
+def test_prefix_globs_of_any_length_in_any_order():
+    # Prefixes are pre-tested by their first letters (cut to the shortest prefix length): a shorter
+    # prefix added after longer ones, and a word shorter than every prefix, must still be read.
+    m = Matcher()
+    m.add("sanction*", "S")
+    m.add("negotiat*", "N")
+    m.add("tar*", "T")  # shorter than both: every prefix is cut again
+    m.add("sanctioning regime*", "R")
+    words = "india weighed sanctions on tariffs while negotiators in delhi and the sanctioning regimes ta".split()
+    assert [(i, j, p) for i, j, p in m.find(words)] == [
+        (2, 3, ["S"]), (4, 5, ["T"]), (6, 7, ["N"]), (11, 12, ["S"]), (11, 13, ["R"])]
+    assert m.keys_for("ta") == () and m.keys_for("tariff") == ("\x01tar*",)
