@@ -49,7 +49,8 @@ Several schemes and many articles
 ---------------------------------
 ``score_frames(article, ["generic", "policy", "russia_turkey"])`` scores several schemes in one
 call (the same rows as one call per scheme, one after the other). The article's tokens are
-lower-cased, and its quotes found, once for all schemes. The rows are the ``frames`` layer
+lower-cased, its quotes found and its tokens scanned once for all schemes (their terms share
+one matcher, each term remembering its scheme). The rows are the ``frames`` layer
 (``article.layer("frames")``, all three schemes by default), which the corpus pipeline and the
 JSON output read without building a DataFrame.
 
@@ -295,8 +296,8 @@ def _per_type(texts: list[str], cache: dict[str, Any], fn: Any) -> list[Any]:
 
 
 # What every scheme needs from an article, computed once per article and shared by all schemes
-# (lower-cased tokens, quotes per paragraph, the negation test per hit position). Kept under a
-# "frame_hits" key so that code dropping an article's frame results drops this too.
+# (lower-cased tokens, quotes per paragraph, the negation test per hit position): the
+# "frame_prep" layer.
 
 
 class _QuoteCover:
@@ -386,53 +387,88 @@ def _may_be_negated(window: list[str], cues: ClauseCues) -> bool:
         return any(map(_NEG_WORDS.__getitem__, window))
 
 
-def _match_article(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
-    """All dictionary hits of one article for one scheme (computed once per article)."""
-    return article.layer("frame_matches", scheme=scheme)
+def _match_article(article: Article, scheme: FrameScheme,
+                   together: Sequence[FrameScheme] | None = None) -> list[dict[str, Any]]:
+    """All dictionary hits of one article for one scheme (computed once per article);
+    ``together``: the schemes (among them ``scheme``) read in the same scan of the tokens."""
+    schemes = tuple(together) if together else (scheme,)
+    at = next(k for k, sch in enumerate(schemes) if sch is scheme)
+    return article.layer("frame_matches", schemes=schemes)[at]
 
 
-@layers.register("frame_matches", requires=("frame_prep",), resources=lambda p: [p["scheme"].path])
-def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any]]:
-    """All dictionary hits of one article for one (compiled) scheme."""
+_JOINT_MATCHERS: dict[tuple[int, ...], tuple[tuple[FrameScheme, ...], Matcher]] = {}
+
+
+def _joint_matcher(schemes: tuple[FrameScheme, ...]) -> Matcher:
+    """One matcher holding the terms of several schemes, payloads ``(scheme index, frame, term,
+    excluded)``: an article's tokens are scanned, and each new token type resolved, once for
+    all of them instead of once per scheme. Built once per set of compiled schemes."""
+    key = tuple(map(id, schemes))
+    got = _JOINT_MATCHERS.get(key)
+    if got is None:
+        matcher = Matcher()
+        for k, sch in enumerate(schemes):  # scheme by scheme, in file order: each keeps its payload order
+            for f in sch.frames.values():
+                for t in f.terms:
+                    matcher.add(t, (k, f.key, t, False))
+                for t in f.exclude:
+                    matcher.add(t, (k, f.key, t, True))
+        if len(_JOINT_MATCHERS) >= 16:  # schemes recompiled after edits: drop the old ones
+            _JOINT_MATCHERS.clear()
+        got = _JOINT_MATCHERS[key] = (schemes, matcher)  # the schemes kept alive: their ids stay theirs
+    return got[1]
+
+
+# Per scheme, per sentence: the longest include match per (frame, start) and the exclusion
+# spans per frame.
+_SentenceMatches = dict[int, tuple[dict[tuple[str, int], tuple[int, str]], dict[str, list[tuple[int, int]]]]]
+
+
+@layers.register("frame_matches", requires=("frame_prep",), resources=lambda p: [s.path for s in p["schemes"]])
+def _scheme_matches(article: Article, schemes: tuple[FrameScheme, ...]) -> list[list[dict[str, Any]]]:
+    """All dictionary hits of one article for each of ``schemes`` (compiled): one list per scheme."""
     prep = article.layer("frame_prep")
-    text = article.text
-    tokens = article.tokens
     lows = prep.lows
-    para_of = prep.para_of
-    quotes_by_para = prep.quotes_by_para
-    negated_at = prep.negated_at
-    matcher = scheme.matcher
+    matcher = _joint_matcher(schemes)
     matches_at = matcher.matches_at
     sent_of = prep.sent_of
     ranges = prep.ranges
     # Positions are positions in the article's token list; a match never runs past the end of
-    # the sentence it starts in. Per sentence (in text order): the longest include match per
-    # (frame, start) and the exclusion spans per frame.
-    by_sentence: dict[int, tuple[dict[tuple[str, int], tuple[int, str]], dict[str, list[tuple[int, int]]]]] = {}
+    # the sentence it starts in.
+    by_sentence: list[_SentenceMatches] = [{} for _ in schemes]
     for i in matcher.starts(lows):
         sent_i = sent_of[i]
         if sent_i < 0:
             continue
         for j, payloads in matches_at(lows, i, ranges[sent_i][1]):
-            acc = by_sentence.get(sent_i)
-            if acc is None:
-                acc = by_sentence[sent_i] = ({}, {})
-            found, excl = acc
-            for frame, term, is_excl in payloads:
+            for k, frame, term, is_excl in payloads:
+                acc = by_sentence[k].get(sent_i)
+                if acc is None:
+                    acc = by_sentence[k][sent_i] = ({}, {})
+                found, excl = acc
                 if is_excl:
                     excl.setdefault(frame, []).append((i, j))
                 else:
                     prev = found.get((frame, i))
                     if prev is None or j > prev[0]:
                         found[(frame, i)] = (j, term)
+    clause_cues = load_clause_cues() if any(by_sentence) else None  # negation cues, looked up once
+    return [_hits(article, prep, sentences, clause_cues) for sentences in by_sentence]
+
+
+def _hits(article: Article, prep: _ArticlePrep, by_sentence: _SentenceMatches,
+          clause_cues: ClauseCues | None) -> list[dict[str, Any]]:
+    """One scheme's hits from its matches, sentence by sentence: overlaps within a frame
+    dropped, each hit marked excluded, negated and quoted."""
+    text, tokens, lows = article.text, article.tokens, prep.lows
+    negated_at = prep.negated_at
     hits: list[dict[str, Any]] = []
-    clause_cues = load_clause_cues() if by_sentence else None  # negation cues, looked up once
     for sent_i, (found, excl) in by_sentence.items():
         if not found:
             continue
-        a = ranges[sent_i][0]
-        para = para_of[sent_i]
-        qcover = quotes_by_para.get(para)
+        a = prep.ranges[sent_i][0]
+        para = prep.para_of[sent_i]
+        qcover = prep.quotes_by_para.get(para)
         last_end: dict[str, int] = {}
         for (frame, i), (j, term) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             if i < last_end.get(frame, 0):
@@ -442,7 +478,7 @@ def _scheme_matches(article: Article, scheme: FrameScheme) -> list[dict[str, Any
             negated = negated_at.get(i)
             if negated is None:  # the same start position is tested once for all schemes
                 negated = negated_at[i] = _may_be_negated(lows[max(a, i - _NEG_WINDOW):i], clause_cues) and \
-                    _negated_before(lows, a, i, clause_cues)
+                    _negated_before(lows, a, i, clause_cues)  # type: ignore[arg-type]
             s_char, e_char = tokens[i].start, tokens[j - 1].end
             quoted = qcover is not None and qcover.covers(s_char, e_char)
             hits.append({"frame": frame, "pattern": term, "text": text[s_char:e_char],
@@ -542,7 +578,8 @@ def _unit_stats(hits: list[dict[str, Any]], count_negated: bool,
 
 
 def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_paragraph: bool,
-                by_article: bool, count_negated: bool, count_quoted: bool, empty_paragraphs: bool = True) -> None:
+                by_article: bool, count_negated: bool, count_quoted: bool, empty_paragraphs: bool = True,
+                together: Sequence[FrameScheme] | None = None) -> None:
     """Append one article's rows for one scheme to ``rows`` (dicts keyed by SCORE_COLUMNS).
 
     Rows come paragraph by paragraph (every frame of the scheme, in file order), then the
@@ -551,7 +588,7 @@ def _score_rows(rows: list[dict[str, Any]], art: Article, sch: FrameScheme, by_p
     article row is None (<NA> in the DataFrame). With ``empty_paragraphs=False`` a paragraph
     has rows only for the frames it has hits for (the corpus table's paragraph rows).
     """
-    hits = _match_article(art, sch)
+    hits = _match_article(art, sch, together)
     words_by_para = _words_by_paragraph(art)
     n_art_words = sum(words_by_para.values())
     no_hits = dict.fromkeys(SCORE_COLUMNS)  # key order = column order
@@ -720,8 +757,10 @@ def frame_layer(article: Article, scheme: Any, levels: Sequence[str], count_nega
     a paragraph has no hit for."""
     by_paragraph, by_article = _check_levels(levels)
     rows: list[dict[str, Any]] = []
-    for sch in _load_schemes(default_schemes() if scheme is None else scheme):  # None: the schemes on offer now
-        _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted, empty_paragraphs)
+    schemes = _load_schemes(default_schemes() if scheme is None else scheme)  # None: the schemes on offer now
+    for sch in schemes:
+        _score_rows(rows, article, sch, by_paragraph, by_article, count_negated, count_quoted, empty_paragraphs,
+                    schemes)
     return rows
 
 
