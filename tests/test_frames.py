@@ -178,6 +178,24 @@ def test_several_schemes_in_one_call_equal_one_call_each(seed):
         score_frames(seed, [])
 
 
+def test_schemes_read_together_keep_their_own_terms_and_exclusions(tmp_path):
+    # Scored together, two schemes share one scan of the tokens: a term both list, a glob in one
+    # and a phrase in the other starting on the same word, and an exclusion only one of them has
+    # must give each scheme exactly its hits alone.
+    trade = write(tmp_path, "trade.yml", "economy: [trade*, border trade]\nsecurity: [border clash*]\n")
+    border = write(tmp_path, "border.yml",
+                   "frames:\n  territory:\n    terms: [border*, trade route*]\n    exclude: [border trade]\n")
+    a = Article.from_text("T\n\nIndia and China reopened border trade after the border clashes. "
+                          "Traders welcomed the old trade route.")
+    together = score_frames(a, [str(trade), str(border)])
+    alone = pd.concat([score_frames(a, str(trade)), score_frames(a, str(border))], ignore_index=True)
+    pd.testing.assert_frame_equal(together, alone)
+    rows = together[together["level"] == "article"].set_index(["scheme", "frame"])
+    assert texts(rows.loc[("trade", "economy")]) == ["border trade", "Traders", "trade"]
+    assert texts(rows.loc[("trade", "security")]) == ["border clashes"]
+    assert texts(rows.loc[("border", "territory")]) == ["border", "trade route"]  # "border trade" excluded
+
+
 def test_frame_layer_rows(seed):
     rows = seed.layer("frames")  # all three packaged schemes
     assert len(rows) == len(score_frames(seed, list(SCHEMES)))
