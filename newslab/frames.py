@@ -123,7 +123,8 @@ class FrameDef:
 
 @dataclass(frozen=True)
 class FrameScheme:
-    """A frame dictionary: frames in file order plus its compiled matcher."""
+    """A frame dictionary: frames in file order plus its compiled matcher (payloads ``(0, frame,
+    term, excluded)``, the shape of schemes read together)."""
 
     name: str
     title: str
@@ -229,11 +230,7 @@ def _compile_scheme(path: str, mtime: float) -> FrameScheme:
     name = str(data.get("scheme") or Path(path).stem)
     matcher = Matcher()
     try:
-        for f in frames.values():
-            for t in f.terms:
-                matcher.add(t, (f.key, t, False))
-            for t in f.exclude:
-                matcher.add(t, (f.key, t, True))
+        _add_terms(matcher, 0, frames.values())
     except ValueError as exc:
         raise ResourceFileError(f"{path}: {exc}") from None
     return FrameScheme(name=name, title=str(data.get("title", name)), path=path, frames=frames,
@@ -396,6 +393,16 @@ def _match_article(article: Article, scheme: FrameScheme,
     return article.layer("frame_matches", schemes=schemes)[at]
 
 
+def _add_terms(matcher: Matcher, k: int, frames: Iterable[FrameDef]) -> None:
+    """Add the terms and exclusions of ``frames`` (scheme ``k`` of the ones read together) with
+    payloads ``(k, frame, term, excluded)``."""
+    for f in frames:
+        for t in f.terms:
+            matcher.add(t, (k, f.key, t, False))
+        for t in f.exclude:
+            matcher.add(t, (k, f.key, t, True))
+
+
 _JOINT_MATCHERS: dict[tuple[int, ...], tuple[tuple[FrameScheme, ...], Matcher]] = {}
 
 
@@ -403,16 +410,14 @@ def _joint_matcher(schemes: tuple[FrameScheme, ...]) -> Matcher:
     """One matcher holding the terms of several schemes, payloads ``(scheme index, frame, term,
     excluded)``: an article's tokens are scanned, and each new token type resolved, once for
     all of them instead of once per scheme. Built once per set of compiled schemes."""
+    if len(schemes) == 1:
+        return schemes[0].matcher  # its payloads carry scheme index 0
     key = tuple(map(id, schemes))
     got = _JOINT_MATCHERS.get(key)
     if got is None:
         matcher = Matcher()
         for k, sch in enumerate(schemes):  # scheme by scheme, in file order: each keeps its payload order
-            for f in sch.frames.values():
-                for t in f.terms:
-                    matcher.add(t, (k, f.key, t, False))
-                for t in f.exclude:
-                    matcher.add(t, (k, f.key, t, True))
+            _add_terms(matcher, k, sch.frames.values())
         if len(_JOINT_MATCHERS) >= 16:  # schemes recompiled after edits: drop the old ones
             _JOINT_MATCHERS.clear()
         got = _JOINT_MATCHERS[key] = (schemes, matcher)  # the schemes kept alive: their ids stay theirs

@@ -272,7 +272,7 @@ class Matcher:
             for k, rx in self.globs:
                 if rx.match(token):
                     keys.append(k)
-        got = tuple(keys) if keys else ()
+        got = tuple(keys)
         self._types[token] = got
         return got
 
