@@ -23,6 +23,7 @@ from typing import Sequence
 
 from .version import __version__
 from .errors import NewslabError, ParameterError
+from .outputs import SUMMARY_LAST_LINE, claim, is_analysis_output, is_table_export
 
 
 class _Parser(argparse.ArgumentParser):
@@ -142,6 +143,11 @@ def _check_analyze_args(args: argparse.Namespace) -> None:
         if blocker is not None:
             raise ParameterError(f"--out {args.out}: {blocker} is a file, and --format {args.format} writes "
                                  "one table per analyzer into a folder — pass a folder name.")
+        if args.format != "parquet":  # (a results folder guards itself with its manifest)
+            from .pipeline import export_paths
+
+            claim(export_paths(out, args.format), is_table_export, "pass a new or empty folder as --out, "
+                  "or move that file away")
         return
     if args.out:
         out = Path(args.out)
@@ -152,6 +158,7 @@ def _check_analyze_args(args: argparse.Namespace) -> None:
         if not out.parent.is_dir():
             raise ParameterError(f"--out {args.out}: the folder {out.parent} does not exist — create it "
                                  "or name a file in an existing folder.")
+        claim([out], is_analysis_output, "name a new file as --out, or move that file away")
 
 
 def _report_skipped(skipped: list[tuple[str, str]]) -> None:
@@ -235,7 +242,7 @@ def _summary(docs: list[dict]) -> str:
             lines.append(f"  dominant frames: {a['dominant_frames']}")
         if a.get("dyads"):
             lines.append(f"  dyads: {a['dyads']}")
-    lines.append("(use --json for the full machine-readable output)")
+    lines.append(SUMMARY_LAST_LINE)
     return "\n".join(lines)
 
 

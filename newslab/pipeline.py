@@ -40,6 +40,7 @@ from .article import Article, Corpus, as_articles
 from .batch import (ALL_STEPS, TABLES, TableBuilder, analyze_article, analyze_columnar, article_key, chunks,
                     init_worker, shard_tables, tuned_for_corpus)
 from .errors import ParameterError
+from .outputs import claim, is_table_export
 from .progress import QuietBar, progress, progress_bar
 from .version import __version__
 
@@ -164,14 +165,17 @@ class CorpusAnalysis:
         return {name: getattr(self, name) for name in TABLES}
 
     def export(self, folder: str | os.PathLike[str], fmt: str = "csv") -> list[Path]:
-        """Write one file per table (``sentences.csv``, ``mentions.csv`` ...) in csv, parquet or json."""
-        if fmt not in ("csv", "parquet", "json"):
-            raise ParameterError(f"format {fmt!r} is unknown — use csv, parquet or json.")
+        """Write one file per table (``sentences.csv``, ``mentions.csv`` ...) in csv, parquet or json.
+
+        A file of that name already in ``folder`` is replaced only when it is an earlier export
+        (its first columns are ``doc_id`` and ``date``); otherwise
+        :class:`~newslab.outputs.OutputExistsError` is raised before anything is written.
+        """
         out = Path(folder)
+        paths = export_paths(out, fmt)
+        claim(paths, is_table_export, "pass a new or empty folder, or move that file away")
         out.mkdir(parents=True, exist_ok=True)
-        paths = []
-        for name, df in self.tables().items():
-            p = out / f"{name}.{fmt}"
+        for (name, df), p in zip(self.tables().items(), paths):
             if fmt == "csv":
                 # RFC 4180 line ends: a field holding a bare \r (or \n) is then quoted, so
                 # pandas.read_csv gives back exactly the rows written.
@@ -180,8 +184,14 @@ class CorpusAnalysis:
                 df.to_parquet(p, index=False)  # nested values are already JSON strings
             else:
                 df.to_json(p, orient="records", force_ascii=False, indent=1)
-            paths.append(p)
         return paths
+
+
+def export_paths(folder: str | os.PathLike[str], fmt: str) -> list[Path]:
+    """The files :meth:`CorpusAnalysis.export` writes: ``folder/<table>.<fmt>``, one per table."""
+    if fmt not in ("csv", "parquet", "json"):
+        raise ParameterError(f"format {fmt!r} is unknown — use csv, parquet or json.")
+    return [Path(folder) / f"{name}.{fmt}" for name in TABLES]
 
 
 def analyze_task(payload: tuple[Article, tuple[str, ...], str | None, str]) -> tuple[dict | None, str]:

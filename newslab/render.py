@@ -549,9 +549,11 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     total = round(time.perf_counter() - started, 2)
     index = _write_index(out, runs)
     manifest_path = out / "manifest.json"
-    # Files an earlier render wrote and this one did not rewrite (other notebooks) stay listed.
-    written = {p for p in previous if p.exists()} | {f for r in runs for f in r.written} | {index, manifest_path}
-    manifest = _write_manifest(out, runs, params, sorted(input_paths), created, total, sorted(written))
+    # Files an earlier render wrote and this one did not rewrite (other notebooks) stay listed,
+    # unless changed since: then they are the user's.
+    written = {p: sha for p, sha in previous.items() if _unchanged(p, sha)}
+    written.update({f: None for r in runs for f in r.written} | {index: None, manifest_path: None})
+    manifest = _write_manifest(out, runs, params, sorted(input_paths), created, total, written)
     if progress:
         n_ok = sum(r.ok for r in runs)
         print(f"rendered {n_ok}/{len(runs)} notebooks in {total:.1f} s → {index}", file=sys.stderr, flush=True)
@@ -559,7 +561,7 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
 
 
 def _run_notebooks(selected: Sequence[Path], declared: Mapping[Path, dict[str, Any]], params: Mapping[str, Any],
-                   out: Path, previous: set[Path], timeout: int, progress: bool,
+                   out: Path, previous: Mapping[Path, str | None], timeout: int, progress: bool,
                    jobs: int = 1) -> tuple[list[NotebookRun], set[Path]]:
     """Execute the notebooks, ``jobs`` kernels at a time (a failure does not stop the others);
     returns the runs, in the order given, and the inputs."""
@@ -751,22 +753,23 @@ def _snapshot(folder: Path | None) -> dict[Path, tuple[int, int]]:
     return {f.resolve(): (f.stat().st_mtime_ns, f.stat().st_size) for f in folder.iterdir() if f.is_file()}
 
 
-def _claim_out_folder(out: Path, force: bool) -> set[Path]:
-    """The files newslab wrote in ``out`` last time (empty for a new or empty folder).
+def _claim_out_folder(out: Path, force: bool) -> dict[Path, str | None]:
+    """The files newslab wrote in ``out`` last time, each with its SHA-256 then (None from a
+    manifest that recorded none); empty for a new or empty folder.
 
     A non-empty folder without newslab's ``manifest.json`` is refused unless ``force``.
     """
     if out.exists() and not out.is_dir():
         raise OutputFolderError(f"{out}: is a file — pass a folder (new, empty or an earlier report) as --out.")
     if not out.exists() or not any(out.iterdir()):
-        return set()
+        return {}
     try:
         doc = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         doc = None
     if not isinstance(doc, dict) or "newslab" not in doc or "notebooks" not in doc:
         if force:
-            return set()
+            return {}
         raise OutputFolderError(f"{out}: the folder holds files newslab did not write — pass a new or empty "
                                 "folder as --out, or add --force to write into it (nothing of yours is deleted).")
     listed = doc.get("written")
@@ -774,15 +777,22 @@ def _claim_out_folder(out: Path, force: bool) -> set[Path]:
         listed = ["index.html", "manifest.json"] + [
             p for n in doc["notebooks"] for p in [n.get("ipynb"), n.get("html")]
             + [f.get("path") for f in n.get("figures", [])] if p]
-    return {(out / p).resolve() for p in listed if isinstance(p, str)}
+    hashes = doc.get("written_sha256") if isinstance(doc.get("written_sha256"), dict) else {}
+    return {(out / p).resolve(): hashes.get(p) for p in listed if isinstance(p, str)}
 
 
-def _remove_previous(folder: Path | None, previous: set[Path]) -> None:
+def _unchanged(path: Path, sha: str | None) -> bool:
+    """Is ``path`` as newslab wrote it (sha None: no hash was recorded, so it counts as newslab's)?"""
+    return path.is_file() and (sha is None or _sha256(path) == sha)
+
+
+def _remove_previous(folder: Path | None, previous: Mapping[Path, str | None]) -> None:
     """Remove from ``folder`` the files an earlier render wrote there, so stale charts never linger;
-    any other file (a user's) stays."""
+    any other file stays, and so does one changed since (a coding sheet a student filled in)."""
     if folder is not None and folder.is_dir():
         for f in folder.iterdir():
-            if f.is_file() and f.resolve() in previous:
+            p = f.resolve()
+            if p in previous and _unchanged(f, previous[p]):
                 f.unlink()
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -798,10 +808,14 @@ def _rel(path: Path | None, out: Path) -> str | None:
 
 
 def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any], inputs: list[Path],
-                    created: str, total: float, written: list[Path]) -> Path:
+                    created: str, total: float, written: Mapping[Path, str | None]) -> Path:
     from .version import __version__
     from .resources import resources_fingerprint
 
+    path = out / "manifest.json"
+    # The hash of each file written (None: not known yet) except the manifest's own.
+    hashes = {_rel(p, out): sha or _sha256(p) for p, sha in written.items()
+              if p.is_file() and p.resolve() != path.resolve()}
     doc = {
         "newslab": __version__,
         "created": created,
@@ -821,10 +835,10 @@ def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any
             "figures": [{"path": _rel(f, out), "sha256": _sha256(f)} for f in r.figures],
         } for r in runs],
         # Every file newslab wrote (relative to this folder, or absolute): the only ones a later
-        # render may replace or remove.
+        # render may replace or remove, and only while their SHA-256 is still the one written.
         "written": sorted({_rel(p, out) for p in written}),
+        "written_sha256": dict(sorted(hashes.items())),
     }
-    path = out / "manifest.json"
     path.write_text(json.dumps(doc, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
     return path
 
