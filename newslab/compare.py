@@ -510,7 +510,8 @@ def _frame_tests(arrays: dict[str, Any], labels: pd.Series, ok: list[str], opts:
                 r["significant"] = bool(r["p_presence_adj"] < opts["alpha"])
                 r["rate_significant"] = bool(r["p_rate_adj"] < opts["alpha"])
             rows += family
-    return pd.DataFrame(rows, columns=cols)
+    # (typed even when no group is big enough to test: an empty object column is no boolean mask)
+    return pd.DataFrame(rows, columns=cols).astype({"significant": bool, "rate_significant": bool})
 
 
 # -- voices, dyad, actors, sentiment ------------------------------------------------------------------
@@ -716,6 +717,11 @@ def compare(result: Any, by: str = "source", *, groups: Sequence[str] | None = N
                              "n_perm ≥ 0 and min_articles ≥ 2.")
     result = _open(result)
     labels = group_articles(result, by, freq=freq, breaks=breaks, groups=groups)
+    if labels.empty:
+        what = "a date" if by == "period" else f"a {by}"
+        raise ParameterError(f"by={by!r}: no article has {what}, so there are no groups to compare — give the "
+                             f"articles {what} (a .meta.yml beside each .txt, or a CSV/JSONL column) or compare "
+                             "by another column.")
     order = group_order(labels, groups)
     opts = {"n_boot": n_boot, "n_perm": n_perm, "seed": seed, "confidence": confidence, "alpha": alpha,
             "min_articles": min_articles, "side_a": side_a, "side_b": side_b, "top_actors": top_actors}

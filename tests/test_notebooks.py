@@ -212,6 +212,28 @@ def test_compare_outlets_finds_the_contrasts_written_into_the_demonstration_corp
     assert "Benjamini–Hochberg" in page and "Alliance politics (NATO and the West)" in page
 
 
+def test_every_lesson_renders_on_another_story(tmp_path):
+    """Anybody's news, not only the seed: three India–China and EU–UK texts of one source (a group
+    too small to compare), then one undated article without a source."""
+    three = ROOT / "tests" / "data" / "three_articles"
+    result = render(corpus=three, out=tmp_path / "three", progress=False, params={"group_by": "source"})
+    assert result.ok, {r.name: r.error for r in result.failures}
+    r = result["08_compare_outlets"].results
+    assert r["n_articles"] == 3 and r["groups"] == ["newslab tests"] and r["small_groups"] == ["newslab tests"]
+    assert r["top_frame"] == {} and r["dyad_by_period"] == []
+    page = result["08_compare_outlets"].html.read_text(encoding="utf-8")
+    assert "no group has enough articles" in page and "UserWarning" not in page
+    # The exercises fall back to this article's own sentences: a word news mode mutes ("crisis"),
+    # and the first sentence with a mention (no hyphenated national word here).
+    lesson2 = result["02_sentiment"].html.read_text(encoding="utf-8")
+    assert "in news mode: India and China blamed each other" in lesson2
+    one = tmp_path / "one.txt"
+    one.write_text((three / "2020-08-20_eu_uk_trade.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    single = render(["02", "03", "08"], corpus=one, out=tmp_path / "one", progress=False)
+    assert [r.name for r in single.failures] == ["08_compare_outlets"]  # nothing to compare: said in one sentence
+    assert "by='source': no article has a source, so there are no groups to compare" in single.failures[0].error
+
+
 def test_report_gains_an_outlet_section_with_more_than_one_source(tmp_path):
     result = render(["07_report"], corpus=ROOT / "data", out=tmp_path, progress=False)
     assert result.ok, result.failures

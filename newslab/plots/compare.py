@@ -60,6 +60,15 @@ def _grouped_bars(ax, n_rows: int, series: list[tuple[str, str, pd.Series, pd.Se
     return base
 
 
+def _legend_or_note(ax, groups: list[str], **legend) -> None:
+    """The legend of the bars; with no group large enough to draw, a note in the empty plot instead."""
+    if groups:
+        ax.legend(frameon=False, fontsize=8, loc="lower right", **legend)
+    else:
+        ax.text(0.5, 0.5, "no group has enough articles to draw\n(their counts are in the table)",
+                transform=ax.transAxes, ha="center", va="center", fontsize=9, color=PALETTE["grey"])
+
+
 def _finish(fig, ax, title: str, source: str):
     ax.set_title(title, loc="left", fontsize=10)
     add_source_line(fig, source)
@@ -91,7 +100,7 @@ def frames_by_group(frames: pd.DataFrame, scheme: str | None = None, *, value: s
     ax.set_xlabel("share of articles where the frame is present" if value == "share" else "hits per 1,000 words")
     if value == "share":
         ax.set_xlim(0, 1.05)
-    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    _legend_or_note(ax, groups)
     note = " · * the groups differ (Benjamini–Hochberg, 5 %)" if marked else ""
     return _finish(fig, ax, title or f"Frames by group — scheme '{scheme}'\nwhiskers: 95 % bootstrap intervals"
                    f"{note}{left_out}", source)
@@ -117,7 +126,7 @@ def voice_share_by_group(voices: pd.DataFrame, *, top_sides: int = 5, source: st
     ax.set_yticks(base, groups)
     ax.set_xlim(0, 1.05)
     ax.set_xlabel("share of the group's quoted words")
-    ax.legend(frameon=False, fontsize=8, title="speaker's side", title_fontsize=8, loc="lower right")
+    _legend_or_note(ax, groups, title="speaker's side", title_fontsize=8)
     return _finish(fig, ax, title or "Whose voices are heard: quoted words by side\nwhiskers: 95 % bootstrap "
                    f"intervals{left_out}", source)
 
