@@ -329,7 +329,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newslab: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("newslab: interrupted.", file=sys.stderr)
+        resumable = args.command == "analyze" and args.format == "parquet" or args.command == "fetch"
+        print("newslab: interrupted." + (" Run the same command again to go on from where it stopped (finished "
+                                          "work is kept)." if resumable else ""), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

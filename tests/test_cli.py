@@ -127,3 +127,16 @@ def test_textblob_imported_after_newslab_gives_the_same_numbers():
     proc = subprocess.run([sys.executable, "-c", code, *sentences], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "True", "True"]
+
+
+@pytest.mark.parametrize("fmt,resumable", [("parquet", True), ("csv", False)])
+def test_interrupt_says_whether_a_rerun_goes_on(seed_path, tmp_path, capsys, monkeypatch, fmt, resumable):
+    import newslab.pipeline
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(newslab.pipeline, "analyze_corpus", stop)
+    code, _, err = run(["analyze", str(seed_path), "--format", fmt, "--out", str(tmp_path / "r")], capsys)
+    assert code == 130 and err.startswith("newslab: interrupted.") and err.count("\n") == 1
+    assert ("Run the same command again to go on" in err) is resumable
