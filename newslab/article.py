@@ -28,6 +28,7 @@ else:  # pandas is imported on first use: the one-article JSON path never needs 
     from .lazy import pandas as pd
 
 from . import layers
+from .errors import ParameterError
 from .resources import lemma_forms, load_word_list
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
@@ -223,6 +224,9 @@ class Article:
     def __init__(self, text: str, *, id: str = "", title: str = "", date: str = "", source: str = "",
                  url: str = "", dateline: str = "", path: str = "", title_line: bool = False,
                  meta: dict[str, Any] | None = None, splitter: str = "rules") -> None:
+        if not isinstance(text, str):
+            raise ParameterError(f"text={type(text).__name__}: an Article is made from the article's text as a "
+                                 "string — read the file first, or load it with newslab.io.load_article(path).")
         self.text = text
         self.splitter = splitter
         self.path = path
@@ -251,7 +255,7 @@ class Article:
         'Talks in Delhi'
         """
         if title_line is None:
-            title_line = "\n" in text.strip()
+            title_line = isinstance(text, str) and "\n" in text.strip()
         return cls(text, title_line=title_line, **meta)
 
     # -- structure -------------------------------------------------------------------------

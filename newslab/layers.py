@@ -303,10 +303,14 @@ def frame(obj: Any, name: str, **params: Any) -> Any:
         raise ParameterError(f"layer {name!r} is internal (no table) — ask for a table layer.")
     if hasattr(obj, "layer"):
         return rows_frame(obj.layer(name, **params), spec.columns, spec.dtypes)
-    if isinstance(obj, (str, bytes)):
-        raise ParameterError(f"{name}: pass an Article or a Corpus — for raw text use Article.from_text(text).")
+    if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+        raise ParameterError(f"{name}: got {type(obj).__name__}; pass an Article or a Corpus — for raw text use "
+                             "Article.from_text(text).")
     frames = []
     for art in obj:
+        if not hasattr(art, "layer"):
+            raise ParameterError(f"{name}: the corpus holds a {type(art).__name__}, not an Article — make each "
+                                 "one with Article.from_text(text) or load them with newslab.io.load_corpus.")
         df = rows_frame(art.layer(name, **params), spec.columns, spec.dtypes)
         df.insert(0, "doc_id", art.id)
         df.insert(1, "date", art.date)

@@ -1,6 +1,8 @@
 """The Article model on the seed (values checked by reading the article) and on small texts."""
 from __future__ import annotations
 
+import pytest
+
 from newslab import Article, Corpus
 
 
@@ -145,3 +147,17 @@ def test_long_paragraph_is_never_a_heading():
     assert _is_heading("Washington Tehran Riyadh Doha Muscat Baghdad Ankara Cairo Amman") is False  # 9 words
     assert _is_heading("What Brussels Wants From London:") is True
     assert _is_heading("Britain's negotiator told reporters:") is False  # introduces a quote
+
+
+def test_what_is_not_text_is_named_in_one_sentence():
+    from newslab.errors import ParameterError
+    from newslab.sentiment import score_sentiment
+
+    with pytest.raises(ParameterError, match=r"text=NoneType: an Article is made from the article's text as a string"):
+        Article.from_text(None)
+    with pytest.raises(ParameterError, match=r"text=bytes"):
+        Article(b"India and China met.")
+    with pytest.raises(ParameterError, match=r"sentiment: got NoneType; pass an Article or a Corpus"):
+        score_sentiment(None)
+    with pytest.raises(ParameterError, match=r"the corpus holds a str, not an Article"):
+        score_sentiment(["India and China met.", "EU and UK talks stalled."])
