@@ -551,8 +551,8 @@ def render(notebooks: Iterable[str] | str | None = None, corpus: str | os.PathLi
     manifest_path = out / "manifest.json"
     # Files an earlier render wrote and this one did not rewrite (other notebooks) stay listed,
     # unless changed since: then they are the user's.
-    written = {p: sha for p, sha in previous.items() if _unchanged(p, sha)}
-    written.update({f: None for r in runs for f in r.written} | {index: None, manifest_path: None})
+    written: dict[Path, str | None] = {f.resolve(): None for r in runs for f in [*r.written, index, manifest_path]}
+    written.update({p: sha for p, sha in previous.items() if p not in written and _unchanged(p, sha)})
     manifest = _write_manifest(out, runs, params, sorted(input_paths), created, total, written)
     if progress:
         n_ok = sum(r.ok for r in runs)
@@ -832,7 +832,7 @@ def _write_manifest(out: Path, runs: list[NotebookRun], params: Mapping[str, Any
             "name": r.name, "source": str(r.source), "source_sha256": _sha256(r.source),
             "status": r.status, "seconds": r.seconds, "error": r.error, "cell": r.cell,
             "parameters": r.parameters, "ipynb": _rel(r.ipynb, out), "html": _rel(r.html, out),
-            "figures": [{"path": _rel(f, out), "sha256": _sha256(f)} for f in r.figures],
+            "figures": [{"path": _rel(f, out), "sha256": hashes.get(_rel(f, out)) or _sha256(f)} for f in r.figures],
         } for r in runs],
         # Every file newslab wrote (relative to this folder, or absolute): the only ones a later
         # render may replace or remove, and only while their SHA-256 is still the one written.
