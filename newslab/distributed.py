@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .article import Article
-from .errors import ParameterError
+from .errors import InputError, ParameterError
 
 _IN_FLIGHT_PER_WORKER = 2  # shards queued per worker: enough to keep it busy, bounded memory
 
@@ -99,6 +99,17 @@ def analyze_shard(folder: str, index: int, key: str, payload: list[dict[str, Any
     return writer.write_parts(index, key, tables, len(shard) - len(skipped), skipped)
 
 
+def _connect(distributed: Any, scheduler: str) -> Any:
+    """A client of the scheduler at ``scheduler``; a wrong or dead address is the user's to fix."""
+    try:
+        return distributed.Client(scheduler)
+    except (OSError, ValueError, TypeError) as exc:  # refused, timed out, or not an address at all
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(f"scheduler={scheduler!r}: no Dask scheduler could be reached there ({reason}) — start one "
+                         "with `dask scheduler` and pass the address it prints (tcp://HOST:8786), or leave the "
+                         "scheduler out to start a local cluster.") from None
+
+
 def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any, n_jobs: int, client: Any,
                 scheduler: str | None, loader_skipped: list[tuple[str, str]], bar: Any = None) -> Any:
     """Run every shard not yet done as a Dask task; returns the results folder, opened. ``bar``
@@ -117,7 +128,7 @@ def run_on_dask(articles: Iterable[Article], steps: tuple[str, ...], writer: Any
     own = []
     if client is None:
         if scheduler:
-            client = distributed.Client(scheduler)
+            client = _connect(distributed, scheduler)
         else:
             cluster = distributed.LocalCluster(n_workers=n_jobs, threads_per_worker=1, processes=True,
                                                dashboard_address=":0")

@@ -149,6 +149,19 @@ def test_dask_engine_needs_a_results_folder():
         analyze_corpus(corpus(1), engine="dask")
 
 
+def test_a_wrong_scheduler_address_is_named_with_the_fix(tmp_path, seed_path, capsys):
+    pytest.importorskip("distributed")  # the newslab[dask] extra, installed by the test extra
+    from newslab.cli import main
+    from newslab.errors import InputError
+
+    with pytest.raises(InputError, match=r"scheduler='ukraine-talks'.*dask scheduler"):
+        analyze_corpus(corpus(2), out=tmp_path / "r", engine="dask", scheduler="ukraine-talks")
+    assert main(["analyze", str(seed_path), "--format", "parquet", "--out", str(tmp_path / "c"), "--engine", "dask",
+                 "--scheduler", "ukraine-talks"]) == 2
+    err = capsys.readouterr().err
+    assert "no Dask scheduler could be reached" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
 def test_cli_writes_the_dataset_and_resumes(tmp_path, seed_path, capsys):
     from newslab import open_results
     from newslab.cli import main
