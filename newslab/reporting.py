@@ -24,6 +24,7 @@ import html
 import json
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -97,23 +98,45 @@ def open_corpus(corpus: str | os.PathLike[str], max_articles: int | None = None,
     (1, 'AFP')
     """
     from .article import Corpus
-    from .io import load_corpus
+    from .io import SkippedInputWarning, load_corpus
 
     path = resolve_path(corpus)
     if max_articles is not None and (not isinstance(max_articles, int) or max_articles < 1):
         raise ParameterError(f"max_articles={max_articles!r}: pass a positive whole number, or None for all.")
     pattern = re.compile(match, re.IGNORECASE) if match else None
     articles = []
-    for art in load_corpus(path, text_column=text_column):
+    loaded = load_corpus(path, text_column=text_column)
+    no_body: list[tuple[str, str]] = []
+    for art in loaded:
         if pattern is not None and not pattern.search(art.text):
+            continue
+        if not art.sentences:  # a lesson reads an article's sentences: a title alone gives it nothing
+            reason = "it has a title but no body text — a lesson has nothing to read in it"
+            no_body.append((art.path or art.id, reason))
+            warnings.warn(f"skipped {art.path or art.id}: {reason}", SkippedInputWarning, stacklevel=2)
             continue
         articles.append(art)
         if max_articles is not None and len(articles) >= max_articles:
             break
     if not articles:
-        why = f" matching {match!r}" if match else ""
+        why = f" matching {match!r}" if match else " with body text"
         raise InputNotFoundError(f"{path}: no articles{why} — check `corpus`{' and `match`' if match else ''}.")
-    return Corpus(articles, name=path.stem if path.is_file() else path.name)
+    corpus = Corpus(articles, name=path.stem if path.is_file() else path.name)
+    corpus.skipped = list(loaded.skipped) + no_body  # a table's loader lists its skipped rows as it reads
+    return corpus
+
+
+def body_span(article: Any) -> tuple[int, int]:
+    """``(start, end)`` of the article's body, from its first paragraph to its last; an article
+    with a title and no body (nothing to highlight) gives an empty span at the end of its text.
+
+    >>> from newslab import Article
+    >>> body_span(Article.from_text("Talks\\n\\nModi met Xi.")), body_span(Article("Talks", title_line=True))
+    ((7, 19), (5, 5))
+    """
+    if not article.paragraphs:
+        return len(article.text), len(article.text)
+    return article.paragraphs[0].start, article.paragraphs[-1].end
 
 
 def has_dates(corpus: Iterable[Any]) -> bool:

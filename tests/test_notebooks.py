@@ -234,6 +234,41 @@ def test_every_lesson_renders_on_another_story(tmp_path):
     assert "by='source': no article has a source, so there are no groups to compare" in single.failures[0].error
 
 
+def narrative(page: Path) -> str:
+    """The text of a rendered lesson's Markdown outputs (not its code, which the report shows too)."""
+    html = page.read_text(encoding="utf-8")
+    parts = re.findall(r'data-mime-type="text/markdown"[^>]*>(.*?)</div>', html, re.S)
+    return " ".join(" ".join(re.sub(r"<[^>]+>", "", p).split()) for p in parts)
+
+
+def test_the_lessons_read_an_article_without_quotes_and_skip_one_without_a_body(tmp_path):
+    """A wire brief quotes no one; a file holding only a headline has nothing to read: the lessons
+    skip it and say why, and lesson 4 says there is no voice to compare instead of failing."""
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "a_headline_only.txt").write_text("Border trade to reopen\n", encoding="utf-8")
+    (folder / "b_brief.txt").write_text(
+        "Border trade\n\nIndia and China agreed on Monday to reopen border trade at two passes in Sikkim after "
+        "three years. Officials from both countries will meet again in March.\n", encoding="utf-8")
+    result = render(["01", "03", "04", "06"], corpus=folder, out=tmp_path / "out", progress=False)
+    assert result.ok, {r.name: r.error for r in result.failures}
+    r = result["04_quotes_and_sources"].results
+    assert r["n_quotes"] == 0 and r["top_speaker"] is None and r["top_speaker_share"] is None
+    said = narrative(result["04_quotes_and_sources"].html)
+    assert "This article quotes no one" in said and "no last word" in said and "Russia speaks" not in said
+    assert "a_headline_only.txt: it has a title but no body text" in result["04_quotes_and_sources"].html.read_text()
+    # Another story with quotes: its own sides, not the seed's narrative.
+    iran = tmp_path / "iran.txt"
+    iran.write_text("Sanctions\n\nThe United States imposed new sanctions on Iran on Tuesday. \"This is economic war,\" "
+                    "Iranian President Hassan Rouhani said. Washington said the measures target oil exports.\n",
+                    encoding="utf-8")
+    lesson4 = render(["04"], corpus=iran, out=tmp_path / "iran", progress=False)
+    assert lesson4.ok, lesson4.failures
+    said = narrative(lesson4["04_quotes_and_sources"].html)
+    assert "Russia speaks" not in said and re.search(r"United States speaks \d+\.\d% of the quoted words \(then Iran", said)
+    assert lesson4["04_quotes_and_sources"].results["speakers"] == ["Hassan Rouhani", "United States"]
+
+
 def test_report_gains_an_outlet_section_with_more_than_one_source(tmp_path):
     result = render(["07_report"], corpus=ROOT / "data", out=tmp_path, progress=False)
     assert result.ok, result.failures
