@@ -25,13 +25,14 @@ import json
 import os
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
 from .classroom import PACKAGED_LESSONS, lessons_dir, project_dir, use_copy_resources
-from .errors import InputNotFoundError, ParameterError
+from .errors import InputNotFoundError, NewslabError, ParameterError
 from .plots.text import highlight_html, kwic_html, table_html
 
 __all__ = ["repo_root", "resolve_path", "open_corpus", "corpus_label", "esc", "md", "show_html",
@@ -137,6 +138,31 @@ def body_span(article: Any) -> tuple[int, int]:
     if not article.paragraphs:
         return len(article.text), len(article.text)
     return article.paragraphs[0].start, article.paragraphs[-1].end
+
+
+def is_worked_example(corpus_or_article: Any) -> bool:
+    """True when a lesson reads the worked example alone (the AFP article of 13 November 2017):
+    the interpretation written for it holds there only, and on any other news a lesson says what
+    that news's own numbers show.
+
+    >>> from newslab import Article
+    >>> is_worked_example(open_corpus("data/afp_2017-11-13_sochi_putin_erdogan.txt")), is_worked_example(
+    ...     Article.from_text("Talks\\n\\nModi met Xi."))
+    (True, False)
+    """
+    articles = [corpus_or_article] if hasattr(corpus_or_article, "text") else list(corpus_or_article)
+    seed = _seed_text()
+    return len(articles) == 1 and seed is not None and articles[0].text == seed
+
+
+@lru_cache(maxsize=1)
+def _seed_text() -> str | None:
+    from .io import load_article, seed_path
+
+    try:
+        return load_article(seed_path()).text
+    except NewslabError:  # an installation without the shipped data: nothing is the worked example
+        return None
 
 
 def has_dates(corpus: Iterable[Any]) -> bool:
