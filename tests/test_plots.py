@@ -363,3 +363,15 @@ def test_a_side_has_one_colour_in_the_bar_chart_and_the_network(three):
     for actor in ("India", "China", "European Union"):  # India and China tie on mentions: the tie must not flip
         assert chip[actor] == bar_colour[actor], actor
     assert chip["India"] != chip["China"]
+
+
+def test_voice_share_of_an_article_without_quotes_is_a_note_not_empty_axes():
+    from newslab.plots.quotes import voice_share_chart
+    from newslab.quotes import voice_share
+
+    brief = Article.from_text("Trade\n\nIndia and China agreed on Monday to reopen border trade at two passes.")
+    fig = voice_share_chart(voice_share(brief), source="Border trade")
+    ax = fig.axes[0]
+    assert not ax.axison and ax.get_legend() is None and not ax.patches  # no ticks, bars or legend to misread
+    assert [t.get_text() for t in ax.texts] == ["no quotes in this text: nobody gets a voice"]
+    plt.close(fig)

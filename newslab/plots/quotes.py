@@ -33,6 +33,15 @@ def voice_share_chart(df: pd.DataFrame, source: str = "", top: int = 12, title: 
     if not needed <= set(df.columns) or not ({"speaker", "side"} & set(df.columns)):
         raise ParameterError("voice_share_chart(df): pass the table made by newslab.quotes.voice_share().")
     label_col = "speaker" if "speaker" in df.columns else "side"
+    if df.empty:  # an article that quotes no one: a note, not empty axes with meaningless ticks
+        fig, ax = new_figure(8, 2.0)
+        ax.text(0.5, 0.5, "no quotes in this text: nobody gets a voice", transform=ax.transAxes,
+                ha="center", va="center", fontsize=10, color=PALETTE["grey"])
+        ax.set_axis_off()
+        ax.set_title(title or f"Who gets a voice: quoted words by {label_col}")
+        fig.tight_layout(rect=(0, 0.08, 1, 1))
+        add_source_line(fig, source)
+        return fig
     data = df.head(top).iloc[::-1]  # largest at the top
     labels = [str(v) if str(v) else "(no side)" for v in data[label_col]]
     fig, ax = new_figure(8, max(2.5, 0.45 * len(data) + 1.5))
