@@ -375,3 +375,19 @@ def test_voice_share_of_an_article_without_quotes_is_a_note_not_empty_axes():
     assert not ax.axison and ax.get_legend() is None and not ax.patches  # no ticks, bars or legend to misread
     assert [t.get_text() for t in ax.texts] == ["no quotes in this text: nobody gets a voice"]
     plt.close(fig)
+
+
+def test_an_article_without_frame_terms_has_a_white_heatmap_and_whole_sentence_ticks():
+    from newslab.plots.frames import frame_heatmap
+
+    harvest = Article.from_text("Harvest\n\nThe weather was sunny on Monday. Farmers in Punjab expect a good harvest.")
+    fig = frame_heatmap(score_frames(harvest, "russia_turkey"))
+    image = fig.axes[0].images[0]
+    assert image.norm.vmin == 0 and image.norm.vmax == 1  # 0 hits is the lightest colour, not the middle one
+    assert "no frame term in this text" in [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)
+    fig = sentiment_arc(score_sentiment(harvest))
+    fig.canvas.draw()
+    ticks = [t for t in fig.axes[0].get_xticks() if 0 <= t <= 1]
+    assert ticks == [0, 1]  # two sentences: ticks 0 and 1, not 0.2 of a sentence
+    plt.close(fig)

@@ -86,7 +86,12 @@ def frame_heatmap(df: pd.DataFrame, *, doc_id: str | None = None, source: str = 
     mat = par.pivot_table(index="frame", columns="paragraph", values="hits", aggfunc="sum",
                           fill_value=0).reindex(order)
     fig, ax = new_figure(max(6, 0.32 * mat.shape[1] + 3), 0.45 * len(order) + 1.8)
-    im = ax.imshow(mat.to_numpy(dtype=float), aspect="auto", cmap="Blues", vmin=0)
+    values = mat.to_numpy(dtype=float)
+    # vmax at least 1: with no hit anywhere, 0 is white (matplotlib would give 0 the middle colour).
+    im = ax.imshow(values, aspect="auto", cmap="Blues", vmin=0, vmax=max(1.0, float(values.max(initial=0))))
+    if not values.any():
+        ax.text(0.5, 0.5, "no frame term in this text", transform=ax.transAxes, ha="center", va="center",
+                fontsize=10, color=PALETTE["grey"])
     label_of = dict(zip(par["frame"], par["label"])) if "label" in par else {}
     ax.set_yticks(range(len(order)), [frame_name(label_of.get(f, f)) for f in order])
     cols = list(mat.columns)

@@ -15,6 +15,7 @@ import textwrap
 import pandas as pd
 
 from matplotlib.offsetbox import AnchoredOffsetbox, HPacker, TextArea, VPacker
+from matplotlib.ticker import MaxNLocator
 
 from .style import DIVERGING, DIVERGING_TEXT, PALETTE, add_source_line, legend_outside, new_figure
 
@@ -46,6 +47,7 @@ def sentiment_arc(df: pd.DataFrame, title: str | None = None, source: str = ""):
             ax.axvline(k - 0.5, color=PALETTE["grey"], lw=0.6, ls="--")
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("sentence (in reading order)")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # sentence numbers, not 0.2 of a sentence
     ax.set_ylabel("sentiment (−1 negative … +1 positive)")
     mode = df["mode"].iloc[0] if "mode" in df.columns and len(df) else ""
     ax.set_title(title or f"Sentiment arc, sentence by sentence{f' ({mode} mode)' if mode else ''}")
