@@ -201,6 +201,20 @@ def _is_heading(block: str) -> bool:
     return long_words > 0 and caps == long_words and len(words) <= 6
 
 
+_ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _as_iso_date(date: str) -> str:
+    """An ISO date stays as given (with any time after the day); another form that names one day
+    ("June 17, 2020", "20200617", a feed's "Wed, 17 Jun 2020 08:00 GMT") becomes YYYY-MM-DD, so
+    that time series and the results folder read it; anything else is kept as it was written."""
+    if not isinstance(date, str) or not date or _ISO_DAY_RE.match(date):
+        return date
+    from .timecues import iso_date  # read on demand: importing the article stays light
+
+    return iso_date(date) or date
+
+
 class Article:
     """A news article: its original text, metadata, and spans for paragraphs, sentences, tokens.
 
@@ -239,7 +253,7 @@ class Article:
         self.title = title or (self.structure.title.text if self.structure.title else "")
         self.dateline = dateline or (self.structure.dateline.text if self.structure.dateline else "")
         self.id = id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-        self.date, self.source, self.url = date, source, url
+        self.date, self.source, self.url = _as_iso_date(date), source, url
 
     @classmethod
     def from_text(cls, text: str, *, title_line: bool | None = None, **meta: Any) -> "Article":

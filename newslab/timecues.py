@@ -85,6 +85,57 @@ def calendar_words(path: str | os.PathLike[str] | None = None) -> CalendarWords:
     return _load_calendar(*resource_stamp(path or "time_cues.yml"))
 
 
+# Dates in the forms news metadata come in (CSV exports, feeds, GDELT); the month names are
+# time_cues.yml's. Numbers with slashes are ISO order only: 06/07/2020 is ambiguous.
+_COMPACT_DATE_RE = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?")
+_SLASHED_DATE_RE = re.compile(r"((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})\b.*")
+
+
+@lru_cache(maxsize=4)
+def _named_date_res(months: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    weekday = r"(?:[A-Za-z]+\.?,?\s+)?"
+    month_first = re.compile(rf"{weekday}({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b.*",
+                             re.IGNORECASE)
+    day_first = re.compile(rf"{weekday}(\d{{1,2}})(?:st|nd|rd|th)?\s+({names})\.?,?\s+((?:19|20)\d{{2}})\b.*",
+                           re.IGNORECASE)
+    return month_first, day_first
+
+
+def iso_date(value: str) -> str | None:
+    """``value`` as ``YYYY-MM-DD`` when it names one day without ambiguity, else None.
+
+    Read: ISO dates (a time after them is dropped), ``20200617`` and ``20200617T080000Z``
+    (GDELT), ``2020/06/17``, ``June 17, 2020``, ``17 June 2020``, ``Wed, 17 Jun 2020 08:00:00 GMT``
+    (feeds). ``06/07/2020`` could be June or July: None.
+
+    >>> [iso_date(v) for v in ("2020-06-17T08:00Z", "20200617", "June 17, 2020", "Wed, 17 Jun 2020 08:00:00 GMT",
+    ...                        "06/07/2020", "2020-02-30")]
+    ['2020-06-17', '2020-06-17', '2020-06-17', '2020-06-17', None, None]
+    """
+    import datetime as dt
+
+    text = " ".join(str(value).split())
+    months = calendar_words().months
+    parts: tuple[str, str, str] | None = None
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", text) or _COMPACT_DATE_RE.fullmatch(text) \
+        or _SLASHED_DATE_RE.fullmatch(text)
+    if m:
+        parts = (m.group(1), m.group(2), m.group(3))
+    else:
+        month_first, day_first = _named_date_res(tuple(months))
+        if (m := month_first.fullmatch(text)):
+            parts = (m.group(3), str(months[m.group(1).lower()]), m.group(2))
+        elif (m := day_first.fullmatch(text)):
+            parts = (m.group(3), str(months[m.group(2).lower()]), m.group(1))
+    if parts is None:
+        return None
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2])).isoformat()
+    except ValueError:  # a day that does not exist (2020-02-30)
+        return None
+
+
 def _time_words(data: dict[str, Any]) -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
     """The month table and the month and year regexes of time_cues.yml."""
     months = _calendar(data).months

@@ -148,3 +148,23 @@ def test_html_without_article_text(tmp_path):
     p.write_text("<html><body><nav>Home</nav></body></html>")
     with pytest.raises(InputError, match="blank.html: no article text found"):
         load_article(p)
+
+
+def test_dates_in_other_forms_become_iso_and_reach_the_results_folder(tmp_path):
+    """Metadata dates come as CSV exports, feeds and GDELT write them; an ambiguous one is kept as given."""
+    from newslab.pipeline import analyze_corpus
+    from newslab.store import open_results
+
+    dates = ["June 17, 2020", 20200618, "Fri, 19 Jun 2020 08:00:00 GMT", "20200620T101500Z", "06/07/2020",
+             "2020-06-22T09:30:00Z"]
+    path = tmp_path / "ladakh.jsonl"
+    path.write_text("".join(json.dumps({"id": f"l{k}", "date": d, "text": f"Ladakh\n\nIndia and China held talks, day {k}."})
+                            + "\n" for k, d in enumerate(dates)), encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [a.date for a in corpus] == ["2020-06-17", "2020-06-18", "2020-06-19", "2020-06-20", "06/07/2020",
+                                        "2020-06-22T09:30:00Z"]
+    res = analyze_corpus(corpus, out=tmp_path / "results", steps=["sentences"])
+    got = open_results(tmp_path / "results").articles.sort_values("doc_id")["date"]
+    assert [d.isoformat() if d == d else None for d in got.dt.date] == [
+        "2020-06-17", "2020-06-18", "2020-06-19", "2020-06-20", None, "2020-06-22"]
+    assert res.run["articles"] == 6
