@@ -28,7 +28,7 @@ else:  # pandas is imported on first use: the one-article JSON path never needs 
     from .lazy import pandas as pd
 
 from . import layers
-from .errors import ParameterError
+from .errors import ArticleIndexError, ParameterError
 from .resources import lemma_forms, load_word_list
 from .tokenize import TOKEN_RE, is_word, iter_tokens, split_sentences, stopwords
 
@@ -482,7 +482,12 @@ class Corpus:
     def __getitem__(self, i: int) -> Article:
         if self._articles is None:
             self._articles = list(self._loader())
-        return self._articles[i]
+        try:
+            return self._articles[i]
+        except IndexError:
+            n = len(self._articles)
+            raise ArticleIndexError(f"article {i}: the corpus holds {n} article(s) — pass a number from 0 to {n - 1} "
+                                    f"(article_index in a lesson), or -1 for the last.") from None
 
     def metadata(self) -> pd.DataFrame:
         """One row per article: the same fields as the JSON ``article`` block."""

@@ -29,5 +29,9 @@ class ParameterError(NewslabError, ValueError):
     """An unknown or invalid parameter was passed (notebook parameter, scheme name, ...)."""
 
 
+class ArticleIndexError(NewslabError, IndexError):
+    """An article number beyond the corpus (``corpus[7]`` of a 3-article corpus; a lesson's ``article_index``)."""
+
+
 class ResourceFileError(NewslabError, ValueError):
     """A lexicon, actor list or frame dictionary YAML/CSV file is malformed."""

@@ -161,3 +161,15 @@ def test_what_is_not_text_is_named_in_one_sentence():
         score_sentiment(None)
     with pytest.raises(ParameterError, match=r"the corpus holds a str, not an Article"):
         score_sentiment(["India and China met.", "EU and UK talks stalled."])
+
+
+def test_an_article_number_beyond_the_corpus_names_the_range():
+    from newslab.errors import ArticleIndexError
+
+    corpus = Corpus([Article.from_text("Ladakh\n\nIndia and China held talks."),
+                     Article.from_text("Gulf\n\nIran and Oman met in Muscat.")])
+    assert corpus[-1].title == "Gulf"
+    with pytest.raises(ArticleIndexError, match=r"article 7: the corpus holds 2 article\(s\) — pass a number from 0 to 1"):
+        corpus[7]
+    with pytest.raises(IndexError):  # still an IndexError for code that catches one
+        corpus[2]
