@@ -309,14 +309,28 @@ _CSV_QUOTING = ("put a cell that holds a comma, a tab or a quotation mark in dou
                 "the quotation marks inside it")
 
 
+def _delimiter(p: Path, text: str) -> str:
+    """Tab for .tsv; for .csv a comma, unless the header line has none but has semicolons (the CSV
+    of spreadsheets set to a decimal comma) or tabs.
+
+    >>> _delimiter(Path("a.csv"), "id;date;text\\n1;2020-06-17;Talks resumed, officials said.")
+    ';'
+    """
+    if p.suffix.lower() == ".tsv":
+        return "\t"
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header:
+        return ","
+    return ";" if ";" in header else "\t" if "\t" in header else ","
+
+
 def _iter_csv(p: Path, text_column: str, report: OnSkip) -> Iterator[Article]:
     text = read_text(p)  # decoding and binary checks; CSVs are small enough to decode whole
     csv.field_size_limit(1 << 30)
     # newline="": the csv module, not str.splitlines, decides where a record ends, so U+2028,
     # \x0c or \x85 inside a cell (as pandas writes them) stay in the cell. strict: a stray quote
     # is reported instead of silently merging cells.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if p.suffix.lower() == ".tsv" else ",",
-                        strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(p, text), strict=True)
     header: list[str] | None = None
     n = 0  # data rows so far (the article id of a row without one is "<file stem>-<n>")
     while True:

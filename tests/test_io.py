@@ -168,3 +168,13 @@ def test_dates_in_other_forms_become_iso_and_reach_the_results_folder(tmp_path):
     assert [d.isoformat() if d == d else None for d in got.dt.date] == [
         "2020-06-17", "2020-06-18", "2020-06-19", "2020-06-20", None, "2020-06-22"]
     assert res.run["articles"] == 6
+
+
+def test_a_spreadsheet_csv_with_semicolons_is_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes("\ufeffid;date;source;text\n"
+                     "b1;2020-06-17;Daily A;\"India and China held talks; both sides, officials said, want calm.\"\n"
+                     "b2;2020-06-18;Daily B;Iran and Oman met in Muscat.\n".encode("utf-8"))
+    corpus = load_corpus(path)
+    assert [(a.id, a.date, a.source) for a in corpus] == [("b1", "2020-06-17", "Daily A"), ("b2", "2020-06-18", "Daily B")]
+    assert corpus[0].text == "India and China held talks; both sides, officials said, want calm."
