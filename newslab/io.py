@@ -58,6 +58,10 @@ class SkippedInputWarning(UserWarning):
     """A file, folder, row or line was not read as an article; the message says why."""
 
 
+class DuplicateIdWarning(UserWarning):
+    """Two rows of a table had one id: the later article was given a new one (the message names it)."""
+
+
 # cp1252 as browsers decode it (WHATWG "windows-1252"): the five bytes cp1252 leaves undefined
 # become the Latin-1 characters of the same number. One such byte in a file then costs one
 # character, instead of turning every curly quote of the file into a control character.
@@ -300,9 +304,26 @@ def iter_table(path: str | os.PathLike[str], text_column: str = "text", *,
     """
     p = Path(path)
     report = on_skip or _warn_skip
-    if p.suffix.lower() in (".jsonl", ".ndjson"):
-        return _iter_jsonl(p, text_column, report)
-    return _iter_csv(p, text_column, report)
+    rows = _iter_jsonl(p, text_column, report) if p.suffix.lower() in (".jsonl", ".ndjson") else \
+        _iter_csv(p, text_column, report)
+    return _unique_ids(rows, p)
+
+
+def _unique_ids(articles: Iterator[Article], p: Path) -> Iterator[Article]:
+    """The articles with a repeated id renamed ``<id>-2``, ``<id>-3`` …, each with a
+    :class:`DuplicateIdWarning`: under one id their rows would merge in every table."""
+    seen: set[str] = set()
+    for art in articles:
+        if art.id in seen:
+            k = 2
+            while f"{art.id}-{k}" in seen:
+                k += 1
+            new = f"{art.id}-{k}"
+            warnings.warn(f"{p}: the id {art.id!r} is taken by an earlier article, so this one is {new!r} — "
+                          "give each article its own id.", DuplicateIdWarning, stacklevel=3)
+            art.id = new
+        seen.add(art.id)
+        yield art
 
 
 _CSV_QUOTING = ("put a cell that holds a comma, a tab or a quotation mark in double quotes, and double "
@@ -495,7 +516,7 @@ def _load_folder(p: Path, text_column: str, skip_bad: bool) -> Corpus:
         skipped.append((where, reason))
         _warn_skip(where, reason)
 
-    def load_folder() -> Iterator[Article]:
+    def read_files() -> Iterator[Article]:
         skipped[:] = scan_skips
         for f in files:
             try:
@@ -507,6 +528,9 @@ def _load_folder(p: Path, text_column: str, skip_bad: bool) -> Corpus:
                 if not skip_bad:
                     raise
                 record(str(f), _reason(exc, f))
+
+    def load_folder() -> Iterator[Article]:
+        return _unique_ids(read_files(), p)  # one id per article across files ('a.txt' and 'a.html')
 
     corpus = Corpus(loader=load_folder, name=p.name)
     corpus.skipped = skipped

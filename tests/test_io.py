@@ -178,3 +178,23 @@ def test_a_spreadsheet_csv_with_semicolons_is_read(tmp_path):
     corpus = load_corpus(path)
     assert [(a.id, a.date, a.source) for a in corpus] == [("b1", "2020-06-17", "Daily A"), ("b2", "2020-06-18", "Daily B")]
     assert corpus[0].text == "India and China held talks; both sides, officials said, want calm."
+
+
+def test_a_repeated_id_is_renamed_with_a_warning_so_rows_do_not_merge(tmp_path):
+    from newslab.io import DuplicateIdWarning
+
+    path = tmp_path / "wires.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in [
+        ("w1", "India and China held talks."), ("w1", "Iran and Oman met in Muscat."), ("w3", "The EU and the UK met.")]),
+        encoding="utf-8")
+    with pytest.warns(DuplicateIdWarning, match=r"the id 'w1' is taken by an earlier article, so this one is 'w1-2'"):
+        assert [a.id for a in load_corpus(path)] == ["w1", "w1-2", "w3"]
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "talks.txt").write_text("Talks\n\nIndia and China held talks.", encoding="utf-8")
+    (folder / "talks.html").write_text("<html><body><article><h1>Talks</h1><p>Iran and Oman met in Muscat on "
+                                       "Tuesday to discuss shipping in the Gulf.</p></article></body></html>",
+                                       encoding="utf-8")
+    with pytest.warns(DuplicateIdWarning):
+        ids = sorted(a.id for a in load_corpus(folder))
+    assert ids == ["talks", "talks-2"]
