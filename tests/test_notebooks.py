@@ -262,7 +262,7 @@ def test_the_lessons_read_an_article_without_quotes_and_skip_one_without_a_body(
     iran.write_text("Sanctions\n\nThe United States imposed new sanctions on Iran on Tuesday. \"This is economic war,\" "
                     "Iranian President Hassan Rouhani said. Washington said the measures target oil exports.\n",
                     encoding="utf-8")
-    lessons = render(["01", "02", "03", "04", "05"], corpus=iran, out=tmp_path / "iran", progress=False)
+    lessons = render(["01", "02", "03", "04", "05", "07"], corpus=iran, out=tmp_path / "iran", progress=False)
     assert lessons.ok, lessons.failures
     said = {run.name[:2]: narrative(run.html) for run in lessons.runs}
     # The interpretation written for the Sochi article is not printed over another story's numbers ...
@@ -273,6 +273,7 @@ def test_the_lessons_read_an_article_without_quotes_and_skip_one_without_a_body(
     assert re.search(r"United States speaks \d+\.\d% of the quoted words \(then Iran", said["04"])
     assert "The side mentioned most is Iran (3 mentions)" in said["03"]
     assert "This article codes no event between Russia and Turkey: set side_a and side_b" in said["05"]
+    assert "The report finds no event between Russia and Turkey (set side_a and side_b" in said["07"]
     assert lessons["04_quotes_and_sources"].results["speakers"] == ["Hassan Rouhani", "United States"]
 
 
