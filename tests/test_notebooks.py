@@ -256,6 +256,7 @@ def test_the_lessons_read_an_article_without_quotes_and_skip_one_without_a_body(
     assert r["n_quotes"] == 0 and r["top_speaker"] is None and r["top_speaker_share"] is None
     said = narrative(result["04_quotes_and_sources"].html)
     assert "This article quotes no one" in said and "no last word" in said and "Russia speaks" not in said
+    assert "no speaker to resolve" in said and "Every quote in this article names its speaker" not in said
     assert "a_headline_only.txt: it has a title but no body text" in result["04_quotes_and_sources"].html.read_text()
     # Another story with quotes: its own sides, not the seed's narrative.
     iran = tmp_path / "iran.txt"
