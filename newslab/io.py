@@ -303,13 +303,16 @@ def iter_table(path: str | os.PathLike[str], text_column: str = "text", *,
     :class:`SkippedInputWarning`; the reason starts with the row and line.
     """
     p = Path(path)
-    report = on_skip or _warn_skip
-    rows = _iter_jsonl(p, text_column, report) if p.suffix.lower() in (".jsonl", ".ndjson") else \
-        _iter_csv(p, text_column, report)
-    return _unique_ids(rows, p)
+    return _unique_ids(_table_rows(p, text_column, on_skip or _warn_skip))
 
 
-def _unique_ids(articles: Iterator[Article], p: Path) -> Iterator[Article]:
+def _table_rows(p: Path, text_column: str, report: OnSkip) -> Iterator[Article]:
+    if p.suffix.lower() in (".jsonl", ".ndjson"):
+        return _iter_jsonl(p, text_column, report)
+    return _iter_csv(p, text_column, report)
+
+
+def _unique_ids(articles: Iterator[Article]) -> Iterator[Article]:
     """The articles with a repeated id renamed ``<id>-2``, ``<id>-3`` …, each with a
     :class:`DuplicateIdWarning`: under one id their rows would merge in every table."""
     seen: set[str] = set()
@@ -319,8 +322,8 @@ def _unique_ids(articles: Iterator[Article], p: Path) -> Iterator[Article]:
             while f"{art.id}-{k}" in seen:
                 k += 1
             new = f"{art.id}-{k}"
-            warnings.warn(f"{p}: the id {art.id!r} is taken by an earlier article, so this one is {new!r} — "
-                          "give each article its own id.", DuplicateIdWarning, stacklevel=3)
+            warnings.warn(f"{art.path or 'an article'}: the id {art.id!r} is taken by an earlier article, so this "
+                          f"one is {new!r} — give each article its own id.", DuplicateIdWarning, stacklevel=3)
             art.id = new
         seen.add(art.id)
         yield art
@@ -339,7 +342,7 @@ def _delimiter(p: Path, text: str) -> str:
     """
     if p.suffix.lower() == ".tsv":
         return "\t"
-    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    header = text.split("\n", 1)[0]  # read_text has dropped a BOM
     if "," in header:
         return ","
     return ";" if ";" in header else "\t" if "\t" in header else ","
@@ -521,7 +524,7 @@ def _load_folder(p: Path, text_column: str, skip_bad: bool) -> Corpus:
         for f in files:
             try:
                 if f.suffix.lower() in TABLE_SUFFIXES:
-                    yield from iter_table(f, text_column, on_skip=record)
+                    yield from _table_rows(f, text_column, record)  # ids made unique below, across files
                 else:
                     yield load_article(f)
             except InputError as exc:
@@ -530,7 +533,7 @@ def _load_folder(p: Path, text_column: str, skip_bad: bool) -> Corpus:
                 record(str(f), _reason(exc, f))
 
     def load_folder() -> Iterator[Article]:
-        return _unique_ids(read_files(), p)  # one id per article across files ('a.txt' and 'a.html')
+        return _unique_ids(read_files())  # one id per article across files ('a.txt' and 'a.html')
 
     corpus = Corpus(loader=load_folder, name=p.name)
     corpus.skipped = skipped
