@@ -1,7 +1,7 @@
 """Throughput of the full newslab pipeline on real news, against bare VADER + TextBlob.
 
 Reads the articles of the public benchmark sets under ``../shared/bench`` (Wikinews, climate
-narrative frames, SemEval-2023 frames, CoNLL-2003 documents: about 1,400 articles), repeats them to
+narrative frames, SemEval-2023 frames, CoNLL-2003 documents: about 1,600 articles), repeats them to
 ``--articles`` (default 10,000), and prints one table:
 
 * full pipeline with ``n_jobs=1`` and ``n_jobs=2`` (cold, no cache): articles/s, sentences/s,
