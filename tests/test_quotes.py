@@ -417,8 +417,10 @@ def test_definite_role_and_a_second_reporting_clause() -> None:
     df = q_of('Speaking in Munich, Lavrov said: "Nobody wants a war."\n\n'
               "The Russian minister told his Turkish counterpart that Moscow expected Ankara to honour "
               "its commitments, a diplomatic source said.")
-    assert list(df["speaker"]) == ["Sergei Lavrov", "Sergei Lavrov"]
-    assert df.loc[1, "text"] == "Moscow expected Ankara to honour its commitments"
+    # The source's clause holds Lavrov's reported speech: a nested attribution, as PolNeAR marks it.
+    assert list(df["speaker"]) == ["Sergei Lavrov", "diplomatic source", "Sergei Lavrov"]
+    assert df.loc[2, "text"] == "Moscow expected Ankara to honour its commitments"
+    assert df.loc[1, "text"].startswith("The Russian minister told his Turkish counterpart")
 
 
 def test_two_speakers_in_one_phrase() -> None:
@@ -768,3 +770,38 @@ def test_what_she_calls_is_no_new_report() -> None:
              '"real answers."')
     r = row(q, "Argentines are")
     assert r["kind"] == "mixed" and r["text"].endswith('"real answers."') and r["speaker_text"] == "Fernandez"
+
+
+def test_an_organisation_in_a_title_leaves_the_person_as_subject() -> None:
+    # 'State Department spokesman Matthew Miller': the organisation only names his post, so the
+    # 'He' of the next sentence is Miller, not the president quoted before him.
+    df = q_of('"We will not negotiate under threats," Iranian President Masoud Pezeshkian said.\n\n'
+              "State Department spokesman Matthew Miller rejected the claim. "
+              "He said that Washington remained open to diplomacy.")
+    assert list(df["speaker"]) == ["Masoud Pezeshkian", "Matthew Miller"]
+    assert df.loc[1, "text"] == "Washington remained open to diplomacy"
+
+
+def test_a_summing_up_phrase_after_the_cue_is_not_the_content() -> None:
+    # ', a step that ...' / ', a move welcomed by ...' comment on the clause before the speaker.
+    for tail in ("said on Monday, a step that could ease trade.", "said, a move welcomed by traders."):
+        df = q_of(f"Kenya and Ethiopia have agreed to reopen the border crossing, Ethiopia's trade minister {tail}")
+        assert list(df["text"]) == ["Kenya and Ethiopia have agreed to reopen the border crossing"], tail
+    # ... while a clause whose subject carries a relative clause is still reported speech
+    df = q_of("Police said on Friday that a man who attacked officers in Lahore had been arrested.")
+    assert list(df["text"]) == ["a man who attacked officers in Lahore had been arrested"]
+
+
+def test_a_modifier_opens_the_speaker_phrase() -> None:
+    # 'the trade minister', ', energy minister Ana Silva': an unlisted word before the role noun
+    df = q_of("Brazil will cut its tariffs on steel, the trade minister said on Tuesday. "
+              "Exports will rise next year, energy minister Ana Silva said.")
+    assert list(df["speaker_text"]) == ["the trade minister", "energy minister Ana Silva"]
+    assert list(df["text"]) == ["Brazil will cut its tariffs on steel", "Exports will rise next year"]
+
+
+def test_according_to_a_source_with_a_role_apposition() -> None:
+    df = q_of("The deal was not a victory for either side, according to Anand Menon, director of the "
+              "UK in a Changing Europe think tank.")
+    assert df.loc[0, "text"] == "The deal was not a victory for either side"
+    assert df.loc[0, "speaker"] == "Anand Menon"

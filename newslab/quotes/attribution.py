@@ -370,11 +370,13 @@ class _Scan:
         after = sp[1]
         nxt = toks[after + 1] if after + 1 < cue.sb else None
         verb_before = k >= 2 and (toks[k - 2].lower in FINITE_HINTS or toks[k - 2].lower.endswith("ed"))
-        if nxt is not None and toks[after].text == "," and nxt.quote == -1 and (verb_before or not (
+        if nxt is not None and toks[after].text == "," and nxt.quote == -1 \
+                and nxt.lower not in self.lex.speaker_words and (verb_before or not (
                 nxt.lower in DETERMINERS or nxt.lower in QUANTIFIERS or nxt.lower in self.lex.clause_breaks
                 or nxt.lower in ("which", "whose", "who", "more", "less") or nxt.text[0].isdigit())):
             # 'Thunberg then led, according to Time, the largest ...': a parenthesis inside the content
-            # (not ', according to X, a former aide, whose ...': the source's own apposition)
+            # (not ', according to X, a former aide, whose ...' or ', according to X, director of Y':
+            # the source's own apposition)
             tail_end = self.content_end(after + 1, cue.sb)
             if self.words_in(after + 1, tail_end) >= 2:
                 c1, end_char = tail_end, toks[tail_end - 1].end

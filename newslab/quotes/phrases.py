@@ -37,6 +37,11 @@ _SUBORDINATORS = frozenset(("as", "when", "while", "after", "before", "because",
 _THEN_WORDS = frozenset(("then", "later", "finally", "again"))
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "you"))
+# ', a step that could ease tensions' / ', a move welcomed by traders': after 'X said' a noun
+# phrase opened by one of these and modified by a relative clause or a participle sums up the
+# sentence before; it is the reporter's comment, not a reported clause.
+_SUMMARY_OPENERS = frozenset(("a", "an", "another"))
+_RELATIVES = frozenset(("that", "which", "who", "whose"))
 
 # Words that may stand between a speaker and the verb ('Putin also said', 'Erdogan has said').
 _BACK_SKIP = frozenset(("also later earlier again then further previously recently repeatedly once "
@@ -113,6 +118,8 @@ class Rules:
                 continue
             if unknown == 0 and i < j and self._unlisted_modifier(toks, i, lo):
                 unknown = 1  # one unlisted modifier: 'Turkish security official', 'foreign policy aide'
+                if toks[i - 1].text == ",":
+                    start = i  # ', trade minister Ana Silva said': the modifier opens the phrase
                 i -= 1
                 continue
             if i < j and t.lower in LINKS and i - 1 >= lo and self.is_np_word(toks[i - 1]):
@@ -131,11 +138,17 @@ class Rules:
         return self._trimmed_np(toks, start, j)
 
     def _unlisted_modifier(self, toks: list[Tok], i: int, lo: int) -> bool:
-        """A lower-case content word (not a participle) between two phrase words."""
+        """A lower-case content word (not a participle) between two phrase words, or opening the
+        phrase after a determiner or a comma ('the trade minister', ', trade minister Ana Silva')."""
         t = toks[i]
-        return t.text.isalpha() and t.text.islower() and t.quote == -1 \
-            and t.lower not in stopwords() and not t.lower.endswith(("ed", "ing")) \
-            and i - 1 >= lo and self.is_head_word(toks[i - 1])
+        if not (t.text.isalpha() and t.text.islower() and t.quote == -1
+                and t.lower not in stopwords() and not t.lower.endswith(("ed", "ing"))):
+            return False
+        if i - 1 >= 0 and toks[i - 1].text == ",":
+            return True  # the comma may lie just before lo: the phrase opens the clause
+        before = toks[i - 1] if i - 1 >= lo else None
+        return before is not None and (self.is_head_word(before)
+                                       or (before.lower in DETERMINERS and before.quote == -1))
 
     def _of_institution(self, toks: list[Tok], i: int, lo: int) -> bool:
         """Determiner i follows 'of'/'for' after a phrase word ('X of the University')."""
@@ -500,6 +513,8 @@ class Rules:
             return False
         if pronoun_base(t.lower) in _SUBJECT_PRONOUNS and t.lower not in ("it", "you"):
             return True  # 'said he thinks ...', 'said she respects ...': a subject pronoun opens a clause
+        if t.lower in _SUMMARY_OPENERS and i > 0 and toks[i - 1].text == "," and _summary_phrase(words):
+            return False
         return any(_finite_hint(x, prev) for prev, x in zip(words[:15], words[1:16]))
 
 
@@ -521,6 +536,21 @@ def _plain_word(t: Tok) -> bool:
     """A word of letters (capitalised only at a sentence start) outside quotation marks."""
     return t.quote == -1 and not t.mark and t.text.replace("-", "").isalpha() and \
         (t.text.islower() or t.text[1:].islower())
+
+
+def _summary_phrase(words: list[Tok]) -> bool:
+    """Do ``words`` (opened by 'a'/'an'/'another') read as a noun phrase summing up the sentence
+    before: up to three words of noun phrase, then 'that'/'which' or a participle with 'by'
+    ('a step that could ease ...', 'a move welcomed by ...'), with no verb before it?"""
+    for k in range(1, min(5, len(words))):
+        w = words[k].lower
+        if w in _RELATIVES:
+            return k > 1
+        if w.endswith(("ed", "en")) and k + 1 < len(words) and words[k + 1].lower == "by":
+            return k > 1
+        if _finite_hint(words[k], words[k - 1]):
+            return False
+    return False
 
 
 def _finite_hint(x: Tok, prev: Tok) -> bool:

@@ -444,11 +444,14 @@ def add_subject_candidates(res: Resolver, quotes: list[QuoteMarks]) -> None:
     # mention can hold it (checked; otherwise every quote is tried).
     ordered = all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
     seen: set[int] = set()
-    for r in res.rows:
+    rows = res.rows
+    for k, r in enumerate(rows):
         sid = r.get("sentence")
         s = int(r["start"])
         if sid in seen:
             continue
+        if k + 1 < len(rows) and _modifies_person(res, r, rows[k + 1]):
+            continue  # 'European Commission President Ursula von der Leyen': the person is the subject
         if ordered:
             k = bisect_right(opens, s) - 1
             if k >= 0 and s <= spans[k][1]:
@@ -460,6 +463,17 @@ def add_subject_candidates(res: Resolver, quotes: list[QuoteMarks]) -> None:
             seen.add(sid)  # one subject per sentence: an organisation subject serves 'it'/'they' only
             res.add(Candidate(s, res.name_of(r), str(r.get("side") or ""), label,
                                             (s, int(r["end"])), False, False))
+
+
+def _modifies_person(res: Resolver, r: dict[str, Any], nxt: dict[str, Any]) -> bool:
+    """Is mention r part of the title of the person named next ("Kremlin spokesman Dmitry
+    Peskov", "Treasury Secretary Janet Yellen")? Only role and title words may stand between."""
+    if str(nxt.get("label") or "") != "PERSON" or str(r.get("label") or "") == "PERSON":
+        return False
+    between = res.article.text[int(r["end"]):int(nxt["start"])]
+    words = between.split()
+    return 0 < len(words) <= 4 and all(
+        w in _TITLE_WORDS or w.lower() in res.lex.speaker_words for w in words)
 
 
 def _subject_label(res: Resolver, r: dict[str, Any]) -> str:
