@@ -176,8 +176,11 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
         if "," not in text[end:verb.start()] or _NEW_CLAUSE_RE.search(text, end, verb.start()):
             continue  # "..., and Japan said": a new clause with its own report
         comma = text.rfind(",", end, verb.start())
+        # "..., said Turkey's foreign ministry": the speaker follows the verb directly; not
+        # "..., officials said, increasing pressure on Tehran", where the comma ends the report
         who = [m for m in mentions if comma < m.start and m.end <= verb.start()] or \
-              [m for m in mentions if verb.end() <= m.start and m.start - verb.end() <= 30]
+              [m for m in mentions if verb.end() <= m.start and m.start - verb.end() <= 30
+               and not re.search(r"[,;:.—–]", text[verb.end():m.start])]
         if who:
             # "..., officials on both sides said": a group speaks for both parties, so what it
             # reports is no one party's claim

@@ -23,7 +23,8 @@ or a bare when/after/before/but — cues in ``clause_cues.yml``):
 * **symmetric** cues (meet, agree, talks, cooperate, rivalry, crisis …) record both directions
   when two sides are named together: "Russia and Turkey have been working together",
   "talks between Putin and Erdogan", "the two sides agreed", "the pair met" (group phrases are
-  resolved to the last pair named together, else the two most-mentioned states), "they" after
+  resolved to the last pair named together, else the two most-mentioned states; never to the
+  subjects of the verb whose object they are: "France and Germany urged both sides"), "they" after
   such a pair, "its Turkish partners" (+ the clause subject). "in the war" is a setting, not an
   event.
 * **collective acts**: a cue marked ``joint`` in ``relation_cues.yml`` (inaugurate, mediate) with
@@ -368,11 +369,16 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     group_set = lex.groups
     tk = article.layer("match_tokens")
     pairs = _PairFinder(article.text, mentions, lex.context)
+    ends = [m.end for m in mentions]  # sorted with the starts: mentions are merged per span
     for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
         gs, ge = tk.chars(i, j)
         # a pair named before this sentence: the subject of its own clause is not one of "both sides"
         sent = article.sentence_at(gs)
-        pair = pairs.before(gs) \
+        pair = pairs.before(gs)
+        if pair and sent is not None and pair != pairs.before(sent.start) \
+                and _governs_group(article.text, mentions, ends, sent.start, gs):
+            pair = None  # "Britain, France and Germany urged both sides": the subjects address others
+        pair = pair \
             or (_top_two_states(mentions, before=sent.start) if sent is not None else None) \
             or _top_two_states(mentions, before=gs)
         if pair:
@@ -381,6 +387,22 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     longest = max((g.end - g.start for g in groups), default=0)
     mentions = [x for x in mentions if not _overlaps_any(x, by_start, longest)]
     return sorted(mentions + groups, key=lambda x: (x.start, x.end))
+
+
+_GROUP_CLAUSE_BREAK_RE = re.compile(r"[,;:.]|\b(?:and|but|while|which|who|as|when|after|before|with|between)\b",
+                                    re.IGNORECASE)
+
+
+def _governs_group(text: str, mentions: list[ActorMention], ends: list[int], sent_start: int, at: int) -> bool:
+    """Is the group phrase at ``at`` the object of a verb whose subject is named just before it in
+    the sentence ("France and Germany have urged both sides")? Not when a clause break or a verb
+    of saying stands between ("... met, and both sides agreed"; "... said both sides would")."""
+    k = bisect_right(ends, at) - 1
+    if k < 0 or mentions[k].start < sent_start:
+        return False
+    between = text[mentions[k].end:at]
+    return len(between.split()) <= 4 and not _GROUP_CLAUSE_BREAK_RE.search(between) \
+        and speech_regex().search(between) is None
 
 
 def _overlaps_any(x: ActorMention, groups: list[ActorMention], longest: int) -> bool:

@@ -543,3 +543,26 @@ def test_welcoming_a_mutual_pledge_reaches_both_parties():
     welcomed = df[df.cue.str.lower() == "welcomed"]
     assert set(zip(welcomed.source_side, welcomed.target_side)) == {("United Kingdom", "India"),
                                                                     ("United Kingdom", "Pakistan")}
+
+
+def test_a_phrase_after_the_reporting_clause_does_not_name_the_reporter() -> None:
+    # ", officials said, increasing pressure on Tehran": Tehran is what the act aims at, not who
+    # reports it, so the sanctions stay Washington's act and are no Iranian claim
+    df = extract_relations(art("The United States imposed sanctions on Iran's shipping companies, "
+                               "officials said, increasing pressure on Tehran."))
+    assert triples(df) == {("United States", "Iran", "sanctions")}
+    assert list(df.status) == ["asserted"]
+    # ..., said X: a reporter after the verb is still read ("the act hurts the speaker")
+    df = extract_relations(art("The United States imposed sanctions on shipping companies, said Iran's foreign ministry."))
+    assert list(df.status) == ["claimed"] and triples(df) == {("Iran", "United States", "sanctions")}
+
+
+def test_both_sides_is_not_the_subject_that_addresses_them() -> None:
+    # 'Britain, France and Germany have urged both sides': the pair is the one named before
+    df = extract_relations(art("Israel and Hamas exchanged fire on Monday. "
+                               "Britain, France and Germany have urged both sides to show restraint."))
+    urged = triples(df[df.cue == "urged"])
+    assert urged == {(s, t, "urged") for s in ("United Kingdom", "France", "Germany") for t in ("Israel", "Hamas")}
+    # ... while after a clause break 'both sides' are the subjects themselves
+    df = extract_relations(art("India and Pakistan met on Monday, and both sides agreed to reopen the border."))
+    assert triples(df[df.cue == "agreed"]) == {("India", "Pakistan", "agreed"), ("Pakistan", "India", "agreed")}
