@@ -6,7 +6,8 @@ its evidence:
 
 1. **Governing cues** before the target that take it as object — support ("backed", "backer of",
    "ally of", "pushing for") or opposition ("opposed", "dissatisfied with", "rival of") — within
-   ``max_gap_words`` and with no other actor in between (``stance_cues.yml``).
+   ``max_gap_words`` and with no other actor in between (``stance_cues.yml``). The agent of a
+   passive ("backed by Turkey") is no object.
 2. **Predicate cues** after the target ("our relationship has been restored", "... is a threat").
 3. **Removal nouns** invert the stance toward whoever is removed: "backed the rebels seeking
    Assad's ouster" → against Assad. The rule is general: a support cue that governs an actor who
@@ -16,6 +17,8 @@ its evidence:
 5. **Target-local sentiment**: VADER compound (Hutto & Gilbert 2014) of the words within
    ``window`` words of the mention inside its clause — not the whole sentence — with the
    news-mode lexicon of :mod:`newslab.sentiment` by default ("war", "conflict" name the topic).
+   When the mention is the subject of a governing cue right after it ("Egypt condemned the
+   attack"), only the words before it count: the words after state its own stance.
 
 ``score = sum(cue weights) + 0.5 × local VADER``, clipped to −1…+1; ``favor`` when
 score ≥ ``threshold`` (0.25), ``against`` when ≤ −threshold, else ``neutral``.
@@ -393,7 +396,12 @@ def _governing_cue(site: _MentionSite, head_start: int) -> tuple[int, int, float
                 [b for b in site.target_ends if b <= head_start and not _same_np(text, b, head_start)])
     gov = [c for c in _find_cues(site.tokens, floor, head_start, lex.governing, site.memo, site.clause)
            if c[2] != 0 and _within_reach(text, c, head_start, lex)]
+    if gov and _AGENT_GAP_RE.fullmatch(text, gov[-1][1], head_start):
+        return None  # "backed by Turkey", "welcomed by Egypt": the target is the agent, who holds the stance
     return gov[-1] if gov else None
+
+
+_AGENT_GAP_RE = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _within_reach(text: str, cue: tuple[int, int, float, str], head_start: int, lex: StanceLexicon) -> bool:
@@ -450,9 +458,31 @@ def _score_mention(site: _MentionSite) -> _Score:
     return _Score(total, evidence, gov[0] if gov else None, bool(removal), goal)
 
 
-def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Sequence[tuple[int, int]] = ()) -> str:
-    """Up to ``n`` words either side of the mention inside its clause, names blanked out
-    (so "United States" does not read as the positive word "united")."""
+def _subject_of_cue(site: _MentionSite) -> bool:
+    """Is the mention the subject of a governing cue right after it ("von der Leyen welcomed the
+    deal", "Iran has condemned ...")? The words after it then state its own stance towards
+    something else, not a stance towards it; a passive ("was welcomed by") is not such a subject."""
+    text, t, lex = site.text, site.t, site.lex
+    head_end = t.end
+    for o in sorted(site.others, key=lambda o: o.start):
+        gap = text[head_end:o.start]
+        if o.start >= head_end and not _NP_BREAK_RE.search(gap) and all(w[:1].isupper() for w in words_in(gap)):
+            head_end = o.end  # "European Commission President Ursula von der Leyen": the name heads the phrase
+    limit = min([site.clause[1]] + [o.start for o in site.others if o.start >= head_end])
+    cues = _find_cues(site.tokens, head_end, limit, lex.governing, site.memo, site.clause)
+    if not cues or cues[0][2] == 0:
+        return False
+    between = text[head_end:cues[0][0]]
+    return len(between.split()) <= 2 and not _PASSIVE_GAP_RE.search(between)
+
+
+_PASSIVE_GAP_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\b|[,;:(]", re.IGNORECASE)
+
+
+def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Sequence[tuple[int, int]] = (),
+            right: bool = True) -> str:
+    """Up to ``n`` words either side of the mention inside its clause (only before it when not
+    ``right``), names blanked out (so "United States" does not read as the positive word "united")."""
     cs, ce = clause
     pieces, pos = [], cs
     for a, b in sorted(names):
@@ -465,8 +495,8 @@ def _window(text: str, t: _Target, clause: tuple[int, int], n: int, names: Seque
     before = masked[:t.start - clause[0]]
     after = masked[t.end - clause[0]:]
     left = _NON_SPACE_RE.findall(before)[-n:]
-    right = _NON_SPACE_RE.findall(after)[:n]
-    return " ".join(left + right)
+    words_after = _NON_SPACE_RE.findall(after)[:n] if right else []
+    return " ".join(left + words_after)
 
 
 def _holders(text: str, at: int, clause: tuple[int, int], mentions: list[ActorMention], t: _Target,
@@ -649,7 +679,9 @@ def _mention_rows(run: _StanceRun, t: _Target) -> list[dict[str, Any]]:
     sc = _score_mention(run.site(t, clause, in_clause))
     if run.attributions.containing(t.start) is not None:
         return []  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
-    local, vwords = run.local(_window(text, t, clause, run.window, [(m.start, m.end) for m in in_clause]))
+    site = run.site(t, clause, in_clause)
+    local, vwords = run.local(_window(text, t, clause, run.window, [(m.start, m.end) for m in in_clause],
+                                      right=not _subject_of_cue(site)))
     score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))
     label = "favor" if score >= run.threshold else "against" if score <= -run.threshold else "neutral"
     quote = run.quotes.containing(t.start)

@@ -248,3 +248,20 @@ def test_barrier_words_live_in_stance_cues_and_an_edit_is_seen(tmp_path):
     (folder / "stance_cues.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with resource_dir(folder):
         assert stance(a, ["Taliban"])[["holder", "stance"]].values.tolist() == [["", "neutral"]]
+
+
+def test_the_subject_of_a_stance_verb_is_not_its_target() -> None:
+    # "welcomed the agreement" is the subject's stance towards the deal, not one towards the
+    # subject (nor towards the organisation in its title)
+    df = stance(art("European Commission President Ursula von der Leyen welcomed the agreement. "
+                    "Egypt has strongly condemned the attack."))
+    assert rows(df[df.stance != "neutral"]) == set()
+    # ... and its object keeps the cue: the subject holds the stance
+    df = stance(art("Pakistan praised China as a reliable friend."))
+    assert rows(df[df.stance != "neutral"]) == {("Pakistan", "China", "favor")}
+
+
+def test_the_agent_of_a_passive_cue_is_not_its_target() -> None:
+    # "backed by Turkey": Turkey backs someone; nothing here is for or against Turkey
+    df = stance(art("The rebels, backed by Turkey, attacked the town. The plan was welcomed by Kenya."))
+    assert not (df.stance != "neutral").any(), df[["holder", "target", "stance", "evidence"]]
