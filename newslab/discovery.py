@@ -171,6 +171,7 @@ class Gazetteer:
 _CONNECTORS = frozenset({"of", "de", "la", "du", "des", "le", "von", "van", "der", "den", "del", "della",
                          "di", "da", "al", "bin", "ibn", "el", "y", "&", "and", "for", "the", "on"})
 _FIRST_CHAR = itemgetter(slice(0, 1))  # word[:1], called from C by map()
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|ben|abu|bint)-[A-Z]")
 _NAME_PARTICLES = frozenset({"de", "la", "du", "von", "van", "der", "den", "del", "della", "di", "da",
                              "al", "bin", "ibn", "el", "y"})
 
@@ -265,6 +266,8 @@ def name_runs(g: Gazetteer, common: frozenset[str], words: list[str], keys: list
             if allcaps and len(w) <= 2 and not w.isalpha():
                 continue
         namey[k] = True
+    for k in compress(range(n), map(_PARTICLE_NAME_RE.match, words)):
+        namey[k] = True  # 'Abdel Fattah al-Burhan', 'Fayez al-Sarraj': a particle joined to a capital
     return _runs_from(namey, keys)
 
 

@@ -482,3 +482,12 @@ def test_a_name_that_needs_the_is_not_read_inside_a_hyphenated_compound():
     assert south["actor"].tolist() == ["South Korea"] and south["start"].tolist() == [text.index("South said")]
     later = rows[rows["start"] >= text.index("India-")]
     assert later["text"].tolist() == ["India-South Africa"]  # one name, not India + a dropped 'South' + Africa
+
+
+def test_a_name_particle_joined_by_a_hyphen_stays_in_the_name() -> None:
+    # Arabic names write the article 'al-'/'el-' in lower case; the name runs on through it
+    m = find_mentions(art("Army chief General Abdel Fattah al-Burhan met Fayez al-Sarraj in Cairo. "
+                          "The attack was claimed by al-Shabaab."))
+    found = {(r.text, r.label) for r in m.itertuples()}
+    assert ("Abdel Fattah al-Burhan", "PERSON") in found and ("Fayez al-Sarraj", "PERSON") in found
+    assert "al-Shabaab" in set(m.text)
