@@ -8,7 +8,7 @@ term, the source → target of an event, the stance and its evidence). Everythin
 >>> from newslab import Article
 >>> a = Article.from_text("Talks\\n\\n\\"We agreed,\\" Modi said after meeting Xi.")
 >>> html = a.show("mentions", "quotes").html
->>> '<mark class="nl-quote"' in html and 'title="Modi (direct)"' in html
+>>> '<mark class="nl-quote"' in html and 'title="Narendra Modi (direct)"' in html
 True
 """
 from __future__ import annotations

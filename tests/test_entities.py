@@ -458,7 +458,7 @@ def test_dictionary_lookup_through_the_matcher():
     assert (xi.actor, xi.how, xi.rule.levels) == ("Xi Jinping", "alias", (1,))
     assert (delhi.actor, delhi.how, delhi.rule.levels) == ("India", "capital", (1, 1))
     assert (us.actor, us.rule.levels) == ("United States", (2,))  # an acronym: exact case
-    assert d.lookup("Narendra Modi") is None and d.lookup("") is None
+    assert d.lookup("Rishi Sunak") is None and d.lookup("") is None
     assert "xi" in d.matcher.first_words and "jinping" not in d.matcher.first_words
     # The case rules at work: "us" is a pronoun, "xi" in lower case is no name.
     m = find_mentions(Article.from_text("T\n\nXi told us that New Delhi and the US agreed, xi said."))

@@ -90,10 +90,10 @@ def test_dates_tags_and_adverbs_between_speaker_verb_and_content() -> None:
               "Sunak flatly denied that London had asked for a delay.")
     assert rows(df, ["text", "speaker_text", "speaker"]) == [
         ("there was no deal on Idlib", "Lavrov", "Sergei Lavrov"),
-        ("the patrols had ended", "Jaishankar", "Jaishankar"),
+        ("the patrols had ended", "Jaishankar", "Subrahmanyam Jaishankar"),
         ("the sanctions on Iran would stay", "Sen. David Perdue", "David Perdue"),
         ("the Senate would vote", "Mitch McConnell", "Mitch McConnell"),
-        ("India wants peace with China", "Modi", "Modi"),
+        ("India wants peace with China", "Modi", "Narendra Modi"),
         ("London had asked for a delay", "Sunak", "Sunak")]
 
 

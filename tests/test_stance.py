@@ -226,7 +226,7 @@ def test_stance_looks_quotes_up_in_an_index():
     a = Article.from_text('T\n\n"We back the ceasefire," Modi said. Pakistan opposed India.')
     run = _StanceRun.of(a, load_stance_cues(), [], 0.25, 6, "news")
     assert isinstance(run.quotes, SpanIndex) and isinstance(run.attributions, SpanIndex)
-    assert run.quotes.containing(a.text.index("ceasefire"))[2] == "Modi"
+    assert run.quotes.containing(a.text.index("ceasefire"))[2] == "Narendra Modi"
     assert run.quotes.containing(a.text.index("Pakistan")) is None
 
 

@@ -57,7 +57,7 @@ def test_summaries_are_computed_part_by_part(tmp_path):
     res = analyze_corpus(corpus(6), out=tmp_path / "r", shard_size=2)
     vs = res.voice_share(by="speaker", group="source")
     got = {(r.source, r.speaker): r.quotes for r in vs.itertuples()}
-    assert got == {("Outlet A", "Modi"): 2, ("Outlet B", "Hassan Rouhani"): 2}
+    assert got == {("Outlet A", "Narendra Modi"): 2, ("Outlet B", "Hassan Rouhani"): 2}
     dy = res.dyad_timeseries("United States", "Iran", freq="M")
     assert dy["period"].tolist() == ["2020-09"] and dy["net"].iloc[0] < 0
     ft = res.frames_over_time("generic", freq="M")
