@@ -180,7 +180,7 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
         # "..., officials said, increasing pressure on Tehran", where the comma ends the report
         who = [m for m in mentions if comma < m.start and m.end <= verb.start()] or \
               [m for m in mentions if verb.end() <= m.start and m.start - verb.end() <= 30
-               and not re.search(r"[,;:.—–]", text[verb.end():m.start])]
+               and not _PUNCT_RE.search(text, verb.end(), m.start)]
         if who:
             # "..., officials on both sides said": a group speaks for both parties, so what it
             # reports is no one party's claim
@@ -190,6 +190,7 @@ def reporting_speaker(text: str, sentence: tuple[int, int], start: int, end: int
 
 _OFFICIAL_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|official|officials|ministry|minister|envoy|ambassador|"
                           r"government|negotiator)\b(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:also\s+)?$", re.IGNORECASE)
+_PUNCT_RE = re.compile(r"[,;:.—–]")
 _NEW_CLAUSE_RE = re.compile(r",\s+(?:and|but|while|whereas|which|who|when)\b|;", re.IGNORECASE)
 _APPOSITION_TAIL_RE = re.compile(r",\s+(?:a|an|the)\s+[\w'’-]+", re.IGNORECASE)
 

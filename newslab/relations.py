@@ -369,14 +369,14 @@ def actor_mentions(article: Article) -> list[ActorMention]:
     group_set = lex.groups
     tk = article.layer("match_tokens")
     pairs = _PairFinder(article.text, mentions, lex.context)
-    ends = [m.end for m in mentions]  # sorted with the starts: mentions are merged per span
+    starts = [m.start for m in mentions]
     for i, j, _ in (group_set.find(tk) if group_set is not None else ()):
         gs, ge = tk.chars(i, j)
         # a pair named before this sentence: the subject of its own clause is not one of "both sides"
         sent = article.sentence_at(gs)
         pair = pairs.before(gs)
         if pair and sent is not None and pair != pairs.before(sent.start) \
-                and _governs_group(article.text, mentions, ends, sent.start, gs):
+                and _governs_group(article.text, mentions, starts, sent.start, gs):
             pair = None  # "Britain, France and Germany urged both sides": the subjects address others
         pair = pair \
             or (_top_two_states(mentions, before=sent.start) if sent is not None else None) \
@@ -393,11 +393,13 @@ _GROUP_CLAUSE_BREAK_RE = re.compile(r"[,;:.]|\b(?:and|but|while|which|who|as|whe
                                     re.IGNORECASE)
 
 
-def _governs_group(text: str, mentions: list[ActorMention], ends: list[int], sent_start: int, at: int) -> bool:
+def _governs_group(text: str, mentions: list[ActorMention], starts: list[int], sent_start: int, at: int) -> bool:
     """Is the group phrase at ``at`` the object of a verb whose subject is named just before it in
     the sentence ("France and Germany have urged both sides")? Not when a clause break or a verb
     of saying stands between ("... met, and both sides agreed"; "... said both sides would")."""
-    k = bisect_right(ends, at) - 1
+    k = bisect_left(starts, at) - 1
+    while k >= 0 and mentions[k].end > at:
+        k -= 1  # the entities layer may read the group phrase itself as a role mention
     if k < 0 or mentions[k].start < sent_start:
         return False
     between = text[mentions[k].end:at]

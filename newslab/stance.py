@@ -338,15 +338,15 @@ _NOT_HOLDER_RE = re.compile(r"\b(?:of|in|at|on|to|from|with|for|over|about|again
                             r"(?:the\s+)?(?:[\w'’-]+\s+)?$", re.IGNORECASE)
 
 
-def _same_np(text: str, a: int, b: int) -> bool:
+def _same_np(text: str, a: int, b: int, titles_only: bool = False) -> bool:
     """Two names in one noun phrase: only titles between them ("Syrian President Bashar al-Assad",
-    "Turkish Foreign Minister Mevlut Cavusoglu") or at most one lowercase word ("his Turkish
-    counterpart Erdogan")."""
+    "Turkish Foreign Minister Mevlut Cavusoglu") or, unless ``titles_only``, at most one lowercase
+    word ("his Turkish counterpart Erdogan")."""
     gap = text[a:b]
     if _NP_BREAK_RE.search(gap):
         return False
     words = words_in(gap)
-    return len(words) <= 1 or all(w[:1].isupper() for w in words)
+    return (not titles_only and len(words) <= 1) or all(w[:1].isupper() for w in words)
 
 
 @dataclass(frozen=True)
@@ -465,8 +465,7 @@ def _subject_of_cue(site: _MentionSite) -> bool:
     text, t, lex = site.text, site.t, site.lex
     head_end = t.end
     for o in sorted(site.others, key=lambda o: o.start):
-        gap = text[head_end:o.start]
-        if o.start >= head_end and not _NP_BREAK_RE.search(gap) and all(w[:1].isupper() for w in words_in(gap)):
+        if o.start >= head_end and _same_np(text, head_end, o.start, titles_only=True):
             head_end = o.end  # "European Commission President Ursula von der Leyen": the name heads the phrase
     limit = min([site.clause[1]] + [o.start for o in site.others if o.start >= head_end])
     cues = _find_cues(site.tokens, head_end, limit, lex.governing, site.memo, site.clause)
@@ -676,10 +675,10 @@ def _mention_rows(run: _StanceRun, t: _Target) -> list[dict[str, Any]]:
         return []
     clause = clause_of(sentence_clauses(article, sent.i, run.clause_memo), t.start, (sent.start, sent.end))
     in_clause = run.in_clause(clause)
-    sc = _score_mention(run.site(t, clause, in_clause))
+    site = run.site(t, clause, in_clause)
+    sc = _score_mention(site)
     if run.attributions.containing(t.start) is not None:
         return []  # 'Erdogan said: "..."' — the speaker's name is attribution, not a topic
-    site = run.site(t, clause, in_clause)
     local, vwords = run.local(_window(text, t, clause, run.window, [(m.start, m.end) for m in in_clause],
                                       right=not _subject_of_cue(site)))
     score = max(-1.0, min(1.0, sc.cue_score + SENTIMENT_WEIGHT * local))

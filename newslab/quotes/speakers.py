@@ -445,12 +445,12 @@ def add_subject_candidates(res: Resolver, quotes: list[QuoteMarks]) -> None:
     ordered = all(spans[k][1] < spans[k + 1][0] for k in range(len(spans) - 1))
     seen: set[int] = set()
     rows = res.rows
-    for k, r in enumerate(rows):
+    for at, r in enumerate(rows):
         sid = r.get("sentence")
         s = int(r["start"])
         if sid in seen:
             continue
-        if k + 1 < len(rows) and _modifies_person(res, r, rows[k + 1]):
+        if at + 1 < len(rows) and _modifies_person(res, r, rows[at + 1]):
             continue  # 'European Commission President Ursula von der Leyen': the person is the subject
         if ordered:
             k = bisect_right(opens, s) - 1
